@@ -1,0 +1,22 @@
+package org.truce.bulletin;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A situation report for one date in one language, computed from the ledger's first {@code size}
+ * entries and naming that checkpoint. Immutable; rendering it again gives the same bytes.
+ */
+public record Bulletin(LocalDate asOf, String lang, long size, String root, String signedCheckpoint,
+                       String title, String intro, String checkpointLine, String verifyLine,
+                       List<Section> sections) {
+
+    /** One metric for one place: every source's line side by side, and the bodies with no figure. */
+    public record Section(String metric, String metricName, String place, String placeName,
+                          List<Line> lines, String noReport) {}
+
+    /** One source's figure, in its name. */
+    public record Line(String source, String sourceName, String text, List<String> quotes,
+                       List<String> notes, String value, String qualifier, LocalDate reportedAsOf,
+                       List<Long> basedOn) {}
+}

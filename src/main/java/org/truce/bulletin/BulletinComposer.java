@@ -1,0 +1,107 @@
+package org.truce.bulletin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.truce.figures.Figure;
+import org.truce.figures.FigureBook;
+import org.truce.figures.Filed;
+import org.truce.figures.Flag;
+import org.truce.figures.Metric;
+import org.truce.figures.Place;
+import org.truce.figures.Reconciled;
+import org.truce.figures.Report;
+import org.truce.figures.Source;
+import org.truce.ledger.Checkpoint;
+import org.truce.ledger.Ledger;
+
+/**
+ * Composes the bulletin of a date from the ledger alone: for each metric and place, every source's
+ * figure in that source's name, with its own words quoted, and the bodies known to report on the
+ * metric that published nothing. Uses only what the ledger's first N entries hold, so the same N
+ * gives the same bulletin. Thread-safe.
+ */
+public final class BulletinComposer {
+    private final FigureBook book;
+    private final Ledger ledger;
+
+    public BulletinComposer(FigureBook book, Ledger ledger) {
+        this.book = book;
+        this.ledger = ledger;
+    }
+
+    public Bulletin compose(LocalDate asOf, long size, Messages m) {
+        Checkpoint cp = ledger.checkpointAt(size);
+        String root = HexFormat.of().formatHex(cp.rootHash());
+        String date = m.date(asOf);
+        List<Bulletin.Section> sections = new ArrayList<>();
+        for (Metric metric : book.metrics(size)) {
+            List<String> places = book.reportedPlaces(metric.id(), size);
+            boolean any = false;
+            for (String placeId : places) {
+                Place place = book.place(placeId, size).orElse(null);
+                if (place == null) continue;
+                Reconciled rec = book.reconciled(metric.id(), placeId, asOf, size);
+                if (rec.figures().isEmpty()) continue;
+                any = true;
+                List<Bulletin.Line> lines = new ArrayList<>();
+                for (Figure f : rec.figures()) lines.add(line(f, metric, place, m, size));
+                sections.add(new Bulletin.Section(metric.id(), metric.name(m.lang()), placeId,
+                        place.displayName(m.lang()), lines, noReport(rec.noReport(), m)));
+            }
+            if (!any) {
+                List<Source> silent = book.sources(size).stream().filter(s -> s.reportsOn().contains(metric.id())).toList();
+                sections.add(new Bulletin.Section(metric.id(), metric.name(m.lang()), null, null, List.of(),
+                        silent.isEmpty() ? m.format("no_figures", Map.of()) : noReport(silent, m)));
+            }
+        }
+        return new Bulletin(asOf, m.lang(), size, root, ledger.signedHeadAt(size),
+                m.format("title", Map.of("date", date)), m.format("intro", Map.of()),
+                m.format("checkpoint", Map.of("size", Long.toString(size), "root", root)),
+                m.format("verify", Map.of()), sections);
+    }
+
+    private Bulletin.Line line(Figure f, Metric metric, Place place, Messages m, long size) {
+        Source source = book.source(f.source(), size).orElseThrow();
+        String qualifier = f.qualifier().wire();
+        Map<String, Object> amountArgs = Map.of("n", f.value(), "qualifier", qualifier);
+        String unitKey = "unit." + metric.unit();
+        String amount = m.has(unitKey) ? m.format(unitKey, amountArgs) : f.value().toPlainString() + " " + metric.unit();
+        Map<String, Object> args = new HashMap<>();
+        args.put("q", m.format("q", Map.of("qualifier", qualifier)));
+        args.put("amount", amount);
+        args.put("place", place.displayName(m.lang()));
+        args.put("metric", metric.name(m.lang()));
+        String metricKey = m.has("metric." + metric.id()) ? "metric." + metric.id() : "metric.other";
+        String figure = m.format(metricKey, args);
+        String asOf = m.format("as_of", Map.of("approximate", Boolean.toString(f.approximate()),
+                "date", m.date(f.reportedAsOf())));
+        String text = m.format("line", Map.of("source", source.name(m.lang()), "asOf", asOf, "figure", figure,
+                "place", place.displayName(m.lang())));
+        List<String> quotes = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Filed filed : f.basis()) {
+            Report r = filed.report();
+            if (!seen.add(r.attribution())) continue;
+            quotes.add(m.format("quote", Map.of("attribution", r.attribution(), "publisher", r.document().publisher(),
+                    "docDate", r.document().date() == null ? "none" : m.date(r.document().date()))));
+        }
+        List<String> notes = new ArrayList<>();
+        for (Flag flag : f.flags()) notes.add(m.format("flag", Map.of("detail", flag.detail())));
+        List<Long> basedOn = f.basis().stream().map(Filed::seq).toList();
+        return new Bulletin.Line(source.id(), source.name(m.lang()), text, quotes, notes, f.value().toPlainString(),
+                qualifier, f.reportedAsOf(), basedOn);
+    }
+
+    private static String noReport(List<Source> silent, Messages m) {
+        if (silent.isEmpty()) return null;
+        String names = silent.stream().map(s -> s.name(m.lang())).collect(Collectors.joining("; "));
+        return m.format("no_report", Map.of("sources", names));
+    }
+}

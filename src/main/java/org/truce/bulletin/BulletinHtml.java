@@ -1,0 +1,51 @@
+package org.truce.bulletin;
+
+/** Renders a bulletin as a self-contained HTML page that reads without JavaScript. Stateless. */
+public final class BulletinHtml {
+    private BulletinHtml() {}
+
+    public static String render(Bulletin b) {
+        StringBuilder out = new StringBuilder();
+        out.append("<!doctype html>\n<html lang=\"").append(esc(b.lang())).append("\">\n<head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(esc(b.title())).append("</title></head>\n<body>\n<main>\n<h1>")
+                .append(esc(b.title())).append("</h1>\n<p>").append(esc(b.intro())).append("</p>\n");
+        String lastMetric = null;
+        for (Bulletin.Section s : b.sections()) {
+            if (!s.metric().equals(lastMetric)) {
+                out.append("<h2>").append(esc(s.metricName())).append("</h2>\n");
+                lastMetric = s.metric();
+            }
+            if (s.placeName() != null) out.append("<h3>").append(esc(s.placeName())).append("</h3>\n");
+            if (!s.lines().isEmpty()) {
+                out.append("<ul>\n");
+                for (Bulletin.Line line : s.lines()) {
+                    out.append("<li data-source=\"").append(esc(line.source())).append("\"><p>").append(esc(line.text())).append("</p>");
+                    for (String q : line.quotes()) out.append("<blockquote>").append(esc(q)).append("</blockquote>");
+                    for (String n : line.notes()) out.append("<p class=\"note\">").append(esc(n)).append("</p>");
+                    out.append("</li>\n");
+                }
+                out.append("</ul>\n");
+            }
+            if (s.noReport() != null) out.append("<p class=\"no-report\">").append(esc(s.noReport())).append("</p>\n");
+        }
+        out.append("<footer><p>").append(esc(b.checkpointLine())).append("</p><p>").append(esc(b.verifyLine()))
+                .append("</p><pre>").append(esc(b.signedCheckpoint())).append("</pre></footer>\n</main>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    static String esc(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package org.truce.bulletin;
+
+/** Renders a bulletin as plain UTF-8 text. Stateless. */
+public final class BulletinText {
+    private BulletinText() {}
+
+    public static String render(Bulletin b) {
+        StringBuilder out = new StringBuilder();
+        out.append(b.title()).append("\n\n").append(b.intro()).append("\n");
+        String lastMetric = null;
+        for (Bulletin.Section s : b.sections()) {
+            if (!s.metric().equals(lastMetric)) {
+                out.append("\n## ").append(s.metricName()).append("\n");
+                lastMetric = s.metric();
+            }
+            if (s.placeName() != null) out.append("\n### ").append(s.placeName()).append("\n");
+            for (Bulletin.Line line : s.lines()) {
+                out.append("\n- ").append(line.text()).append("\n");
+                for (String q : line.quotes()) out.append("  ").append(q).append("\n");
+                for (String n : line.notes()) out.append("  ").append(n).append("\n");
+            }
+            if (s.noReport() != null) out.append("\n").append(s.noReport()).append("\n");
+        }
+        out.append("\n").append(b.checkpointLine()).append("\n").append(b.verifyLine()).append("\n\n")
+                .append(b.signedCheckpoint());
+        return out.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.truce.figures;
+
+/** A fact of the figures capability, as one ledger entry records it. */
+public sealed interface Fact {
+    String SOURCE_DECLARED = "source.declared";
+    String METRIC_DECLARED = "metric.declared";
+    String PLACE_DECLARED = "place.declared";
+    String REPORT_FILED = "report.filed";
+    String REPORT_RETRACTED = "report.retracted";
+
+    /** The ledger entry type of this fact. */
+    String type();
+
+    /** The idempotency key of the entry. */
+    String clientId();
+
+    record SourceDeclared(Source source) implements Fact {
+        public String type() { return SOURCE_DECLARED; }
+        public String clientId() { return "source:" + source.id(); }
+    }
+
+    record MetricDeclared(Metric metric) implements Fact {
+        public String type() { return METRIC_DECLARED; }
+        public String clientId() { return "metric:" + metric.id(); }
+    }
+
+    record PlaceDeclared(Place place) implements Fact {
+        public String type() { return PLACE_DECLARED; }
+        public String clientId() { return "place:" + place.id(); }
+    }
+
+    record ReportFiled(Report report) implements Fact {
+        public String type() { return REPORT_FILED; }
+        public String clientId() { return report.id(); }
+    }
+
+    record ReportRetracted(Retraction retraction) implements Fact {
+        public String type() { return REPORT_RETRACTED; }
+        public String clientId() { return retraction.id(); }
+    }
+}

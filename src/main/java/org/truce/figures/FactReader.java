@@ -1,0 +1,262 @@
+package org.truce.figures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the JSON form of each fact (the API contract, which is also the ledger payload) and checks its
+ * shape: required fields, types, formats, enumerations, no unknown fields, no nesting beyond the
+ * contract. Rules that depend on what the record already holds are {@link FactRules}. Stateless.
+ */
+public final class FactReader {
+    static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
+    private static final Set<String> REPORT_FIELDS = Set.of("id", "metric", "kind", "value", "qualifier",
+            "breakdown", "asOf", "asOfPrecision", "since", "place", "source", "attribution", "document",
+            "corrects", "retracts");
+    private static final Set<String> RETRACTION_FIELDS = Set.of("id", "source", "retracts", "reason",
+            "corrects");
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("title", "publisher", "date", "url");
+    private static final Set<String> SOURCE_FIELDS = Set.of("id", "roles", "partOf", "names", "reportsOn");
+    private static final Set<String> METRIC_FIELDS = Set.of("id", "unit", "breakdowns", "names");
+    private static final Set<String> PLACE_FIELDS = Set.of("id", "kind", "administration", "parent", "names",
+            "location", "overlaps");
+    private static final Set<String> UNITS = Set.of("people", "ha", "km", "items", "bodies", "buildings",
+            "requests", "boardings");
+
+    private FactReader() {}
+
+    /** A report, a correction, or a retraction (when {@code retracts} is present). */
+    public static Parsed<Fact> readReport(JsonNode node, String at) {
+        Reading r = new Reading();
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        boolean corrects = present(node, "corrects");
+        if (present(node, "retracts")) {
+            if (corrects) r.fail(at + "/retracts", "a report cannot both correct and retract; send one or the other");
+            return readRetraction(node, at, r);
+        }
+        r.onlyFields(node, at, REPORT_FIELDS);
+        String id = r.uuid(node, "id", at, true);
+        String metric = r.id(node, "metric", at, true);
+        ReportKind kind = enumOf(r, node, "kind", at, true, ReportKind::fromWire);
+        BigDecimal value = value(r, node.get("value"), at + "/value");
+        Qualifier qualifier = enumOf(r, node, "qualifier", at, false, Qualifier::fromWire);
+        Map<String, BigDecimal> breakdown = breakdown(r, node.get("breakdown"), at + "/breakdown");
+        var asOf = r.date(node, "asOf", at, true);
+        DatePrecision precision = enumOf(r, node, "asOfPrecision", at, false, DatePrecision::fromWire);
+        var since = r.date(node, "since", at, false);
+        String place = r.id(node, "place", at, true);
+        String source = r.id(node, "source", at, true);
+        String attribution = r.text(node, "attribution", at, true);
+        Document document = document(r, node.get("document"), at + "/document");
+        String corrected = corrects ? r.uuid(node, "corrects", at, true) : null;
+        if (!r.ok()) return Parsed.of(null, r);
+        if (since != null && since.isAfter(asOf)) r.fail(at + "/since", "must not be after asOf");
+        Report report = new Report(id, metric, kind, value, qualifier == null ? Qualifier.EXACT : qualifier,
+                breakdown, asOf, precision == null ? DatePrecision.DAY : precision, since, place, source,
+                attribution, document, corrected);
+        return Parsed.of(new Fact.ReportFiled(report), r);
+    }
+
+    private static Parsed<Fact> readRetraction(JsonNode node, String at, Reading r) {
+        r.onlyFields(node, at, RETRACTION_FIELDS);
+        String id = r.uuid(node, "id", at, true);
+        String source = r.id(node, "source", at, true);
+        String retracts = r.uuid(node, "retracts", at, true);
+        String reason = r.text(node, "reason", at, false);
+        return Parsed.of(new Fact.ReportRetracted(new Retraction(id, source, retracts, reason)), r);
+    }
+
+    public static Parsed<Fact> readSource(JsonNode node, String at) {
+        Reading r = new Reading();
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, SOURCE_FIELDS);
+        String id = r.id(node, "id", at, true);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : strings(r, node.get("roles"), at + "/roles", true)) {
+            try {
+                roles.add(Role.fromWire(role));
+            } catch (IllegalArgumentException e) {
+                r.fail(at + "/roles", e.getMessage());
+            }
+        }
+        String partOf = r.id(node, "partOf", at, false);
+        Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
+        List<String> reportsOn = strings(r, node.get("reportsOn"), at + "/reportsOn", false);
+        return Parsed.of(new Fact.SourceDeclared(new Source(id, roles, partOf, names, reportsOn)), r);
+    }
+
+    public static Parsed<Fact> readMetric(JsonNode node, String at) {
+        Reading r = new Reading();
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, METRIC_FIELDS);
+        String id = r.id(node, "id", at, true);
+        String unit = r.text(node, "unit", at, true);
+        if (unit != null && !UNITS.contains(unit)) r.fail(at + "/unit", "must be one of " + new java.util.TreeSet<>(UNITS));
+        List<String> breakdowns = strings(r, node.get("breakdowns"), at + "/breakdowns", false);
+        Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
+        return Parsed.of(new Fact.MetricDeclared(new Metric(id, unit, breakdowns, names)), r);
+    }
+
+    public static Parsed<Fact> readPlace(JsonNode node, String at) {
+        Reading r = new Reading();
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, PLACE_FIELDS);
+        String id = r.id(node, "id", at, true);
+        String kind = r.id(node, "kind", at, true);
+        String administration = r.id(node, "administration", at, false);
+        String parent = r.id(node, "parent", at, false);
+        List<PlaceName> names = placeNames(r, node.get("names"), at + "/names");
+        Place.Point location = point(r, node.get("location"), at + "/location");
+        List<String> overlaps = strings(r, node.get("overlaps"), at + "/overlaps", false);
+        if (id != null && id.equals(parent)) r.fail(at + "/parent", "a place cannot be its own parent");
+        return Parsed.of(new Fact.PlaceDeclared(new Place(id, kind, administration, parent, names, location, overlaps)), r);
+    }
+
+    private static boolean present(JsonNode node, String field) {
+        return node.hasNonNull(field);
+    }
+
+    private interface WireParser<E> {
+        E parse(String s);
+    }
+
+    private static <E> E enumOf(Reading r, JsonNode node, String field, String at, boolean required, WireParser<E> parser) {
+        String s = r.text(node, field, at, required);
+        if (s == null) return null;
+        try {
+            return parser.parse(s);
+        } catch (IllegalArgumentException e) {
+            r.fail(at + "/" + field, "must be " + e.getMessage().replaceFirst("^\\w+ must be ", ""));
+            return null;
+        }
+    }
+
+    private static BigDecimal value(Reading r, JsonNode node, String at) {
+        BigDecimal v = r.decimal(node, at, true);
+        if (v == null) return null;
+        if (v.signum() < 0) {
+            r.fail(at, "must not be negative");
+            return null;
+        }
+        if (v.compareTo(MAX_VALUE) > 0) {
+            r.fail(at, "must be at most " + MAX_VALUE.toPlainString());
+            return null;
+        }
+        return normal(v);
+    }
+
+    static BigDecimal normal(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static Map<String, BigDecimal> breakdown(Reading r, JsonNode node, String at) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return out;
+        if (!node.isObject()) {
+            r.fail(at, "must be an object of breakdown names to decimal numbers, e.g. {\"children\": 153}");
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String p = at + "/" + Reading.escape(field.getKey());
+            if (field.getValue().isContainerNode()) {
+                r.fail(p, "must be a number: breakdowns do not nest");
+                continue;
+            }
+            BigDecimal v = value(r, field.getValue(), p);
+            if (v != null) out.put(field.getKey(), v);
+        }
+        return out;
+    }
+
+    private static Document document(Reading r, JsonNode node, String at) {
+        if (node == null || node.isNull()) {
+            r.fail(at, "is required: the document that carried the figure (title, publisher, date, url)");
+            return null;
+        }
+        if (!r.isObject(node, at)) return null;
+        r.onlyFields(node, at, DOCUMENT_FIELDS);
+        String title = r.text(node, "title", at, false);
+        String publisher = r.text(node, "publisher", at, true);
+        var date = r.date(node, "date", at, false);
+        String url = r.text(node, "url", at, false);
+        if (url != null && !url.matches("https?://\\S+")) r.fail(at + "/url", "must be an http or https URL");
+        return new Document(title, publisher, date, url);
+    }
+
+    private static List<String> strings(Reading r, JsonNode node, String at, boolean required) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            if (required) r.fail(at, "is required");
+            return out;
+        }
+        if (!node.isArray()) {
+            r.fail(at, "must be an array of strings");
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isTextual() || item.asText().isBlank()) r.fail(at + "/" + i, "must be a non-empty string");
+            else out.add(item.asText());
+        }
+        return out;
+    }
+
+    private static Map<String, String> languageMap(Reading r, JsonNode node, String at) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            r.fail(at, "must be an object of language codes to names with at least \"en\"");
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            var field = it.next();
+            String p = at + "/" + Reading.escape(field.getKey());
+            if (!field.getKey().matches("[a-z]{2,3}")) r.fail(p, "must be keyed by a language code such as en or ru");
+            else if (!field.getValue().isTextual() || field.getValue().asText().isBlank()) r.fail(p, "must be a non-empty string");
+            else out.put(field.getKey(), field.getValue().asText());
+        }
+        if (!out.containsKey("en") && r.ok()) r.fail(at + "/en", "is required");
+        return out;
+    }
+
+    private static List<PlaceName> placeNames(Reading r, JsonNode node, String at) {
+        List<PlaceName> out = new ArrayList<>();
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            r.fail(at, "must be a non-empty array of {lang, name, usedBy}");
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String p = at + "/" + i;
+            JsonNode n = node.get(i);
+            if (!r.isObject(n, p)) continue;
+            r.onlyFields(n, p, Set.of("lang", "name", "usedBy"));
+            String lang = r.text(n, "lang", p, true);
+            if (lang != null && !lang.matches("[a-z]{2,3}")) r.fail(p + "/lang", "must be a language code such as en or ru");
+            String name = r.text(n, "name", p, true);
+            List<String> usedBy = strings(r, n.get("usedBy"), p + "/usedBy", true);
+            if (usedBy.isEmpty() && n.has("usedBy")) r.fail(p + "/usedBy", "must name who uses the name, or \"common\"");
+            out.add(new PlaceName(lang, name, usedBy));
+        }
+        return out;
+    }
+
+    private static Place.Point point(Reading r, JsonNode node, String at) {
+        if (node == null || node.isNull()) return null;
+        if (!r.isObject(node, at)) return null;
+        r.onlyFields(node, at, Set.of("lat", "lon"));
+        BigDecimal lat = r.decimal(node.get("lat"), at + "/lat", true);
+        BigDecimal lon = r.decimal(node.get("lon"), at + "/lon", true);
+        if (lat == null || lon == null) return null;
+        if (lat.abs().compareTo(BigDecimal.valueOf(90)) > 0) r.fail(at + "/lat", "must be between -90 and 90");
+        if (lon.abs().compareTo(BigDecimal.valueOf(180)) > 0) r.fail(at + "/lon", "must be between -180 and 180");
+        return new Place.Point(lat.doubleValue(), lon.doubleValue());
+    }
+}

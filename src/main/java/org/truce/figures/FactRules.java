@@ -1,0 +1,141 @@
+package org.truce.figures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The input rules that depend on what the record already holds: references must name declared
+ * sources, metrics, places and reports; a breakdown must belong to its metric and not exceed the
+ * value; dates must lie between 1900 and today; a correction or retraction must come from the source
+ * of the report it replaces and name its current version. Thread-safe; reads the book only.
+ */
+public final class FactRules {
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private final FigureBook book;
+
+    public FactRules(FigureBook book) {
+        this.book = book;
+    }
+
+    public List<Violation> check(Fact fact, LocalDate today, String at) {
+        return check(fact, today, at, Set.of());
+    }
+
+    /**
+     * @param pending catalog items declared earlier in the same request, as "source:id", "metric:id"
+     *                or "place:id"; they may be referred to (places that overlap each other, say)
+     */
+    public List<Violation> check(Fact fact, LocalDate today, String at, Set<String> pending) {
+        return new Check(today, pending).run(fact, at);
+    }
+
+    /** One check of one fact; collects its violations. */
+    private final class Check {
+        private final LocalDate today;
+        private final Set<String> pending;
+        private final List<Violation> v = new ArrayList<>();
+
+        Check(LocalDate today, Set<String> pending) {
+            this.today = today;
+            this.pending = pending;
+        }
+
+        List<Violation> run(Fact fact, String at) {
+            if (fact instanceof Fact.ReportFiled f) report(f.report(), at);
+            else if (fact instanceof Fact.ReportRetracted r) retraction(r.retraction(), at);
+            else if (fact instanceof Fact.SourceDeclared s) source(s.source(), at);
+            else if (fact instanceof Fact.MetricDeclared m) metric(m.metric(), at);
+            else if (fact instanceof Fact.PlaceDeclared p) place(p.place(), at);
+            return v;
+        }
+
+        private boolean known(String kind, String id) {
+            if (pending.contains(kind + ":" + id)) return true;
+            long n = Long.MAX_VALUE;
+            return switch (kind) {
+                case "source" -> book.source(id, n).isPresent();
+                case "metric" -> book.metric(id, n).isPresent();
+                default -> book.place(id, n).isPresent();
+            };
+        }
+
+        private void require(String kind, String id, String at) {
+            if (id != null && !known(kind, id)) v.add(new Violation(at, "unknown " + kind + ": " + id));
+        }
+
+        private void report(Report r, String at) {
+            require("metric", r.metric(), at + "/metric");
+            require("source", r.source(), at + "/source");
+            require("place", r.place(), at + "/place");
+            Optional<Metric> metric = book.metric(r.metric(), Long.MAX_VALUE);
+            for (var e : r.breakdown().entrySet()) {
+                String p = at + "/breakdown/" + Reading.escape(e.getKey());
+                if (metric.isPresent() && !metric.get().breakdowns().contains(e.getKey())) {
+                    v.add(new Violation(p, "is not a breakdown of metric " + r.metric() + " (allowed: " + metric.get().breakdowns() + ")"));
+                } else if (e.getValue().compareTo(r.value()) > 0) {
+                    v.add(new Violation(p, "(" + e.getValue().toPlainString() + ") must not exceed the value ("
+                            + r.value().toPlainString() + ")"));
+                }
+            }
+            date(r.asOf(), at + "/asOf");
+            if (r.since() != null) date(r.since(), at + "/since");
+            if (r.document().date() != null) date(r.document().date(), at + "/document/date");
+            if (r.corrects() != null) replaces(r.corrects(), r.id(), r.source(), at + "/corrects");
+        }
+
+        private void retraction(Retraction r, String at) {
+            require("source", r.source(), at + "/source");
+            replaces(r.retracts(), r.id(), r.source(), at + "/retracts");
+        }
+
+        private void source(Source s, String at) {
+            require("source", s.partOf(), at + "/partOf");
+            for (int i = 0; i < s.reportsOn().size(); i++) require("metric", s.reportsOn().get(i), at + "/reportsOn/" + i);
+        }
+
+        private void metric(Metric m, String at) {
+            for (int i = 0; i < m.breakdowns().size(); i++) {
+                if (!m.breakdowns().get(i).matches("[a-z][a-z0-9_]{0,63}")) {
+                    v.add(new Violation(at + "/breakdowns/" + i, "must be a lowercase name such as children"));
+                }
+            }
+        }
+
+        private void place(Place p, String at) {
+            require("place", p.parent(), at + "/parent");
+            require("source", p.administration(), at + "/administration");
+            for (int i = 0; i < p.overlaps().size(); i++) require("place", p.overlaps().get(i), at + "/overlaps/" + i);
+            for (int i = 0; i < p.names().size(); i++) {
+                List<String> usedBy = p.names().get(i).usedBy();
+                for (int j = 0; j < usedBy.size(); j++) {
+                    String who = usedBy.get(j);
+                    if (!PlaceName.COMMON.equals(who) && !known("source", who)) {
+                        v.add(new Violation(at + "/names/" + i + "/usedBy/" + j, "names no declared source (nor \"common\"): " + who));
+                    }
+                }
+            }
+        }
+
+        /** {@code by} is the id of the correcting or retracting entry: naming it again is an idempotent retry. */
+        private void replaces(String id, String by, String source, String at) {
+            Optional<Filed> old = book.report(id);
+            if (old.isEmpty()) {
+                v.add(new Violation(at, "names no report in the record: " + id));
+            } else if (!old.get().current() && !by.equals(old.get().endedBy())) {
+                v.add(new Violation(at, "report " + id + " was already replaced or withdrawn by " + old.get().endedBy()
+                        + "; correct or retract the current version"));
+            } else if (!old.get().report().source().equals(source)) {
+                v.add(new Violation(at, "report " + id + " is " + old.get().report().source()
+                        + "'s; only the same source can correct or retract it"));
+            }
+        }
+
+        private void date(LocalDate d, String at) {
+            if (d.isAfter(today)) v.add(new Violation(at, "must not be in the future (today is " + today + ")"));
+            else if (d.isBefore(EARLIEST)) v.add(new Violation(at, "must not be before 1900-01-01"));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.truce.figures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes each fact as the JSON payload of its ledger entry. Decimals are written as strings so the
+ * canonical bytes never pass through binary floating point; {@link FactReader} reads both forms.
+ * Stateless.
+ */
+public final class FactWriter {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private FactWriter() {}
+
+    public static JsonNode write(Fact fact) {
+        if (fact instanceof Fact.SourceDeclared s) return source(s.source());
+        if (fact instanceof Fact.MetricDeclared m) return metric(m.metric());
+        if (fact instanceof Fact.PlaceDeclared p) return place(p.place());
+        if (fact instanceof Fact.ReportFiled f) return report(f.report());
+        return retraction(((Fact.ReportRetracted) fact).retraction());
+    }
+
+    public static ObjectNode report(Report r) {
+        ObjectNode n = F.objectNode();
+        n.put("id", r.id());
+        n.put("metric", r.metric());
+        n.put("kind", r.kind().wire());
+        n.put("value", r.value().toPlainString());
+        n.put("qualifier", r.qualifier().wire());
+        ObjectNode breakdown = n.putObject("breakdown");
+        r.breakdown().forEach((k, v) -> breakdown.put(k, v.toPlainString()));
+        n.put("asOf", r.asOf().toString());
+        n.put("asOfPrecision", r.asOfPrecision().wire());
+        putNullable(n, "since", r.since() == null ? null : r.since().toString());
+        n.put("place", r.place());
+        n.put("source", r.source());
+        n.put("attribution", r.attribution());
+        ObjectNode doc = n.putObject("document");
+        putNullable(doc, "title", r.document().title());
+        doc.put("publisher", r.document().publisher());
+        putNullable(doc, "date", r.document().date() == null ? null : r.document().date().toString());
+        putNullable(doc, "url", r.document().url());
+        putNullable(n, "corrects", r.corrects());
+        return n;
+    }
+
+    static ObjectNode retraction(Retraction r) {
+        ObjectNode n = F.objectNode();
+        n.put("id", r.id());
+        n.put("source", r.source());
+        n.put("retracts", r.retracts());
+        putNullable(n, "reason", r.reason());
+        return n;
+    }
+
+    static ObjectNode source(Source s) {
+        ObjectNode n = F.objectNode();
+        n.put("id", s.id());
+        ArrayNode roles = n.putArray("roles");
+        s.roles().stream().sorted().forEach(role -> roles.add(role.wire()));
+        putNullable(n, "partOf", s.partOf());
+        n.set("names", names(s.names()));
+        ArrayNode reportsOn = n.putArray("reportsOn");
+        s.reportsOn().forEach(reportsOn::add);
+        return n;
+    }
+
+    static ObjectNode metric(Metric m) {
+        ObjectNode n = F.objectNode();
+        n.put("id", m.id());
+        n.put("unit", m.unit());
+        ArrayNode breakdowns = n.putArray("breakdowns");
+        m.breakdowns().forEach(breakdowns::add);
+        n.set("names", names(m.names()));
+        return n;
+    }
+
+    static ObjectNode place(Place p) {
+        ObjectNode n = F.objectNode();
+        n.put("id", p.id());
+        n.put("kind", p.kind());
+        putNullable(n, "administration", p.administration());
+        putNullable(n, "parent", p.parent());
+        ArrayNode names = n.putArray("names");
+        for (PlaceName name : p.names()) {
+            ObjectNode o = names.addObject();
+            o.put("lang", name.lang());
+            o.put("name", name.name());
+            ArrayNode usedBy = o.putArray("usedBy");
+            name.usedBy().forEach(usedBy::add);
+        }
+        if (p.location() == null) n.putNull("location");
+        else {
+            ObjectNode loc = n.putObject("location");
+            loc.put("lat", BigDecimal.valueOf(p.location().lat()).toPlainString());
+            loc.put("lon", BigDecimal.valueOf(p.location().lon()).toPlainString());
+        }
+        ArrayNode overlaps = n.putArray("overlaps");
+        p.overlaps().forEach(overlaps::add);
+        return n;
+    }
+
+    private static ObjectNode names(Map<String, String> names) {
+        ObjectNode n = F.objectNode();
+        new TreeMap<>(names).forEach(n::put);
+        return n;
+    }
+
+    private static void putNullable(ObjectNode n, String field, String value) {
+        if (value == null) n.putNull(field);
+        else n.put(field, value);
+    }
+}

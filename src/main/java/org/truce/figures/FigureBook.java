@@ -1,0 +1,262 @@
+package org.truce.figures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.truce.ledger.Entry;
+import org.truce.ledger.Ledger;
+
+/**
+ * The figures projection: the catalog, every report version and one {@link Series} per source, metric
+ * and place, folded from the ledger's entries. It can always be thrown away and rebuilt by replaying
+ * the ledger.
+ *
+ * <p>Every question names a ledger size N ("as the first N entries knew it"); when N is the whole
+ * ledger the answer comes from the present index in O(log n), otherwise from the series' versions.
+ * One writer (the ledger's listener callback) and many concurrent readers.
+ */
+public final class FigureBook implements Ledger.Listener {
+    record SeriesKey(String metric, String source, String place) {}
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Catalog<Source> sources = new Catalog<>();
+    private final Catalog<Metric> metrics = new Catalog<>();
+    private final Catalog<Place> places = new Catalog<>();
+    private final Map<String, Filed> reports = new HashMap<>();
+    private final Map<SeriesKey, Series> series = new HashMap<>();
+    private final Map<String, Set<String>> sourcesByMetricPlace = new HashMap<>();
+    private final Map<String, Set<String>> sourcesByMetric = new HashMap<>();
+    private final Map<String, List<String>> children = new HashMap<>();
+    private long applied;
+
+    @Override
+    public void applied(Entry entry) {
+        lock.writeLock().lock();
+        try {
+            apply(entry);
+            applied = entry.seq() + 1;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void apply(Entry entry) {
+        JsonNode p = entry.payload();
+        long seq = entry.seq();
+        switch (entry.type()) {
+            case Fact.SOURCE_DECLARED -> {
+                Source s = ((Fact.SourceDeclared) read(FactReader.readSource(p, ""))).source();
+                sources.declare(s.id(), s, seq);
+            }
+            case Fact.METRIC_DECLARED -> {
+                Metric m = ((Fact.MetricDeclared) read(FactReader.readMetric(p, ""))).metric();
+                metrics.declare(m.id(), m, seq);
+            }
+            case Fact.PLACE_DECLARED -> {
+                Place pl = ((Fact.PlaceDeclared) read(FactReader.readPlace(p, ""))).place();
+                places.declare(pl.id(), pl, seq);
+                if (pl.parent() != null) children.computeIfAbsent(pl.parent(), k -> new ArrayList<>()).add(pl.id());
+            }
+            case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> applyReport(read(FactReader.readReport(p, "")), entry);
+            default -> { } // other capabilities' entries
+        }
+    }
+
+    private static Fact read(Parsed<Fact> parsed) {
+        if (parsed instanceof Parsed.Ok<Fact> ok) return ok.value();
+        throw new IllegalStateException("ledger entry does not read as a fact: " + ((Parsed.Invalid<Fact>) parsed).violations());
+    }
+
+    private void applyReport(Fact fact, Entry entry) {
+        if (fact instanceof Fact.ReportRetracted r) {
+            Filed old = reports.get(r.retraction().retracts());
+            if (old != null && old.current()) end(old, entry.seq(), r.retraction().id());
+            return;
+        }
+        Report report = ((Fact.ReportFiled) fact).report();
+        if (report.corrects() != null) {
+            Filed old = reports.get(report.corrects());
+            if (old != null && old.current()) end(old, entry.seq(), report.id());
+        }
+        Filed filed = new Filed(report, entry.seq(), entry.recordedAt());
+        reports.put(report.id(), filed);
+        SeriesKey key = new SeriesKey(report.metric(), report.source(), report.place());
+        series.computeIfAbsent(key, k -> new Series()).add(filed);
+        sourcesByMetricPlace.computeIfAbsent(report.metric() + "\u0000" + report.place(), k -> new TreeSet<>()).add(report.source());
+        sourcesByMetric.computeIfAbsent(report.metric(), k -> new TreeSet<>()).add(report.source());
+    }
+
+    private void end(Filed old, long seq, String by) {
+        old.end(seq, by);
+        Report r = old.report();
+        series.get(new SeriesKey(r.metric(), r.source(), r.place())).remove(old);
+    }
+
+    /** Number of ledger entries folded in so far. */
+    public long size() {
+        lock.readLock().lock();
+        try {
+            return applied;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Optional<Source> source(String id, long size) {
+        return sources.get(id, size);
+    }
+
+    public Optional<Metric> metric(String id, long size) {
+        return metrics.get(id, size);
+    }
+
+    public Optional<Place> place(String id, long size) {
+        return places.get(id, size);
+    }
+
+    public List<Source> sources(long size) {
+        return sources.all(size);
+    }
+
+    public List<Metric> metrics(long size) {
+        return metrics.all(size);
+    }
+
+    public List<Place> places(long size) {
+        return places.all(size);
+    }
+
+    /** The current version of a report, its corrections and retraction applied. */
+    public Optional<Filed> report(String id) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(reports.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** One source's figure, rolled up from child places when the source reported on children only. */
+    public Optional<Figure> figure(String metric, String source, String place, LocalDate asOf, long size) {
+        lock.readLock().lock();
+        try {
+            return figureLocked(metric, source, place, asOf, Math.min(size, applied));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Optional<Figure> figureLocked(String metric, String source, String place, LocalDate asOf, long size) {
+        Series s = series.get(new SeriesKey(metric, source, place));
+        Series.Answer a = s == null ? null : (size >= applied ? s.now(asOf) : s.at(asOf, size));
+        if (a != null) {
+            Step st = a.step();
+            return Optional.of(new Figure(metric, source, place, asOf, size, st.date(), st.approximate(), st.value(),
+                    st.qualifier(), st.breakdown(), a.basis(), st.flags(), null));
+        }
+        return rollup(metric, source, place, asOf, size);
+    }
+
+    /** A town lies inside some unit, so only non-town children are summed; summing both would count twice. */
+    private Optional<Figure> rollup(String metric, String source, String place, LocalDate asOf, long size) {
+        List<String> kids = new ArrayList<>();
+        for (String child : children.getOrDefault(place, List.of())) {
+            places.get(child, size).filter(p -> !"town".equals(p.kind())).ifPresent(p -> kids.add(p.id()));
+        }
+        if (kids.isEmpty()) return Optional.empty();
+        List<Figure> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String child : kids) {
+            Optional<Figure> f = figureLocked(metric, source, child, asOf, size);
+            if (f.isPresent() && !f.get().partial()) found.add(f.get());
+            else missing.add(child);
+        }
+        if (found.isEmpty()) return Optional.empty();
+        List<String> from = found.stream().map(Figure::place).toList();
+        if (!missing.isEmpty()) {
+            return Optional.of(new Figure(metric, source, place, asOf, size, null, false, null, null, Map.of(),
+                    List.of(), List.of(), new Figure.Rollup(from, missing)));
+        }
+        BigDecimal value = BigDecimal.ZERO;
+        Qualifier q = Qualifier.EXACT;
+        LocalDate latest = null;
+        boolean approximate = false;
+        List<Filed> basis = new ArrayList<>();
+        List<Flag> flags = new ArrayList<>();
+        for (Figure f : found) {
+            value = value.add(f.value());
+            q = q.weakest(f.qualifier());
+            latest = latest == null || f.reportedAsOf().isAfter(latest) ? f.reportedAsOf() : latest;
+            approximate |= f.approximate();
+            basis.addAll(f.basis());
+            flags.addAll(f.flags());
+        }
+        return Optional.of(new Figure(metric, source, place, asOf, size, latest, approximate, value, q, Map.of(),
+                basis, flags, new Figure.Rollup(from, List.of())));
+    }
+
+    /** Every source's figure side by side, with their spread and the known bodies that have none. */
+    public Reconciled reconciled(String metric, String place, LocalDate asOf, long size) {
+        lock.readLock().lock();
+        try {
+            long n = Math.min(size, applied);
+            List<Figure> figures = new ArrayList<>();
+            for (String source : candidateSources(metric, place)) {
+                figureLocked(metric, source, place, asOf, n).filter(f -> !f.partial()).ifPresent(figures::add);
+            }
+            figures.sort(Comparator.comparing(Figure::source));
+            Set<String> withFigure = new LinkedHashSet<>();
+            figures.forEach(f -> withFigure.add(f.source()));
+            List<Source> silent = new ArrayList<>();
+            for (Source s : sources.all(n)) {
+                boolean known = s.reportsOn().contains(metric) || sourcesByMetric.getOrDefault(metric, Set.of()).contains(s.id());
+                if (known && !withFigure.contains(s.id())) silent.add(s);
+            }
+            BigDecimal lo = figures.stream().map(Figure::value).min(BigDecimal::compareTo).orElse(null);
+            BigDecimal hi = figures.stream().map(Figure::value).max(BigDecimal::compareTo).orElse(null);
+            BigDecimal spread = figures.size() < 2 ? null : hi.subtract(lo);
+            return new Reconciled(figures, lo, hi, spread, silent);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Set<String> candidateSources(String metric, String place) {
+        Set<String> out = new TreeSet<>(sourcesByMetricPlace.getOrDefault(metric + "\u0000" + place, Set.of()));
+        if (children.containsKey(place)) out.addAll(sourcesByMetric.getOrDefault(metric, Set.of()));
+        return out;
+    }
+
+    /** Places for which any source filed a report on the metric, within the first {@code size} entries. */
+    public List<String> reportedPlaces(String metric, long size) {
+        lock.readLock().lock();
+        try {
+            Set<String> out = new TreeSet<>();
+            for (var e : series.entrySet()) {
+                if (!e.getKey().metric().equals(metric)) continue;
+                if (e.getValue().versions().stream().anyMatch(f -> f.seq() < size)) out.add(e.getKey().place());
+            }
+            return List.copyOf(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** One figure per day from {@code from} to {@code to}; a day without a figure maps to empty. */
+    public List<Optional<Figure>> series(String metric, String source, String place, LocalDate from, LocalDate to, long size) {
+        List<Optional<Figure>> out = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) out.add(figure(metric, source, place, d, size));
+        return out;
+    }
+}

@@ -1,0 +1,119 @@
+package org.truce.figures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads typed fields out of a JSON tree and collects every violation with its JSON pointer, so one
+ * answer names all that is wrong with an input. Not thread-safe; one per input.
+ */
+final class Reading {
+    static final int MAX_TEXT = 2000;
+    private final List<Violation> violations = new ArrayList<>();
+
+    List<Violation> violations() {
+        return violations;
+    }
+
+    boolean ok() {
+        return violations.isEmpty();
+    }
+
+    void fail(String pointer, String detail) {
+        violations.add(new Violation(pointer, detail));
+    }
+
+    boolean isObject(JsonNode node, String pointer) {
+        if (node == null || !node.isObject()) {
+            fail(pointer.isEmpty() ? "" : pointer, "must be a JSON object");
+            return false;
+        }
+        return true;
+    }
+
+    void onlyFields(JsonNode obj, String pointer, Set<String> allowed) {
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) fail(pointer + "/" + escape(name), "is not a field of this object");
+        }
+    }
+
+    String text(JsonNode obj, String field, String pointer, boolean required) {
+        JsonNode v = obj.get(field);
+        String at = pointer + "/" + field;
+        if (v == null || v.isNull()) {
+            if (required) fail(at, "is required");
+            return null;
+        }
+        if (!v.isTextual()) {
+            fail(at, "must be a string");
+            return null;
+        }
+        String s = v.asText();
+        if (required && s.isBlank()) {
+            fail(at, "must not be blank");
+            return null;
+        }
+        if (s.length() > MAX_TEXT) {
+            fail(at, "must be at most " + MAX_TEXT + " characters");
+            return null;
+        }
+        return s;
+    }
+
+    /** A neutral identifier: lowercase letters, digits, '-', '_' and '.', 1 to 64 characters. */
+    String id(JsonNode obj, String field, String pointer, boolean required) {
+        String s = text(obj, field, pointer, required);
+        if (s != null && !s.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            fail(pointer + "/" + field, "must be an identifier of 1 to 64 lowercase letters, digits, '.', '_' or '-'");
+            return null;
+        }
+        return s;
+    }
+
+    String uuid(JsonNode obj, String field, String pointer, boolean required) {
+        String s = text(obj, field, pointer, required);
+        if (s != null && !s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            fail(pointer + "/" + field, "must be a UUID such as 3f1c2a4e-0a53-4a3e-9a51-2b7c7d0e9f10");
+            return null;
+        }
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    LocalDate date(JsonNode obj, String field, String pointer, boolean required) {
+        String s = text(obj, field, pointer, required);
+        if (s == null) return null;
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            fail(pointer + "/" + field, "must be a date as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    /** A decimal given as a JSON number or a decimal string; never NaN or infinite. */
+    BigDecimal decimal(JsonNode node, String at, boolean required) {
+        if (node == null || node.isNull()) {
+            if (required) fail(at, "is required");
+            return null;
+        }
+        try {
+            if (node.isNumber()) return node.decimalValue();
+            if (node.isTextual() && node.asText().matches("-?[0-9]+(\\.[0-9]+)?")) return new BigDecimal(node.asText());
+        } catch (NumberFormatException e) {
+            // falls through to the violation below
+        }
+        fail(at, "must be a finite decimal number");
+        return null;
+    }
+
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+}

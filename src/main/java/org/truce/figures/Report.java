@@ -1,0 +1,20 @@
+package org.truce.figures;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One figure from one source, exactly as reported. Values are decimals (never binary floating point);
+ * a value of 0 is a nil report. {@code corrects} names the report this one replaces, or null. Immutable.
+ */
+public record Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
+                     Map<String, BigDecimal> breakdown, LocalDate asOf, DatePrecision asOfPrecision,
+                     LocalDate since, String place, String source, String attribution, Document document,
+                     String corrects) {
+    public Report {
+        breakdown = Collections.unmodifiableMap(new TreeMap<>(breakdown));
+    }
+}

@@ -1,0 +1,68 @@
+package org.truce.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.truce.figures.Fact;
+import org.truce.figures.FactReader;
+import org.truce.figures.Parsed;
+import org.truce.figures.Recorder;
+import org.truce.ledger.AppendResult;
+import org.truce.ledger.EntryCodec;
+
+/**
+ * The demo dataset: every figure of {@code shared/seed}, with its originating source, attribution,
+ * qualifier and date precision as reported, entered by a transcribing account. Loading goes through
+ * the same rules as the API; loading it twice is a no-op (every entry is an idempotent retry).
+ */
+public final class DemoDataset {
+    public static final String RESOURCE = "/demo/seed.json";
+
+    private DemoDataset() {}
+
+    /** @return the number of entries newly written */
+    public static int load(Recorder recorder) {
+        JsonNode seed = read();
+        String author = seed.path("author").asText("demo-transcriber");
+        int created = 0;
+        created += record(recorder, seed.get("metrics"), "/metrics", FactReader::readMetric, author);
+        created += record(recorder, seed.get("sources"), "/sources", FactReader::readSource, author);
+        created += record(recorder, seed.get("places"), "/places", FactReader::readPlace, author);
+        created += record(recorder, seed.get("reports"), "/reports", FactReader::readReport, author);
+        return created;
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = DemoDataset.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("demo dataset " + RESOURCE + " is missing from the build");
+            return EntryCodec.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int record(Recorder recorder, JsonNode items, String at,
+                              BiFunction<JsonNode, String, Parsed<Fact>> reader, String author) {
+        List<Fact> facts = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Parsed<Fact> parsed = reader.apply(items.get(i), at + "/" + i);
+            if (parsed instanceof Parsed.Invalid<Fact> bad) {
+                throw new IllegalStateException("demo dataset is invalid: " + bad.violations());
+            }
+            facts.add(((Parsed.Ok<Fact>) parsed).value());
+            pointers.add(at + "/" + i);
+        }
+        Recorder.Outcome outcome = recorder.record(facts, pointers, author);
+        if (outcome instanceof Recorder.Outcome.Refused r) throw new IllegalStateException("demo dataset refused: " + r.violations());
+        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+        if (result instanceof AppendResult.Conflict c) {
+            throw new IllegalStateException("demo dataset conflicts with the store at " + c.clientId());
+        }
+        return (int) ((AppendResult.Accepted) result).outcomes().stream().filter(AppendResult.Outcome::created).count();
+    }
+}

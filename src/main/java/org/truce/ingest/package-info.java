@@ -1,0 +1,2 @@
+/** Importers: the demo dataset transcribed from public sources, and synthetic data for volume tests. */
+package org.truce.ingest;

@@ -1,0 +1,314 @@
+package org.truce.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The append-only ledger: one writer thread turns drafts into entries, group-commits them durably
+ * with one signed tree head per batch, then hands them, in seq order, to the listeners (the
+ * projections) before acknowledging.
+ *
+ * <p>Lifecycle: {@link #open} replays the store into the Merkle tree and the listeners, then starts
+ * the writer; {@link #close} drains and stops it. {@link #append} may be called from any thread; it
+ * blocks until the request's entries are durable. Reads (size, heads, proofs) are thread-safe.
+ *
+ * <p>Idempotency is decided inside the single writer: a client id already in the ledger (or earlier in
+ * the same batch) with the same type and payload is a retry and yields the original entry; with other
+ * content the whole request is refused and nothing of it is written.
+ */
+public final class Ledger implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
+    private static final int MAX_BATCH_DRAFTS = 20_000;
+
+    /** Receives each entry once it is durable, in seq order, on the writer thread. */
+    public interface Listener {
+        void applied(Entry entry);
+    }
+
+    private record Request(List<Draft> drafts, CompletableFuture<AppendResult> result) {}
+
+    private final LedgerStore store;
+    private final MerkleTree tree = new MerkleTree();
+    private final RecordTimes times = new RecordTimes();
+    private final NodeKey key;
+    private final String origin;
+    private final Clock clock;
+    private final List<Listener> listeners;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile String latestHead;
+    private volatile boolean closing;
+
+    private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners) {
+        this.store = store;
+        this.key = key;
+        this.origin = origin;
+        this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+        this.writer = new Thread(this::writeLoop, "ledger-writer");
+        this.writer.setDaemon(true);
+    }
+
+    /** Replays every stored entry into the tree and the listeners, then starts the writer. */
+    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners) {
+        Ledger ledger = new Ledger(store, key, origin, clock, listeners);
+        ledger.replay();
+        ledger.writer.start();
+        return ledger;
+    }
+
+    private void replay() {
+        store.forEach(0, stored -> {
+            Entry entry = EntryCodec.decode(stored.bytes());
+            tree.append(Hashes.leafHash(stored.bytes()));
+            times.add(entry.recordedAt().toEpochMilli());
+            notifyListeners(entry);
+        });
+        List<LedgerStore.KeptHead> heads = store.heads();
+        latestHead = heads.isEmpty() ? key.sign(new Checkpoint(origin, 0, tree.root(0)))
+                : heads.get(heads.size() - 1).signedNote();
+    }
+
+    /** Appends one request atomically; blocks until durable. */
+    public AppendResult append(List<Draft> drafts) {
+        if (drafts.isEmpty()) return new AppendResult.Accepted(List.of());
+        if (closing) throw new IllegalStateException("the ledger is closed");
+        var request = new Request(List.copyOf(drafts), new CompletableFuture<>());
+        queue.add(request);
+        try {
+            return request.result().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while waiting for the ledger", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new StoreFailure("append failed", e.getCause());
+        }
+    }
+
+    private void writeLoop() {
+        while (true) {
+            Request first;
+            try {
+                first = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                if (closing && queue.isEmpty()) return;
+                continue;
+            }
+            List<Request> batch = new ArrayList<>();
+            batch.add(first);
+            int drafts = first.drafts().size();
+            while (drafts < MAX_BATCH_DRAFTS) {
+                Request next = queue.peek();
+                if (next == null || drafts + next.drafts().size() > MAX_BATCH_DRAFTS) break;
+                batch.add(queue.poll());
+                drafts += next.drafts().size();
+            }
+            commit(batch);
+        }
+    }
+
+    /** Decides every request of the batch, writes the new entries in one transaction, then acknowledges. */
+    private void commit(List<Request> batch) {
+        long base = store.size();
+        long now = Math.max(times.last(), clock.millis());
+        Instant recordedAt = Instant.ofEpochMilli(now);
+        Map<String, Entry> seen = new HashMap<>();
+        List<Entry> fresh = new ArrayList<>();
+        List<Object> decisions = new ArrayList<>();
+        for (Request request : batch) {
+            decisions.add(decide(request, base, recordedAt, seen, fresh));
+        }
+        List<byte[]> leaves = new ArrayList<>(fresh.size());
+        try {
+            if (!fresh.isEmpty()) write(fresh, leaves);
+        } catch (RuntimeException e) {
+            LOG.error("ledger batch of {} entries failed; nothing of it was written", fresh.size(), e);
+            batch.forEach(r -> r.result().completeExceptionally(e));
+            return;
+        }
+        for (Entry entry : fresh) notifyListeners(entry);
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(finish(decisions.get(i), base, leaves));
+        }
+    }
+
+    private Object decide(Request request, long base, Instant recordedAt, Map<String, Entry> seen, List<Entry> fresh) {
+        List<Entry> mine = new ArrayList<>();
+        List<Boolean> created = new ArrayList<>();
+        Map<String, Entry> local = new HashMap<>();
+        for (int i = 0; i < request.drafts().size(); i++) {
+            Draft draft = request.drafts().get(i);
+            Entry existing = local.get(draft.clientId());
+            if (existing == null) existing = seen.get(draft.clientId());
+            if (existing == null) existing = stored(draft.clientId()).orElse(null);
+            if (existing != null) {
+                if (!sameContent(existing, draft)) {
+                    return new AppendResult.Conflict(i, draft.clientId(), existing.seq());
+                }
+                mine.add(existing);
+                created.add(false);
+                continue;
+            }
+            Entry entry = new Entry(base + fresh.size() + countNew(created), recordedAt,
+                    draft.type(), draft.author(), draft.clientId(), draft.payload());
+            local.put(draft.clientId(), entry);
+            mine.add(entry);
+            created.add(true);
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            if (created.get(i)) fresh.add(mine.get(i));
+        }
+        seen.putAll(local);
+        return new Decided(mine, created);
+    }
+
+    private record Decided(List<Entry> entries, List<Boolean> created) {}
+
+    private static int countNew(List<Boolean> created) {
+        int n = 0;
+        for (boolean c : created) if (c) n++;
+        return n;
+    }
+
+    private AppendResult finish(Object decision, long base, List<byte[]> leaves) {
+        if (decision instanceof AppendResult.Conflict conflict) return conflict;
+        Decided decided = (Decided) decision;
+        List<AppendResult.Outcome> outcomes = new ArrayList<>(decided.entries().size());
+        for (int i = 0; i < decided.entries().size(); i++) {
+            Entry e = decided.entries().get(i);
+            outcomes.add(new AppendResult.Outcome(e, tree.leafHash(e.seq()), decided.created().get(i)));
+        }
+        return new AppendResult.Accepted(outcomes);
+    }
+
+    private void write(List<Entry> fresh, List<byte[]> leaves) {
+        long before = tree.size();
+        List<StoredEntry> rows = new ArrayList<>(fresh.size());
+        for (Entry entry : fresh) {
+            byte[] bytes = EntryCodec.encode(entry);
+            rows.add(new StoredEntry(entry.seq(), entry.clientId(), bytes));
+            leaves.add(Hashes.leafHash(bytes));
+        }
+        tree.appendAll(leaves);
+        try {
+            long size = tree.size();
+            String note = key.sign(new Checkpoint(origin, size, tree.root(size)));
+            store.append(rows, size, note);
+            for (Entry entry : fresh) times.add(entry.recordedAt().toEpochMilli());
+            latestHead = note;
+        } catch (RuntimeException e) {
+            tree.truncate(before);
+            throw e;
+        }
+    }
+
+    private Optional<Entry> stored(String clientId) {
+        return store.findByClientId(clientId).map(s -> EntryCodec.decode(s.bytes()));
+    }
+
+    private static boolean sameContent(Entry existing, Draft draft) {
+        return existing.type().equals(draft.type())
+                && Arrays.equals(EntryCodec.canonical(existing.payload()), EntryCodec.canonical(draft.payload()));
+    }
+
+    private void notifyListeners(Entry entry) {
+        for (Listener listener : listeners) {
+            try {
+                listener.applied(entry);
+            } catch (RuntimeException e) {
+                LOG.error("listener {} failed on entry {}", listener.getClass().getSimpleName(), entry.seq(), e);
+            }
+        }
+    }
+
+    /** Number of durable entries. */
+    public long size() {
+        return times.size();
+    }
+
+    /** The number of entries recorded at or before {@code knownAt}. */
+    public long sizeAt(Instant knownAt) {
+        return times.sizeAt(knownAt);
+    }
+
+    public Instant recordedAt(long seq) {
+        return times.at(seq);
+    }
+
+    /** The signed note of the latest kept head. */
+    public String latestSignedHead() {
+        return latestHead;
+    }
+
+    /** A checkpoint of the tree at {@code size} (≤ the durable size), signed by this node. */
+    public String signedHeadAt(long size) {
+        if (size < 0 || size > size()) {
+            throw new IllegalArgumentException("size " + size + " is beyond the ledger's " + size() + " entries");
+        }
+        return key.sign(checkpointAt(size));
+    }
+
+    public Checkpoint checkpointAt(long size) {
+        return new Checkpoint(origin, size, tree.root(size));
+    }
+
+    public List<byte[]> inclusionProof(long seq, long size) {
+        checkDurable(size);
+        return tree.inclusionProof(seq, size);
+    }
+
+    public List<byte[]> consistencyProof(long first, long second) {
+        checkDurable(second);
+        return tree.consistencyProof(first, second);
+    }
+
+    public byte[] leafHash(long seq) {
+        if (seq < 0 || seq >= size()) throw new IllegalArgumentException("seq " + seq + " is not in the ledger");
+        return tree.leafHash(seq);
+    }
+
+    private void checkDurable(long size) {
+        if (size > size()) {
+            throw new IllegalArgumentException("size " + size + " is beyond the ledger's " + size() + " entries");
+        }
+    }
+
+    public List<StoredEntry> read(long fromSeq, int limit) {
+        return store.read(fromSeq, limit);
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public String verifierKey() {
+        return key.verifierKey();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.truce.ledger;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Checks a store from scratch, trusting nothing the node computed: every entry's position, canonical
+ * form and record-time order; every leaf and root recomputed; every kept head's signature checked
+ * with the given key and its root compared with the recomputed tree. Names the first bad seq.
+ */
+public final class LedgerVerifier {
+    /** The verdict: ok, or the first bad seq (or -1 when no single entry is to blame) and why. */
+    public record Verdict(boolean ok, long entries, int heads, long firstBadSeq, String reason) {
+        static Verdict bad(long entries, int heads, long seq, String reason) {
+            return new Verdict(false, entries, heads, seq, reason);
+        }
+    }
+
+    private LedgerVerifier() {}
+
+    public static Verdict verify(LedgerStore store, NoteVerifier key, LongConsumer progress) {
+        MerkleTree tree = new MerkleTree();
+        long[] expected = {0};
+        long[] lastMillis = {Long.MIN_VALUE};
+        Verdict[] failure = {null};
+        store.forEach(0, row -> {
+            if (failure[0] != null) return;
+            long seq = expected[0];
+            failure[0] = checkEntry(row, seq, lastMillis);
+            if (failure[0] != null) return;
+            tree.append(Hashes.leafHash(row.bytes()));
+            expected[0]++;
+            progress.accept(expected[0]);
+        });
+        long n = expected[0];
+        if (failure[0] != null) return Verdict.bad(n, 0, failure[0].firstBadSeq(), failure[0].reason());
+        List<LedgerStore.KeptHead> heads = store.heads();
+        long lastGood = 0;
+        for (LedgerStore.KeptHead head : heads) {
+            Checkpoint cp;
+            try {
+                cp = key.verify(head.signedNote());
+            } catch (IllegalArgumentException e) {
+                return Verdict.bad(n, heads.size(), lastGood, "the kept head of size " + head.size() + " does not verify: " + e.getMessage());
+            }
+            if (cp.size() != head.size() || cp.size() > n) {
+                return Verdict.bad(n, heads.size(), Math.min(lastGood, n), "the signed head of size " + cp.size()
+                        + " covers entries the store does not hold (it has " + n + ")");
+            }
+            if (!Arrays.equals(cp.rootHash(), tree.root(cp.size()))) {
+                return Verdict.bad(n, heads.size(), lastGood, "entries " + lastGood + " to " + (cp.size() - 1)
+                        + " do not hash to the signed root of size " + cp.size() + "; the first bad seq is among them");
+            }
+            lastGood = cp.size();
+        }
+        if (lastGood != n) {
+            return Verdict.bad(n, heads.size(), lastGood, "entries from seq " + lastGood + " on are not covered by any signed head");
+        }
+        return new Verdict(true, n, heads.size(), -1, "ok");
+    }
+
+    private static Verdict checkEntry(StoredEntry row, long seq, long[] lastMillis) {
+        if (row.seq() != seq) {
+            return Verdict.bad(seq, 0, seq, "seq " + seq + " is missing (the next stored row is " + row.seq() + ")");
+        }
+        Entry entry;
+        try {
+            entry = EntryCodec.decode(row.bytes());
+        } catch (IllegalArgumentException e) {
+            return Verdict.bad(seq, 0, seq, "seq " + seq + " is not a ledger entry: " + e.getMessage());
+        }
+        if (entry.seq() != seq) {
+            return Verdict.bad(seq, 0, seq, "seq " + seq + " holds the entry of seq " + entry.seq() + " (reordered or moved)");
+        }
+        if (!Arrays.equals(EntryCodec.encode(entry), row.bytes())) {
+            return Verdict.bad(seq, 0, seq, "seq " + seq + " is not in canonical form (edited)");
+        }
+        if (!entry.clientId().equals(row.clientId())) {
+            return Verdict.bad(seq, 0, seq, "seq " + seq + " is indexed under another client id");
+        }
+        long millis = entry.recordedAt().toEpochMilli();
+        if (millis < lastMillis[0]) return Verdict.bad(seq, 0, seq, "seq " + seq + " was recorded before its predecessor");
+        lastMillis[0] = millis;
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package org.truce.web;
+
+/** Stable error codes of the API, each with its HTTP status and title (RFC 9457 "type" is derived from the code). */
+public enum ErrorCode {
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    TOO_DEEP(400, "The request body nests deeper than the contract allows"),
+    BAD_PARAMETER(400, "A query parameter is missing or invalid"),
+    UNAUTHORIZED(401, "A valid bearer token is required to write"),
+    NOT_FOUND(404, "Not found"),
+    CONFLICT(409, "The id is already used by different content"),
+    TOO_LARGE(413, "The request body is larger than 8 MiB"),
+    UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json"),
+    INVALID(422, "The input breaks the contract or the record's rules; nothing was written"),
+    UNAVAILABLE(503, "The store could not take the write; nothing was acknowledged");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String type() {
+        return "https://truce.local/problems/" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,177 @@
+package org.truce.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.truce.figures.Fact;
+import org.truce.figures.FactWriter;
+import org.truce.figures.Figure;
+import org.truce.figures.FigureBook;
+import org.truce.figures.Filed;
+import org.truce.figures.Flag;
+import org.truce.figures.Reconciled;
+import org.truce.figures.Source;
+import org.truce.ledger.EntryCodec;
+import org.truce.ledger.Ledger;
+
+/** GET handlers for the catalog and the figures. Reads take no locks on the write path. */
+final class ReadRoutes {
+    static final long MAX_SERIES_DAYS = 3660;
+    private final FigureBook book;
+    private final Ledger ledger;
+    private final java.time.Clock clock;
+
+    ReadRoutes(FigureBook book, Ledger ledger, java.time.Clock clock) {
+        this.book = book;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    void sources(Context ctx) {
+        list(ctx, book.sources(Params.size(ctx, ledger)), s -> FactWriter.write(new Fact.SourceDeclared(s)));
+    }
+
+    void metrics(Context ctx) {
+        list(ctx, book.metrics(Params.size(ctx, ledger)), m -> FactWriter.write(new Fact.MetricDeclared(m)));
+    }
+
+    void places(Context ctx) {
+        list(ctx, book.places(Params.size(ctx, ledger)), p -> FactWriter.write(new Fact.PlaceDeclared(p)));
+    }
+
+    private static <T> void list(Context ctx, List<T> all, Function<T, com.fasterxml.jackson.databind.JsonNode> json) {
+        int offset = (int) Params.longParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = (int) Params.longParam(ctx, "limit", 100, 1, 1000);
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        all.stream().skip(offset).limit(limit).forEach(item -> items.add(json.apply(item)));
+        body.put("total", all.size());
+        if (offset + limit < all.size()) body.put("next", offset + limit);
+        else body.putNull("next");
+        Json.send(ctx, 200, body);
+    }
+
+    void figure(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        String metric = Params.required(ctx, "metric");
+        String source = Params.required(ctx, "source");
+        String place = Params.required(ctx, "place");
+        LocalDate asOf = Params.date(ctx, "asOf", true);
+        checkKnown(metric, source, place, size);
+        Optional<Figure> f = book.figure(metric, source, place, asOf, size);
+        if (f.isEmpty()) {
+            throw new Problem(ErrorCode.NOT_FOUND, "no figure from " + source + " on " + metric + " for " + place
+                    + " as of " + asOf + " in the ledger's first " + size + " entries");
+        }
+        Json.send(ctx, 200, figureJson(f.get(), knownAt(ctx)));
+    }
+
+    void reconciled(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        String metric = Params.required(ctx, "metric");
+        String place = Params.required(ctx, "place");
+        LocalDate asOf = Params.date(ctx, "asOf", true);
+        checkKnown(metric, null, place, size);
+        Reconciled r = book.reconciled(metric, place, asOf, size);
+        ObjectNode body = Json.object();
+        body.put("metric", metric);
+        body.put("place", place);
+        body.put("asOf", asOf.toString());
+        body.put("knownAt", knownAt(ctx));
+        body.put("atSize", size);
+        ArrayNode figures = body.putArray("figures");
+        r.figures().forEach(f -> figures.add(figureJson(f, null)));
+        ObjectNode spread = body.putObject("spread");
+        putDecimal(spread, "lowest", r.lowest());
+        putDecimal(spread, "highest", r.highest());
+        putDecimal(spread, "difference", r.spread());
+        ArrayNode silent = body.putArray("noReport");
+        for (Source s : r.noReport()) silent.addObject().put("source", s.id()).put("name", s.name("en"));
+        body.put("note", "Figures of different sources are shown side by side; Truce never adds or averages them.");
+        Json.send(ctx, 200, body);
+    }
+
+    void series(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        String metric = Params.required(ctx, "metric");
+        String source = Params.required(ctx, "source");
+        String place = Params.required(ctx, "place");
+        LocalDate from = Params.date(ctx, "from", true);
+        LocalDate to = Params.date(ctx, "to", true);
+        if (to.isBefore(from)) throw Problem.badParameter("to", "must not be before from");
+        if (from.plusDays(MAX_SERIES_DAYS).isBefore(to)) throw Problem.badParameter("to", "must be at most " + MAX_SERIES_DAYS + " days after from");
+        checkKnown(metric, source, place, size);
+        List<Optional<Figure>> days = book.series(metric, source, place, from, to, size);
+        ObjectNode body = Json.object();
+        body.put("metric", metric).put("source", source).put("place", place).put("from", from.toString())
+                .put("to", to.toString()).put("knownAt", knownAt(ctx)).put("atSize", size);
+        ArrayNode points = body.putArray("points");
+        LocalDate d = from;
+        for (Optional<Figure> f : days) {
+            ObjectNode p = points.addObject().put("date", d.toString());
+            if (f.isEmpty()) p.putNull("value");
+            else {
+                putDecimal(p, "value", f.get().value());
+                p.put("qualifier", f.get().qualifier() == null ? null : f.get().qualifier().wire());
+                p.put("partial", f.get().partial());
+            }
+            d = d.plusDays(1);
+        }
+        Json.send(ctx, 200, body);
+    }
+
+    private void checkKnown(String metric, String source, String place, long size) {
+        if (book.metric(metric, size).isEmpty()) throw Problem.badParameter("metric", "names no declared metric: " + metric);
+        if (source != null && book.source(source, size).isEmpty()) throw Problem.badParameter("source", "names no declared source: " + source);
+        if (book.place(place, size).isEmpty()) throw Problem.badParameter("place", "names no declared place: " + place);
+    }
+
+    private String knownAt(Context ctx) {
+        String k = ctx.queryParam("knownAt");
+        return k != null ? k : EntryCodec.formatInstant(Instant.now(clock));
+    }
+
+    static ObjectNode figureJson(Figure f, String knownAt) {
+        ObjectNode n = Json.object();
+        n.put("metric", f.metric()).put("source", f.source()).put("place", f.place()).put("asOf", f.asOf().toString());
+        if (knownAt != null) n.put("knownAt", knownAt);
+        n.put("atSize", f.atSize());
+        putDecimal(n, "value", f.value());
+        n.put("qualifier", f.qualifier() == null ? null : f.qualifier().wire());
+        ObjectNode breakdown = n.putObject("breakdown");
+        f.breakdown().forEach((k, v) -> breakdown.put(k, v));
+        n.put("reportedAsOf", f.reportedAsOf() == null ? null : f.reportedAsOf().toString());
+        n.put("approximate", f.approximate());
+        ArrayNode basedOn = n.putArray("basedOn");
+        ArrayNode attributions = n.putArray("attributions");
+        for (Filed filed : f.basis()) {
+            basedOn.add(filed.seq());
+            attributions.addObject().put("report", filed.report().id()).put("seq", filed.seq())
+                    .put("attribution", filed.report().attribution())
+                    .put("publisher", filed.report().document().publisher())
+                    .put("title", filed.report().document().title());
+        }
+        ArrayNode flags = n.putArray("flags");
+        for (Flag flag : f.flags()) flags.addObject().put("code", flag.code()).put("detail", flag.detail());
+        if (f.rollup() != null) {
+            ObjectNode r = n.putObject("rollup");
+            ArrayNode from = r.putArray("from");
+            f.rollup().from().forEach(from::add);
+            ArrayNode missing = r.putArray("missing");
+            f.rollup().missing().forEach(missing::add);
+            n.put("partial", f.partial());
+        }
+        return n;
+    }
+
+    private static void putDecimal(ObjectNode n, String field, BigDecimal v) {
+        if (v == null) n.putNull(field);
+        else n.put(field, v);
+    }
+}
