@@ -82,6 +82,8 @@ public final class BulletinComposer {
         String figure = m.format(metricKey, args);
         String asOf = m.format("as_of", Map.of("approximate", Boolean.toString(f.approximate()),
                 "date", m.date(f.reportedAsOf())));
+        Report base = f.basis().isEmpty() ? null : f.basis().get(0).report();
+        if (base != null && base.since() != null) figure = figure + " " + m.format("since", Map.of("date", m.date(base.since())));
         String text = m.format("line", Map.of("source", source.name(m.lang()), "asOf", asOf, "figure", figure,
                 "place", place.displayName(m.lang())));
         List<String> quotes = new ArrayList<>();

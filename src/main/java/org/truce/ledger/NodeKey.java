@@ -1,0 +1,177 @@
+package org.truce.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The node's Ed25519 signing key, which signs checkpoints as C2SP signed notes
+ * (https://c2sp.org/signed-note). The key's name is the log origin.
+ *
+ * <p>Lifecycle: {@link #loadOrCreate} generates the key on first use and keeps it in the data
+ * directory ({@code node-key.pk8}, PKCS#8, readable by the owner only; {@code node-key.pub}, the
+ * verifier key to hand out); later calls load the same key. Immutable and thread-safe afterwards.
+ * Ed25519 is deterministic, so signing the same checkpoint twice gives the same note.
+ */
+public final class NodeKey {
+    static final String PRIVATE_FILE = "node-key.pk8";
+    static final String PUBLIC_FILE = "node-key.pub";
+    private static final Set<PosixFilePermission> OWNER_RW =
+            PosixFilePermissions.fromString("rw-------");
+
+    private final String name;
+    private final PrivateKey privateKey;
+    private final byte[] rawPublicKey;
+    private final byte[] keyId;
+
+    private NodeKey(String name, PrivateKey privateKey, byte[] rawPublicKey) {
+        this.name = name;
+        this.privateKey = privateKey;
+        this.rawPublicKey = rawPublicKey.clone();
+        this.keyId = NoteFormat.keyId(name, rawPublicKey);
+    }
+
+    /**
+     * Loads the key kept in {@code dataDir}, or creates and keeps one if there is none. Fails if the
+     * kept key has another name, if its public half is missing, or if the two files do not match.
+     */
+    public static NodeKey loadOrCreate(Path dataDir, String name) {
+        NoteFormat.requireKeyName(name);
+        try {
+            Files.createDirectories(dataDir);
+            if (Files.exists(dataDir.resolve(PRIVATE_FILE))) {
+                return load(dataDir, name);
+            }
+            return create(dataDir, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the node key in " + dataDir, e);
+        }
+    }
+
+    /** The key name, equal to the origin of the checkpoints it signs. */
+    public String name() {
+        return name;
+    }
+
+    /** The signed note: the checkpoint body, a blank line, and this key's signature line. */
+    public String sign(Checkpoint checkpoint) {
+        if (!checkpoint.origin().equals(name)) {
+            throw new IllegalArgumentException(
+                    "checkpoint origin \"" + checkpoint.origin() + "\" is not this key's name \"" + name + "\"");
+        }
+        return signBody(checkpoint.body());
+    }
+
+    /** The verifier key {@code <name>+<hex key id>+<base64(0x01 ‖ raw key)>} that checks this key's notes. */
+    public String verifierKey() {
+        return NoteFormat.verifierKey(name, rawPublicKey);
+    }
+
+    /** The 32-byte Ed25519 public key. */
+    public byte[] rawPublicKey() {
+        return rawPublicKey.clone();
+    }
+
+    /** Signs any note text (which must end in '\n'), for notes other than checkpoints. */
+    String signBody(String body) {
+        if (body.isEmpty() || !body.endsWith("\n")) {
+            throw new IllegalArgumentException("note text must end with a newline");
+        }
+        return body + "\n" + NoteFormat.signatureLine(name, keyId, signature(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private byte[] signature(byte[] message) {
+        try {
+            Signature ed25519 = Signature.getInstance("Ed25519");
+            ed25519.initSign(privateKey);
+            ed25519.update(message);
+            return ed25519.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    private static NodeKey load(Path dataDir, String name) throws IOException {
+        Path publicFile = dataDir.resolve(PUBLIC_FILE);
+        if (!Files.exists(publicFile)) {
+            throw new IllegalStateException(publicFile + " is missing; it must accompany " + PRIVATE_FILE);
+        }
+        NoteVerifier verifier = NoteVerifier.parse(Files.readString(publicFile, StandardCharsets.UTF_8).strip());
+        if (!verifier.name().equals(name)) {
+            throw new IllegalArgumentException("the node key in " + dataDir + " is named \"" + verifier.name()
+                    + "\", not \"" + name + "\"");
+        }
+        PrivateKey privateKey = readPrivateKey(dataDir.resolve(PRIVATE_FILE));
+        NodeKey key = new NodeKey(name, privateKey, verifier.rawPublicKey());
+        try {
+            verifier.verifiedBody(key.signBody("key check\n"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(PUBLIC_FILE + " does not belong to " + PRIVATE_FILE + " in " + dataDir, e);
+        }
+        return key;
+    }
+
+    private static NodeKey create(Path dataDir, String name) throws IOException {
+        KeyPair pair;
+        try {
+            pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is not available", e);
+        }
+        NodeKey key = new NodeKey(name, pair.getPrivate(), NoteFormat.rawPublicKey(pair.getPublic()));
+        // Write both under temporary names, then rename: the private file appears last, and whole.
+        Path privateTmp = dataDir.resolve(PRIVATE_FILE + ".tmp");
+        Path publicTmp = dataDir.resolve(PUBLIC_FILE + ".tmp");
+        Files.deleteIfExists(privateTmp);
+        Files.deleteIfExists(publicTmp);
+        writeDurably(privateTmp, pair.getPrivate().getEncoded(), ownerOnly(dataDir));
+        writeDurably(publicTmp, (key.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.move(publicTmp, dataDir.resolve(PUBLIC_FILE), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        Files.move(privateTmp, dataDir.resolve(PRIVATE_FILE), StandardCopyOption.ATOMIC_MOVE);
+        return key;
+    }
+
+    private static PrivateKey readPrivateKey(Path file) throws IOException {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(file + " is not a PKCS#8 Ed25519 private key", e);
+        }
+    }
+
+    /** The file is created with these permissions, so the key is never readable by others, not even briefly. */
+    private static FileAttribute<?>[] ownerOnly(Path dir) {
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_RW)} : new FileAttribute<?>[0];
+    }
+
+    private static void writeDurably(Path file, byte[] content, FileAttribute<?>... attributes) throws IOException {
+        var options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(file, options, attributes)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.truce.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.truce.ingest.DemoDataset;
+
+class TruceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_second_node_on_the_same_data_directory_refuses_to_start_with_a_clear_message() {
+        try (Truce first = Truce.open(dir, Clock.systemUTC())) {
+            assertThatThrownBy(() -> Truce.open(dir, Clock.systemUTC()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Another Truce process is already using the data directory");
+        }
+        Truce.open(dir, Clock.systemUTC()).close();
+    }
+
+    @Test
+    void the_node_key_is_created_on_first_start_readable_by_the_owner_only() throws Exception {
+        Truce.open(dir, Clock.systemUTC()).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("node-key.pk8")))).isEqualTo("rw-------");
+        assertThat(Files.readString(dir.resolve("node-key.pub"))).startsWith("truce.local/ledger+");
+    }
+
+    @Test
+    void reopening_rebuilds_the_same_projections_and_loading_the_demo_again_writes_nothing() {
+        long size;
+        try (Truce t = Truce.open(dir, Clock.systemUTC())) {
+            assertThat(DemoDataset.load(t.recorder())).isGreaterThan(50);
+            size = t.ledger().size();
+        }
+        try (Truce t = Truce.open(dir, Clock.systemUTC())) {
+            assertThat(t.ledger().size()).isEqualTo(size);
+            assertThat(DemoDataset.load(t.recorder())).isZero();
+            assertThat(t.ledger().size()).isEqualTo(size);
+            assertThat(t.figures().figure("returnees", "ru-peacekeepers", "nk", java.time.LocalDate.of(2021, 1, 11), size)
+                    .orElseThrow().value()).isEqualByComparingTo("48241");
+        }
+    }
+
+    @Test
+    void the_admin_token_is_generated_once_and_kept_owner_readable() throws Exception {
+        AdminToken.Resolved first = AdminToken.resolve(dir, null);
+        assertThat(first.created()).isTrue();
+        AdminToken.Resolved again = AdminToken.resolve(dir, null);
+        assertThat(again.created()).isFalse();
+        assertThat(again.token()).isEqualTo(first.token());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("admin-token")))).isEqualTo("rw-------");
+        assertThat(AdminToken.resolve(dir, "from-the-environment-123").token()).isEqualTo("from-the-environment-123");
+    }
+}

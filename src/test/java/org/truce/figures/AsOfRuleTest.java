@@ -1,0 +1,134 @@
+package org.truce.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AsOfRuleTest {
+    final BookBuilder b = new BookBuilder();
+
+    @Test
+    void the_figure_is_the_latest_total_plus_the_increments_after_it() {
+        b.total("a", "100", "2021-01-01");
+        b.increment("a", "5", "2021-01-02");
+        b.increment("a", "7", "2021-01-04");
+        b.increment("a", "9", "2021-01-09");
+        Figure f = b.figure("a", "region", "2021-01-05");
+        assertThat(f.value()).isEqualByComparingTo("112");
+        assertThat(f.reportedAsOf()).isEqualTo(LocalDate.of(2021, 1, 4));
+        assertThat(f.basis()).hasSize(3);
+        assertThat(b.figure("a", "region", "2020-12-31")).isNull();
+    }
+
+    @Test
+    void a_total_includes_the_increments_of_its_own_day() {
+        b.total("a", "28000", "2020-12-03");
+        b.increment("a", "1950", "2020-12-03");
+        assertThat(b.figure("a", "region", "2020-12-03").value()).isEqualByComparingTo("28000");
+    }
+
+    @Test
+    void a_later_total_replaces_the_earlier_sum() {
+        b.total("a", "100", "2021-01-01");
+        b.increment("a", "5", "2021-01-02");
+        b.total("a", "200", "2021-01-03");
+        b.increment("a", "1", "2021-01-04");
+        Figure f = b.figure("a", "region", "2021-01-04");
+        assertThat(f.value()).isEqualByComparingTo("201");
+        assertThat(f.basis()).extracting(x -> x.report().value()).containsExactly(new BigDecimal("200"), new BigDecimal("1"));
+    }
+
+    @Test
+    void qualifiers_combine_to_the_weakest() {
+        b.report("a", "region", ReportKind.TOTAL, "479.2", Qualifier.MORE_THAN, "2021-01-01", Map.of(), null);
+        b.increment("a", "1", "2021-01-02");
+        assertThat(b.figure("a", "region", "2021-01-02").qualifier()).isEqualTo(Qualifier.MORE_THAN);
+        b.report("a", "region", ReportKind.INCREMENT, "3", Qualifier.ABOUT, "2021-01-03", Map.of(), null);
+        Figure f = b.figure("a", "region", "2021-01-03");
+        assertThat(f.qualifier()).isEqualTo(Qualifier.ABOUT);
+        assertThat(f.value()).isEqualByComparingTo("483.2");
+    }
+
+    @Test
+    void a_total_below_the_previous_total_is_flagged() {
+        b.total("a", "500", "2021-01-01");
+        b.total("a", "450", "2021-01-02");
+        assertThat(b.figure("a", "region", "2021-01-02").flags()).extracting(Flag::code).containsExactly(Flag.TOTAL_DECREASED);
+    }
+
+    @Test
+    void a_total_that_differs_from_the_previous_total_plus_increments_is_flagged() {
+        b.total("a", "500", "2021-01-01");
+        b.increment("a", "20", "2021-01-02");
+        b.total("a", "530", "2021-01-03");
+        assertThat(b.figure("a", "region", "2021-01-03").flags()).extracting(Flag::code).containsExactly(Flag.TOTAL_MISMATCH);
+        b.total("a", "530", "2021-01-05");
+        assertThat(b.figure("a", "region", "2021-01-05").flags()).isEmpty();
+    }
+
+    @Test
+    void a_more_than_total_is_not_flagged_against_a_larger_exact_sum() {
+        b.total("a", "500", "2021-01-01");
+        b.increment("a", "20", "2021-01-02");
+        b.report("a", "region", ReportKind.TOTAL, "510", Qualifier.MORE_THAN, "2021-01-03", Map.of(), null);
+        assertThat(b.figure("a", "region", "2021-01-03").flags()).isEmpty();
+    }
+
+    @Test
+    void a_derived_breakdown_larger_than_the_derived_value_is_flagged() {
+        b.report("a", "region", ReportKind.TOTAL, "10", Qualifier.EXACT, "2021-01-01", Map.of("children", new BigDecimal("9")), null);
+        b.report("a", "region", ReportKind.INCREMENT, "2", Qualifier.EXACT, "2021-01-02", Map.of("children", new BigDecimal("2")), null);
+        Figure f = b.figure("a", "region", "2021-01-02");
+        assertThat(f.breakdown()).containsEntry("children", new BigDecimal("11"));
+        assertThat(f.flags()).isEmpty();
+        b.report("a", "region", ReportKind.INCREMENT, "0", Qualifier.EXACT, "2021-01-03", Map.of("children", new BigDecimal("2")), null);
+        assertThat(b.figure("a", "region", "2021-01-03").flags()).extracting(Flag::code).containsExactly(Flag.BREAKDOWN_EXCEEDS_VALUE);
+    }
+
+    @Test
+    void increments_without_any_total_are_flagged_as_such() {
+        b.increment("a", "5", "2021-01-02");
+        Figure f = b.figure("a", "region", "2021-01-02");
+        assertThat(f.value()).isEqualByComparingTo("5");
+        assertThat(f.flags()).extracting(Flag::code).containsExactly(Flag.NO_BASE_TOTAL);
+    }
+
+    @Test
+    void a_parent_place_rolls_up_only_for_a_source_that_reported_on_every_child() {
+        b.report("a", "east", ReportKind.TOTAL, "10", Qualifier.EXACT, "2021-01-01", Map.of(), null);
+        Figure partial = b.figure("a", "region", "2021-01-01");
+        assertThat(partial.partial()).isTrue();
+        assertThat(partial.value()).isNull();
+        assertThat(partial.rollup().missing()).containsExactly("west");
+        b.report("a", "west", ReportKind.TOTAL, "5", Qualifier.ABOUT, "2021-01-01", Map.of(), null);
+        Figure whole = b.figure("a", "region", "2021-01-01");
+        assertThat(whole.partial()).isFalse();
+        assertThat(whole.value()).isEqualByComparingTo("15");
+        assertThat(whole.qualifier()).isEqualTo(Qualifier.ABOUT);
+        assertThat(whole.rollup().from()).containsExactly("east", "west");
+    }
+
+    @Test
+    void different_sources_stand_side_by_side_with_their_spread_and_the_silent_ones_are_named() {
+        b.total("a", "100", "2021-01-01");
+        b.report("b", "region", ReportKind.TOTAL, "130", Qualifier.MORE_THAN, "2021-01-01", Map.of(), null);
+        Reconciled r = b.book.reconciled("returnees", "region", LocalDate.of(2021, 1, 1), Long.MAX_VALUE);
+        assertThat(r.figures()).extracting(Figure::source).containsExactly("a", "b");
+        assertThat(r.spread()).isEqualByComparingTo("30");
+        assertThat(r.noReport()).extracting(Source::id).containsExactly("c");
+    }
+
+    @Test
+    void a_retraction_removes_the_report_from_its_record_time_on() {
+        b.total("a", "100", "2021-01-01");
+        String second = b.total("a", "120", "2021-01-02");
+        long before = b.entries.size();
+        b.retract("a", second);
+        assertThat(b.figure("a", "region", "2021-01-05").value()).isEqualByComparingTo("100");
+        Figure past = b.book.figure("returnees", "a", "region", LocalDate.of(2021, 1, 5), before).orElseThrow();
+        assertThat(past.value()).isEqualByComparingTo("120");
+    }
+}

@@ -1,0 +1,87 @@
+package org.truce.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.truce.app.Truce;
+import org.truce.ingest.DemoDataset;
+import org.truce.web.WebApp;
+
+/**
+ * A real node for tests: a real SQLite file in a temporary directory, the real HTTP app on a random
+ * port, and a hand-moved clock. Close it after the test.
+ */
+public final class TestNode implements AutoCloseable {
+    public static final String TOKEN = "test-token-0123456789abcdef";
+    public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    public final Truce truce;
+    public final Javalin app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public TestNode(Path dir, boolean demo) {
+        truce = Truce.open(dir, clock);
+        if (demo) DemoDataset.load(truce.recorder());
+        app = WebApp.create(truce, TOKEN).start(0);
+    }
+
+    public static TestNode withDemo(Path dir) {
+        return new TestNode(dir, true);
+    }
+
+    public String base() {
+        return "http://localhost:" + app.port();
+    }
+
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+    }
+
+    public Response post(String path, String body) {
+        return post(path, body, TOKEN);
+    }
+
+    public Response post(String path, String body, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return send(b.build());
+    }
+
+    public Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        truce.close();
+    }
+}
