@@ -59,18 +59,35 @@ final class DemoCommand implements Runnable {
         }
     }
 
-    /** Records the synthetic catalog and {@code reports} reports in batches of 10,000. */
+    /**
+     * Records the synthetic catalog and {@code reports} reports in requests of 10,000, sent by two
+     * client threads so that the ledger's writer group-commits while the next request is prepared.
+     */
     static void generate(Recorder recorder, SyntheticData data, int reports, boolean progress) {
         check(recorder.record(data.catalog(), pointers(data.catalog().size()), "synthetic-generator"));
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("generate").setInitialMax(reports)
                 .setUnit(" reports", 1).showSpeed().build()) {
-            for (int done = 0; done < reports; ) {
-                int n = Math.min(10_000, reports - done);
-                List<Fact> batch = data.reports(n);
-                check(recorder.record(batch, pointers(n), "synthetic-generator"));
-                done += n;
-                if (progress) bar.stepTo(done);
-            }
+            Runnable client = () -> {
+                while (true) {
+                    List<Fact> batch;
+                    synchronized (data) {
+                        int n = Math.min(10_000, reports - done.get());
+                        if (n <= 0) return;
+                        batch = data.reports(n);
+                        done.addAndGet(n);
+                    }
+                    check(recorder.record(batch, pointers(batch.size()), "synthetic-generator"));
+                    if (progress) bar.stepTo(done.get());
+                }
+            };
+            Thread second = new Thread(client, "generator-2");
+            second.start();
+            client.run();
+            second.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
  * contract. Rules that depend on what the record already holds are {@link FactRules}. Stateless.
  */
 public final class FactReader {
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
     static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
     private static final Set<String> REPORT_FIELDS = Set.of("id", "metric", "kind", "value", "qualifier",
             "breakdown", "asOf", "asOfPrecision", "since", "place", "source", "attribution", "document",
@@ -188,7 +189,7 @@ public final class FactReader {
         String publisher = r.text(node, "publisher", at, true);
         var date = r.date(node, "date", at, false);
         String url = r.text(node, "url", at, false);
-        if (url != null && !url.matches("https?://\\S+")) r.fail(at + "/url", "must be an http or https URL");
+        if (url != null && !URL.matcher(url).matches()) r.fail(at + "/url", "must be an http or https URL");
         return new Document(title, publisher, date, url);
     }
 

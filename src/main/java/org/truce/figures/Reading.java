@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed fields out of a JSON tree and collects every violation with its JSON pointer, so one
@@ -15,6 +16,9 @@ import java.util.Set;
  */
 final class Reading {
     static final int MAX_TEXT = 2000;
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private final List<Violation> violations = new ArrayList<>();
 
     List<Violation> violations() {
@@ -70,7 +74,7 @@ final class Reading {
     /** A neutral identifier: lowercase letters, digits, '-', '_' and '.', 1 to 64 characters. */
     String id(JsonNode obj, String field, String pointer, boolean required) {
         String s = text(obj, field, pointer, required);
-        if (s != null && !s.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+        if (s != null && !ID.matcher(s).matches()) {
             fail(pointer + "/" + field, "must be an identifier of 1 to 64 lowercase letters, digits, '.', '_' or '-'");
             return null;
         }
@@ -79,7 +83,7 @@ final class Reading {
 
     String uuid(JsonNode obj, String field, String pointer, boolean required) {
         String s = text(obj, field, pointer, required);
-        if (s != null && !s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+        if (s != null && !UUID.matcher(s).matches()) {
             fail(pointer + "/" + field, "must be a UUID such as 3f1c2a4e-0a53-4a3e-9a51-2b7c7d0e9f10");
             return null;
         }
@@ -90,11 +94,22 @@ final class Reading {
         String s = text(obj, field, pointer, required);
         if (s == null) return null;
         try {
-            return LocalDate.parse(s);
+            return parseDate(s);
         } catch (DateTimeParseException e) {
             fail(pointer + "/" + field, "must be a date as YYYY-MM-DD");
             return null;
         }
+    }
+
+    /** Report dates repeat a great deal; parsed dates are kept (bounded) because parsing dominates replay. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, LocalDate> DATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static LocalDate parseDate(String s) {
+        LocalDate d = DATES.get(s);
+        if (d != null) return d;
+        d = LocalDate.parse(s);
+        if (DATES.size() < 100_000) DATES.put(s, d);
+        return d;
     }
 
     /** A decimal given as a JSON number or a decimal string; never NaN or infinite. */
@@ -105,7 +120,7 @@ final class Reading {
         }
         try {
             if (node.isNumber()) return node.decimalValue();
-            if (node.isTextual() && node.asText().matches("-?[0-9]+(\\.[0-9]+)?")) return new BigDecimal(node.asText());
+            if (node.isTextual() && DECIMAL.matcher(node.asText()).matches()) return new BigDecimal(node.asText());
         } catch (NumberFormatException e) {
             // falls through to the violation below
         }

@@ -39,12 +39,54 @@ public final class EntryCodec {
         return canonical(node);
     }
 
+    /**
+     * The same bytes as {@link #encode}, framed from a payload already in canonical form: an RFC 8785
+     * object is its members sorted by name, each value canonical, so only the small envelope values
+     * need canonicalising here. Keys in sorted order: author, clientId, payload, recordedAt, seq, type.
+     */
+    static byte[] frame(long seq, java.time.Instant recordedAt, String type, String author, String clientId, byte[] canonicalPayload) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(canonicalPayload.length + 160);
+        out.writeBytes(ASCII_AUTHOR);
+        out.writeBytes(canonicalString(author));
+        out.writeBytes(ASCII_CLIENT_ID);
+        out.writeBytes(canonicalString(clientId));
+        out.writeBytes(ASCII_PAYLOAD);
+        out.writeBytes(canonicalPayload);
+        out.writeBytes(ASCII_RECORDED_AT);
+        out.writeBytes(canonicalString(formatInstant(recordedAt)));
+        out.writeBytes(ASCII_SEQ);
+        out.writeBytes(Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(ASCII_TYPE);
+        out.writeBytes(canonicalString(type));
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    private static final byte[] ASCII_AUTHOR = "{\"author\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ASCII_CLIENT_ID = ",\"clientId\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ASCII_PAYLOAD = ",\"payload\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ASCII_RECORDED_AT = ",\"recordedAt\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ASCII_SEQ = ",\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ASCII_TYPE = ",\"type\":".getBytes(StandardCharsets.US_ASCII);
+
+    /** Canonical bytes of one JSON string value; plain printable ASCII needs no escaping and skips the canonicaliser. */
+    private static byte[] canonicalString(String s) {
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+        }
+        if (plain) return ("\"" + s + "\"").getBytes(StandardCharsets.US_ASCII);
+        byte[] array = canonical(JSON.createArrayNode().add(s));
+        return java.util.Arrays.copyOfRange(array, 1, array.length - 1);
+    }
+
     public static Entry decode(byte[] bytes) {
         try {
             JsonNode node = JSON.readTree(bytes);
             return new Entry(
                     node.required("seq").asLong(),
-                    Instant.parse(node.required("recordedAt").asText()),
+                    parseInstant(node.required("recordedAt").asText()),
                     node.required("type").asText(),
                     node.required("author").asText(),
                     node.required("clientId").asText(),
@@ -63,8 +105,16 @@ public final class EntryCodec {
         }
     }
 
-    public static String canonicalString(JsonNode node) {
-        return new String(canonical(node), StandardCharsets.UTF_8);
+    /** Entries of one batch share their record time, so the last parse is kept (parsing is costly on replay). */
+    private static final ThreadLocal<Object[]> LAST_INSTANT = ThreadLocal.withInitial(() -> new Object[2]);
+
+    static Instant parseInstant(String text) {
+        Object[] last = LAST_INSTANT.get();
+        if (text.equals(last[0])) return (Instant) last[1];
+        Instant parsed = Instant.parse(text);
+        last[0] = text;
+        last[1] = parsed;
+        return parsed;
     }
 
     public static String formatInstant(Instant instant) {

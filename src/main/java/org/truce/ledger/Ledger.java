@@ -43,6 +43,7 @@ public final class Ledger implements AutoCloseable {
     private final LedgerStore store;
     private final MerkleTree tree = new MerkleTree();
     private final RecordTimes times = new RecordTimes();
+    private final ClientIds clientIds = new ClientIds();
     private final NodeKey key;
     private final String origin;
     private final Clock clock;
@@ -70,16 +71,62 @@ public final class Ledger implements AutoCloseable {
         return ledger;
     }
 
+    /**
+     * Reads and decodes the store on a second thread while this one folds the entries into the tree,
+     * the record times and the listeners: replay is parse-bound, and the machine has two cores.
+     */
     private void replay() {
-        store.forEach(0, stored -> {
-            Entry entry = EntryCodec.decode(stored.bytes());
-            tree.append(Hashes.leafHash(stored.bytes()));
-            times.add(entry.recordedAt().toEpochMilli());
-            notifyListeners(entry);
-        });
+        BlockingQueue<List<Object[]>> chunks = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        List<Object[]> end = List.of();
+        RuntimeException[] failure = {null};
+        Thread reader = new Thread(() -> {
+            List<Object[]> chunk = new ArrayList<>(REPLAY_CHUNK);
+            try {
+                store.forEach(0, stored -> {
+                    chunk.add(new Object[] {EntryCodec.decode(stored.bytes()), Hashes.leafHash(stored.bytes())});
+                    if (chunk.size() == REPLAY_CHUNK) {
+                        put(chunks, new ArrayList<>(chunk));
+                        chunk.clear();
+                    }
+                });
+                if (!chunk.isEmpty()) put(chunks, chunk);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } finally {
+                put(chunks, end);
+            }
+        }, "ledger-replay-reader");
+        reader.start();
+        try {
+            for (List<Object[]> chunk = chunks.take(); chunk != end; chunk = chunks.take()) {
+                for (Object[] item : chunk) {
+                    Entry entry = (Entry) item[0];
+                    tree.append((byte[]) item[1]);
+                    times.add(entry.recordedAt().toEpochMilli());
+                    clientIds.add(entry.clientId());
+                    notifyListeners(entry);
+                }
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while replaying the ledger", e);
+        }
+        if (failure[0] != null) throw failure[0];
         List<LedgerStore.KeptHead> heads = store.heads();
         latestHead = heads.isEmpty() ? key.sign(new Checkpoint(origin, 0, tree.root(0)))
                 : heads.get(heads.size() - 1).signedNote();
+    }
+
+    private static final int REPLAY_CHUNK = 1024;
+
+    private static void put(BlockingQueue<List<Object[]>> queue, List<Object[]> chunk) {
+        try {
+            queue.put(chunk);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while replaying the ledger", e);
+        }
     }
 
     /** Appends one request atomically; blocks until durable. */
@@ -130,7 +177,7 @@ public final class Ledger implements AutoCloseable {
         long now = Math.max(times.last(), clock.millis());
         Instant recordedAt = Instant.ofEpochMilli(now);
         Map<String, Entry> seen = new HashMap<>();
-        List<Entry> fresh = new ArrayList<>();
+        List<Fresh> fresh = new ArrayList<>();
         List<Object> decisions = new ArrayList<>();
         for (Request request : batch) {
             decisions.add(decide(request, base, recordedAt, seen, fresh));
@@ -143,14 +190,18 @@ public final class Ledger implements AutoCloseable {
             batch.forEach(r -> r.result().completeExceptionally(e));
             return;
         }
-        for (Entry entry : fresh) notifyListeners(entry);
+        for (Fresh f : fresh) notifyListeners(f.entry());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(finish(decisions.get(i), base, leaves));
         }
     }
 
-    private Object decide(Request request, long base, Instant recordedAt, Map<String, Entry> seen, List<Entry> fresh) {
+    /** A new entry and its payload's canonical bytes, made on the client's thread. */
+    private record Fresh(Entry entry, byte[] payloadBytes) {}
+
+    private Object decide(Request request, long base, Instant recordedAt, Map<String, Entry> seen, List<Fresh> fresh) {
         List<Entry> mine = new ArrayList<>();
+        List<byte[]> payloads = new ArrayList<>();
         List<Boolean> created = new ArrayList<>();
         Map<String, Entry> local = new HashMap<>();
         for (int i = 0; i < request.drafts().size(); i++) {
@@ -163,29 +214,25 @@ public final class Ledger implements AutoCloseable {
                     return new AppendResult.Conflict(i, draft.clientId(), existing.seq());
                 }
                 mine.add(existing);
+                payloads.add(null);
                 created.add(false);
                 continue;
             }
-            Entry entry = new Entry(base + fresh.size() + countNew(created), recordedAt,
+            Entry entry = new Entry(base + fresh.size() + local.size(), recordedAt,
                     draft.type(), draft.author(), draft.clientId(), draft.payload());
             local.put(draft.clientId(), entry);
             mine.add(entry);
+            payloads.add(draft.canonicalPayload());
             created.add(true);
         }
         for (int i = 0; i < mine.size(); i++) {
-            if (created.get(i)) fresh.add(mine.get(i));
+            if (created.get(i)) fresh.add(new Fresh(mine.get(i), payloads.get(i)));
         }
         seen.putAll(local);
         return new Decided(mine, created);
     }
 
     private record Decided(List<Entry> entries, List<Boolean> created) {}
-
-    private static int countNew(List<Boolean> created) {
-        int n = 0;
-        for (boolean c : created) if (c) n++;
-        return n;
-    }
 
     private AppendResult finish(Object decision, long base, List<byte[]> leaves) {
         if (decision instanceof AppendResult.Conflict conflict) return conflict;
@@ -198,11 +245,13 @@ public final class Ledger implements AutoCloseable {
         return new AppendResult.Accepted(outcomes);
     }
 
-    private void write(List<Entry> fresh, List<byte[]> leaves) {
+    private void write(List<Fresh> fresh, List<byte[]> leaves) {
         long before = tree.size();
         List<StoredEntry> rows = new ArrayList<>(fresh.size());
-        for (Entry entry : fresh) {
-            byte[] bytes = EntryCodec.encode(entry);
+        for (Fresh f : fresh) {
+            Entry entry = f.entry();
+            byte[] bytes = EntryCodec.frame(entry.seq(), entry.recordedAt(), entry.type(), entry.author(),
+                    entry.clientId(), f.payloadBytes());
             rows.add(new StoredEntry(entry.seq(), entry.clientId(), bytes));
             leaves.add(Hashes.leafHash(bytes));
         }
@@ -211,7 +260,10 @@ public final class Ledger implements AutoCloseable {
             long size = tree.size();
             String note = key.sign(new Checkpoint(origin, size, tree.root(size)));
             store.append(rows, size, note);
-            for (Entry entry : fresh) times.add(entry.recordedAt().toEpochMilli());
+            for (Fresh f : fresh) {
+                times.add(f.entry().recordedAt().toEpochMilli());
+                clientIds.add(f.entry().clientId());
+            }
             latestHead = note;
         } catch (RuntimeException e) {
             tree.truncate(before);
@@ -220,12 +272,13 @@ public final class Ledger implements AutoCloseable {
     }
 
     private Optional<Entry> stored(String clientId) {
+        if (!clientIds.mightContain(clientId)) return Optional.empty();
         return store.findByClientId(clientId).map(s -> EntryCodec.decode(s.bytes()));
     }
 
     private static boolean sameContent(Entry existing, Draft draft) {
         return existing.type().equals(draft.type())
-                && Arrays.equals(EntryCodec.canonical(existing.payload()), EntryCodec.canonical(draft.payload()));
+                && Arrays.equals(EntryCodec.canonical(existing.payload()), draft.canonicalPayload());
     }
 
     private void notifyListeners(Entry entry) {
