@@ -35,7 +35,10 @@ public final class FactReader {
 
     /** A report, a correction, or a retraction (when {@code retracts} is present). */
     public static Parsed<Fact> readReport(JsonNode node, String at) {
-        Reading r = new Reading();
+        return readReport(node, at, new Reading());
+    }
+
+    static Parsed<Fact> readReport(JsonNode node, String at, Reading r) {
         if (!r.isObject(node, at)) return Parsed.of(null, r);
         boolean corrects = present(node, "corrects");
         if (present(node, "retracts")) {
@@ -75,7 +78,10 @@ public final class FactReader {
     }
 
     public static Parsed<Fact> readSource(JsonNode node, String at) {
-        Reading r = new Reading();
+        return readSource(node, at, new Reading());
+    }
+
+    static Parsed<Fact> readSource(JsonNode node, String at, Reading r) {
         if (!r.isObject(node, at)) return Parsed.of(null, r);
         r.onlyFields(node, at, SOURCE_FIELDS);
         String id = r.id(node, "id", at, true);
@@ -94,7 +100,10 @@ public final class FactReader {
     }
 
     public static Parsed<Fact> readMetric(JsonNode node, String at) {
-        Reading r = new Reading();
+        return readMetric(node, at, new Reading());
+    }
+
+    static Parsed<Fact> readMetric(JsonNode node, String at, Reading r) {
         if (!r.isObject(node, at)) return Parsed.of(null, r);
         r.onlyFields(node, at, METRIC_FIELDS);
         String id = r.id(node, "id", at, true);
@@ -106,7 +115,10 @@ public final class FactReader {
     }
 
     public static Parsed<Fact> readPlace(JsonNode node, String at) {
-        Reading r = new Reading();
+        return readPlace(node, at, new Reading());
+    }
+
+    static Parsed<Fact> readPlace(JsonNode node, String at, Reading r) {
         if (!r.isObject(node, at)) return Parsed.of(null, r);
         r.onlyFields(node, at, PLACE_FIELDS);
         String id = r.id(node, "id", at, true);

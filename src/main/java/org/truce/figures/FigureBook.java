@@ -58,19 +58,19 @@ public final class FigureBook implements Ledger.Listener {
         long seq = entry.seq();
         switch (entry.type()) {
             case Fact.SOURCE_DECLARED -> {
-                Source s = ((Fact.SourceDeclared) read(FactReader.readSource(p, ""))).source();
+                Source s = ((Fact.SourceDeclared) read(FactReader.readSource(p, "", new Reading(true)))).source();
                 sources.declare(s.id(), s, seq);
             }
             case Fact.METRIC_DECLARED -> {
-                Metric m = ((Fact.MetricDeclared) read(FactReader.readMetric(p, ""))).metric();
+                Metric m = ((Fact.MetricDeclared) read(FactReader.readMetric(p, "", new Reading(true)))).metric();
                 metrics.declare(m.id(), m, seq);
             }
             case Fact.PLACE_DECLARED -> {
-                Place pl = ((Fact.PlaceDeclared) read(FactReader.readPlace(p, ""))).place();
+                Place pl = ((Fact.PlaceDeclared) read(FactReader.readPlace(p, "", new Reading(true)))).place();
                 places.declare(pl.id(), pl, seq);
                 if (pl.parent() != null) children.computeIfAbsent(pl.parent(), k -> new ArrayList<>()).add(pl.id());
             }
-            case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> applyReport(read(FactReader.readReport(p, "")), entry);
+            case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> applyReport(read(FactReader.readReport(p, "", new Reading(true))), entry);
             default -> { } // other capabilities' entries
         }
     }

@@ -2,27 +2,35 @@ package org.truce.figures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * One source's reports on one metric for one place, as a timeline. Keeps every version ever filed
  * (for questions about the past) and, for the present, the folded figure at each report date, so
- * that "as of D, known now" is one floor lookup: O(log n).
+ * that "as of D, known now" is one binary search: O(log n). Dates are kept in an array list because
+ * reports arrive almost always in date order (an append); an earlier date costs a shift.
  *
  * <p>Not thread-safe: {@link FigureBook} guards it (one writer, many readers).
  */
 final class Series {
-    /** The reports of one date in force now, and the figure folded at the end of that date. */
-    private static final class Bucket {
+    /** The reports of one date, and the figure folded at the end of that date. */
+    static final class Bucket {
+        final LocalDate date;
         final List<Filed> totals = new ArrayList<>(1);
         final List<Filed> increments = new ArrayList<>(1);
         Step step;
 
+        Bucket(LocalDate date) {
+            this.date = date;
+        }
+
         boolean isEmpty() {
             return totals.isEmpty() && increments.isEmpty();
+        }
+
+        void add(Filed f) {
+            (f.report().kind() == ReportKind.TOTAL ? totals : increments).add(f);
         }
 
         SeriesFold.Day day() {
@@ -36,34 +44,55 @@ final class Series {
     record Answer(Step step, List<Filed> basis) {}
 
     private final List<Filed> versions = new ArrayList<>(2);
-    private final TreeMap<LocalDate, Bucket> now = new TreeMap<>();
+    private final List<Bucket> now = new ArrayList<>(2);
 
     void add(Filed filed) {
         versions.add(filed);
-        Report r = filed.report();
-        Bucket b = now.computeIfAbsent(r.asOf(), d -> new Bucket());
-        (r.kind() == ReportKind.TOTAL ? b.totals : b.increments).add(filed);
-        refold(r.asOf());
+        LocalDate date = filed.report().asOf();
+        int i = indexOf(now, date);
+        if (i < 0) {
+            i = -i - 1;
+            now.add(i, new Bucket(date));
+        }
+        now.get(i).add(filed);
+        refold(now, i);
     }
 
     void remove(Filed filed) {
-        LocalDate date = filed.report().asOf();
-        Bucket b = now.get(date);
-        if (b == null) return;
+        int i = indexOf(now, filed.report().asOf());
+        if (i < 0) return;
+        Bucket b = now.get(i);
         b.totals.remove(filed);
         b.increments.remove(filed);
-        if (b.isEmpty()) now.remove(date);
-        refold(date);
+        if (b.isEmpty()) now.remove(i);
+        if (i < now.size()) refold(now, i);
     }
 
-    private void refold(LocalDate from) {
-        Map.Entry<LocalDate, Bucket> before = now.lowerEntry(from);
-        Step prev = before == null ? null : before.getValue().step;
-        for (var e : now.tailMap(from, true).entrySet()) {
-            Bucket b = e.getValue();
-            b.step = SeriesFold.step(prev, e.getKey(), b.day());
+    private static void refold(List<Bucket> buckets, int from) {
+        Step prev = from == 0 ? null : buckets.get(from - 1).step;
+        for (int i = from; i < buckets.size(); i++) {
+            Bucket b = buckets.get(i);
+            b.step = SeriesFold.step(prev, b.date, b.day());
             prev = b.step;
         }
+    }
+
+    /** Index of the bucket of {@code date}, or (-(insertion point) - 1); appends are checked first. */
+    private static int indexOf(List<Bucket> buckets, LocalDate date) {
+        int n = buckets.size();
+        if (n == 0) return -1;
+        int c = buckets.get(n - 1).date.compareTo(date);
+        if (c == 0) return n - 1;
+        if (c < 0) return -n - 1;
+        int lo = 0, hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int cmp = buckets.get(mid).date.compareTo(date);
+            if (cmp < 0) lo = mid + 1;
+            else if (cmp > 0) hi = mid - 1;
+            else return mid;
+        }
+        return -lo - 1;
     }
 
     /** The figure as of {@code date} from what is in force now. */
@@ -73,38 +102,34 @@ final class Series {
 
     /** The figure as of {@code date} from the versions in force in the ledger's first {@code size} entries. */
     Answer at(LocalDate date, long size) {
-        TreeMap<LocalDate, Bucket> past = new TreeMap<>();
+        List<Filed> inForce = new ArrayList<>();
         for (Filed f : versions) {
-            if (!f.inForceAt(size) || f.report().asOf().isAfter(date)) continue;
-            Bucket b = past.computeIfAbsent(f.report().asOf(), d -> new Bucket());
-            (f.report().kind() == ReportKind.TOTAL ? b.totals : b.increments).add(f);
+            if (f.inForceAt(size) && !f.report().asOf().isAfter(date)) inForce.add(f);
         }
-        Step prev = null;
-        for (var e : past.entrySet()) {
-            prev = SeriesFold.step(prev, e.getKey(), e.getValue().day());
-            e.getValue().step = prev;
+        inForce.sort(Comparator.comparing((Filed f) -> f.report().asOf()).thenComparingLong(Filed::seq));
+        List<Bucket> past = new ArrayList<>();
+        for (Filed f : inForce) {
+            if (past.isEmpty() || !past.get(past.size() - 1).date.equals(f.report().asOf())) past.add(new Bucket(f.report().asOf()));
+            past.get(past.size() - 1).add(f);
         }
+        refold(past, 0);
         return answer(past, date);
     }
 
-    private static Answer answer(NavigableMap<LocalDate, Bucket> buckets, LocalDate date) {
-        Map.Entry<LocalDate, Bucket> at = buckets.floorEntry(date);
-        if (at == null) return null;
-        Step step = at.getValue().step;
+    private static Answer answer(List<Bucket> buckets, LocalDate date) {
+        int i = indexOf(buckets, date);
+        int at = i >= 0 ? i : -i - 2;
+        if (at < 0) return null;
+        Step step = buckets.get(at).step;
         List<Filed> basis = new ArrayList<>();
-        NavigableMap<LocalDate, Bucket> span = step.baseDate() == null
-                ? buckets.headMap(at.getKey(), true)
-                : buckets.subMap(step.baseDate(), true, at.getKey(), true);
-        for (var e : span.entrySet()) {
-            SeriesFold.Day day = e.getValue().day();
-            if (e.getKey().equals(step.baseDate())) basis.add(day.total());
-            else basis.addAll(day.increments());
+        int first = 0;
+        if (step.baseDate() != null) first = indexOf(buckets, step.baseDate());
+        for (int k = first; k <= at; k++) {
+            Bucket b = buckets.get(k);
+            if (b.date.equals(step.baseDate())) basis.add(b.day().total());
+            else basis.addAll(b.increments);
         }
         return new Answer(step, basis);
-    }
-
-    boolean isEmptyNow() {
-        return now.isEmpty();
     }
 
     List<Filed> versions() {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The append-only ledger: one writer thread turns drafts into entries, group-commits them durably
- * with one signed tree head per batch, then hands them, in seq order, to the listeners (the
- * projections) before acknowledging.
+ * with one signed tree head per batch, then an applier thread hands them, in seq order, to the
+ * listeners (the projections) before acknowledging them, so an acknowledged write is readable.
  *
  * <p>Lifecycle: {@link #open} replays the store into the Merkle tree and the listeners, then starts
  * the writer; {@link #close} drains and stops it. {@link #append} may be called from any thread; it
@@ -33,7 +33,7 @@ public final class Ledger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     private static final int MAX_BATCH_DRAFTS = 20_000;
 
-    /** Receives each entry once it is durable, in seq order, on the writer thread. */
+    /** Receives each entry once it is durable, in seq order, on one thread at a time (replay, then the applier). */
     public interface Listener {
         void applied(Entry entry);
     }
@@ -50,7 +50,18 @@ public final class Ledger implements AutoCloseable {
     private final List<Listener> listeners;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    /**
+     * Hands durable batches to the listeners and then acknowledges them, in commit order, while the
+     * writer already commits the next batch: projection work overlaps the disk's.
+     */
+    private final java.util.concurrent.ExecutorService applier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ledger-applier");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile String latestHead;
+    /** Entries durable and folded into the listeners: what reads may see and name. */
+    private volatile long visible;
     private volatile boolean closing;
 
     private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners) {
@@ -113,6 +124,7 @@ public final class Ledger implements AutoCloseable {
             throw new StoreFailure("interrupted while replaying the ledger", e);
         }
         if (failure[0] != null) throw failure[0];
+        visible = times.size();
         List<LedgerStore.KeptHead> heads = store.heads();
         latestHead = heads.isEmpty() ? key.sign(new Checkpoint(origin, 0, tree.root(0)))
                 : heads.get(heads.size() - 1).signedNote();
@@ -183,17 +195,23 @@ public final class Ledger implements AutoCloseable {
             decisions.add(decide(request, base, recordedAt, seen, fresh));
         }
         List<byte[]> leaves = new ArrayList<>(fresh.size());
+        String note;
         try {
-            if (!fresh.isEmpty()) write(fresh, leaves);
+            note = fresh.isEmpty() ? null : write(fresh, leaves);
         } catch (RuntimeException e) {
             LOG.error("ledger batch of {} entries failed; nothing of it was written", fresh.size(), e);
-            batch.forEach(r -> r.result().completeExceptionally(e));
+            applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(e)));
             return;
         }
-        for (Fresh f : fresh) notifyListeners(f.entry());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(finish(decisions.get(i), base, leaves));
-        }
+        long durable = times.size();
+        applier.execute(() -> {
+            for (Fresh f : fresh) notifyListeners(f.entry());
+            visible = durable;
+            if (note != null) latestHead = note;
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(finish(decisions.get(i), base, leaves));
+            }
+        });
     }
 
     /** A new entry and its payload's canonical bytes, made on the client's thread. */
@@ -245,7 +263,8 @@ public final class Ledger implements AutoCloseable {
         return new AppendResult.Accepted(outcomes);
     }
 
-    private void write(List<Fresh> fresh, List<byte[]> leaves) {
+    /** @return the signed head of the batch */
+    private String write(List<Fresh> fresh, List<byte[]> leaves) {
         long before = tree.size();
         List<StoredEntry> rows = new ArrayList<>(fresh.size());
         for (Fresh f : fresh) {
@@ -264,7 +283,7 @@ public final class Ledger implements AutoCloseable {
                 times.add(f.entry().recordedAt().toEpochMilli());
                 clientIds.add(f.entry().clientId());
             }
-            latestHead = note;
+            return note;
         } catch (RuntimeException e) {
             tree.truncate(before);
             throw e;
@@ -291,14 +310,14 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** Number of durable entries. */
+    /** Number of entries that are durable and applied to the projections (and so acknowledged). */
     public long size() {
-        return times.size();
+        return visible;
     }
 
-    /** The number of entries recorded at or before {@code knownAt}. */
+    /** The number of entries recorded at or before {@code knownAt} (of those visible). */
     public long sizeAt(Instant knownAt) {
-        return times.sizeAt(knownAt);
+        return Math.min(times.sizeAt(knownAt), visible);
     }
 
     public Instant recordedAt(long seq) {
@@ -360,6 +379,8 @@ public final class Ledger implements AutoCloseable {
         closing = true;
         try {
             writer.join(10_000);
+            applier.shutdown();
+            applier.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
