@@ -41,12 +41,17 @@ public final class Truce implements AutoCloseable {
 
     /** Locks the data directory (refusing if another process holds it), opens the store and replays it. */
     public static Truce open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, Ledger.Progress.NONE);
+    }
+
+    /** @param progress told how far rebuilding the projections from the store has come */
+    public static Truce open(Path dataDir, Clock clock, Ledger.Progress progress) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
         try {
             LedgerStore store = Stores.openSqlite(dataDir);
             NodeKey key = NodeKey.loadOrCreate(dataDir, DEFAULT_ORIGIN);
             FigureBook figures = new FigureBook();
-            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures));
+            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures), progress);
             return new Truce(dataDir, lock, store, ledger, figures, clock);
         } catch (RuntimeException e) {
             lock.close();

@@ -39,7 +39,7 @@ final class BulletinCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (knownAt != null && atSize != null) throw new IllegalArgumentException("give --known-at or --at-size, not both");
         Messages m = Messages.of(lang).orElseThrow(() -> new IllegalArgumentException("no bulletin texts for language " + lang));
-        try (Truce truce = Truce.open(data, Clock.systemUTC())) {
+        try (ReplayBar bar = new ReplayBar(); Truce truce = Truce.open(data, Clock.systemUTC(), bar)) {
             long size = truce.ledger().size();
             if (atSize != null) {
                 if (atSize < 0 || atSize > size) throw new IllegalArgumentException("--at-size must be between 0 and " + size);

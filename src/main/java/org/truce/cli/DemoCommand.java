@@ -29,7 +29,7 @@ final class DemoCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Truce truce = Truce.open(data, Clock.systemUTC())) {
+            try (ReplayBar bar = new ReplayBar(); Truce truce = Truce.open(data, Clock.systemUTC(), bar)) {
                 System.out.println("Demo dataset: " + DemoDataset.load(truce.recorder()) + " new entries.");
             }
             return 0;
@@ -51,7 +51,7 @@ final class DemoCommand implements Runnable {
         @Override
         public Integer call() {
             if (reports < 1) throw new IllegalArgumentException("--reports must be at least 1");
-            try (Truce truce = Truce.open(data, Clock.systemUTC())) {
+            try (ReplayBar bar = new ReplayBar(); Truce truce = Truce.open(data, Clock.systemUTC(), bar)) {
                 generate(truce.recorder(), new SyntheticData(seed), reports, true);
             }
             System.out.println("Wrote " + reports + " synthetic reports (seed " + seed + ") to " + data);

@@ -30,7 +30,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Truce truce = Truce.open(data, Clock.systemUTC());
+        Truce truce;
+        try (ReplayBar bar = new ReplayBar()) {
+            truce = Truce.open(data, Clock.systemUTC(), bar);
+        }
         if (demo && truce.ledger().size() == 0) {
             int n = DemoDataset.load(truce.recorder());
             System.out.println("Loaded the demo dataset: " + n + " entries.");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,39 @@ public final class EntryCodec {
         node.put("clientId", entry.clientId());
         node.set("payload", entry.payload());
         return canonical(node);
+    }
+
+    private static boolean plain(JsonNode node) {
+        switch (node.getNodeType()) {
+            case STRING:
+                return plain(node.textValue());
+            case NUMBER:
+                return node.canConvertToExactIntegral() && node.isIntegralNumber() && Math.abs(node.asLong()) < (1L << 53)
+                        && node.canConvertToLong();
+            case OBJECT:
+                for (var it = node.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (!plain(e.getKey()) || !plain(e.getValue())) return false;
+                }
+                return true;
+            case ARRAY:
+                for (JsonNode item : node) if (!plain(item)) return false;
+                return true;
+            case BOOLEAN:
+            case NULL:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\b' && c != '\t' && c != '\n' && c != '\f' && c != '\r') return false;
+            if (Character.isSurrogate(c)) return false;
+        }
+        return true;
     }
 
     /**
@@ -96,9 +130,20 @@ public final class EntryCodec {
         }
     }
 
+    /**
+     * Jackson writing object properties sorted: for trees whose numbers are all integers and whose
+     * strings hold no control character other than \b \t \n \f \r and no surrogate, its output is
+     * exactly RFC 8785's (members sorted by UTF-16 code units, no whitespace, the same escapes), at a
+     * fraction of the canonicaliser's cost. Every other tree goes through the canonicaliser; a test
+     * compares the two on random trees.
+     */
+    private static final ObjectMapper SORTED = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
     /** RFC 8785 canonical UTF-8 bytes of any JSON value. */
     public static byte[] canonical(JsonNode node) {
         try {
+            if (plain(node)) return SORTED.writeValueAsBytes(node);
             return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedUTF8();
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot canonicalise JSON: " + e.getMessage(), e);

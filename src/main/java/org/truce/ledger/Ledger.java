@@ -74,10 +74,22 @@ public final class Ledger implements AutoCloseable {
         this.writer.setDaemon(true);
     }
 
+    /** Told how far a replay has come: entries done of the total. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void at(long done, long total);
+    }
+
     /** Replays every stored entry into the tree and the listeners, then starts the writer. */
     public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners) {
+        return open(store, key, origin, clock, listeners, Progress.NONE);
+    }
+
+    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+                              Progress progress) {
         Ledger ledger = new Ledger(store, key, origin, clock, listeners);
-        ledger.replay();
+        ledger.replay(progress);
         ledger.writer.start();
         return ledger;
     }
@@ -86,7 +98,8 @@ public final class Ledger implements AutoCloseable {
      * Reads and decodes the store on a second thread while this one folds the entries into the tree,
      * the record times and the listeners: replay is parse-bound, and the machine has two cores.
      */
-    private void replay() {
+    private void replay(Progress progress) {
+        long total = store.size();
         BlockingQueue<List<Object[]>> chunks = new java.util.concurrent.ArrayBlockingQueue<>(16);
         List<Object[]> end = List.of();
         RuntimeException[] failure = {null};
@@ -117,6 +130,7 @@ public final class Ledger implements AutoCloseable {
                     clientIds.add(entry.clientId());
                     notifyListeners(entry);
                 }
+                progress.at(times.size(), total);
             }
             reader.join();
         } catch (InterruptedException e) {
