@@ -44,34 +44,45 @@ public final class FigureBook implements Ledger.Listener {
 
     @Override
     public void applied(Entry entry) {
+        applied(entry, prepare(entry));
+    }
+
+    /** Reads the entry's fact; touches no state, so replay runs it on its reading thread. */
+    @Override
+    public Object prepare(Entry entry) {
+        JsonNode p = entry.payload();
+        return switch (entry.type()) {
+            case Fact.SOURCE_DECLARED -> read(FactReader.readSource(p, "", new Reading(true)));
+            case Fact.METRIC_DECLARED -> read(FactReader.readMetric(p, "", new Reading(true)));
+            case Fact.PLACE_DECLARED -> read(FactReader.readPlace(p, "", new Reading(true)));
+            case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> read(FactReader.readReport(p, "", new Reading(true)));
+            default -> null; // other capabilities' entries
+        };
+    }
+
+    @Override
+    public void applied(Entry entry, Object prepared) {
         lock.writeLock().lock();
         try {
-            apply(entry);
+            if (prepared instanceof Fact fact) apply(fact, entry);
             applied = entry.seq() + 1;
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private void apply(Entry entry) {
-        JsonNode p = entry.payload();
+    private void apply(Fact fact, Entry entry) {
         long seq = entry.seq();
-        switch (entry.type()) {
-            case Fact.SOURCE_DECLARED -> {
-                Source s = ((Fact.SourceDeclared) read(FactReader.readSource(p, "", new Reading(true)))).source();
-                sources.declare(s.id(), s, seq);
-            }
-            case Fact.METRIC_DECLARED -> {
-                Metric m = ((Fact.MetricDeclared) read(FactReader.readMetric(p, "", new Reading(true)))).metric();
-                metrics.declare(m.id(), m, seq);
-            }
-            case Fact.PLACE_DECLARED -> {
-                Place pl = ((Fact.PlaceDeclared) read(FactReader.readPlace(p, "", new Reading(true)))).place();
-                places.declare(pl.id(), pl, seq);
-                if (pl.parent() != null) children.computeIfAbsent(pl.parent(), k -> new ArrayList<>()).add(pl.id());
-            }
-            case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> applyReport(read(FactReader.readReport(p, "", new Reading(true))), entry);
-            default -> { } // other capabilities' entries
+        if (fact instanceof Fact.SourceDeclared s) {
+            sources.declare(s.source().id(), s.source(), seq);
+        } else if (fact instanceof Fact.MetricDeclared m) {
+            metrics.declare(m.metric().id(), m.metric(), seq);
+        } else if (fact instanceof Fact.PlaceDeclared pd) {
+            Place pl = pd.place();
+            places.declare(pl.id(), pl, seq);
+            if (pl.parent() != null) children.computeIfAbsent(pl.parent(), k -> new ArrayList<>()).add(pl.id());
+        } else {
+            applyReport(fact, entry);
         }
     }
 

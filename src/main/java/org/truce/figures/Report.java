@@ -14,7 +14,10 @@ public record Report(String id, String metric, ReportKind kind, BigDecimal value
                      Map<String, BigDecimal> breakdown, LocalDate asOf, DatePrecision asOfPrecision,
                      LocalDate since, String place, String source, String attribution, Document document,
                      String corrects) {
+    private static final Class<?> FROZEN = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
     public Report {
-        breakdown = Collections.unmodifiableMap(new TreeMap<>(breakdown));
+        if (breakdown.isEmpty()) breakdown = Map.of();
+        else if (breakdown.getClass() != FROZEN) breakdown = Collections.unmodifiableSortedMap(new TreeMap<>(breakdown));
     }
 }

@@ -3,10 +3,8 @@ package org.truce.figures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The as-of rule for one source's series, one report date at a time: a day with a total takes that
@@ -43,7 +41,7 @@ final class SeriesFold {
     private static Step fromIncrements(Step prev, LocalDate date, List<Filed> increments) {
         BigDecimal value = prev == null ? BigDecimal.ZERO : prev.value();
         Qualifier qualifier = prev == null ? Qualifier.EXACT : prev.qualifier();
-        Map<String, BigDecimal> breakdown = prev == null ? null : new LinkedHashMap<>(prev.breakdown());
+        Map<String, BigDecimal> breakdown = prev == null ? null : prev.breakdown();
         boolean approximate = prev != null && prev.approximate();
         for (Filed f : increments) {
             Report r = f.report();
@@ -59,26 +57,27 @@ final class SeriesFold {
             prev.flags().stream().filter(f -> !f.code().equals(Flag.BREAKDOWN_EXCEEDS_VALUE)).forEach(flags::add);
         }
         Map<String, BigDecimal> derived = breakdown == null ? Map.of() : breakdown;
-        for (var e : new TreeMap<>(derived).entrySet()) {
+        for (var e : derived.entrySet()) {
             if (e.getValue().compareTo(value) > 0) {
                 flags.add(new Flag(Flag.BREAKDOWN_EXCEEDS_VALUE, "the derived " + e.getKey() + " ("
                         + e.getValue().toPlainString() + ") exceeds the derived value (" + value.toPlainString() + ")"));
             }
         }
-        return new Step(date, value, qualifier, Map.copyOf(derived),
+        return new Step(date, value, qualifier, derived,
                 prev == null ? null : prev.baseDate(), prev == null ? null : prev.baseValue(),
                 prev == null ? null : prev.baseQualifier(), (prev == null ? 0 : prev.increments()) + increments.size(),
                 approximate, List.copyOf(flags));
     }
 
-    /** Keys present on both sides are added; a key missing on either side is unknown and dropped. */
+    /** Keys present on both sides are added; a key missing on either side is unknown and dropped. Never mutates. */
     private static Map<String, BigDecimal> addBreakdown(Map<String, BigDecimal> acc, Map<String, BigDecimal> add) {
-        if (acc == null) return new LinkedHashMap<>(add);
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        if (acc == null) return add;
+        if (acc.isEmpty() || add.isEmpty()) return Map.of();
+        Map<String, BigDecimal> out = new java.util.TreeMap<>();
         for (var e : acc.entrySet()) {
             BigDecimal other = add.get(e.getKey());
             if (other != null) out.put(e.getKey(), e.getValue().add(other));
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

@@ -36,6 +36,18 @@ public final class Ledger implements AutoCloseable {
     /** Receives each entry once it is durable, in seq order, on one thread at a time (replay, then the applier). */
     public interface Listener {
         void applied(Entry entry);
+
+        /**
+         * Work on one entry that needs no state of the listener (decoding, say); on replay it runs on
+         * the reading thread, ahead of {@link #applied(Entry, Object)}, so the two overlap.
+         */
+        default Object prepare(Entry entry) {
+            return null;
+        }
+
+        default void applied(Entry entry, Object prepared) {
+            applied(entry);
+        }
     }
 
     private record Request(List<Draft> drafts, CompletableFuture<AppendResult> result) {}
@@ -107,7 +119,12 @@ public final class Ledger implements AutoCloseable {
             List<Object[]> chunk = new ArrayList<>(REPLAY_CHUNK);
             try {
                 store.forEach(0, stored -> {
-                    chunk.add(new Object[] {EntryCodec.decode(stored.bytes()), Hashes.leafHash(stored.bytes())});
+                    Entry entry = EntryCodec.decode(stored.bytes());
+                    Object[] item = new Object[2 + listeners.size()];
+                    item[0] = entry;
+                    item[1] = Hashes.leafHash(stored.bytes());
+                    for (int i = 0; i < listeners.size(); i++) item[2 + i] = prepareQuietly(listeners.get(i), entry);
+                    chunk.add(item);
                     if (chunk.size() == REPLAY_CHUNK) {
                         put(chunks, new ArrayList<>(chunk));
                         chunk.clear();
@@ -128,7 +145,7 @@ public final class Ledger implements AutoCloseable {
                     tree.append((byte[]) item[1]);
                     times.add(entry.recordedAt().toEpochMilli());
                     clientIds.add(entry.clientId());
-                    notifyListeners(entry);
+                    for (int i = 0; i < listeners.size(); i++) notify(listeners.get(i), entry, item[2 + i]);
                 }
                 progress.at(times.size(), total);
             }
@@ -315,12 +332,23 @@ public final class Ledger implements AutoCloseable {
     }
 
     private void notifyListeners(Entry entry) {
-        for (Listener listener : listeners) {
-            try {
-                listener.applied(entry);
-            } catch (RuntimeException e) {
-                LOG.error("listener {} failed on entry {}", listener.getClass().getSimpleName(), entry.seq(), e);
-            }
+        for (Listener listener : listeners) notify(listener, entry, prepareQuietly(listener, entry));
+    }
+
+    private static Object prepareQuietly(Listener listener, Entry entry) {
+        try {
+            return listener.prepare(entry);
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static void notify(Listener listener, Entry entry, Object prepared) {
+        try {
+            if (prepared instanceof RuntimeException e) throw e;
+            listener.applied(entry, prepared);
+        } catch (RuntimeException e) {
+            LOG.error("listener {} failed on entry {}", listener.getClass().getSimpleName(), entry.seq(), e);
         }
     }
 

@@ -1,0 +1,157 @@
+package org.truce.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application as a user runs it: {@code java -jar target/truce.jar serve --demo} in its
+ * own process, over real HTTP. Also breaks it: a second server on the same directory, and a server
+ * killed (SIGKILL) while clients are writing.
+ */
+class ServeProcessIT {
+    static final Path JAR = Path.of("target/truce.jar");
+    static final Pattern SERVING = Pattern.compile("on http://localhost:(\\d+)/");
+    final HttpClient http = HttpClient.newHttpClient();
+    final List<Process> started = new ArrayList<>();
+    @TempDir
+    Path dir;
+
+    record Server(Process process, int port, List<String> output) {}
+
+    @AfterEach
+    void stop() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    private ProcessBuilder truce(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("TRUCE_ADMIN_TOKEN", "it-token-0123456789abcdef");
+        return pb;
+    }
+
+    private Server serve() throws IOException {
+        Process p = truce("serve", "--demo", "--port", "0", "--data", dir.toString()).start();
+        started.add(p);
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            lines.add(line);
+            Matcher m = SERVING.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(lines::add));
+                drain.setDaemon(true);
+                drain.start();
+                return new Server(p, Integer.parseInt(m.group(1)), lines);
+            }
+        }
+        throw new AssertionError("the server did not start: " + lines);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_readme_flow_serves_the_demo_bulletin_in_english_and_russian() throws Exception {
+        Server s = serve();
+        HttpResponse<String> en = get(s.port(), "/api/v1/bulletins/2021-01-11");
+        assertThat(en.statusCode()).isEqualTo(200);
+        assertThat(en.body()).contains("48,241 people").contains("with the assistance of Russian peacekeepers");
+        HttpResponse<String> ru = get(s.port(), "/api/v1/bulletins/2021-01-11?lang=ru");
+        assertThat(ru.body()).contains("48\u00a0241 человек");
+    }
+
+    @Test
+    void a_second_server_on_the_same_data_directory_refuses_to_start_and_says_why() throws Exception {
+        serve();
+        Process second = truce("serve", "--port", "0", "--data", dir.toString()).start();
+        started.add(second);
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(second.exitValue()).isNotZero();
+        assertThat(out).contains("Another Truce process is already using the data directory");
+    }
+
+    @Test
+    void nothing_acknowledged_is_lost_when_the_server_is_killed_during_writes() throws Exception {
+        Server s = serve();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        for (int c = 0; c < 4; c++) {
+            int client = c;
+            clients.submit(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    String id = String.format("00000000-0000-4000-8%03d-%012d", client, i);
+                    String body = "{\"id\":\"" + id + "\",\"metric\":\"returnees\",\"kind\":\"increment\",\"value\":1,"
+                            + "\"asOf\":\"2021-02-01\",\"place\":\"nk\",\"source\":\"ru-peacekeepers\",\"attribution\":\"crash test\","
+                            + "\"document\":{\"title\":\"t\",\"publisher\":\"p\"}}";
+                    try {
+                        var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port() + "/api/v1/reports"))
+                                .header("Authorization", "Bearer it-token-0123456789abcdef")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 201 || r.statusCode() == 200) acknowledged.add(id);
+                    } catch (IOException e) {
+                        return null; // the server died under us: this one was never acknowledged
+                    }
+                }
+                return null;
+            });
+        }
+        while (acknowledged.size() < 200) Thread.onSpinWait();
+        s.process().destroyForcibly().waitFor();
+        stop.set(true);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        Server again = serve();
+        for (String id : acknowledged) {
+            // a retry of an acknowledged report must be recognised as already there (200, not 201)
+            String body = "{\"id\":\"" + id + "\",\"metric\":\"returnees\",\"kind\":\"increment\",\"value\":1,"
+                    + "\"asOf\":\"2021-02-01\",\"place\":\"nk\",\"source\":\"ru-peacekeepers\",\"attribution\":\"crash test\","
+                    + "\"document\":{\"title\":\"t\",\"publisher\":\"p\"}}";
+            var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + again.port() + "/api/v1/reports"))
+                    .header("Authorization", "Bearer it-token-0123456789abcdef").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(id).isEqualTo(200);
+        }
+        again.process().destroy();
+        again.process().waitFor();
+        Path key = Files.createTempFile("truce-key", ".pub");
+        Files.copy(dir.resolve("node-key.pub"), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Process verify = truce("verify", "--data", dir.toString(), "--public-key", key.toString()).start();
+        String out = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor()).as(out).isZero();
+        assertThat(out).contains("OK:");
+    }
+}
