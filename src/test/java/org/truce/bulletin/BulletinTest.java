@@ -2,30 +2,24 @@ package org.truce.bulletin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.truce.support.Reports;
+import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
 class BulletinTest {
     static final LocalDate JAN_11 = LocalDate.of(2021, 1, 11);
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final DemoNodeExtension demo = new DemoNodeExtension();
     TestNode node;
 
     @BeforeEach
-    void start() {
-        node = TestNode.withDemo(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
+    void node() {
+        node = demo.node();
     }
 
     @Test

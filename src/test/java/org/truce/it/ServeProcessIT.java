@@ -80,6 +80,16 @@ class ServeProcessIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts one increment with this id; answers the HTTP status. */
+    private int postReport(int port, String id) throws IOException, InterruptedException {
+        String body = "{\"id\":\"" + id + "\",\"metric\":\"returnees\",\"kind\":\"increment\",\"value\":1,"
+                + "\"asOf\":\"2021-02-01\",\"place\":\"nk\",\"source\":\"ru-peacekeepers\",\"attribution\":\"crash test\","
+                + "\"document\":{\"title\":\"t\",\"publisher\":\"p\"}}";
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports"))
+                .header("Authorization", "Bearer it-token-0123456789abcdef").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     @Test
     void the_readme_flow_serves_the_demo_bulletin_in_english_and_russian() throws Exception {
         Server s = serve();
@@ -112,15 +122,9 @@ class ServeProcessIT {
             clients.submit(() -> {
                 for (int i = 0; !stop.get(); i++) {
                     String id = String.format("00000000-0000-4000-8%03d-%012d", client, i);
-                    String body = "{\"id\":\"" + id + "\",\"metric\":\"returnees\",\"kind\":\"increment\",\"value\":1,"
-                            + "\"asOf\":\"2021-02-01\",\"place\":\"nk\",\"source\":\"ru-peacekeepers\",\"attribution\":\"crash test\","
-                            + "\"document\":{\"title\":\"t\",\"publisher\":\"p\"}}";
                     try {
-                        var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port() + "/api/v1/reports"))
-                                .header("Authorization", "Bearer it-token-0123456789abcdef")
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 201 || r.statusCode() == 200) acknowledged.add(id);
+                        int status = postReport(s.port(), id);
+                        if (status == 201 || status == 200) acknowledged.add(id);
                     } catch (IOException e) {
                         return null; // the server died under us: this one was never acknowledged
                     }
@@ -137,13 +141,7 @@ class ServeProcessIT {
         Server again = serve();
         for (String id : acknowledged) {
             // a retry of an acknowledged report must be recognised as already there (200, not 201)
-            String body = "{\"id\":\"" + id + "\",\"metric\":\"returnees\",\"kind\":\"increment\",\"value\":1,"
-                    + "\"asOf\":\"2021-02-01\",\"place\":\"nk\",\"source\":\"ru-peacekeepers\",\"attribution\":\"crash test\","
-                    + "\"document\":{\"title\":\"t\",\"publisher\":\"p\"}}";
-            var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + again.port() + "/api/v1/reports"))
-                    .header("Authorization", "Bearer it-token-0123456789abcdef").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(id).isEqualTo(200);
+            assertThat(postReport(again.port(), id)).as(id).isEqualTo(200);
         }
         again.process().destroy();
         again.process().waitFor();

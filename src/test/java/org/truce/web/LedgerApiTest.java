@@ -3,33 +3,27 @@ package org.truce.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.truce.ledger.Checkpoint;
 import org.truce.ledger.MerkleProofs;
 import org.truce.ledger.NoteVerifier;
+import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
 class LedgerApiTest {
     static final HexFormat HEX = HexFormat.of();
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final DemoNodeExtension demo = new DemoNodeExtension();
     TestNode node;
 
     @BeforeEach
-    void start() {
-        node = TestNode.withDemo(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
+    void node() {
+        node = demo.node();
     }
 
     @Test

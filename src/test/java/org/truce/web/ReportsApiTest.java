@@ -5,33 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.truce.support.Reports;
+import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
 class ReportsApiTest {
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final DemoNodeExtension demo = new DemoNodeExtension();
     TestNode node;
 
     @BeforeEach
-    void start() {
-        node = TestNode.withDemo(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
+    void node() {
+        node = demo.node();
     }
 
     @Test
