@@ -39,8 +39,8 @@ public final class FigureBook implements Ledger.Listener {
     private final Map<String, Set<String>> sourcesByMetric = new HashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
     private long applied;
-    private final Map<String, String> strings = new HashMap<>();
-    private final Map<Document, Document> documents = new HashMap<>();
+    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Document, Document> documents = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void applied(Entry entry) {
@@ -55,7 +55,10 @@ public final class FigureBook implements Ledger.Listener {
             case Fact.SOURCE_DECLARED -> read(FactReader.readSource(p, "", new Reading(true)));
             case Fact.METRIC_DECLARED -> read(FactReader.readMetric(p, "", new Reading(true)));
             case Fact.PLACE_DECLARED -> read(FactReader.readPlace(p, "", new Reading(true)));
-            case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> read(FactReader.readReport(p, "", new Reading(true)));
+            case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> {
+                Fact f = read(FactReader.readReport(p, "", new Reading(true)));
+                yield f instanceof Fact.ReportFiled filed ? new Fact.ReportFiled(shared(filed.report())) : f;
+            }
             default -> null; // other capabilities' entries
         };
     }
@@ -97,7 +100,7 @@ public final class FigureBook implements Ledger.Listener {
             if (old != null && old.current()) end(old, entry.seq(), r.retraction().id());
             return;
         }
-        Report report = shared(((Fact.ReportFiled) fact).report());
+        Report report = ((Fact.ReportFiled) fact).report();
         if (report.corrects() != null) {
             Filed old = reports.get(report.corrects());
             if (old != null && old.current()) end(old, entry.seq(), report.id());

@@ -107,8 +107,9 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * Reads and decodes the store on a second thread while this one folds the entries into the tree,
-     * the record times and the listeners: replay is parse-bound, and the machine has two cores.
+     * Reads and decodes the store, and rebuilds the tree, record times and client-id index, on a
+     * second thread, while this one folds the entries into the listeners: replay is parse-bound, and
+     * the machine has two cores. The ledger is not yet open to anyone while this runs.
      */
     private void replay(Progress progress) {
         long total = store.size();
@@ -120,10 +121,12 @@ public final class Ledger implements AutoCloseable {
             try {
                 store.forEach(0, stored -> {
                     Entry entry = EntryCodec.decode(stored.bytes());
-                    Object[] item = new Object[2 + listeners.size()];
+                    tree.append(Hashes.leafHash(stored.bytes()));
+                    times.add(entry.recordedAt().toEpochMilli());
+                    clientIds.add(entry.clientId());
+                    Object[] item = new Object[1 + listeners.size()];
                     item[0] = entry;
-                    item[1] = Hashes.leafHash(stored.bytes());
-                    for (int i = 0; i < listeners.size(); i++) item[2 + i] = prepareQuietly(listeners.get(i), entry);
+                    for (int i = 0; i < listeners.size(); i++) item[1 + i] = prepareQuietly(listeners.get(i), entry);
                     chunk.add(item);
                     if (chunk.size() == REPLAY_CHUNK) {
                         put(chunks, new ArrayList<>(chunk));
@@ -138,16 +141,15 @@ public final class Ledger implements AutoCloseable {
             }
         }, "ledger-replay-reader");
         reader.start();
+        long done = 0;
         try {
             for (List<Object[]> chunk = chunks.take(); chunk != end; chunk = chunks.take()) {
                 for (Object[] item : chunk) {
                     Entry entry = (Entry) item[0];
-                    tree.append((byte[]) item[1]);
-                    times.add(entry.recordedAt().toEpochMilli());
-                    clientIds.add(entry.clientId());
-                    for (int i = 0; i < listeners.size(); i++) notify(listeners.get(i), entry, item[2 + i]);
+                    for (int i = 0; i < listeners.size(); i++) notify(listeners.get(i), entry, item[1 + i]);
+                    done++;
                 }
-                progress.at(times.size(), total);
+                progress.at(done, total);
             }
             reader.join();
         } catch (InterruptedException e) {
