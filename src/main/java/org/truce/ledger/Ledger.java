@@ -106,72 +106,12 @@ public final class Ledger implements AutoCloseable {
         return ledger;
     }
 
-    /**
-     * Reads and decodes the store, and rebuilds the tree, record times and client-id index, on a
-     * second thread, while this one folds the entries into the listeners: replay is parse-bound, and
-     * the machine has two cores. The ledger is not yet open to anyone while this runs.
-     */
     private void replay(Progress progress) {
-        long total = store.size();
-        BlockingQueue<List<Object[]>> chunks = new java.util.concurrent.ArrayBlockingQueue<>(16);
-        List<Object[]> end = List.of();
-        RuntimeException[] failure = {null};
-        Thread reader = new Thread(() -> {
-            List<Object[]> chunk = new ArrayList<>(REPLAY_CHUNK);
-            try {
-                store.forEach(0, stored -> {
-                    Entry entry = EntryCodec.decode(stored.bytes());
-                    tree.append(Hashes.leafHash(stored.bytes()));
-                    times.add(entry.recordedAt().toEpochMilli());
-                    clientIds.add(entry.clientId());
-                    Object[] item = new Object[1 + listeners.size()];
-                    item[0] = entry;
-                    for (int i = 0; i < listeners.size(); i++) item[1 + i] = prepareQuietly(listeners.get(i), entry);
-                    chunk.add(item);
-                    if (chunk.size() == REPLAY_CHUNK) {
-                        put(chunks, new ArrayList<>(chunk));
-                        chunk.clear();
-                    }
-                });
-                if (!chunk.isEmpty()) put(chunks, chunk);
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            } finally {
-                put(chunks, end);
-            }
-        }, "ledger-replay-reader");
-        reader.start();
-        long done = 0;
-        try {
-            for (List<Object[]> chunk = chunks.take(); chunk != end; chunk = chunks.take()) {
-                for (Object[] item : chunk) {
-                    Entry entry = (Entry) item[0];
-                    for (int i = 0; i < listeners.size(); i++) notify(listeners.get(i), entry, item[1 + i]);
-                    done++;
-                }
-                progress.at(done, total);
-            }
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreFailure("interrupted while replaying the ledger", e);
-        }
-        if (failure[0] != null) throw failure[0];
+        new Replay(store, tree, times, clientIds, listeners).run(progress);
         visible = times.size();
         List<LedgerStore.KeptHead> heads = store.heads();
         latestHead = heads.isEmpty() ? key.sign(new Checkpoint(origin, 0, tree.root(0)))
                 : heads.get(heads.size() - 1).signedNote();
-    }
-
-    private static final int REPLAY_CHUNK = 1024;
-
-    private static void put(BlockingQueue<List<Object[]>> queue, List<Object[]> chunk) {
-        try {
-            queue.put(chunk);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreFailure("interrupted while replaying the ledger", e);
-        }
     }
 
     /** Appends one request atomically; blocks until durable. */
@@ -337,7 +277,7 @@ public final class Ledger implements AutoCloseable {
         for (Listener listener : listeners) notify(listener, entry, prepareQuietly(listener, entry));
     }
 
-    private static Object prepareQuietly(Listener listener, Entry entry) {
+    static Object prepareQuietly(Listener listener, Entry entry) {
         try {
             return listener.prepare(entry);
         } catch (RuntimeException e) {
@@ -345,7 +285,7 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    private static void notify(Listener listener, Entry entry, Object prepared) {
+    static void notify(Listener listener, Entry entry, Object prepared) {
         try {
             if (prepared instanceof RuntimeException e) throw e;
             listener.applied(entry, prepared);
