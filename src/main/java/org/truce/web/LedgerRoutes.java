@@ -41,7 +41,9 @@ final class LedgerRoutes {
         long size = ledger.size();
         long from = Params.longParam(ctx, "from", 0, 0, Long.MAX_VALUE);
         int limit = (int) Params.longParam(ctx, "limit", 100, 1, 1000);
-        List<StoredEntry> rows = from >= size ? List.of() : ledger.read(from, limit);
+        // the store may already hold a batch that is durable but not yet acknowledged: show only acknowledged entries
+        List<StoredEntry> rows = from >= size ? List.of()
+                : ledger.read(from, (int) Math.min(limit, size - from));
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("entries");
         for (StoredEntry row : rows) {
