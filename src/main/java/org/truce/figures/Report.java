@@ -15,9 +15,19 @@ public record Report(String id, String metric, ReportKind kind, BigDecimal value
                      LocalDate since, String place, String source, String attribution, Document document,
                      String corrects) {
     private static final Class<?> FROZEN = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+    private static final Class<?> SINGLE = Map.of("", "").getClass();
 
+    /** The breakdown is kept immutable and in key order; the common cases (none, one) take no tree. */
     public Report {
-        if (breakdown.isEmpty()) breakdown = Map.of();
-        else if (breakdown.getClass() != FROZEN) breakdown = Collections.unmodifiableSortedMap(new TreeMap<>(breakdown));
+        if (breakdown.isEmpty()) {
+            breakdown = Map.of();
+        } else if (breakdown.size() == 1) {
+            if (breakdown.getClass() != SINGLE) {
+                var e = breakdown.entrySet().iterator().next();
+                breakdown = Map.of(e.getKey(), e.getValue());
+            }
+        } else if (breakdown.getClass() != FROZEN) {
+            breakdown = Collections.unmodifiableSortedMap(new TreeMap<>(breakdown));
+        }
     }
 }

@@ -17,8 +17,8 @@ final class Series {
     /** The reports of one date, and the figure folded at the end of that date. */
     static final class Bucket {
         final LocalDate date;
-        final List<Filed> totals = new ArrayList<>(1);
-        final List<Filed> increments = new ArrayList<>(1);
+        /** Totals and increments of the date, in seq order; usually one report. */
+        final List<Filed> reports = new ArrayList<>(1);
         Step step;
 
         Bucket(LocalDate date) {
@@ -26,17 +26,25 @@ final class Series {
         }
 
         boolean isEmpty() {
-            return totals.isEmpty() && increments.isEmpty();
+            return reports.isEmpty();
         }
 
         void add(Filed f) {
-            (f.report().kind() == ReportKind.TOTAL ? totals : increments).add(f);
+            reports.add(f);
+        }
+
+        List<Filed> increments() {
+            List<Filed> out = new ArrayList<>(reports.size());
+            for (Filed f : reports) if (f.report().kind() == ReportKind.INCREMENT) out.add(f);
+            return out;
         }
 
         SeriesFold.Day day() {
             Filed total = null;
-            for (Filed f : totals) if (total == null || f.seq() > total.seq()) total = f;
-            return new SeriesFold.Day(total, increments);
+            for (Filed f : reports) {
+                if (f.report().kind() == ReportKind.TOTAL && (total == null || f.seq() > total.seq())) total = f;
+            }
+            return new SeriesFold.Day(total, total == null ? reports : List.of()); // without a total, all are increments
         }
     }
 
@@ -62,8 +70,7 @@ final class Series {
         int i = indexOf(now, filed.report().asOf());
         if (i < 0) return;
         Bucket b = now.get(i);
-        b.totals.remove(filed);
-        b.increments.remove(filed);
+        b.reports.remove(filed);
         if (b.isEmpty()) now.remove(i);
         if (i < now.size()) refold(now, i);
     }
@@ -127,7 +134,7 @@ final class Series {
         for (int k = first; k <= at; k++) {
             Bucket b = buckets.get(k);
             if (b.date.equals(step.baseDate())) basis.add(b.day().total());
-            else basis.addAll(b.increments);
+            else basis.addAll(b.increments());
         }
         return new Answer(step, basis);
     }

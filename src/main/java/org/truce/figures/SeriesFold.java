@@ -73,6 +73,11 @@ final class SeriesFold {
     private static Map<String, BigDecimal> addBreakdown(Map<String, BigDecimal> acc, Map<String, BigDecimal> add) {
         if (acc == null) return add;
         if (acc.isEmpty() || add.isEmpty()) return Map.of();
+        if (acc.size() == 1) {
+            var e = acc.entrySet().iterator().next();
+            BigDecimal other = add.get(e.getKey());
+            return other == null ? Map.of() : Map.of(e.getKey(), e.getValue().add(other));
+        }
         Map<String, BigDecimal> out = new java.util.TreeMap<>();
         for (var e : acc.entrySet()) {
             BigDecimal other = add.get(e.getKey());
