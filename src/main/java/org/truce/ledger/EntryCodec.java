@@ -87,7 +87,7 @@ public final class EntryCodec {
         out.writeBytes(ASCII_PAYLOAD);
         out.writeBytes(canonicalPayload);
         out.writeBytes(ASCII_RECORDED_AT);
-        out.writeBytes(canonicalString(formatInstant(recordedAt)));
+        out.writeBytes(recordedAtBytes(recordedAt));
         out.writeBytes(ASCII_SEQ);
         out.writeBytes(Long.toString(seq).getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(ASCII_TYPE);
@@ -148,6 +148,18 @@ public final class EntryCodec {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot canonicalise JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** A batch shares one record time: its canonical bytes are kept rather than formatted per entry. */
+    private static final ThreadLocal<Object[]> LAST_RECORDED = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static byte[] recordedAtBytes(Instant recordedAt) {
+        Object[] last = LAST_RECORDED.get();
+        if (recordedAt.equals(last[0])) return (byte[]) last[1];
+        byte[] bytes = canonicalString(formatInstant(recordedAt));
+        last[0] = recordedAt;
+        last[1] = bytes;
+        return bytes;
     }
 
     /** Entries of one batch share their record time, so the last parse is kept (parsing is costly on replay). */
