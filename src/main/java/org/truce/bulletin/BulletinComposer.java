@@ -48,10 +48,11 @@ public final class BulletinComposer {
                 Place place = book.place(placeId, size).orElse(null);
                 if (place == null) continue;
                 Reconciled rec = book.reconciled(metric.id(), placeId, asOf, size);
-                if (rec.figures().isEmpty()) continue;
+                if (rec.figures().isEmpty() && rec.partial().isEmpty()) continue;
                 any = true;
                 List<Bulletin.Line> lines = new ArrayList<>();
                 for (Figure f : rec.figures()) lines.add(line(f, metric, place, m, size));
+                for (Figure f : rec.partial()) lines.add(partialLine(f, place, m, size));
                 sections.add(new Bulletin.Section(metric.id(), metric.name(m.lang()), placeId,
                         place.displayName(m.lang()), lines, noReport(rec.noReport(), m)));
             }
@@ -74,6 +75,8 @@ public final class BulletinComposer {
         String unitKey = "unit." + metric.unit();
         String amount = m.has(unitKey) ? m.format(unitKey, amountArgs) : f.value().toPlainString() + " " + metric.unit();
         Map<String, Object> args = new HashMap<>();
+        args.put("n", f.value());
+        args.put("qualifier", qualifier);
         args.put("q", m.format("q", Map.of("qualifier", qualifier)));
         args.put("amount", amount);
         args.put("place", place.displayName(m.lang()));
@@ -95,10 +98,24 @@ public final class BulletinComposer {
                     "docDate", r.document().date() == null ? "none" : m.date(r.document().date()))));
         }
         List<String> notes = new ArrayList<>();
-        for (Flag flag : f.flags()) notes.add(m.format("flag", Map.of("detail", flag.detail())));
+        for (Flag flag : f.flags()) notes.add(m.format("flag", Map.of("detail", flagText(flag, m))));
         List<Long> basedOn = f.basis().stream().map(Filed::seq).toList();
         return new Bulletin.Line(source.id(), source.name(m.lang()), text, quotes, notes, f.value().toPlainString(),
                 qualifier, f.reportedAsOf(), basedOn);
+    }
+
+    /** A source that covered only some of the place's children: said so, never summed. */
+    private Bulletin.Line partialLine(Figure f, Place place, Messages m, long size) {
+        Source source = book.source(f.source(), size).orElseThrow();
+        String text = m.format("partial", Map.of("source", source.name(m.lang()), "place", place.displayName(m.lang())));
+        return new Bulletin.Line(source.id(), source.name(m.lang()), text, List.of(), List.of(), null, null, null, List.of());
+    }
+
+    /** The flag in this language; its dates in the language's long form, its decimals as numbers. */
+    private static String flagText(Flag flag, Messages m) {
+        Map<String, Object> args = new HashMap<>();
+        flag.args().forEach((k, v) -> args.put(k, v instanceof LocalDate d ? m.date(d) : v));
+        return m.format("flag." + flag.code(), args);
     }
 
     private static String noReport(List<Source> silent, Messages m) {

@@ -33,7 +33,7 @@ public final class BulletinJson {
                 line.put("text", l.text());
                 line.put("value", l.value());
                 line.put("qualifier", l.qualifier());
-                line.put("reportedAsOf", l.reportedAsOf().toString());
+                line.put("reportedAsOf", l.reportedAsOf() == null ? null : l.reportedAsOf().toString());
                 ArrayNode basedOn = line.putArray("basedOn");
                 l.basedOn().forEach(basedOn::add);
                 ArrayNode quotes = line.putArray("quotes");

@@ -32,6 +32,29 @@ public final class FactRules {
         return new Check(today, pending).run(fact, at);
     }
 
+    /** Places whose parent chain (through this request and the record) comes back to them. */
+    public List<Violation> parentCycles(List<Fact> facts, List<String> pointers) {
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        for (Fact f : facts) {
+            if (f instanceof Fact.PlaceDeclared p && p.place().parent() != null) parents.put(p.place().id(), p.place().parent());
+        }
+        List<Violation> v = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            if (!(facts.get(i) instanceof Fact.PlaceDeclared p) || p.place().parent() == null) continue;
+            String at = p.place().parent();
+            for (int step = 0; at != null && step < 10_000; step++) {
+                if (at.equals(p.place().id())) {
+                    v.add(new Violation(pointers.get(i) + "/parent", "would make a cycle: " + p.place().id()
+                            + " would be its own ancestor"));
+                    break;
+                }
+                String next = parents.get(at);
+                at = next != null ? next : book.place(at, Long.MAX_VALUE).map(Place::parent).orElse(null);
+            }
+        }
+        return v;
+    }
+
     /** One check of one fact; collects its violations. */
     private final class Check {
         private final LocalDate today;

@@ -96,14 +96,14 @@ public final class FigureBook implements Ledger.Listener {
 
     private void applyReport(Fact fact, Entry entry) {
         if (fact instanceof Fact.ReportRetracted r) {
-            Filed old = reports.get(r.retraction().retracts());
-            if (old != null && old.current()) end(old, entry.seq(), r.retraction().id());
+            Filed old = currentOf(r.retraction().retracts());
+            if (old != null) end(old, entry.seq(), r.retraction().id());
             return;
         }
         Report report = ((Fact.ReportFiled) fact).report();
         if (report.corrects() != null) {
-            Filed old = reports.get(report.corrects());
-            if (old != null && old.current()) end(old, entry.seq(), report.id());
+            Filed old = currentOf(report.corrects());
+            if (old != null) end(old, entry.seq(), report.id());
         }
         Filed filed = new Filed(report, entry.seq(), entry.recordedAt());
         reports.put(report.id(), filed);
@@ -125,6 +125,17 @@ public final class FigureBook implements Ledger.Listener {
 
     private String share(String s) {
         return strings.computeIfAbsent(s, x -> x);
+    }
+
+    /**
+     * The version now in force in the chain of corrections that starts at {@code id}, or null if the
+     * chain was withdrawn. Input rules make every replacement name the current version; following
+     * the chain keeps a single live version even for a ledger written without them.
+     */
+    private Filed currentOf(String id) {
+        Filed f = reports.get(id);
+        for (int hops = 0; f != null && !f.current() && hops < 1_000_000; hops++) f = reports.get(f.endedBy());
+        return f != null && f.current() ? f : null;
     }
 
     private void end(Filed old, long seq, String by) {
@@ -187,7 +198,14 @@ public final class FigureBook implements Ledger.Listener {
         }
     }
 
+    /** Deeper than any real administrative hierarchy; a guard, since parents are checked for cycles on input. */
+    private static final int MAX_DEPTH = 32;
+
     private Optional<Figure> figureLocked(String metric, String source, String place, LocalDate asOf, long size) {
+        return figureLocked(metric, source, place, asOf, size, 0);
+    }
+
+    private Optional<Figure> figureLocked(String metric, String source, String place, LocalDate asOf, long size, int depth) {
         Series s = series.get(new SeriesKey(metric, source, place));
         Series.Answer a = s == null ? null : (size >= applied ? s.now(asOf) : s.at(asOf, size));
         if (a != null) {
@@ -195,11 +213,11 @@ public final class FigureBook implements Ledger.Listener {
             return Optional.of(new Figure(metric, source, place, asOf, size, st.date(), st.approximate(), st.value(),
                     st.qualifier(), st.breakdown(), a.basis(), st.flags(), null));
         }
-        return rollup(metric, source, place, asOf, size);
+        return depth >= MAX_DEPTH ? Optional.empty() : rollup(metric, source, place, asOf, size, depth);
     }
 
     /** A town lies inside some unit, so only non-town children are summed; summing both would count twice. */
-    private Optional<Figure> rollup(String metric, String source, String place, LocalDate asOf, long size) {
+    private Optional<Figure> rollup(String metric, String source, String place, LocalDate asOf, long size, int depth) {
         List<String> kids = new ArrayList<>();
         for (String child : children.getOrDefault(place, List.of())) {
             places.get(child, size).filter(p -> !"town".equals(p.kind())).ifPresent(p -> kids.add(p.id()));
@@ -208,7 +226,7 @@ public final class FigureBook implements Ledger.Listener {
         List<Figure> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String child : kids) {
-            Optional<Figure> f = figureLocked(metric, source, child, asOf, size);
+            Optional<Figure> f = figureLocked(metric, source, child, asOf, size, depth + 1);
             if (f.isPresent() && !f.get().partial()) found.add(f.get());
             else missing.add(child);
         }
@@ -242,12 +260,14 @@ public final class FigureBook implements Ledger.Listener {
         try {
             long n = Math.min(size, applied);
             List<Figure> figures = new ArrayList<>();
+            List<Figure> partial = new ArrayList<>();
             for (String source : candidateSources(metric, place)) {
-                figureLocked(metric, source, place, asOf, n).filter(f -> !f.partial()).ifPresent(figures::add);
+                figureLocked(metric, source, place, asOf, n).ifPresent(f -> (f.partial() ? partial : figures).add(f));
             }
             figures.sort(Comparator.comparing(Figure::source));
             Set<String> withFigure = new LinkedHashSet<>();
             figures.forEach(f -> withFigure.add(f.source()));
+            partial.forEach(f -> withFigure.add(f.source()));
             List<Source> silent = new ArrayList<>();
             for (Source s : sources.all(n)) {
                 boolean known = s.reportsOn().contains(metric) || sourcesByMetric.getOrDefault(metric, Set.of()).contains(s.id());
@@ -256,7 +276,7 @@ public final class FigureBook implements Ledger.Listener {
             BigDecimal lo = figures.stream().map(Figure::value).min(BigDecimal::compareTo).orElse(null);
             BigDecimal hi = figures.stream().map(Figure::value).max(BigDecimal::compareTo).orElse(null);
             BigDecimal spread = figures.size() < 2 ? null : hi.subtract(lo);
-            return new Reconciled(figures, lo, hi, spread, silent);
+            return new Reconciled(figures, lo, hi, spread, partial, silent);
         } finally {
             lock.readLock().unlock();
         }
@@ -268,7 +288,10 @@ public final class FigureBook implements Ledger.Listener {
         return out;
     }
 
-    /** Places for which any source filed a report on the metric, within the first {@code size} entries. */
+    /**
+     * Places for which any source filed a report on the metric within the first {@code size} entries,
+     * and their ancestors (where figures may roll up, or be partial).
+     */
     public List<String> reportedPlaces(String metric, long size) {
         lock.readLock().lock();
         try {
@@ -276,6 +299,12 @@ public final class FigureBook implements Ledger.Listener {
             for (var e : series.entrySet()) {
                 if (!e.getKey().metric().equals(metric)) continue;
                 if (e.getValue().versions().stream().anyMatch(f -> f.seq() < size)) out.add(e.getKey().place());
+            }
+            for (String place : List.copyOf(out)) {
+                String parent = places.get(place, size).map(Place::parent).orElse(null);
+                for (int depth = 0; parent != null && depth < MAX_DEPTH && out.add(parent); depth++) {
+                    parent = places.get(parent, size).map(Place::parent).orElse(null);
+                }
             }
             return List.copyOf(out);
         } finally {

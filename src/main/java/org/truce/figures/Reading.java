@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Reading {
     static final int MAX_TEXT = 2000;
+    static final int MAX_SCALE = 6;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
@@ -129,14 +130,25 @@ final class Reading {
             if (required) fail(at, "is required");
             return null;
         }
+        BigDecimal v = null;
         try {
-            if (node.isNumber()) return node.decimalValue();
-            if (node.isTextual() && DECIMAL.matcher(node.asText()).matches()) return new BigDecimal(node.asText());
+            if (node.isNumber()) v = node.decimalValue();
+            else if (node.isTextual() && node.asText().length() <= 40 && DECIMAL.matcher(node.asText()).matches()) {
+                v = new BigDecimal(node.asText());
+            }
         } catch (NumberFormatException e) {
-            // falls through to the violation below
+            v = null;
         }
-        fail(at, "must be a finite decimal number");
-        return null;
+        if (v == null) {
+            fail(at, "must be a finite decimal number");
+            return null;
+        }
+        // checked before anything expands the number: 1e-5000000 is a short input but a huge plain string
+        if (v.signum() != 0 && v.scale() - v.precision() + 1 > MAX_SCALE || v.stripTrailingZeros().scale() > MAX_SCALE) {
+            fail(at, "must have at most " + MAX_SCALE + " decimal places");
+            return null;
+        }
+        return v;
     }
 
     static String escape(String name) {

@@ -8,6 +8,7 @@ import java.util.List;
  * spread between them; and the bodies known to report on the metric that have no figure. Immutable.
  *
  * @param spread highest minus lowest value, or null with fewer than two figures
+ * @param partial sources that reported on only some of the place's children: shown, never summed
  */
 public record Reconciled(List<Figure> figures, BigDecimal lowest, BigDecimal highest, BigDecimal spread,
-                         List<Source> noReport) {}
+                         List<Figure> partial, List<Source> noReport) {}

@@ -3,7 +3,11 @@ package org.truce.figures;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
@@ -34,19 +38,64 @@ public final class Recorder {
      * @param pointers the JSON pointer of each fact in the request ("" for a single object)
      */
     public Outcome record(List<Fact> facts, List<String> pointers, String author) {
+        List<Violation> violations = withinRequest(facts, pointers);
+        if (!violations.isEmpty()) return new Outcome.Refused(violations);
+        List<Draft> drafts = new ArrayList<>(facts.size());
+        for (Fact f : facts) drafts.add(new Draft(f.type(), author, f.clientId(), FactWriter.write(f)));
+        if (facts.stream().noneMatch(Recorder::replaces)) return checkAndAppend(facts, pointers, drafts);
+        // "is it still the current version?" must not race another correction of the same report:
+        // requests that correct or retract are checked and appended one at a time (append returns
+        // only once the projection shows the result).
+        synchronized (replacements) {
+            return checkAndAppend(facts, pointers, drafts);
+        }
+    }
+
+    private final Object replacements = new Object();
+
+    private Outcome checkAndAppend(List<Fact> facts, List<String> pointers, List<Draft> drafts) {
         LocalDate today = LocalDate.now(clock);
-        List<Violation> violations = new ArrayList<>();
-        java.util.Set<String> pending = new java.util.HashSet<>();
+        Set<String> pending = new HashSet<>();
         for (Fact f : facts) {
             if (f instanceof Fact.SourceDeclared s) pending.add("source:" + s.source().id());
             else if (f instanceof Fact.MetricDeclared m) pending.add("metric:" + m.metric().id());
             else if (f instanceof Fact.PlaceDeclared p) pending.add("place:" + p.place().id());
         }
+        List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) violations.addAll(rules.check(facts.get(i), today, pointers.get(i), pending));
+        violations.addAll(rules.parentCycles(facts, pointers));
         if (!violations.isEmpty()) return new Outcome.Refused(violations);
-        List<Draft> drafts = new ArrayList<>(facts.size());
-        for (Fact f : facts) drafts.add(new Draft(f.type(), author, f.clientId(), FactWriter.write(f)));
         return new Outcome.Done(ledger.append(drafts));
+    }
+
+    private static boolean replaces(Fact f) {
+        return f instanceof Fact.ReportRetracted || (f instanceof Fact.ReportFiled r && r.report().corrects() != null);
+    }
+
+    /** One request may not give one id two contents, nor replace one report twice. */
+    private static List<Violation> withinRequest(List<Fact> facts, List<String> pointers) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        Map<String, Integer> replaced = new HashMap<>();
+        for (int i = 0; i < facts.size(); i++) {
+            Fact f = facts.get(i);
+            Integer first = ids.putIfAbsent(f.clientId(), i);
+            if (first != null && !FactWriter.write(facts.get(first)).equals(FactWriter.write(f))) {
+                violations.add(new Violation(pointers.get(i) + "/id", "repeats the id of " + pointers.get(first)
+                        + " with different content"));
+            }
+            String target = f instanceof Fact.ReportRetracted r ? r.retraction().retracts()
+                    : f instanceof Fact.ReportFiled r && r.report().corrects() != null ? r.report().corrects() : null;
+            if (target != null && (first == null)) {
+                Integer other = replaced.putIfAbsent(target, i);
+                if (other != null) {
+                    String field = f instanceof Fact.ReportRetracted ? "/retracts" : "/corrects";
+                    violations.add(new Violation(pointers.get(i) + field, "report " + target + " is also replaced by "
+                            + pointers.get(other) + " in this request; replace it once"));
+                }
+            }
+        }
+        return violations;
     }
 
     public Outcome record(Fact fact, String author) {

@@ -27,11 +27,13 @@ final class SeriesFold {
         if (prev != null && prev.baseDate() != null && t.qualifier() == Qualifier.EXACT) {
             if (prev.baseQualifier() != Qualifier.ABOUT && t.value().compareTo(prev.baseValue()) < 0) {
                 flags.add(new Flag(Flag.TOTAL_DECREASED, "the total of " + t.asOf() + " (" + t.value().toPlainString()
-                        + ") is below the previous total of " + prev.baseDate() + " (" + prev.baseValue().toPlainString() + ")"));
+                        + ") is below the previous total of " + prev.baseDate() + " (" + prev.baseValue().toPlainString() + ")",
+                        Map.of("date", t.asOf(), "value", t.value(), "previousDate", prev.baseDate(), "previous", prev.baseValue())));
             }
             if (prev.increments() > 0 && prev.qualifier() == Qualifier.EXACT && t.value().compareTo(prev.value()) != 0) {
                 flags.add(new Flag(Flag.TOTAL_MISMATCH, "the total of " + t.asOf() + " (" + t.value().toPlainString()
-                        + ") differs from the previous total plus the increments since (" + prev.value().toPlainString() + ")"));
+                        + ") differs from the previous total plus the increments since (" + prev.value().toPlainString() + ")",
+                        Map.of("date", t.asOf(), "value", t.value(), "expected", prev.value())));
             }
         }
         return new Step(date, t.value(), t.qualifier(), t.breakdown(), date, t.value(), t.qualifier(), 0,
@@ -52,7 +54,8 @@ final class SeriesFold {
         }
         List<Flag> flags = new ArrayList<>();
         if (prev == null || prev.baseDate() == null) {
-            flags.add(new Flag(Flag.NO_BASE_TOTAL, "no total on or before " + date + "; the figure adds increments only"));
+            flags.add(new Flag(Flag.NO_BASE_TOTAL, "no total on or before " + date + "; the figure adds increments only",
+                    Map.of("date", date)));
         } else {
             prev.flags().stream().filter(f -> !f.code().equals(Flag.BREAKDOWN_EXCEEDS_VALUE)).forEach(flags::add);
         }
@@ -60,7 +63,8 @@ final class SeriesFold {
         for (var e : derived.entrySet()) {
             if (e.getValue().compareTo(value) > 0) {
                 flags.add(new Flag(Flag.BREAKDOWN_EXCEEDS_VALUE, "the derived " + e.getKey() + " ("
-                        + e.getValue().toPlainString() + ") exceeds the derived value (" + value.toPlainString() + ")"));
+                        + e.getValue().toPlainString() + ") exceeds the derived value (" + value.toPlainString() + ")",
+                        Map.of("part", e.getKey(), "partValue", e.getValue(), "value", value)));
             }
         }
         return new Step(date, value, qualifier, derived,

@@ -75,6 +75,8 @@ public final class Ledger implements AutoCloseable {
     /** Entries durable and folded into the listeners: what reads may see and name. */
     private volatile long visible;
     private volatile boolean closing;
+    /** Why the writer stopped taking writes, or null while it takes them. Guarded by the queue. */
+    private String stopped;
 
     private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners) {
         this.store = store;
@@ -110,16 +112,43 @@ public final class Ledger implements AutoCloseable {
         new Replay(store, tree, times, clientIds, listeners).run(progress);
         visible = times.size();
         List<LedgerStore.KeptHead> heads = store.heads();
-        latestHead = heads.isEmpty() ? key.sign(new Checkpoint(origin, 0, tree.root(0)))
-                : heads.get(heads.size() - 1).signedNote();
+        if (heads.isEmpty()) {
+            if (tree.size() > 0) throw new StoreFailure("the store holds " + tree.size() + " entries but no signed head");
+            latestHead = key.sign(new Checkpoint(origin, 0, tree.root(0)));
+        } else {
+            latestHead = heads.get(heads.size() - 1).signedNote();
+            checkLastHead(latestHead);
+        }
+    }
+
+    /**
+     * Refuses to serve (or sign anything over) a store that no longer matches this node's last signed
+     * head: an entry changed, removed or added behind the application's back. {@code truce verify}
+     * names the first bad seq.
+     */
+    private void checkLastHead(String note) {
+        Checkpoint cp;
+        try {
+            cp = NoteVerifier.parse(key.verifierKey()).verify(note);
+        } catch (IllegalArgumentException e) {
+            throw new StoreFailure("the store's last signed head is not signed by this node's key: " + e.getMessage());
+        }
+        if (cp.size() != tree.size() || !java.util.Arrays.equals(cp.rootHash(), tree.root(cp.size()))) {
+            throw new StoreFailure("the store does not match its last signed head (size " + cp.size() + ", the store holds "
+                    + tree.size() + " entries): it was changed behind the application's back; run truce verify to find where");
+        }
     }
 
     /** Appends one request atomically; blocks until durable. */
     public AppendResult append(List<Draft> drafts) {
         if (drafts.isEmpty()) return new AppendResult.Accepted(List.of());
-        if (closing) throw new IllegalStateException("the ledger is closed");
         var request = new Request(List.copyOf(drafts), new CompletableFuture<>());
-        queue.add(request);
+        synchronized (queue) {
+            if (closing) throw new IllegalStateException("the ledger is closed");
+            if (stopped != null) throw new StoreFailure("the ledger stopped taking writes after a store failure (" + stopped
+                    + "); restart the node, which replays the store as it is");
+            queue.add(request);
+        }
         try {
             return request.result().get();
         } catch (InterruptedException e) {
@@ -137,10 +166,13 @@ public final class Ledger implements AutoCloseable {
             try {
                 first = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
+                failQueued(new IllegalStateException("the ledger is closed"));
                 return;
             }
             if (first == null) {
-                if (closing && queue.isEmpty()) return;
+                synchronized (queue) {
+                    if (closing && queue.isEmpty()) return;
+                }
                 continue;
             }
             List<Request> batch = new ArrayList<>();
@@ -152,8 +184,34 @@ public final class Ledger implements AutoCloseable {
                 batch.add(queue.poll());
                 drafts += next.drafts().size();
             }
-            commit(batch);
+            try {
+                commit(batch);
+            } catch (RuntimeException e) {
+                stop(batch, e);
+            }
         }
+    }
+
+    /**
+     * After a failure the writer cannot tell what the store holds (a commit may have landed and still
+     * thrown), so it refuses further writes rather than let the tree and the store drift apart; a
+     * restart replays the store as it is. Every waiting request fails with the cause.
+     */
+    private void stop(List<Request> batch, RuntimeException cause) {
+        LOG.error("the ledger stopped taking writes after a store failure", cause);
+        synchronized (queue) {
+            stopped = String.valueOf(cause.getMessage());
+        }
+        applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(cause)));
+        failQueued(cause);
+    }
+
+    private void failQueued(RuntimeException cause) {
+        List<Request> left = new ArrayList<>();
+        synchronized (queue) {
+            queue.drainTo(left);
+        }
+        left.forEach(r -> r.result().completeExceptionally(cause));
     }
 
     /** Decides every request of the batch, writes the new entries in one transaction, then acknowledges. */
@@ -164,16 +222,20 @@ public final class Ledger implements AutoCloseable {
         Map<String, Entry> seen = new HashMap<>();
         List<Fresh> fresh = new ArrayList<>();
         List<Object> decisions = new ArrayList<>();
-        for (Request request : batch) {
-            decisions.add(decide(request, base, recordedAt, seen, fresh));
+        try {
+            for (Request request : batch) decisions.add(decide(request, base, recordedAt, seen, fresh));
+        } catch (RuntimeException e) {
+            // nothing was written yet: this batch fails, the writer goes on
+            LOG.warn("could not decide a batch of {} requests; nothing of it was written", batch.size(), e);
+            applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(e)));
+            return;
         }
         List<byte[]> leaves = new ArrayList<>(fresh.size());
         String note;
         try {
             note = fresh.isEmpty() ? null : write(fresh, leaves);
         } catch (RuntimeException e) {
-            LOG.error("ledger batch of {} entries failed; nothing of it was written", fresh.size(), e);
-            applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(e)));
+            stop(batch, e instanceof StoreFailure ? e : new StoreFailure("the batch could not be written: " + e.getMessage(), e));
             return;
         }
         long durable = times.size();
@@ -360,9 +422,11 @@ public final class Ledger implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
+        synchronized (queue) {
+            closing = true;
+        }
         try {
-            writer.join(10_000);
+            writer.join(30_000);
             applier.shutdown();
             applier.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -41,7 +41,11 @@ final class Json {
         try {
             return MAPPER.readTree(bytes);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            throw new Problem(ErrorCode.TOO_DEEP, "the body nests more than " + MAX_DEPTH + " levels deep");
+            String why = String.valueOf(e.getOriginalMessage());
+            if (why.contains("esting depth")) {
+                throw new Problem(ErrorCode.TOO_DEEP, "the body nests more than " + MAX_DEPTH + " levels deep");
+            }
+            throw new Problem(ErrorCode.MALFORMED_JSON, "the body breaks a size limit of the contract: " + why);
         } catch (IOException e) {
             String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new Problem(ErrorCode.MALFORMED_JSON, "malformed JSON: " + msg);

@@ -23,11 +23,14 @@ final class Params {
     }
 
     static LocalDate parseDate(String name, String v) {
+        LocalDate d;
         try {
-            return LocalDate.parse(v);
+            d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw Problem.badParameter(name, "must be a date as YYYY-MM-DD, not " + v);
         }
+        if (d.getYear() < 1900 || d.getYear() > 9999) throw Problem.badParameter(name, "must lie between 1900 and 9999, not " + v);
+        return d;
     }
 
     static long longParam(Context ctx, String name, long fallback, long min, long max) {

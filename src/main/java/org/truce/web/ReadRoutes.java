@@ -91,6 +91,12 @@ final class ReadRoutes {
         putDecimal(spread, "lowest", r.lowest());
         putDecimal(spread, "highest", r.highest());
         putDecimal(spread, "difference", r.spread());
+        ArrayNode partial = body.putArray("partial");
+        for (Figure f : r.partial()) {
+            ObjectNode p = partial.addObject().put("source", f.source());
+            f.rollup().from().forEach(p.putArray("from")::add);
+            f.rollup().missing().forEach(p.putArray("missing")::add);
+        }
         ArrayNode silent = body.putArray("noReport");
         for (Source s : r.noReport()) silent.addObject().put("source", s.id()).put("name", s.name("en"));
         body.put("note", "Figures of different sources are shown side by side; Truce never adds or averages them.");
@@ -132,9 +138,15 @@ final class ReadRoutes {
         if (book.place(place, size).isEmpty()) throw Problem.badParameter("place", "names no declared place: " + place);
     }
 
+    /** The moment the answer speaks for: as asked, the record time of the last entry of {@code atSize}, or now. */
     private String knownAt(Context ctx) {
         String k = ctx.queryParam("knownAt");
-        return k != null ? k : EntryCodec.formatInstant(Instant.now(clock));
+        if (k != null) return k;
+        if (ctx.queryParam("atSize") != null) {
+            long size = Params.size(ctx, ledger);
+            return size == 0 ? null : EntryCodec.formatInstant(ledger.recordedAt(size - 1));
+        }
+        return EntryCodec.formatInstant(Instant.now(clock));
     }
 
     static ObjectNode figureJson(Figure f, String knownAt) {

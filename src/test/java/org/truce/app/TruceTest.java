@@ -49,6 +49,23 @@ class TruceTest {
     }
 
     @Test
+    void a_store_changed_behind_the_applications_back_is_refused_at_start() throws Exception {
+        try (Truce t = Truce.open(dir, Clock.systemUTC())) {
+            DemoDataset.load(t.recorder());
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("truce.db"));
+             var s = c.prepareStatement("UPDATE entries SET body = CAST(replace(CAST(body AS TEXT), '48241', '58241') AS BLOB) WHERE CAST(body AS TEXT) LIKE '%48241%'")) {
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> Truce.open(dir, Clock.systemUTC()))
+                .hasMessageContaining("does not match its last signed head");
+        // the refusal released the data directory
+        try (var lock = org.truce.store.DataDirLock.acquire(dir)) {
+            assertThat(lock).isNotNull();
+        }
+    }
+
+    @Test
     void the_admin_token_is_generated_once_and_kept_owner_readable() throws Exception {
         AdminToken.Resolved first = AdminToken.resolve(dir, null);
         assertThat(first.created()).isTrue();

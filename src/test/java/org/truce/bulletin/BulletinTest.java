@@ -35,11 +35,11 @@ class BulletinTest {
     void the_russian_bulletin_uses_russian_plural_forms_and_grouping() {
         var r = node.get("/api/v1/bulletins/2021-01-11?lang=ru&format=text");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("по данным источника «Российский миротворческий контингент», по состоянию на 11 января 2021\u202fг. — вернулись всего 48\u00a0241 человек");
+        assertThat(r.body()).contains("по данным источника «Российский миротворческий контингент», по состоянию на 11 января 2021\u202fг. — вернулся в общей сложности 48\u00a0241 человек");
         // 479.2 is a fraction: the "other" form, genitive after "более"
         assertThat(r.body()).contains("более 479,2 гектара");
-        // 1,200: "many" form
-        assertThat(r.body()).contains("медицинскую помощь получили всего 1\u00a0200 человек");
+        // 48,241 ends in 1: singular verb and "one" form; 1,200: "many" form, plural verb
+        assertThat(r.body()).contains("медицинскую помощь получили в общей сложности 1\u00a0200 человек");
     }
 
     @Test

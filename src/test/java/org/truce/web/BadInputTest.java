@@ -60,7 +60,10 @@ class BadInputTest {
                         "/breakdown/children", "breakdowns do not nest"),
                 bad("missing attribution", r -> { r.remove("attribution"); return r; }, "/attribution", "is required"),
                 bad("missing document", r -> { r.remove("document"); return r; }, "/document", "is required"),
-                bad("since after asOf", r -> r.put("since", "2021-02-01"), "/since", "must not be after asOf"));
+                bad("since after asOf", r -> r.put("since", "2021-02-01"), "/since", "must not be after asOf"),
+                bad("a tiny exponent that would expand to megabytes", r -> r.put("value", new java.math.BigDecimal("1e-5000000")),
+                        "/value", "must have at most 6 decimal places"),
+                bad("too many decimal places", r -> r.put("value", "1.0000001"), "/value", "must have at most 6 decimal places"));
     }
 
     private static Arguments bad(String name, UnaryOperator<ObjectNode> change, String pointer, String detail) {
@@ -81,6 +84,41 @@ class BadInputTest {
             assertThat(e.get("detail").asText()).contains(detail);
         });
         assertThat(node.truce.ledger().size()).isEqualTo(size);
+    }
+
+    @Test
+    void a_number_longer_than_the_contract_allows_is_a_400_saying_so() {
+        var r = node.post("/api/v1/reports", Reports.valid("00000000-0000-4000-8000-000000000098")
+                .put("value", new java.math.BigDecimal("1" + "0".repeat(1500))).toString());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asText()).contains("size limit").doesNotContain("nests");
+    }
+
+    @Test
+    void one_id_with_two_contents_in_one_array_is_refused_naming_the_second() {
+        long size = node.truce.ledger().size();
+        String two = "[" + Reports.valid("00000000-0000-4000-8000-000000000097") + ","
+                + Reports.valid("00000000-0000-4000-8000-000000000097").put("value", 1301) + "]";
+        var r = node.post("/api/v1/reports", two);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/1/id");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+    }
+
+    @Test
+    void places_that_would_be_each_others_parent_are_refused() {
+        String cycle = "[{\"id\":\"p-a\",\"kind\":\"district\",\"parent\":\"p-b\",\"names\":[{\"lang\":\"en\",\"name\":\"A\",\"usedBy\":[\"common\"]}]},"
+                + "{\"id\":\"p-b\",\"kind\":\"district\",\"parent\":\"p-a\",\"names\":[{\"lang\":\"en\",\"name\":\"B\",\"usedBy\":[\"common\"]}]}]";
+        var r = node.post("/api/v1/places", cycle);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/detail").asText()).contains("would make a cycle");
+    }
+
+    @Test
+    void a_query_date_outside_1900_to_9999_is_a_400() {
+        var r = node.get("/api/v1/figures/series?metric=returnees&source=ru-peacekeepers&place=nk&from=%2B999999999-12-30&to=%2B999999999-12-31");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("?from");
     }
 
     @Test

@@ -72,6 +72,24 @@ class FiguresApiTest {
     }
 
     @Test
+    void a_source_that_covered_only_some_children_is_shown_as_partial_not_as_silent() {
+        String report = "{\"id\":\"00000000-0000-4000-8000-0000000000f1\",\"metric\":\"returnees\",\"kind\":\"total\",\"value\":40,"
+                + "\"asOf\":\"2021-01-10\",\"place\":\"nkdfa-province-martuni\",\"source\":\"nk-de-facto-authorities\","
+                + "\"attribution\":\"40 people returned to Martuni\",\"document\":{\"publisher\":\"test\"}}";
+        assertThat(node.post("/api/v1/reports", report).status()).isEqualTo(201);
+        JsonNode r = node.get("/api/v1/figures/reconciled?metric=returnees&place=nkdfa-territory&asOf=2021-01-11").json();
+        assertThat(r.get("figures")).isEmpty();
+        assertThat(r.at("/partial/0/source").asText()).isEqualTo("nk-de-facto-authorities");
+        assertThat(r.at("/partial/0/from/0").asText()).isEqualTo("nkdfa-province-martuni");
+        assertThat(r.get("noReport")).extracting(x -> x.get("source").asText()).doesNotContain("nk-de-facto-authorities");
+        JsonNode f = node.get("/api/v1/figures?metric=returnees&source=nk-de-facto-authorities&place=nkdfa-territory&asOf=2021-01-11").json();
+        assertThat(f.get("partial").asBoolean()).isTrue();
+        assertThat(f.get("value").isNull()).isTrue();
+        String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
+        assertThat(text).contains("figures exist for only part of");
+    }
+
+    @Test
     void catalog_lists_are_paginated() {
         JsonNode first = node.get("/api/v1/sources?limit=5").json();
         assertThat(first.get("items")).hasSize(5);

@@ -150,6 +150,40 @@ class ReportsApiTest {
     }
 
     @Test
+    void one_report_corrected_twice_in_one_request_is_refused() {
+        node.post("/api/v1/reports", Reports.valid("00000000-0000-4000-8000-00000000000a").toString());
+        String both = "[" + Reports.valid("00000000-0000-4000-8000-00000000000b").put("corrects", "00000000-0000-4000-8000-00000000000a")
+                + "," + Reports.valid("00000000-0000-4000-8000-00000000000c").put("corrects", "00000000-0000-4000-8000-00000000000a") + "]";
+        var r = node.post("/api/v1/reports", both);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/1/corrects");
+    }
+
+    @Test
+    void of_concurrent_corrections_of_one_report_exactly_one_is_accepted() throws Exception {
+        node.post("/api/v1/reports", Reports.valid("00000000-0000-4000-8000-00000000000a").toString());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String body = Reports.valid(String.format("00000000-0000-4000-8000-0000000001%02d", i)).put("value", 1400 + i)
+                    .put("corrects", "00000000-0000-4000-8000-00000000000a").toString();
+            answers.add(pool.submit(() -> {
+                go.await();
+                return node.post("/api/v1/reports", body).status();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (var f : answers) statuses.add(f.get());
+        pool.shutdown();
+        assertThat(statuses.stream().filter(st -> st == 201)).hasSize(1);
+        assertThat(statuses.stream().filter(st -> st == 422)).hasSize(7);
+        var f = node.get("/api/v1/figures?metric=medical_assistance&source=ru-peacekeepers&place=nk&asOf=2021-01-25").json();
+        assertThat(f.get("basedOn")).hasSize(1);
+    }
+
+    @Test
     void decimals_add_exactly() {
         ObjectNode a = Reports.valid("00000000-0000-4000-8000-0000000000d1").put("metric", "land_cleared").put("value", "414.6")
                 .put("asOf", "2021-02-01");

@@ -1,0 +1,98 @@
+package org.truce.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.truce.store.Stores;
+
+/**
+ * Breaking the store under the ledger, in the spirit of H2's power-off tests: a real SQLite store
+ * with failures injected at chosen calls. The ledger must fail the affected requests, never hang,
+ * and never acknowledge what it did not write.
+ */
+class LedgerFailureTest {
+    @TempDir
+    Path dir;
+
+    /** Delegates to a real store, throwing at the chosen call numbers. */
+    static final class BreakingStore implements LedgerStore {
+        final LedgerStore real;
+        final AtomicInteger appends = new AtomicInteger();
+        final AtomicInteger lookups = new AtomicInteger();
+        volatile int failAppend = -1;
+        volatile int failLookup = -1;
+
+        BreakingStore(LedgerStore real) {
+            this.real = real;
+        }
+
+        public long size() { return real.size(); }
+
+        public void append(List<StoredEntry> entries, long headSize, String signedHead) {
+            if (appends.incrementAndGet() == failAppend) throw new StoreFailure("injected: disk full");
+            real.append(entries, headSize, signedHead);
+        }
+
+        public Optional<StoredEntry> findByClientId(String clientId) {
+            if (lookups.incrementAndGet() == failLookup) throw new StoreFailure("injected: database is locked");
+            return real.findByClientId(clientId);
+        }
+
+        public List<StoredEntry> read(long fromSeq, int limit) { return real.read(fromSeq, limit); }
+
+        public void forEach(long fromSeq, Consumer<StoredEntry> sink) { real.forEach(fromSeq, sink); }
+
+        public List<KeptHead> heads() { return real.heads(); }
+
+        public void close() { real.close(); }
+    }
+
+    private static Draft draft(String id) {
+        return new Draft("test", "tester", id, JsonNodeFactory.instance.objectNode().put("id", id));
+    }
+
+    private Ledger open(LedgerStore store) {
+        return Ledger.open(store, NodeKey.loadOrCreate(dir, "test/ledger"), "test/ledger", Clock.systemUTC(), List.of());
+    }
+
+    @Test
+    void a_failed_lookup_fails_that_request_and_the_writer_goes_on() {
+        BreakingStore store = new BreakingStore(Stores.openSqlite(dir));
+        try (Ledger ledger = open(store)) {
+            ledger.append(List.of(draft("a")));
+            store.failLookup = store.lookups.get() + 1;
+            assertThatThrownBy(() -> ledger.append(List.of(draft("a")))).isInstanceOf(StoreFailure.class)
+                    .hasMessageContaining("database is locked");
+            AppendResult again = ledger.append(List.of(draft("a")));
+            assertThat(((AppendResult.Accepted) again).outcomes().get(0).created()).isFalse();
+            assertThat(((AppendResult.Accepted) ledger.append(List.of(draft("b")))).outcomes().get(0).entry().seq()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_failed_commit_acknowledges_nothing_and_stops_writes_until_restart() {
+        BreakingStore store = new BreakingStore(Stores.openSqlite(dir));
+        try (Ledger ledger = open(store)) {
+            ledger.append(List.of(draft("a")));
+            store.failAppend = store.appends.get() + 1;
+            assertThatThrownBy(() -> ledger.append(List.of(draft("b")))).isInstanceOf(StoreFailure.class)
+                    .hasMessageContaining("disk full");
+            assertThat(ledger.size()).isEqualTo(1);
+            assertThatThrownBy(() -> ledger.append(List.of(draft("c")))).isInstanceOf(StoreFailure.class)
+                    .hasMessageContaining("restart the node");
+        }
+        try (Ledger reopened = open(Stores.openSqlite(dir))) {
+            assertThat(reopened.size()).isEqualTo(1);
+            assertThat(((AppendResult.Accepted) reopened.append(List.of(draft("b")))).outcomes().get(0).entry().seq()).isEqualTo(1);
+        }
+    }
+}
