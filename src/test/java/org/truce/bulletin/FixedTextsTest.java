@@ -34,6 +34,23 @@ class FixedTextsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void no_name_in_the_demo_catalog_uses_a_loaded_word() throws IOException {
+        var seed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(getClass().getResourceAsStream("/demo/seed.json"));
+        List<String> names = new java.util.ArrayList<>();
+        for (String section : List.of("sources", "metrics")) {
+            seed.get(section).forEach(item -> item.get("names").forEach(n -> names.add(n.asText())));
+        }
+        seed.get("places").forEach(p -> p.get("names").forEach(n -> names.add(n.get("name").asText())));
+        assertThat(names).hasSizeGreaterThan(50);
+        for (String name : names) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            // a body's own official name is kept as it is (Azerbaijan's State Commission on Prisoners of War, ...)
+            if (lower.contains("prisoners of war") || lower.contains("военноплен")) continue;
+            for (String word : LOADED) assertThat(lower).as(name).doesNotContain(word);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "ru"})
     void every_language_has_every_message_of_english(String lang) throws IOException {

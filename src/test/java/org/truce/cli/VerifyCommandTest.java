@@ -102,6 +102,21 @@ class VerifyCommandTest {
     }
 
     @Test
+    void a_modified_entry_inside_a_batch_is_caught_and_its_batch_named() throws Exception {
+        long target = firstSingle - 3; // inside the demo's batch of reports, which one signed head covers
+        try (Connection c = db()) {
+            String text = new String(body(c, target), StandardCharsets.UTF_8);
+            String changed = text.replaceFirst("\"attribution\":\"", "\"attribution\":\"X");
+            assertThat(changed).isNotEqualTo(text);
+            setBody(c, target, changed.getBytes(StandardCharsets.UTF_8));
+        }
+        Run run = verify();
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("FAILED at seq \\d+: entries \\d+ to " + (firstSingle - 1)
+                + " do not hash to the signed root of size " + firstSingle + "; the first bad seq is among them");
+    }
+
+    @Test
     void a_deleted_entry_is_caught_and_named() throws Exception {
         long target = firstSingle + 1;
         try (Connection c = db(); PreparedStatement s = c.prepareStatement("DELETE FROM entries WHERE seq = ?")) {
