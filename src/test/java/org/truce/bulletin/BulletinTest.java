@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.truce.support.Reports;
 import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
+@ExtendWith(DemoNodeExtension.class)
 class BulletinTest {
     static final LocalDate JAN_11 = LocalDate.of(2021, 1, 11);
-    @RegisterExtension
-    final DemoNodeExtension demo = new DemoNodeExtension();
     TestNode node;
-
-    @BeforeEach
-    void node() {
-        node = demo.node();
-    }
 
     @Test
     void the_english_bulletin_speaks_in_the_sources_name_with_its_attribution() {

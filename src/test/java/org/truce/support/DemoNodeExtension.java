@@ -1,5 +1,6 @@
 package org.truce.support;
 
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -10,26 +11,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives each test a fresh {@link TestNode} with the demo dataset, in its own temporary data
- * directory, and closes and deletes it afterwards. Register with {@code @RegisterExtension}.
+ * directory, injected into the test's {@code TestNode} fields (as {@code @TempDir} does for paths),
+ * and closes and deletes it afterwards. Use with {@code @ExtendWith(DemoNodeExtension.class)}.
  */
 public final class DemoNodeExtension implements BeforeEachCallback, AfterEachCallback {
-    private TestNode node;
-    private Path dir;
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(DemoNodeExtension.class);
 
-    public TestNode node() {
-        return node;
-    }
+    private record Started(TestNode node, Path dir) {}
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        dir = Files.createTempDirectory("truce-test");
-        node = TestNode.withDemo(dir);
+        Path dir = Files.createTempDirectory("truce-test");
+        TestNode node = TestNode.withDemo(dir);
+        context.getStore(NS).put("node", new Started(node, dir));
+        Object test = context.getRequiredTestInstance();
+        for (Class<?> c = test.getClass(); c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getType() == TestNode.class) {
+                    f.setAccessible(true);
+                    f.set(test, node);
+                }
+            }
+        }
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        node.close();
-        try (Stream<Path> files = Files.walk(dir)) {
+        Started s = context.getStore(NS).remove("node", Started.class);
+        if (s == null) return;
+        s.node().close();
+        try (Stream<Path> files = Files.walk(s.dir())) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }

@@ -3,22 +3,15 @@ package org.truce.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
 /** Reads over HTTP against the demo dataset: figures, reconciliation, series, catalog. */
+@ExtendWith(DemoNodeExtension.class)
 class FiguresApiTest {
-    @RegisterExtension
-    final DemoNodeExtension demo = new DemoNodeExtension();
     TestNode node;
-
-    @BeforeEach
-    void node() {
-        node = demo.node();
-    }
 
     @Test
     void a_figure_names_its_source_qualifier_basis_and_attribution() {

@@ -6,25 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.truce.ledger.Checkpoint;
 import org.truce.ledger.MerkleProofs;
 import org.truce.ledger.NoteVerifier;
 import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
+@ExtendWith(DemoNodeExtension.class)
 class LedgerApiTest {
     static final HexFormat HEX = HexFormat.of();
-    @RegisterExtension
-    final DemoNodeExtension demo = new DemoNodeExtension();
     TestNode node;
-
-    @BeforeEach
-    void node() {
-        node = demo.node();
-    }
 
     @Test
     void the_head_is_a_signed_checkpoint_that_verifies_with_the_published_key() {

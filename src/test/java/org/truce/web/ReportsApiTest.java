@@ -11,22 +11,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.truce.support.Reports;
 import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
+@ExtendWith(DemoNodeExtension.class)
 class ReportsApiTest {
-    @RegisterExtension
-    final DemoNodeExtension demo = new DemoNodeExtension();
     TestNode node;
-
-    @BeforeEach
-    void node() {
-        node = demo.node();
-    }
 
     @Test
     void a_new_report_answers_201_with_its_seq_leaf_hash_and_record_time() {
