@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,8 +176,7 @@ public final class FactReader {
             r.fail(at, "must be an object of breakdown names to decimal numbers, e.g. {\"children\": 153}");
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String p = at + "/" + Reading.escape(field.getKey());
             if (field.getValue().isContainerNode()) {
                 r.fail(p, "must be a number: breakdowns do not nest");
@@ -229,8 +227,7 @@ public final class FactReader {
             r.fail(at, "must be an object of language codes to names with at least \"en\"");
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            var field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String p = at + "/" + Reading.escape(field.getKey());
             if (!field.getKey().matches("[a-z]{2,3}")) r.fail(p, "must be keyed by a language code such as en or ru");
             else if (!field.getValue().isTextual() || field.getValue().asText().isBlank()) r.fail(p, "must be a non-empty string");

@@ -48,8 +48,7 @@ public final class EntryCodec {
                 return node.canConvertToExactIntegral() && node.isIntegralNumber() && Math.abs(node.asLong()) < (1L << 53)
                         && node.canConvertToLong();
             case OBJECT:
-                for (var it = node.fields(); it.hasNext(); ) {
-                    var e = it.next();
+                for (var e : node.properties()) {
                     if (!plain(e.getKey()) || !plain(e.getValue())) return false;
                 }
                 return true;
