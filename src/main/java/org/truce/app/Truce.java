@@ -1,20 +1,34 @@
 package org.truce.app;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.truce.accounts.AccountStore;
+import org.truce.accounts.Accounts;
+import org.truce.audit.AuditLog;
+import org.truce.cases.CaseBook;
+import org.truce.cases.CaseFigures;
+import org.truce.cases.CaseRecorder;
 import org.truce.bulletin.BulletinComposer;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Recorder;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.NodeKey;
+import org.truce.privacy.DataKeys;
+import org.truce.privacy.PersonalDataSealer;
+import org.truce.store.AccountStores;
 import org.truce.store.DataDirLock;
+import org.truce.store.PrivateStores;
 import org.truce.store.Stores;
 
 /**
  * The composition root of one node: the data-directory lock, the store, the node's signing key, the
- * ledger and the projections rebuilt from it. Open once, share, close on shutdown.
+ * ledger and the projections rebuilt from it; beside the ledger, the private stores that are not
+ * part of the public record (accounts, the audit trail, the data keys of restricted fields). Open
+ * once, share, close on shutdown.
  */
 public final class Truce implements AutoCloseable {
     public static final String DEFAULT_ORIGIN = "truce.local/ledger";
@@ -27,16 +41,44 @@ public final class Truce implements AutoCloseable {
     private final BulletinComposer bulletins;
     private final Clock clock;
     private final Path dataDir;
+    private final Private closed;
+    private final Accounts accounts;
+    private final CaseBook cases;
+    private final CaseRecorder caseRecorder;
 
-    private Truce(Path dataDir, DataDirLock lock, LedgerStore store, Ledger ledger, FigureBook figures, Clock clock) {
+    /** How long the audit trail keeps a record; older ones are pruned at start. */
+    public static final Duration AUDIT_RETENTION = Duration.ofDays(400);
+
+    /** The stores kept out of the public ledger, opened before it and closed after it. */
+    private record Private(AccountStore accounts, AuditLog audit, DataKeys keys) {
+        static Private open(Path dataDir, Clock clock) {
+            AccountStore accounts = AccountStores.open(dataDir);
+            AuditLog audit = PrivateStores.openAuditLog(dataDir, clock, AUDIT_RETENTION);
+            DataKeys keys = PrivateStores.openDataKeys(dataDir, new SecureRandom());
+            return new Private(accounts, audit, keys);
+        }
+
+        void close() {
+            keys.close();
+            audit.close();
+            accounts.close();
+        }
+    }
+
+    private Truce(Path dataDir, DataDirLock lock, LedgerStore store, Ledger ledger, FigureBook figures, CaseBook cases,
+                  Private stores, Clock clock) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.store = store;
         this.ledger = ledger;
         this.figures = figures;
+        this.cases = cases;
+        this.closed = stores;
         this.clock = clock;
         this.recorder = new Recorder(ledger, figures, clock);
         this.bulletins = new BulletinComposer(figures, ledger);
+        this.accounts = new Accounts(stores.accounts(), clock, new SecureRandom());
+        this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
 
     /** Locks the data directory (refusing if another process holds it), opens the store and replays it. */
@@ -47,13 +89,18 @@ public final class Truce implements AutoCloseable {
     /** @param progress told how far rebuilding the projections from the store has come */
     public static Truce open(Path dataDir, Clock clock, Ledger.Progress progress) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
+        Private stores = null;
         try {
             LedgerStore store = Stores.openSqlite(dataDir);
+            stores = Private.open(dataDir, clock);
+            stores.audit().prune();
             NodeKey key = NodeKey.loadOrCreate(dataDir, DEFAULT_ORIGIN);
-            FigureBook figures = new FigureBook();
-            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures), progress);
-            return new Truce(dataDir, lock, store, ledger, figures, clock);
+            FigureBook figures = new FigureBook(List.of(new CaseFigures()));
+            CaseBook cases = new CaseBook();
+            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures, cases), progress);
+            return new Truce(dataDir, lock, store, ledger, figures, cases, stores, clock);
         } catch (RuntimeException e) {
+            if (stores != null) stores.close();
             lock.close();
             throw e;
         }
@@ -75,6 +122,22 @@ public final class Truce implements AutoCloseable {
         return bulletins;
     }
 
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public AuditLog audit() {
+        return closed.audit();
+    }
+
+    public CaseBook cases() {
+        return cases;
+    }
+
+    public CaseRecorder caseRecorder() {
+        return caseRecorder;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -87,6 +150,7 @@ public final class Truce implements AutoCloseable {
     public void close() {
         ledger.close();
         store.close();
+        closed.close();
         lock.close();
     }
 }

@@ -93,7 +93,11 @@ public final class BulletinComposer {
         Set<String> seen = new LinkedHashSet<>();
         for (Filed filed : f.basis()) {
             Report r = filed.report();
-            if (!seen.add(r.attribution())) continue;
+            if (r.attribution() == null || !seen.add(r.attribution())) continue;
+            if (r.document() == null) {
+                quotes.add(m.format("quote_direct", Map.of("attribution", r.attribution())));
+                continue;
+            }
             quotes.add(m.format("quote", Map.of("attribution", r.attribution(), "publisher", r.document().publisher(),
                     "docDate", r.document().date() == null ? "none" : m.date(r.document().date()))));
         }

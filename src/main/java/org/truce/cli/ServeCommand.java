@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.truce.app.AdminToken;
 import org.truce.app.Truce;
 import org.truce.ingest.DemoDataset;
 import org.truce.web.WebApp;
@@ -24,6 +23,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Load the demo dataset when the store is empty.")
     boolean demo;
 
+    /** An admin API token for automation; never logged, compared in constant time. */
+    static final String BOOTSTRAP_ENV = "TRUCE_ADMIN_TOKEN";
+
+    /** There is no default password anywhere: the operator creates the first administrator once. */
+    private void firstAdministrator(Truce truce) {
+        String dir = data.toString();
+        var orgs = truce.accounts().organisations();
+        System.out.println("There is no administrator yet. Create the first one (this is shown until one exists):");
+        if (orgs.isEmpty()) {
+            System.out.println("  ./truce admin create-org --data " + dir + " --id <org-id> --source <source-id> --name '<name>'");
+        } else {
+            System.out.println("  (organisations: " + String.join(", ", orgs.stream().map(o -> o.id()).toList()) + ")");
+        }
+        System.out.println("  ./truce admin create-user --data " + dir + " --org <org-id> --username <you> --role admin");
+    }
+
     static boolean serving() {
         return serving;
     }
@@ -36,10 +51,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (demo && truce.ledger().size() == 0) {
             int n = DemoDataset.load(truce.recorder());
-            System.out.println("Loaded the demo dataset: " + n + " entries.");
+            int orgs = DemoDataset.createOrganisations(truce.accounts(), truce.figures());
+            System.out.println("Loaded the demo dataset: " + n + " entries, " + orgs + " organisations.");
         }
-        AdminToken.Resolved token = AdminToken.resolve(data, System.getenv(AdminToken.ENV));
-        Javalin app = WebApp.create(truce, token.token()).start(port);
+        String bootstrap = System.getenv(BOOTSTRAP_ENV);
+        if (bootstrap != null && bootstrap.isBlank()) bootstrap = null;
+        Javalin app = WebApp.create(truce, bootstrap == null ? null : bootstrap.trim()).start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             truce.close();
@@ -47,11 +64,8 @@ final class ServeCommand implements Callable<Integer> {
         serving = true;
         System.out.println("Truce is serving " + truce.ledger().size() + " ledger entries from "
                 + data.toAbsolutePath().normalize() + " on http://localhost:" + app.port() + "/");
-        if (token.created()) {
-            System.out.println("Admin token for writes (kept in " + token.origin() + "): " + token.token());
-        } else {
-            System.out.println("Admin token for writes: from " + token.origin());
-        }
+        if (bootstrap != null) System.out.println(BOOTSTRAP_ENV + " is set: it acts as an admin API token.");
+        if (!truce.accounts().hasAdmin()) firstAdministrator(truce);
         System.out.println("Node verifier key: " + truce.ledger().verifierKey());
         return 0;
     }

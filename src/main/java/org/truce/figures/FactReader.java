@@ -189,10 +189,9 @@ public final class FactReader {
     }
 
     private static Document document(Reading r, JsonNode node, String at) {
-        if (node == null || node.isNull()) {
-            r.fail(at, "is required: the document that carried the figure (title, publisher, date, url)");
-            return null;
-        }
+        // Optional: a body reporting its own figure to the record is the primary source; who may
+        // record without a document is the access rules' business (a transcription must cite one).
+        if (node == null || node.isNull()) return null;
         if (!r.isObject(node, at)) return null;
         r.onlyFields(node, at, DOCUMENT_FIELDS);
         String title = r.text(node, "title", at, false);

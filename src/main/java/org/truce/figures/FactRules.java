@@ -105,7 +105,7 @@ public final class FactRules {
             }
             date(r.asOf(), at + "/asOf");
             if (r.since() != null) date(r.since(), at + "/since");
-            if (r.document().date() != null) date(r.document().date(), at + "/document/date");
+            if (r.document() != null && r.document().date() != null) date(r.document().date(), at + "/document/date");
             if (r.corrects() != null) replaces(r.corrects(), r.id(), r.source(), at + "/corrects");
         }
 

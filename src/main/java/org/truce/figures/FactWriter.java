@@ -41,11 +41,13 @@ public final class FactWriter {
         n.put("place", r.place());
         n.put("source", r.source());
         n.put("attribution", r.attribution());
-        ObjectNode doc = n.putObject("document");
-        putNullable(doc, "title", r.document().title());
-        doc.put("publisher", r.document().publisher());
-        putNullable(doc, "date", r.document().date() == null ? null : r.document().date().toString());
-        putNullable(doc, "url", r.document().url());
+        if (r.document() != null) {
+            ObjectNode doc = n.putObject("document");
+            putNullable(doc, "title", r.document().title());
+            doc.put("publisher", r.document().publisher());
+            putNullable(doc, "date", r.document().date() == null ? null : r.document().date().toString());
+            putNullable(doc, "url", r.document().url());
+        }
         putNullable(n, "corrects", r.corrects());
         return n;
     }

@@ -41,6 +41,16 @@ public final class FigureBook implements Ledger.Listener {
     private long applied;
     private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Document, Document> documents = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<DerivedReports> derived;
+
+    public FigureBook() {
+        this(List.of());
+    }
+
+    /** @param derived readers of figures kept in other capabilities' entries (case records, say) */
+    public FigureBook(List<DerivedReports> derived) {
+        this.derived = List.copyOf(derived);
+    }
 
     @Override
     public void applied(Entry entry) {
@@ -59,8 +69,19 @@ public final class FigureBook implements Ledger.Listener {
                 Fact f = read(FactReader.readReport(p, "", new Reading(true)));
                 yield f instanceof Fact.ReportFiled filed ? new Fact.ReportFiled(shared(filed.report())) : f;
             }
-            default -> null; // other capabilities' entries
+            default -> derivedFrom(entry); // other capabilities' entries
         };
+    }
+
+    private List<Fact> derivedFrom(Entry entry) {
+        List<Fact> facts = null;
+        for (DerivedReports d : derived) {
+            for (Report r : d.reportsOf(entry)) {
+                if (facts == null) facts = new ArrayList<>();
+                facts.add(new Fact.ReportFiled(r));
+            }
+        }
+        return facts;
     }
 
     @Override
@@ -68,6 +89,7 @@ public final class FigureBook implements Ledger.Listener {
         lock.writeLock().lock();
         try {
             if (prepared instanceof Fact fact) apply(fact, entry);
+            else if (prepared instanceof List<?> facts) for (Object f : facts) apply((Fact) f, entry);
             applied = entry.seq() + 1;
         } finally {
             lock.writeLock().unlock();
@@ -120,10 +142,11 @@ public final class FigureBook implements Ledger.Listener {
     private Report shared(Report r) {
         return new Report(r.id(), share(r.metric()), r.kind(), r.value(), r.qualifier(), r.breakdown(), r.asOf(),
                 r.asOfPrecision(), r.since(), share(r.place()), share(r.source()), share(r.attribution()),
-                documents.computeIfAbsent(r.document(), d -> d), r.corrects());
+                r.document() == null ? null : documents.computeIfAbsent(r.document(), d -> d), r.corrects());
     }
 
     private String share(String s) {
+        if (s == null) return null;
         return strings.computeIfAbsent(s, x -> x);
     }
 

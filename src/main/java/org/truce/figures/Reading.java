@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Reads typed fields out of a JSON tree and collects every violation with its JSON pointer, so one
  * answer names all that is wrong with an input. Not thread-safe; one per input.
  */
-final class Reading {
+public final class Reading {
     static final int MAX_TEXT = 2000;
     static final int MAX_SCALE = 6;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -24,27 +24,27 @@ final class Reading {
     /** Reading the ledger's own entries, already checked on the way in: skip the format checks. */
     private final boolean trusted;
 
-    Reading() {
+    public Reading() {
         this(false);
     }
 
-    Reading(boolean trusted) {
+    public Reading(boolean trusted) {
         this.trusted = trusted;
     }
 
-    List<Violation> violations() {
+    public List<Violation> violations() {
         return violations;
     }
 
-    boolean ok() {
+    public boolean ok() {
         return violations.isEmpty();
     }
 
-    void fail(String pointer, String detail) {
+    public void fail(String pointer, String detail) {
         violations.add(new Violation(pointer, detail));
     }
 
-    boolean isObject(JsonNode node, String pointer) {
+    public boolean isObject(JsonNode node, String pointer) {
         if (node == null || !node.isObject()) {
             fail(pointer.isEmpty() ? "" : pointer, "must be a JSON object");
             return false;
@@ -52,7 +52,7 @@ final class Reading {
         return true;
     }
 
-    void onlyFields(JsonNode obj, String pointer, Set<String> allowed) {
+    public void onlyFields(JsonNode obj, String pointer, Set<String> allowed) {
         if (trusted) return;
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -60,7 +60,7 @@ final class Reading {
         }
     }
 
-    String text(JsonNode obj, String field, String pointer, boolean required) {
+    public String text(JsonNode obj, String field, String pointer, boolean required) {
         JsonNode v = obj.get(field);
         String at = pointer + "/" + field;
         if (v == null || v.isNull()) {
@@ -84,7 +84,7 @@ final class Reading {
     }
 
     /** A neutral identifier: lowercase letters, digits, '-', '_' and '.', 1 to 64 characters. */
-    String id(JsonNode obj, String field, String pointer, boolean required) {
+    public String id(JsonNode obj, String field, String pointer, boolean required) {
         String s = text(obj, field, pointer, required);
         if (s != null && !trusted && !ID.matcher(s).matches()) {
             fail(pointer + "/" + field, "must be an identifier of 1 to 64 lowercase letters, digits, '.', '_' or '-'");
@@ -93,7 +93,7 @@ final class Reading {
         return s;
     }
 
-    String uuid(JsonNode obj, String field, String pointer, boolean required) {
+    public String uuid(JsonNode obj, String field, String pointer, boolean required) {
         String s = text(obj, field, pointer, required);
         if (s != null && !trusted && !UUID.matcher(s).matches()) {
             fail(pointer + "/" + field, "must be a UUID such as 3f1c2a4e-0a53-4a3e-9a51-2b7c7d0e9f10");
@@ -102,7 +102,7 @@ final class Reading {
         return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
     }
 
-    LocalDate date(JsonNode obj, String field, String pointer, boolean required) {
+    public LocalDate date(JsonNode obj, String field, String pointer, boolean required) {
         String s = text(obj, field, pointer, required);
         if (s == null) return null;
         try {
@@ -116,7 +116,7 @@ final class Reading {
     /** Report dates repeat a great deal; parsed dates are kept (bounded) because parsing dominates replay. */
     private static final java.util.concurrent.ConcurrentHashMap<String, LocalDate> DATES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static LocalDate parseDate(String s) {
+    public static LocalDate parseDate(String s) {
         LocalDate d = DATES.get(s);
         if (d != null) return d;
         d = LocalDate.parse(s);
@@ -125,7 +125,7 @@ final class Reading {
     }
 
     /** A decimal given as a JSON number or a decimal string; never NaN or infinite. */
-    BigDecimal decimal(JsonNode node, String at, boolean required) {
+    public BigDecimal decimal(JsonNode node, String at, boolean required) {
         if (node == null || node.isNull()) {
             if (required) fail(at, "is required");
             return null;
@@ -151,7 +151,7 @@ final class Reading {
         return v;
     }
 
-    static String escape(String name) {
+    public static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }
 }

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.truce.accounts.Accounts;
+import org.truce.figures.FigureBook;
 import org.truce.figures.Fact;
 import org.truce.figures.FactReader;
 import org.truce.figures.Parsed;
@@ -33,6 +35,25 @@ public final class DemoDataset {
         created += record(recorder, seed.get("sources"), "/sources", FactReader::readSource, author);
         created += record(recorder, seed.get("places"), "/places", FactReader::readPlace, author);
         created += record(recorder, seed.get("reports"), "/reports", FactReader::readReport, author);
+        return created;
+    }
+
+    /**
+     * Creates the demo's organisations (accounts and passwords are never part of the demo: the
+     * operator creates them). Organisations that exist are left as they are.
+     *
+     * @return the number of organisations created
+     */
+    public static int createOrganisations(Accounts accounts, FigureBook figures) {
+        int created = 0;
+        for (JsonNode o : read().get("organisations")) {
+            String id = o.get("id").asText();
+            if (accounts.organisation(id).isPresent()) continue;
+            String source = o.get("source").asText();
+            if (figures.source(source, Long.MAX_VALUE).isEmpty()) throw new IllegalStateException("demo organisation " + id + " names an unknown source " + source);
+            accounts.createOrg(id, source, o.get("name").asText());
+            created++;
+        }
         return created;
     }
 

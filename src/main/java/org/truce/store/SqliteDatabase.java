@@ -41,6 +41,15 @@ final class SqliteDatabase {
         return connection;
     }
 
+    /**
+     * A connection with the writer's pragmas left in autocommit, so that every statement is its own
+     * short transaction and holds no lock or snapshot afterwards (the accounts store, shared with
+     * another process).
+     */
+    Connection openAutoCommit() throws SQLException {
+        return source(writerConfig()).getConnection();
+    }
+
     /** Read-only connections; each statement runs in its own read transaction on a WAL snapshot. */
     DataSource readerSource() {
         SQLiteConfig config = commonConfig();

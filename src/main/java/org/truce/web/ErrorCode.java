@@ -5,12 +5,15 @@ public enum ErrorCode {
     MALFORMED_JSON(400, "The request body is not valid JSON"),
     TOO_DEEP(400, "The request body nests deeper than the contract allows"),
     BAD_PARAMETER(400, "A query parameter is missing or invalid"),
-    UNAUTHORIZED(401, "A valid bearer token is required to write"),
+    UNAUTHORIZED(401, "Authentication is required"),
+    FORBIDDEN(403, "Your roles do not allow this"),
+    CSRF(403, "The anti-forgery token is missing or wrong"),
     NOT_FOUND(404, "Not found"),
     CONFLICT(409, "The id is already used by different content"),
     TOO_LARGE(413, "The request body is larger than 8 MiB"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json"),
     INVALID(422, "The input breaks the contract or the record's rules; nothing was written"),
+    THROTTLED(429, "Too many failed sign-ins; wait before trying again"),
     UNAVAILABLE(503, "The store could not take the write; nothing was acknowledged");
 
     private final int status;

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.truce.figures.Document;
 import org.truce.figures.Fact;
 import org.truce.figures.FactWriter;
 import org.truce.figures.Figure;
@@ -164,10 +165,11 @@ final class ReadRoutes {
         ArrayNode attributions = n.putArray("attributions");
         for (Filed filed : f.basis()) {
             basedOn.add(filed.seq());
+            Document doc = filed.report().document();
             attributions.addObject().put("report", filed.report().id()).put("seq", filed.seq())
                     .put("attribution", filed.report().attribution())
-                    .put("publisher", filed.report().document().publisher())
-                    .put("title", filed.report().document().title());
+                    .put("publisher", doc == null ? null : doc.publisher())
+                    .put("title", doc == null ? null : doc.title());
         }
         ArrayNode flags = n.putArray("flags");
         for (Flag flag : f.flags()) flags.addObject().put("code", flag.code()).put("detail", flag.detail());

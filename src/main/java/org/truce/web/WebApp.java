@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.app.Truce;
@@ -21,43 +22,83 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(Truce truce, String adminToken) {
-        var auth = new Auth(adminToken);
-        var writes = new WriteRoutes(truce.recorder(), auth);
+    /**
+     * @param bootstrapToken {@code TRUCE_ADMIN_TOKEN} (an admin API token for automation), or null
+     */
+    public static Javalin create(Truce truce, String bootstrapToken) {
+        var sessions = new Sessions(new SecureRandom(), truce.clock());
+        var guard = new Guard(truce.accounts(), sessions, bootstrapToken, truce.audit());
+        var names = new InNameOf(truce.figures(), truce.accounts(), truce.ledger());
+        var pages = new Pages();
+        var writes = new WriteRoutes(truce.recorder(), names);
         var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock());
         var ledger = new LedgerRoutes(truce.ledger());
         var bulletins = new BulletinRoutes(truce.bulletins(), truce.ledger());
+        var account = new AccountRoutes(truce.accounts(), sessions, truce.audit(), pages);
+        var admin = new AdminRoutes(truce.accounts(), truce.figures(), truce.audit());
+        var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, truce.audit());
+        var audit = new AuditRoutes(truce.audit());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Json.MAX_BODY;
-            config.routes.get("/", WebApp::home);
-            config.routes.get(API + "/openapi.json", WebApp::openApi);
-            config.routes.post(API + "/reports", writes::reports);
-            config.routes.post(API + "/sources", writes::sources);
-            config.routes.post(API + "/metrics", writes::metrics);
-            config.routes.post(API + "/places", writes::places);
-            config.routes.get(API + "/sources", reads::sources);
-            config.routes.get(API + "/metrics", reads::metrics);
-            config.routes.get(API + "/places", reads::places);
-            config.routes.get(API + "/figures", reads::figure);
-            config.routes.get(API + "/figures/reconciled", reads::reconciled);
-            config.routes.get(API + "/figures/series", reads::series);
-            config.routes.get(API + "/ledger/head", ledger::head);
-            config.routes.get(API + "/ledger/key", ledger::key);
-            config.routes.get(API + "/ledger/entries", ledger::entries);
-            config.routes.get(API + "/ledger/proof", ledger::proof);
-            config.routes.get(API + "/ledger/consistency", ledger::consistency);
-            config.routes.get(API + "/bulletins/{date}", bulletins::bulletin);
-            config.routes.exception(Problem.class, (e, ctx) -> problem(ctx, e));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) ->
+            var r = config.routes;
+            r.before(SecurityHeaders::apply);
+            r.beforeMatched(guard::check);
+            // Every route declares its one access rule here (Access); RouteRulesTest checks that none is missing.
+            r.get("/", WebApp::home, Access.PUBLIC);
+            r.get("/assets/truce.css", WebApp::css, Access.PUBLIC);
+            r.get("/signin", account::signInPage, Access.PUBLIC);
+            r.post("/signin", account::signInForm, Access.PUBLIC);
+            r.get("/account", account::accountPage, Access.SIGNED_IN);
+            r.post("/account/tokens", account::tokenForm, Access.SIGNED_IN);
+            r.post("/signout", account::signOut, Access.SIGNED_IN);
+            r.get(API + "/openapi.json", WebApp::openApi, Access.PUBLIC);
+            r.post(API + "/session", account::signInJson, Access.PUBLIC);
+            r.delete(API + "/session", account::signOut, Access.SIGNED_IN);
+            r.get(API + "/me", account::me, Access.SIGNED_IN);
+            r.post(API + "/me/tokens", account::tokenJson, Access.SIGNED_IN);
+            r.post(API + "/reports", writes::reports, Access.REPORTING);
+            r.post(API + "/sources", writes::sources, Access.ADMIN);
+            r.post(API + "/metrics", writes::metrics, Access.ADMIN);
+            r.post(API + "/places", writes::places, Access.PLACES);
+            r.get(API + "/sources", reads::sources, Access.PUBLIC);
+            r.get(API + "/metrics", reads::metrics, Access.PUBLIC);
+            r.get(API + "/places", reads::places, Access.PUBLIC);
+            r.get(API + "/figures", reads::figure, Access.PUBLIC);
+            r.get(API + "/figures/reconciled", reads::reconciled, Access.PUBLIC);
+            r.get(API + "/figures/series", reads::series, Access.PUBLIC);
+            r.get(API + "/ledger/head", ledger::head, Access.PUBLIC);
+            r.get(API + "/ledger/key", ledger::key, Access.PUBLIC);
+            r.get(API + "/ledger/entries", ledger::entries, Access.PUBLIC);
+            r.get(API + "/ledger/proof", ledger::proof, Access.PUBLIC);
+            r.get(API + "/ledger/consistency", ledger::consistency, Access.PUBLIC);
+            r.get(API + "/bulletins/{date}", bulletins::bulletin, Access.PUBLIC);
+            r.post(API + "/cases", cases::open, Access.REPORTER);
+            r.get(API + "/cases", cases::list, Access.RECORD_READER);
+            r.get(API + "/cases/{id}", cases::one, Access.RECORD_READER);
+            r.post(API + "/cases/{id}/status", cases::status, Access.REPORTER);
+            r.get(API + "/cases/{id}/personal", cases::personal, Access.CUSTODIAN);
+            r.post(API + "/cases/{id}/erasure", cases::erase, Access.CUSTODIAN);
+            r.get(API + "/audit", audit::list, Access.AUDIT_READER);
+            r.post(API + "/admin/orgs", admin::createOrg, Access.ADMIN);
+            r.get(API + "/admin/orgs", admin::orgs, Access.ADMIN);
+            r.post(API + "/admin/users", admin::createUser, Access.ADMIN);
+            r.get(API + "/admin/users", admin::users, Access.ADMIN);
+            r.post(API + "/admin/grants", admin::grant, Access.ADMIN);
+            r.post(API + "/admin/revocations", admin::revoke, Access.ADMIN);
+            r.post(API + "/admin/tokens", admin::createToken, Access.ADMIN);
+            r.delete(API + "/admin/tokens/{id}", admin::revokeToken, Access.ADMIN);
+            r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
+            r.exception(Problem.class, (e, ctx) -> problem(ctx, e));
+            r.exception(IllegalArgumentException.class, (e, ctx) ->
                     problem(ctx, new Problem(ErrorCode.BAD_PARAMETER, e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
+            r.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 ObjectNode n = Json.object().put("type", "about:blank").put("title", "Internal error").put("status", 500)
                         .put("detail", "the server failed; nothing of this request was acknowledged");
                 ctx.status(500).contentType("application/problem+json").result(n.toString());
             });
-            config.routes.error(404, "*", ctx -> {
+            r.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     problem(ctx, new Problem(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path()));
                 }
@@ -75,12 +116,19 @@ public final class WebApp {
         ArrayNode errors = n.putArray("errors");
         for (Violation v : p.errors()) errors.addObject().put("pointer", v.pointer()).put("detail", v.detail());
         if (p.code() == ErrorCode.UNAUTHORIZED) ctx.header("WWW-Authenticate", "Bearer");
+        if (p.code() == ErrorCode.THROTTLED && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "600");
         ctx.status(p.code().status()).contentType("application/problem+json").result(n.toString());
     }
 
     private static void openApi(Context ctx) throws IOException {
         try (InputStream in = WebApp.class.getResourceAsStream("/openapi.json")) {
             ctx.contentType("application/json").result(in.readAllBytes());
+        }
+    }
+
+    private static void css(Context ctx) throws IOException {
+        try (InputStream in = WebApp.class.getResourceAsStream("/assets/truce.css")) {
+            ctx.contentType("text/css; charset=utf-8").result(in.readAllBytes());
         }
     }
 
@@ -91,7 +139,8 @@ public final class WebApp {
                 <ul><li><a href="/api/v1/bulletins/2021-01-11?format=html">Bulletin of 11 January 2021 (English)</a></li>
                 <li><a href="/api/v1/bulletins/2021-01-11?format=html&amp;lang=ru">Сводка на 11 января 2021 (русский)</a></li>
                 <li><a href="/api/v1/ledger/head">Latest signed tree head</a></li>
-                <li><a href="/api/v1/openapi.json">OpenAPI document</a></li></ul></main></body></html>
+                <li><a href="/api/v1/openapi.json">OpenAPI document</a></li>
+                <li><a href="/signin">Sign in</a></li></ul></main></body></html>
                 """);
     }
 }

@@ -64,15 +64,4 @@ class TruceTest {
             assertThat(lock).isNotNull();
         }
     }
-
-    @Test
-    void the_admin_token_is_generated_once_and_kept_owner_readable() throws Exception {
-        AdminToken.Resolved first = AdminToken.resolve(dir, null);
-        assertThat(first.created()).isTrue();
-        AdminToken.Resolved again = AdminToken.resolve(dir, null);
-        assertThat(again.created()).isFalse();
-        assertThat(again.token()).isEqualTo(first.token());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("admin-token")))).isEqualTo("rw-------");
-        assertThat(AdminToken.resolve(dir, "from-the-environment-123").token()).isEqualTo("from-the-environment-123");
-    }
 }

@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import org.truce.accounts.Role;
 import org.truce.app.Truce;
 import org.truce.ingest.DemoDataset;
 import org.truce.web.WebApp;
@@ -20,18 +23,44 @@ import org.truce.web.WebApp;
  * port, and a hand-moved clock. Close it after the test.
  */
 public final class TestNode implements AutoCloseable {
-    public static final String TOKEN = "test-token-0123456789abcdef";
+    /** {@code TRUCE_ADMIN_TOKEN} of the node: the bootstrap admin API token. */
+    public static final String BOOTSTRAP = "test-bootstrap-0123456789abcdef";
     public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
     public final Truce truce;
     public final Javalin app;
+    /**
+     * A personal token of the "desk" account (org desk), which holds the admin, transcriber and
+     * secretariat roles: it may declare catalog items and transcribe any body's published figures.
+     */
+    public final String token;
     private final HttpClient http = HttpClient.newHttpClient();
 
     public TestNode(Path dir, boolean demo) {
         truce = Truce.open(dir, clock);
-        if (demo) DemoDataset.load(truce.recorder());
-        app = WebApp.create(truce, TOKEN).start(0);
+        if (demo) {
+            DemoDataset.load(truce.recorder());
+            DemoDataset.createOrganisations(truce.accounts(), truce.figures());
+        }
+        app = WebApp.create(truce, BOOTSTRAP).start(0);
+        token = account("desk", "desk", "desk", Role.ADMIN, Role.TRANSCRIBER, Role.SECRETARIAT);
     }
+
+    /**
+     * Creates (if needed) organisation {@code org} tied to {@code source}, and an account in it with
+     * the roles; returns a fresh personal API token of that account.
+     */
+    public String account(String org, String source, String username, Role... roles) {
+        var accounts = truce.accounts();
+        if (accounts.organisation(org).isEmpty()) accounts.createOrg(org, source, org);
+        if (accounts.accounts(org).stream().noneMatch(a -> a.username().equals(username))) {
+            accounts.createUser(org, username, PASSWORD.toCharArray(), Set.of(roles));
+        }
+        return accounts.createToken(username, "test", Duration.ofDays(30)).text();
+    }
+
+    /** The password of every account {@link #account} creates. */
+    public static final String PASSWORD = "correct horse battery staple";
 
     public static TestNode withDemo(Path dir) {
         return new TestNode(dir, true);
@@ -56,7 +85,7 @@ public final class TestNode implements AutoCloseable {
     }
 
     public Response post(String path, String body) {
-        return post(path, body, TOKEN);
+        return post(path, body, token);
     }
 
     public Response post(String path, String body, String token) {

@@ -59,7 +59,6 @@ class BadInputTest {
                 bad("breakdown nested", r -> { r.putObject("breakdown").putObject("children").put("girls", 1); return r; },
                         "/breakdown/children", "breakdowns do not nest"),
                 bad("missing attribution", r -> { r.remove("attribution"); return r; }, "/attribution", "is required"),
-                bad("missing document", r -> { r.remove("document"); return r; }, "/document", "is required"),
                 bad("since after asOf", r -> r.put("since", "2021-02-01"), "/since", "must not be after asOf"),
                 bad("a tiny exponent that would expand to megabytes", r -> r.put("value", new java.math.BigDecimal("1e-5000000")),
                         "/value", "must have at most 6 decimal places"),

@@ -1,0 +1,6 @@
+/**
+ * The audit trail: sign-ins, grants, token use and every read of restricted personal data, kept
+ * apart from the public ledger in an append-only, SHA-256 hash-chained log with a retention period.
+ * Defines the port {@link org.truce.audit.AuditLog}; the chain rule lives in {@link org.truce.audit.AuditChain}.
+ */
+package org.truce.audit;

@@ -1,0 +1,94 @@
+package org.truce.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.truce.figures.FigureBook;
+import org.truce.figures.Recorder.Outcome;
+import org.truce.figures.Violation;
+import org.truce.ledger.AppendResult;
+import org.truce.ledger.Draft;
+import org.truce.ledger.Ledger;
+import org.truce.privacy.DataKey;
+import org.truce.privacy.DataKeys;
+import org.truce.privacy.PersonalDataSealer;
+import org.truce.privacy.Sealed;
+
+/**
+ * Records case facts: checks them ({@link CaseRules}), seals personal data under the case's data key
+ * and appends one entry. A retry with the same entry id and the same personal data is recognised by
+ * the MAC and re-sends the sealed form already in the ledger, so the ledger answers it as the same
+ * entry (random nonces would otherwise make it a conflict). Erasure appends its entry, then destroys
+ * the key. Case writes are few; they run one at a time, so a check and its append cannot interleave
+ * with another's. Thread-safe.
+ */
+public final class CaseRecorder {
+    private final Ledger ledger;
+    private final CaseBook cases;
+    private final CaseRules rules;
+    private final DataKeys keys;
+    private final PersonalDataSealer sealer;
+    private final Clock clock;
+
+    public CaseRecorder(Ledger ledger, CaseBook cases, FigureBook figures, DataKeys keys, PersonalDataSealer sealer, Clock clock) {
+        this.ledger = ledger;
+        this.cases = cases;
+        this.rules = new CaseRules(cases, figures);
+        this.keys = keys;
+        this.sealer = sealer;
+        this.clock = clock;
+    }
+
+    /** One entry's personal data in clear (RFC 8785 JSON), for custodians. */
+    public record Disclosed(String entryId, String status, byte[] json) {}
+
+    /**
+     * Opens a case, adds a status, or erases a case's personal data. Status changes and erasures
+     * must name a case that exists ({@link CaseBook#find}); the caller answers 404 otherwise.
+     */
+    public synchronized Outcome record(CaseRequest request, String author) {
+        CaseFact fact = complete(request.fact());
+        List<Violation> violations = rules.check(fact, request.personal() != null, LocalDate.now(clock));
+        if (!violations.isEmpty()) return new Outcome.Refused(violations);
+        if (request.personal() != null) fact = withSeal(fact, seal(fact.caseId(), fact.clientId(), request.personal()));
+        AppendResult result = ledger.append(List.of(new Draft(fact.type(), author, fact.clientId(), CaseWriter.write(fact))));
+        if (fact instanceof CaseFact.Erased && result instanceof AppendResult.Accepted) keys.destroy(fact.caseId());
+        return new Outcome.Done(result);
+    }
+
+    /** Every piece of personal data of the case, opened; empty when there is none or it was erased. */
+    public List<Disclosed> disclose(CaseRecord c) {
+        List<Disclosed> out = new ArrayList<>();
+        Optional<DataKey> key = keys.find(c.id());
+        if (key.isEmpty()) return out;
+        for (CaseRecord.Step step : c.steps()) {
+            Optional<Sealed> s = cases.sealedOf(step.entryId());
+            if (s.isPresent()) out.add(new Disclosed(step.entryId(), step.status(), sealer.open(key.get(), c.id(), s.get())));
+        }
+        return out;
+    }
+
+    /** A status change repeats its case's kind, place and source. */
+    private CaseFact complete(CaseFact fact) {
+        if (!(fact instanceof CaseFact.StatusChanged s)) return fact;
+        CaseRecord c = cases.find(s.caseId()).orElseThrow();
+        return new CaseFact.StatusChanged(s.id(), s.caseId(), c.kind(), c.place(), c.source(), s.status(), s.date(), null);
+    }
+
+    private Sealed seal(String caseId, String entryId, byte[] plain) {
+        DataKey key = keys.getOrCreate(caseId);
+        Optional<Sealed> earlier = cases.sealedOf(entryId);
+        if (earlier.isPresent() && sealer.sameContent(key, plain, earlier.get().mac())) return earlier.get();
+        return sealer.seal(key, caseId, plain);
+    }
+
+    private static CaseFact withSeal(CaseFact fact, Sealed s) {
+        if (fact instanceof CaseFact.Opened o) {
+            return new CaseFact.Opened(o.id(), o.kind(), o.source(), o.place(), o.date(), o.status(), o.terms(), s);
+        }
+        CaseFact.StatusChanged c = (CaseFact.StatusChanged) fact;
+        return new CaseFact.StatusChanged(c.id(), c.caseId(), c.kind(), c.place(), c.source(), c.status(), c.date(), s);
+    }
+}

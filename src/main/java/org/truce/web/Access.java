@@ -1,0 +1,52 @@
+package org.truce.web;
+
+import io.javalin.security.RouteRole;
+import org.truce.accounts.Principal;
+import org.truce.accounts.Role;
+
+/**
+ * Who may call a route: the one rule every route and page declares when it is registered (Javalin
+ * route roles). {@link Guard} enforces it before the handler runs and before any body is read;
+ * finer rules that depend on the request (in whose name, which organisation's case) are checked by
+ * the handler. A role counts whatever organisation it is held in; handlers check the organisation.
+ */
+enum Access implements RouteRole {
+    PUBLIC("anyone, signed in or not"),
+    SIGNED_IN("any signed-in account"),
+    REPORTING("the reporter or transcriber role"),
+    REPORTER("the reporter role"),
+    RECORD_READER("the analyst or custodian role"),
+    PLACES("the secretariat or admin role"),
+    CUSTODIAN("the custodian role"),
+    AUDIT_READER("the admin or custodian role"),
+    ADMIN("the admin role");
+
+    private final String who;
+
+    Access(String who) {
+        this.who = who;
+    }
+
+    /** Said in a 403: what the route needs. */
+    String who() {
+        return who;
+    }
+
+    boolean allows(Principal p) {
+        return switch (this) {
+            case PUBLIC -> true;
+            case SIGNED_IN -> p != null;
+            case REPORTING -> holds(p, Role.REPORTER) || holds(p, Role.TRANSCRIBER);
+            case REPORTER -> holds(p, Role.REPORTER);
+            case RECORD_READER -> holds(p, Role.ANALYST) || holds(p, Role.CUSTODIAN);
+            case PLACES -> holds(p, Role.SECRETARIAT) || holds(p, Role.ADMIN);
+            case CUSTODIAN -> holds(p, Role.CUSTODIAN);
+            case AUDIT_READER -> holds(p, Role.ADMIN) || holds(p, Role.CUSTODIAN);
+            case ADMIN -> holds(p, Role.ADMIN);
+        };
+    }
+
+    static boolean holds(Principal p, Role role) {
+        return p != null && p.grants().stream().anyMatch(g -> g.role() == role);
+    }
+}

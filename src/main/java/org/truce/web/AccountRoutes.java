@@ -1,0 +1,195 @@
+package org.truce.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import org.truce.accounts.Account;
+import org.truce.accounts.AccountRefused;
+import org.truce.accounts.Accounts;
+import org.truce.accounts.Grant;
+import org.truce.accounts.IssuedToken;
+import org.truce.accounts.Principal;
+import org.truce.accounts.SignIn;
+import org.truce.audit.AuditLog;
+import org.truce.figures.Violation;
+
+/**
+ * Signing in and out (pages and JSON), the caller's own account, and personal API tokens the caller
+ * issues to itself. Sign-in answers the same for an unknown user and a wrong password; failures and
+ * successes go to the audit trail; throttled attempts get 429 with Retry-After.
+ */
+final class AccountRoutes {
+    static final String PRESESSION_COOKIE = "truce_csrf";
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final AuditLog audit;
+    private final Pages pages;
+
+    AccountRoutes(Accounts accounts, Sessions sessions, AuditLog audit, Pages pages) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    /** The sign-in form, with a double-submit anti-forgery token (there is no session yet). */
+    void signInPage(Context ctx) {
+        String csrf = sessions.randomToken();
+        ctx.cookie(cookie(ctx, PRESESSION_COOKIE, csrf, SameSite.STRICT));
+        pages.render(ctx, 200, "signin.jte", Pages.params("csrf", csrf, "message", null));
+    }
+
+    void signInForm(Context ctx) {
+        String expected = ctx.cookie(PRESESSION_COOKIE);
+        String given = ctx.formParam("csrf");
+        if (expected == null || given == null
+                || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            throw new Problem(ErrorCode.CSRF, "the sign-in form has expired; load /signin again");
+        }
+        String username = ctx.formParam("username");
+        String password = ctx.formParam("password");
+        SignIn result = signIn(ctx, username == null ? "" : username, password == null ? "" : password);
+        if (result instanceof SignIn.Ok ok) {
+            startSession(ctx, ok.principal());
+            ctx.redirect("/account", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        int status = result instanceof SignIn.Throttled ? 429 : 401;
+        String message = result instanceof SignIn.Throttled t ? "Too many failed attempts. Try again in "
+                + minutes(t.retryAfter()) + " minutes." : "The username or password is wrong.";
+        pages.render(ctx, status, "signin.jte", Pages.params("csrf", expected, "message", message));
+    }
+
+    /** JSON sign-in for the web application: sets the session cookie, answers the anti-forgery token. */
+    void signInJson(Context ctx) {
+        JsonNode body = Json.body(ctx);
+        String username = text(body, "username");
+        String password = text(body, "password");
+        SignIn result = signIn(ctx, username, password);
+        if (result instanceof SignIn.Ok ok) {
+            Sessions.Session s = startSession(ctx, ok.principal());
+            Json.send(ctx, 200, me(ok.principal()).put("csrf", s.csrf()));
+            return;
+        }
+        if (result instanceof SignIn.Throttled) throw new Problem(ErrorCode.THROTTLED, "too many failed sign-ins; try again later");
+        throw new Problem(ErrorCode.UNAUTHORIZED, "the username or password is wrong");
+    }
+
+    void signOut(Context ctx) {
+        Caller c = Caller.of(ctx);
+        if (c.session() != null) sessions.end(c.session().id());
+        ctx.removeCookie(Guard.SESSION_COOKIE, "/");
+        if (ctx.path().startsWith(WebApp.API)) ctx.status(204);
+        else ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    void accountPage(Context ctx) {
+        renderAccount(ctx, null);
+    }
+
+    /** A personal API token from the account page's form; shown once on the page that answers. */
+    void tokenForm(Context ctx) {
+        Principal p = Caller.required(ctx);
+        IssuedToken t = issue(p, ctx.formParam("name"), ctx.formParam("days"));
+        renderAccount(ctx, t);
+    }
+
+    void me(Context ctx) {
+        Json.send(ctx, 200, me(Caller.required(ctx)));
+    }
+
+    void tokenJson(Context ctx) {
+        Principal p = Caller.required(ctx);
+        JsonNode body = Json.body(ctx);
+        IssuedToken t = issue(p, body.path("name").isTextual() ? body.get("name").asText() : null,
+                body.path("days").isIntegralNumber() ? body.get("days").asText() : body.path("days").asText(null));
+        Json.send(ctx, 201, AdminRoutes.token(t));
+    }
+
+    private IssuedToken issue(Principal p, String name, String days) {
+        if (name == null || name.isBlank()) throw Answers.invalid(List.of(new Violation("/name", "is required: say which app or device the token is for")));
+        int d;
+        try {
+            d = days == null ? 90 : Integer.parseInt(days.trim());
+        } catch (NumberFormatException e) {
+            throw Answers.invalid(List.of(new Violation("/days", "must be a whole number of days from 1 to 366")));
+        }
+        if (d < 1 || d > 366) throw Answers.invalid(List.of(new Violation("/days", "must be a whole number of days from 1 to 366")));
+        try {
+            IssuedToken t = accounts.createToken(username(p), name, Duration.ofDays(d));
+            audit.append(p.accountId(), p.orgId(), "token.created", t.id(), null, name);
+            return t;
+        } catch (AccountRefused e) {
+            throw AdminRoutes.refused(e);
+        }
+    }
+
+    private void renderAccount(Context ctx, IssuedToken t) {
+        Caller c = Caller.of(ctx);
+        Principal p = Caller.required(ctx);
+        List<String> roles = p.grants().stream().map(g -> g.role().wireName() + (g.scopeOrg().equals(p.orgId()) ? "" : " (" + g.scopeOrg() + ")")).sorted().toList();
+        pages.render(ctx, 200, "account.jte", Pages.params("username", username(p), "accountId", p.accountId(), "org", p.orgId(),
+                "roles", roles, "csrf", c.session() == null ? "" : c.session().csrf(),
+                "newToken", t == null ? null : t.text(), "newTokenExpires", t == null ? null : t.expiresAt().toString()));
+    }
+
+    private SignIn signIn(Context ctx, String username, String password) {
+        char[] secret = password.toCharArray();
+        SignIn result = accounts.signIn(username, secret, ctx.ip());
+        java.util.Arrays.fill(secret, '\0');
+        if (result instanceof SignIn.Ok ok) {
+            audit.append(ok.principal().accountId(), ok.principal().orgId(), "signin.ok", null, ctx.ip(), null);
+        } else if (result instanceof SignIn.Throttled) {
+            audit.append("anonymous", null, "signin.throttled", username, ctx.ip(), null);
+            ctx.header("Retry-After", Long.toString(Math.max(1, ((SignIn.Throttled) result).retryAfter().toSeconds())));
+        } else {
+            audit.append("anonymous", null, "signin.failed", username, ctx.ip(), null);
+        }
+        return result;
+    }
+
+    private Sessions.Session startSession(Context ctx, Principal p) {
+        Sessions.Session s = sessions.create(p.accountId());
+        ctx.cookie(cookie(ctx, Guard.SESSION_COOKIE, s.id(), SameSite.LAX));
+        ctx.removeCookie(PRESESSION_COOKIE, "/");
+        return s;
+    }
+
+    private static Cookie cookie(Context ctx, String name, String value, SameSite sameSite) {
+        Cookie c = new Cookie(name, value);
+        c.setPath("/");
+        c.setHttpOnly(true);
+        c.setSecure("https".equals(ctx.scheme()));
+        c.setSameSite(sameSite);
+        return c;
+    }
+
+    private String username(Principal p) {
+        return accounts.accounts(p.orgId()).stream().filter(a -> a.id().equals(p.accountId())).map(Account::username)
+                .findFirst().orElseThrow(() -> new Problem(ErrorCode.FORBIDDEN, "this credential has no account of its own"));
+    }
+
+    private ObjectNode me(Principal p) {
+        ObjectNode n = Json.object().put("account", p.accountId()).put("org", p.orgId()).put("source", p.sourceId())
+                .put("author", p.author());
+        var grants = n.putArray("roles");
+        for (Grant g : p.grants()) grants.addObject().put("role", g.role().wireName()).put("org", g.scopeOrg());
+        return n;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isTextual()) throw Answers.invalid(List.of(new Violation("/" + field, "is required and must be a string")));
+        return v.asText();
+    }
+
+    private static long minutes(Duration d) {
+        return Math.max(1, (d.toSeconds() + 59) / 60);
+    }
+}

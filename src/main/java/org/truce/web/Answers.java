@@ -1,0 +1,69 @@
+package org.truce.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.HexFormat;
+import java.util.List;
+import org.truce.figures.Recorder;
+import org.truce.figures.Violation;
+import org.truce.ledger.AppendResult;
+import org.truce.ledger.EntryCodec;
+import org.truce.ledger.StoreFailure;
+
+/** How write routes answer: receipts for accepted entries, problems for refusals. Stateless. */
+final class Answers {
+    private Answers() {}
+
+    static Problem invalid(List<Violation> violations) {
+        return refused(ErrorCode.INVALID, violations);
+    }
+
+    static Problem forbidden(List<Violation> violations) {
+        return refused(ErrorCode.FORBIDDEN, violations);
+    }
+
+    private static Problem refused(ErrorCode code, List<Violation> violations) {
+        String first = violations.get(0).pointer() + " " + violations.get(0).detail();
+        String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "";
+        return new Problem(code, first.trim() + more, violations);
+    }
+
+    /** Runs a recording; a store failure is a 503 (nothing acknowledged). */
+    static Recorder.Outcome recording(java.util.function.Supplier<Recorder.Outcome> record) {
+        try {
+            return record.get();
+        } catch (StoreFailure e) {
+            throw new Problem(ErrorCode.UNAVAILABLE, "the store failed: " + e.getMessage());
+        }
+    }
+
+    static void outcome(Context ctx, Recorder.Outcome outcome, boolean many, List<String> pointers) {
+        if (outcome instanceof Recorder.Outcome.Refused r) throw invalid(r.violations());
+        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+        if (result instanceof AppendResult.Conflict c) {
+            String at = pointers.get(c.index()) + "/id";
+            throw new Problem(ErrorCode.CONFLICT, "id " + c.clientId() + " is already in the ledger at seq "
+                    + c.existingSeq() + " with different content; nothing was written",
+                    List.of(new Violation(at, "is already used by entry " + c.existingSeq() + " with different content")));
+        }
+        AppendResult.Accepted a = (AppendResult.Accepted) result;
+        if (!many) {
+            AppendResult.Outcome o = a.outcomes().get(0);
+            Json.send(ctx, o.created() ? 201 : 200, receipt(o));
+            return;
+        }
+        ArrayNode items = Json.array();
+        for (AppendResult.Outcome o : a.outcomes()) items.add(receipt(o).put("created", o.created()));
+        Json.send(ctx, 200, items);
+    }
+
+    private static ObjectNode receipt(AppendResult.Outcome o) {
+        ObjectNode n = Json.object();
+        n.put("id", o.entry().clientId());
+        n.put("seq", o.entry().seq());
+        n.put("leafHash", HexFormat.of().formatHex(o.leafHash()));
+        n.put("recordedAt", EntryCodec.formatInstant(o.entry().recordedAt()));
+        return n;
+    }
+}

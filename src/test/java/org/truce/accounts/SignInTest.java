@@ -1,0 +1,120 @@
+package org.truce.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.truce.accounts.AccountsFixture.pw;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Password sign-in and its throttle: 5 failures per username, 20 per address, in 10 minutes. */
+class SignInTest {
+    static final String PASSWORD = "correct horse battery";
+    static final String HOME = "203.0.113.7";
+
+    @TempDir
+    Path dir;
+    AccountsFixture f;
+    Accounts accounts;
+    Account alice;
+
+    @BeforeEach
+    void open() {
+        f = new AccountsFixture(dir);
+        accounts = f.accounts;
+        accounts.createOrg("icrc", "icrc", "ICRC");
+        alice = accounts.createUser("icrc", "alice", pw(PASSWORD), Set.of(Role.ANALYST));
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void the_right_password_signs_in_with_the_accounts_grants() {
+        SignIn result = accounts.signIn("alice", pw(PASSWORD), HOME);
+
+        assertThat(result).isInstanceOfSatisfying(SignIn.Ok.class, ok -> {
+            assertThat(ok.principal().accountId()).isEqualTo(alice.id());
+            assertThat(ok.principal().via()).isEqualTo("password");
+            assertThat(ok.principal().has(Role.ANALYST)).isTrue();
+        });
+    }
+
+    @Test
+    void a_wrong_password_an_unknown_user_and_a_disabled_account_get_the_same_refusal() {
+        assertThat(accounts.signIn("alice", pw("wrong password!"), HOME)).isEqualTo(new SignIn.Refused());
+        assertThat(accounts.signIn("mallory", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Refused());
+        assertThat(accounts.signIn("Not a username!", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Refused());
+        accounts.setDisabled("alice", true);
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Refused());
+    }
+
+    @Test
+    void five_failures_for_an_account_throttle_it_even_with_the_right_password() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(accounts.signIn("alice", pw("wrong password " + i), "198.51.100." + i)).isEqualTo(new SignIn.Refused());
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+        // failures at 0..4 minutes, now at 5: the first leaves the window at 10.
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void the_account_is_allowed_again_once_the_window_no_longer_holds_five_failures() {
+        for (int i = 0; i < 5; i++) {
+            accounts.signIn("alice", pw("wrong password " + i), HOME);
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+        f.clock.advance(Duration.ofMinutes(5).minusMillis(1));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMillis(1)));
+
+        f.clock.advance(Duration.ofMillis(1));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isInstanceOf(SignIn.Ok.class);
+    }
+
+    @Test
+    void twenty_failures_from_one_address_across_usernames_throttle_the_address() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(accounts.signIn("user" + i, pw(PASSWORD), HOME)).isEqualTo(new SignIn.Refused());
+        }
+
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(10)));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), "192.0.2.1")).isInstanceOf(SignIn.Ok.class);
+
+        f.clock.advance(Duration.ofMinutes(10));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isInstanceOf(SignIn.Ok.class);
+    }
+
+    @Test
+    void an_unknown_username_is_throttled_like_a_known_one() {
+        for (int i = 0; i < 5; i++) accounts.signIn("mallory", pw("guess number " + i), HOME);
+
+        assertThat(accounts.signIn("mallory", pw("guess number 5"), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void a_successful_sign_in_forgives_the_accounts_earlier_failures() {
+        for (int i = 0; i < 4; i++) accounts.signIn("alice", pw("wrong password " + i), HOME);
+        assertThat(accounts.signIn("Alice", pw(PASSWORD), HOME)).isInstanceOf(SignIn.Ok.class);
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(accounts.signIn("alice", pw("wrong again " + i), HOME)).isEqualTo(new SignIn.Refused());
+        }
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isInstanceOf(SignIn.Ok.class);
+    }
+
+    @Test
+    void the_password_array_is_cleared_even_when_throttled() {
+        for (int i = 0; i < 5; i++) accounts.signIn("alice", pw("wrong password " + i), HOME);
+        char[] password = pw(PASSWORD);
+
+        assertThat(accounts.signIn("alice", password, HOME)).isInstanceOf(SignIn.Throttled.class);
+        assertThat(password).containsOnly('\0');
+    }
+}
