@@ -1,0 +1,151 @@
+package org.truce.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.truce.accounts.Role;
+import org.truce.support.Reports;
+import org.truce.support.TestNode;
+
+/**
+ * Sends every route a real request from every kind of caller and compares each answer with the
+ * hand-written table in {@code src/test/resources/authz/matrix.txt}.
+ */
+class AuthorizationMatrixTest {
+    private static final List<String> CALLERS = List.of("anon", "reporterA", "reporterB", "transcriber", "verifier",
+            "analyst", "secretariat", "custodianA", "custodianB", "admin");
+    private final AtomicInteger counter = new AtomicInteger();
+
+    @TempDir
+    Path dir;
+
+    record Row(String method, String path, String body, List<Integer> expected, int line) {}
+
+    @Test
+    void every_route_answers_every_kind_of_caller_as_the_hand_written_table_says() throws IOException {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            Map<String, String> tokens = callers(node);
+            node.account("unhcr", "unhcr", "spare", Role.ANALYST);
+            Map<String, String> fixture = Map.of(
+                    "{case}", CaseFixtures.open(node, tokens.get("reporterA"), "Fixture Person One"),
+                    "{case2}", CaseFixtures.open(node, tokens.get("reporterA"), "Fixture Person Two"),
+                    "{token}", node.truce.accounts().createToken("spare", "to revoke", java.time.Duration.ofDays(5)).id());
+            List<String> mismatches = new ArrayList<>();
+            List<Row> rows = rows();
+            for (Row row : rows) {
+                String path = row.path();
+                for (var f : fixture.entrySet()) path = path.replace(f.getKey(), f.getValue());
+                for (int i = 0; i < CALLERS.size(); i++) {
+                    String caller = CALLERS.get(i);
+                    TestNode.Response r = node.send(request(node, row.method(), path, row.body(), tokens.get(caller)));
+                    if (r.status() != row.expected().get(i)) {
+                        mismatches.add("line " + row.line() + ": " + row.method() + " " + row.path() + " as " + caller + ": expected "
+                                + row.expected().get(i) + ", got " + r.status() + " " + abbreviate(r.body()));
+                    }
+                }
+            }
+            assertThat(mismatches).isEmpty();
+            assertThat(rows).hasSize(43);
+        }
+    }
+
+    @Test
+    void the_table_names_every_registered_route_once() throws IOException {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            List<String> inTable = rows().stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
+                    .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
+                    .replace("2021-01-11", "{date}")).sorted().toList();
+            List<String> registered = RouteRulesTest.endpoints(node.app).stream()
+                    .map(e -> e.method.name() + " " + e.path).sorted().toList();
+            assertThat(inTable).containsExactlyElementsOf(registered);
+        }
+    }
+
+    private static Map<String, String> callers(TestNode node) {
+        String jmc = "ru-tr-joint-monitoring-centre";
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("anon", null);
+        t.put("reporterA", node.account("anama", "anama", "rep-a", Role.REPORTER));
+        t.put("reporterB", node.account("icrc", "icrc", "rep-b", Role.REPORTER));
+        t.put("transcriber", node.account("unhcr", "unhcr", "trans", Role.TRANSCRIBER));
+        t.put("verifier", node.account("jmc", jmc, "veri", Role.VERIFIER));
+        t.put("analyst", node.account("unhcr", "unhcr", "anal", Role.ANALYST));
+        t.put("secretariat", node.account("jmc", jmc, "secr", Role.SECRETARIAT));
+        t.put("custodianA", node.account("anama", "anama", "cust-a", Role.CUSTODIAN));
+        t.put("custodianB", node.account("icrc", "icrc", "cust-b", Role.CUSTODIAN));
+        t.put("admin", node.account("az-government", "az-government", "adm", Role.ADMIN));
+        return t;
+    }
+
+    private HttpRequest request(TestNode node, String method, String path, String bodyName, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + path));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (bodyName.equals("-")) return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        boolean form = bodyName.startsWith("form-");
+        b.header("Content-Type", form ? "application/x-www-form-urlencoded" : "application/json");
+        return b.method(method, HttpRequest.BodyPublishers.ofString(body(bodyName))).build();
+    }
+
+    /** A fresh, valid body of each kind: every caller's request would succeed if its rule let it. */
+    private String body(String name) {
+        int n = counter.incrementAndGet();
+        String uuid = UUID.randomUUID().toString();
+        return switch (name) {
+            case "form-signin" -> "username=someone&password=whatever-it-is&csrf=forged";
+            case "form-token" -> "name=field-app-" + n + "&days=30";
+            case "form-empty" -> "";
+            case "wrong-signin" -> "{\"username\":\"nobody-" + n + "\",\"password\":\"not the password\"}";
+            case "token" -> "{\"name\":\"field app " + n + "\",\"days\":30}";
+            case "report-anama" -> Reports.valid(uuid).put("source", "anama").toString();
+            case "source" -> "{\"id\":\"src-" + n + "\",\"roles\":[\"media\"],\"partOf\":null,\"names\":{\"en\":\"Source " + n
+                    + "\"},\"reportsOn\":[]}";
+            case "metric" -> "{\"id\":\"metric_" + n + "\",\"unit\":\"items\",\"breakdowns\":[],\"names\":{\"en\":\"things " + n + "\"}}";
+            case "place" -> "{\"id\":\"place-" + n + "\",\"kind\":\"settlement\",\"administration\":null,\"parent\":\"nk\","
+                    + "\"names\":[{\"lang\":\"en\",\"name\":\"Place " + n + "\",\"usedBy\":[\"common\"]}],"
+                    + "\"location\":{\"lat\":39.8,\"lon\":46.7},\"overlaps\":[]}";
+            case "case-anama" -> CaseFixtures.body(uuid, "Matrix Person " + n);
+            case "status-held" -> "{\"id\":\"" + uuid + "\",\"status\":\"held\",\"date\":\"2021-01-06\"}";
+            case "erasure" -> "{\"id\":\"" + uuid + "\",\"basis\":\"request ref " + n + "\"}";
+            case "org" -> "{\"id\":\"org-" + n + "\",\"source\":\"unhcr\",\"name\":\"Org " + n + "\"}";
+            case "user" -> "{\"org\":\"unhcr\",\"username\":\"user-" + n + "\",\"password\":\"a long enough password\",\"roles\":[\"analyst\"]}";
+            case "grant", "revoke" -> "{\"username\":\"spare\",\"role\":\"reporter\"}";
+            case "admin-token" -> "{\"username\":\"spare\",\"name\":\"t" + n + "\",\"days\":10}";
+            default -> throw new IllegalArgumentException("no body named " + name);
+        };
+    }
+
+    static List<Row> rows() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/authz/matrix.txt")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].strip();
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                String[] parts = line.split("\\|");
+                String[] route = parts[0].trim().split("\\s+");
+                List<Integer> expected = new ArrayList<>();
+                for (String s : parts[2].trim().split("\\s+")) expected.add(Integer.parseInt(s));
+                if (expected.size() != CALLERS.size()) throw new IllegalStateException("line " + (i + 1) + " needs " + CALLERS.size() + " answers");
+                rows.add(new Row(route[0], route[1], parts[1].trim(), expected, i + 1));
+            }
+        }
+        return rows;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}
