@@ -1,6 +1,9 @@
 package org.truce.cli;
 
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
+import org.truce.ledger.LedgerStore;
+import org.truce.store.Stores;
 import org.truce.accounts.Organisation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +25,23 @@ final class AdminCreateOrg implements Callable<Integer> {
     @Option(names = "--name", required = true, description = "Display name.")
     String name;
 
+    /**
+     * Whether the ledger declares the source. Reads the store directly (catalog entries have the
+     * client id "source:&lt;id&gt;"), without the data-directory lock, so it works beside a server.
+     */
+    private boolean declared(String id) {
+        if (!Files.exists(dir.data.resolve(Stores.SQLITE_FILE))) return false;
+        try (LedgerStore store = Stores.openSqlite(dir.data)) {
+            return store.findByClientId("source:" + id).isPresent();
+        }
+    }
+
     @Override
     public Integer call() {
+        if (!declared(source)) {
+            return AdminCommand.fail(spec, "source " + source + " is not in the ledger's catalog of " + dir.data
+                    + "; declare it first (POST /api/v1/sources)", 2);
+        }
         return AdminCommand.withAccounts(spec, dir.data, (accounts, out) -> {
             Organisation org = accounts.createOrg(id, source, name);
             AdminCommand.audit(dir.data, org.id(), "org.created", org.id(), "source " + org.sourceId());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.HexFormat;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import org.truce.figures.Recorder;
 import org.truce.figures.Violation;
 import org.truce.ledger.AppendResult;
@@ -34,7 +35,9 @@ final class Answers {
         try {
             return record.get();
         } catch (StoreFailure e) {
-            throw new Problem(ErrorCode.UNAVAILABLE, "the store failed: " + e.getMessage());
+            // the cause is logged, never answered: store messages may carry SQL or paths
+            LoggerFactory.getLogger(Answers.class).error("store failure on a write", e);
+            throw new Problem(ErrorCode.UNAVAILABLE, "the store failed; nothing of this request was acknowledged");
         }
     }
 

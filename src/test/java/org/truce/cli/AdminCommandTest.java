@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.truce.app.Truce;
+import org.truce.ingest.DemoDataset;
 import org.truce.accounts.AccountStore;
 import org.truce.accounts.Accounts;
 import org.truce.accounts.Principal;
@@ -32,6 +35,21 @@ class AdminCommandTest {
     Path data;
 
     record Run(int code, String out, String err) {}
+
+    /** Organisations speak for sources of the catalog: the demo's are declared first. */
+    @BeforeEach
+    void declareTheDemoSources() {
+        try (Truce truce = Truce.open(data, java.time.Clock.systemUTC())) {
+            DemoDataset.load(truce.recorder());
+        }
+    }
+
+    @Test
+    void an_organisation_for_a_source_the_catalog_does_not_declare_is_refused() {
+        Run run = admin("create-org", "--id", "ghost", "--source", "no-such-source", "--name", "Ghost");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("source no-such-source is not in the ledger's catalog");
+    }
 
     private Run adminWithInput(String stdin, String... args) {
         InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
