@@ -75,18 +75,41 @@ class ServeProcessIT {
         throw new AssertionError("the server did not start: " + lines);
     }
 
+    /** Runs {@code truce admin ...} on the data directory, with {@code stdin}; answers its output. */
+    private String admin(String stdin, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("admin"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--data", dir.toString()));
+        Process p = truce(all.toArray(String[]::new)).start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    /** The README's steps for a field token: an account with a role, then a token for it. */
+    private String fieldToken() throws Exception {
+        admin("a long and secret password\n", "create-user", "--org", "unhcr", "--username", "it-desk", "--role", "transcriber",
+                "--password-stdin");
+        Matcher m = Pattern.compile("truce_[a-z2-7]+_[A-Za-z0-9_-]+").matcher(admin("", "token", "create", "--user", "it-desk",
+                "--name", "integration test", "--days", "1"));
+        assertThat(m.find()).isTrue();
+        return m.group();
+    }
+
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts one increment with this id; answers the HTTP status. */
-    private int postReport(int port, String id) throws IOException, InterruptedException {
+    private int postReport(int port, String id, String token) throws IOException, InterruptedException {
         String body = "{\"id\":\"" + id + "\",\"metric\":\"returnees\",\"kind\":\"increment\",\"value\":1,"
                 + "\"asOf\":\"2021-02-01\",\"place\":\"nk\",\"source\":\"ru-peacekeepers\",\"attribution\":\"crash test\","
                 + "\"document\":{\"title\":\"t\",\"publisher\":\"p\"}}";
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports"))
-                .header("Authorization", "Bearer it-token-0123456789abcdef").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
@@ -98,6 +121,15 @@ class ServeProcessIT {
         assertThat(en.body()).contains("48,241 people").contains("with the assistance of Russian peacekeepers");
         HttpResponse<String> ru = get(s.port(), "/api/v1/bulletins/2021-01-11?lang=ru");
         assertThat(ru.body()).contains("48\u00a0241 человек");
+        assertThat(s.output()).anyMatch(l -> l.contains("There is no administrator yet"));
+        // the environment's bootstrap token administers; it does not write reports
+        HttpResponse<String> orgs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + s.port() + "/api/v1/admin/orgs"))
+                .header("Authorization", "Bearer it-token-0123456789abcdef").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(orgs.statusCode()).isEqualTo(200);
+        assertThat(orgs.body()).contains("\"unhcr\"");
+        assertThat(postReport(s.port(), "00000000-0000-4000-8000-000000000001", "it-token-0123456789abcdef")).isEqualTo(403);
+        // a field token made with the CLI while the server runs is accepted at once
+        assertThat(postReport(s.port(), "00000000-0000-4000-8000-000000000001", fieldToken())).isEqualTo(201);
     }
 
     @Test
@@ -114,6 +146,7 @@ class ServeProcessIT {
     @Test
     void nothing_acknowledged_is_lost_when_the_server_is_killed_during_writes() throws Exception {
         Server s = serve();
+        String token = fieldToken();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -123,7 +156,7 @@ class ServeProcessIT {
                 for (int i = 0; !stop.get(); i++) {
                     String id = String.format("00000000-0000-4000-8%03d-%012d", client, i);
                     try {
-                        int status = postReport(s.port(), id);
+                        int status = postReport(s.port(), id, token);
                         if (status == 201 || status == 200) acknowledged.add(id);
                     } catch (IOException e) {
                         return null; // the server died under us: this one was never acknowledged
@@ -141,7 +174,7 @@ class ServeProcessIT {
         Server again = serve();
         for (String id : acknowledged) {
             // a retry of an acknowledged report must be recognised as already there (200, not 201)
-            assertThat(postReport(again.port(), id)).as(id).isEqualTo(200);
+            assertThat(postReport(again.port(), id, token)).as(id).isEqualTo(200);
         }
         again.process().destroy();
         again.process().waitFor();
