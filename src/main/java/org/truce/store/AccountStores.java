@@ -1,14 +1,7 @@
 package org.truce.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.truce.accounts.AccountStore;
 import org.truce.ledger.StoreFailure;
 
@@ -34,42 +27,14 @@ public final class AccountStores {
      */
     public static AccountStore open(Path dataDir) {
         Path file = dataDir.resolve(FILE);
-        createOwnerOnly(dataDir, file);
+        StoreFiles.createDirectories(dataDir);
+        StoreFiles.createOwnerOnly(file);
         SqliteDatabase database = new SqliteDatabase(file);
-        try {
-            Flyway.configure(AccountStores.class.getClassLoader())
-                    .dataSource(database.migrationSource())
-                    .locations(MIGRATIONS)
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StoreFailure("could not migrate the accounts schema: " + e.getMessage(), e);
-        }
+        StoreFiles.migrate(database.migrationSource(), MIGRATIONS, "accounts");
         try {
             return SqliteAccountStore.open(database);
         } catch (SQLException e) {
             throw new StoreFailure("could not open " + file.toAbsolutePath(), e);
-        }
-    }
-
-    /**
-     * Creates the empty file rw------- before SQLite opens it (SQLite accepts an empty file as a new
-     * database), since it holds password hashes; SQLite gives the -wal and -shm files the same mode.
-     */
-    private static void createOwnerOnly(Path dataDir, Path file) {
-        try {
-            Files.createDirectories(dataDir);
-            if (Files.exists(file)) return;
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file); // not a POSIX file system: rely on the directory's protection
-            }
-        } catch (FileAlreadyExistsException e) {
-            // another process created it first; fine
-        } catch (IOException e) {
-            throw new StoreFailure("could not create " + file.toAbsolutePath(), new UncheckedIOException(e));
         }
     }
 }

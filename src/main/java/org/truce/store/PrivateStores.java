@@ -1,19 +1,12 @@
 package org.truce.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.truce.audit.AuditLog;
 import org.truce.ledger.StoreFailure;
 import org.truce.privacy.DataKeys;
@@ -40,8 +33,8 @@ public final class PrivateStores {
     public static AuditLog openAuditLog(Path dataDir, Clock clock, Duration retention) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(retention, "retention");
-        SideDatabase database = new SideDatabase(createDirectories(dataDir).resolve(AUDIT_FILE), false);
-        migrate(database, "classpath:db/audit", "audit log");
+        SideDatabase database = new SideDatabase(StoreFiles.createDirectories(dataDir).resolve(AUDIT_FILE), false);
+        StoreFiles.migrate(database.source(), "classpath:db/audit", "audit log");
         Connection connection = open(database, "audit log");
         try {
             return new SqliteAuditLog(connection, clock, retention);
@@ -59,48 +52,11 @@ public final class PrivateStores {
      */
     public static DataKeys openDataKeys(Path dataDir, SecureRandom random) {
         Objects.requireNonNull(random, "random");
-        Path file = createDirectories(dataDir).resolve(KEYS_FILE);
-        createOwnerOnly(file);
+        Path file = StoreFiles.createDirectories(dataDir).resolve(KEYS_FILE);
+        StoreFiles.createOwnerOnly(file);
         SideDatabase database = new SideDatabase(file, true);
-        migrate(database, "classpath:db/keys", "key store");
+        StoreFiles.migrate(database.source(), "classpath:db/keys", "key store");
         return new SqliteDataKeys(open(database, "key store"), random);
-    }
-
-    /**
-     * SQLite gives the -wal and -shm files the mode of the database file, so creating it rw------- before
-     * SQLite opens it keeps all three private. Skipped where POSIX permissions do not exist.
-     */
-    private static void createOwnerOnly(Path file) {
-        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            // an existing key file keeps the permissions it has
-        } catch (IOException e) {
-            throw new StoreFailure("could not create the key file " + file.toAbsolutePath(), new UncheckedIOException(e));
-        }
-    }
-
-    private static Path createDirectories(Path dataDir) {
-        try {
-            return Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new StoreFailure("could not create the data directory " + dataDir.toAbsolutePath(),
-                    new UncheckedIOException(e));
-        }
-    }
-
-    private static void migrate(SideDatabase database, String location, String what) {
-        try {
-            Flyway.configure(PrivateStores.class.getClassLoader())
-                    .dataSource(database.source())
-                    .locations(location)
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StoreFailure("could not migrate the " + what + " schema: " + e.getMessage(), e);
-        }
     }
 
     private static Connection open(SideDatabase database, String what) {

@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.StoreFailure;
 
@@ -38,24 +35,11 @@ public final class Stores {
                     new UncheckedIOException(e));
         }
         SqliteDatabase database = new SqliteDatabase(dataDir.resolve(SQLITE_FILE));
-        migrate(database.migrationSource(), SQLITE_MIGRATIONS);
+        StoreFiles.migrate(database.migrationSource(), SQLITE_MIGRATIONS, "ledger");
         try {
             return SqliteLedgerStore.open(database);
         } catch (SQLException e) {
             throw new StoreFailure("could not open the ledger in " + dataDir.toAbsolutePath(), e);
-        }
-    }
-
-    private static void migrate(DataSource source, String location) {
-        try {
-            Flyway.configure(Stores.class.getClassLoader())
-                    .dataSource(source)
-                    .locations(location)
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StoreFailure("could not migrate the ledger schema: " + e.getMessage(), e);
         }
     }
 }
