@@ -19,6 +19,7 @@ public final class CaseBook implements Ledger.Listener {
     private final Map<String, CaseRecord> cases = new ConcurrentHashMap<>();
     private final Map<String, Sealed> sealed = new ConcurrentHashMap<>();
     private final Map<String, String> entryCase = new ConcurrentHashMap<>();
+    private final Map<String, String> authors = new ConcurrentHashMap<>();
 
     @Override
     public Object prepare(Entry entry) {
@@ -34,6 +35,7 @@ public final class CaseBook implements Ledger.Listener {
     public void applied(Entry entry, Object prepared) {
         if (!(prepared instanceof CaseFact fact)) return;
         entryCase.put(fact.clientId(), fact.caseId());
+        authors.put(fact.clientId(), entry.author());
         if (fact instanceof CaseFact.Opened o) {
             var step = new CaseRecord.Step(o.id(), o.status(), o.date(), entry.seq(), entry.recordedAt(), entry.author(), o.personal() != null);
             cases.put(o.id(), new CaseRecord(o.id(), o.kind(), o.source(), o.place(), entry.author(), o.terms(), List.of(step), null));
@@ -65,6 +67,11 @@ public final class CaseBook implements Ledger.Listener {
     /** The sealed personal data written with entry {@code entryId}, if any. */
     public Optional<Sealed> sealedOf(String entryId) {
         return Optional.ofNullable(sealed.get(entryId));
+    }
+
+    /** Who wrote a case entry ("org/account"). */
+    public Optional<String> authorOf(String entryId) {
+        return Optional.ofNullable(authors.get(entryId));
     }
 
     /** The case an entry belongs to, if it is a case entry. */

@@ -52,9 +52,14 @@ public final class CaseRecorder {
         CaseFact fact = complete(request.fact());
         List<Violation> violations = rules.check(fact, request.personal() != null, LocalDate.now(clock));
         if (!violations.isEmpty()) return new Outcome.Refused(violations);
-        if (request.personal() != null) fact = withSeal(fact, seal(fact.caseId(), fact.clientId(), request.personal()));
+        if (fact instanceof CaseFact.Erased) {
+            // the key goes first: if recording then fails, the data is already unreadable (the goal of
+            // the request) and a retry records the act; the other order could acknowledge nothing yet
+            // leave the key, or record an erasure whose key survived
+            keys.destroy(fact.caseId());
+        }
+        if (request.personal() != null) fact = withSeal(fact, seal(fact.caseId(), fact.clientId(), request.personal(), author));
         AppendResult result = ledger.append(List.of(new Draft(fact.type(), author, fact.clientId(), CaseWriter.write(fact))));
-        if (fact instanceof CaseFact.Erased && result instanceof AppendResult.Accepted) keys.destroy(fact.caseId());
         return new Outcome.Done(result);
     }
 
@@ -77,10 +82,17 @@ public final class CaseRecorder {
         return new CaseFact.StatusChanged(s.id(), s.caseId(), c.kind(), c.place(), c.source(), s.status(), s.date(), null);
     }
 
-    private Sealed seal(String caseId, String entryId, byte[] plain) {
+    /**
+     * Only the author of an entry may have its retry recognised: anyone else gets a fresh seal, so a
+     * repeat of the id is a conflict whatever the data, and the answer cannot confirm a guessed name.
+     */
+    private Sealed seal(String caseId, String entryId, byte[] plain, String author) {
         DataKey key = keys.getOrCreate(caseId);
         Optional<Sealed> earlier = cases.sealedOf(entryId);
-        if (earlier.isPresent() && sealer.sameContent(key, plain, earlier.get().mac())) return earlier.get();
+        if (earlier.isPresent() && author.equals(cases.authorOf(entryId).orElse(null))
+                && sealer.sameContent(key, plain, earlier.get().mac())) {
+            return earlier.get();
+        }
         return sealer.seal(key, caseId, plain);
     }
 

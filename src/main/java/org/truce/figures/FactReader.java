@@ -188,7 +188,7 @@ public final class FactReader {
         return out;
     }
 
-    private static Document document(Reading r, JsonNode node, String at) {
+    public static Document document(Reading r, JsonNode node, String at) {
         // Optional: a body reporting its own figure to the record is the primary source; who may
         // record without a document is the access rules' business (a transcription must cite one).
         if (node == null || node.isNull()) return null;
@@ -236,7 +236,7 @@ public final class FactReader {
         return out;
     }
 
-    private static List<PlaceName> placeNames(Reading r, JsonNode node, String at) {
+    public static List<PlaceName> placeNames(Reading r, JsonNode node, String at) {
         List<PlaceName> out = new ArrayList<>();
         if (node == null || !node.isArray() || node.isEmpty()) {
             r.fail(at, "must be a non-empty array of {lang, name, usedBy}");

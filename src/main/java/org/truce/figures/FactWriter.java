@@ -41,13 +41,7 @@ public final class FactWriter {
         n.put("place", r.place());
         n.put("source", r.source());
         n.put("attribution", r.attribution());
-        if (r.document() != null) {
-            ObjectNode doc = n.putObject("document");
-            putNullable(doc, "title", r.document().title());
-            doc.put("publisher", r.document().publisher());
-            putNullable(doc, "date", r.document().date() == null ? null : r.document().date().toString());
-            putNullable(doc, "url", r.document().url());
-        }
+        if (r.document() != null) n.set("document", document(r.document()));
         putNullable(n, "corrects", r.corrects());
         return n;
     }
@@ -89,14 +83,7 @@ public final class FactWriter {
         n.put("kind", p.kind());
         putNullable(n, "administration", p.administration());
         putNullable(n, "parent", p.parent());
-        ArrayNode names = n.putArray("names");
-        for (PlaceName name : p.names()) {
-            ObjectNode o = names.addObject();
-            o.put("lang", name.lang());
-            o.put("name", name.name());
-            ArrayNode usedBy = o.putArray("usedBy");
-            name.usedBy().forEach(usedBy::add);
-        }
+        n.set("names", placeNames(p.names()));
         if (p.location() == null) n.putNull("location");
         else {
             ObjectNode loc = n.putObject("location");
@@ -106,6 +93,29 @@ public final class FactWriter {
         ArrayNode overlaps = n.putArray("overlaps");
         p.overlaps().forEach(overlaps::add);
         return n;
+    }
+
+    /** Names of a place or feature, in the form {@link FactReader#placeNames} reads. */
+    public static ArrayNode placeNames(java.util.List<PlaceName> list) {
+        ArrayNode names = F.arrayNode();
+        for (PlaceName name : list) {
+            ObjectNode o = names.addObject();
+            o.put("lang", name.lang());
+            o.put("name", name.name());
+            ArrayNode usedBy = o.putArray("usedBy");
+            name.usedBy().forEach(usedBy::add);
+        }
+        return names;
+    }
+
+    /** A cited document, in the form {@link FactReader#document} reads. */
+    public static ObjectNode document(Document d) {
+        ObjectNode doc = F.objectNode();
+        putNullable(doc, "title", d.title());
+        doc.put("publisher", d.publisher());
+        putNullable(doc, "date", d.date() == null ? null : d.date().toString());
+        putNullable(doc, "url", d.url());
+        return doc;
     }
 
     private static ObjectNode names(Map<String, String> names) {

@@ -33,7 +33,9 @@ public final class PrivateStores {
     public static AuditLog openAuditLog(Path dataDir, Clock clock, Duration retention) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(retention, "retention");
-        SideDatabase database = new SideDatabase(StoreFiles.createDirectories(dataDir).resolve(AUDIT_FILE), false);
+        Path file = StoreFiles.createDirectories(dataDir).resolve(AUDIT_FILE);
+        StoreFiles.createOwnerOnly(file); // addresses and usernames are personal data
+        SideDatabase database = new SideDatabase(file, true); // pruned records leave no trace in free pages
         StoreFiles.migrate(database.source(), "classpath:db/audit", "audit log");
         Connection connection = open(database, "audit log");
         try {

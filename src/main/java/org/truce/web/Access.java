@@ -16,9 +16,9 @@ enum Access implements RouteRole {
     REPORTING("the reporter or transcriber role"),
     REPORTER("the reporter role"),
     RECORD_READER("the analyst or custodian role"),
-    PLACES("the secretariat or admin role"),
+    PLACES("the secretariat role"),
     CUSTODIAN("the custodian role"),
-    AUDIT_READER("the admin or custodian role"),
+    AUDIT_READER("the admin role, or the custodian role in its own organisation"),
     ADMIN("the admin role");
 
     private final String who;
@@ -39,9 +39,10 @@ enum Access implements RouteRole {
             case REPORTING -> holds(p, Role.REPORTER) || holds(p, Role.TRANSCRIBER);
             case REPORTER -> holds(p, Role.REPORTER);
             case RECORD_READER -> holds(p, Role.ANALYST) || holds(p, Role.CUSTODIAN);
-            case PLACES -> holds(p, Role.SECRETARIAT) || holds(p, Role.ADMIN);
+            case PLACES -> holds(p, Role.SECRETARIAT);
             case CUSTODIAN -> holds(p, Role.CUSTODIAN);
-            case AUDIT_READER -> holds(p, Role.ADMIN) || holds(p, Role.CUSTODIAN);
+            // a custodian reads its own organisation's trail: a grant for another's cases is not enough
+            case AUDIT_READER -> holds(p, Role.ADMIN) || (p != null && p.has(Role.CUSTODIAN));
             case ADMIN -> holds(p, Role.ADMIN);
         };
     }

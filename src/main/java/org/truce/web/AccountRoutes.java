@@ -26,6 +26,7 @@ import org.truce.figures.Violation;
  */
 final class AccountRoutes {
     static final String PRESESSION_COOKIE = "truce_csrf";
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9._-]{3,64}");
     private final Accounts accounts;
     private final Sessions sessions;
     private final AuditLog audit;
@@ -96,7 +97,7 @@ final class AccountRoutes {
     /** A personal API token from the account page's form; shown once on the page that answers. */
     void tokenForm(Context ctx) {
         Principal p = Caller.required(ctx);
-        IssuedToken t = issue(p, ctx.formParam("name"), ctx.formParam("days"));
+        IssuedToken t = issue(ctx, p, ctx.formParam("name"), ctx.formParam("days"));
         renderAccount(ctx, t);
     }
 
@@ -107,12 +108,19 @@ final class AccountRoutes {
     void tokenJson(Context ctx) {
         Principal p = Caller.required(ctx);
         JsonNode body = Json.body(ctx);
-        IssuedToken t = issue(p, body.path("name").isTextual() ? body.get("name").asText() : null,
+        IssuedToken t = issue(ctx, p, body.path("name").isTextual() ? body.get("name").asText() : null,
                 body.path("days").isIntegralNumber() ? body.get("days").asText() : body.path("days").asText(null));
         Json.send(ctx, 201, AdminRoutes.token(t));
     }
 
-    private IssuedToken issue(Principal p, String name, String days) {
+    /**
+     * A token is issued only to a person signed in with a password: a token that could mint tokens
+     * would outlive its own expiry and revocation.
+     */
+    private IssuedToken issue(Context ctx, Principal p, String name, String days) {
+        if (Caller.of(ctx).session() == null) {
+            throw new Problem(ErrorCode.FORBIDDEN, "tokens are issued to a signed-in session (POST /api/v1/session or /signin), not to another token");
+        }
         if (name == null || name.isBlank()) throw Answers.invalid(List.of(new Violation("/name", "is required: say which app or device the token is for")));
         int d;
         try {
@@ -131,6 +139,7 @@ final class AccountRoutes {
     }
 
     private void renderAccount(Context ctx, IssuedToken t) {
+        ctx.header("Cache-Control", "no-store");
         Caller c = Caller.of(ctx);
         Principal p = Caller.required(ctx);
         List<String> roles = p.grants().stream().map(g -> g.role().wireName() + (g.scopeOrg().equals(p.orgId()) ? "" : " (" + g.scopeOrg() + ")")).sorted().toList();
@@ -140,6 +149,12 @@ final class AccountRoutes {
     }
 
     private SignIn signIn(Context ctx, String username, String password) {
+        if (!USERNAME.matcher(username).matches() || password.length() > 1024) {
+            // no account can have this name: the same refusal, without a throttle entry or an audit
+            // record of an arbitrarily long string
+            audit.append("anonymous", null, "signin.failed", "(not a username)", ctx.ip(), null);
+            return new SignIn.Refused();
+        }
         char[] secret = password.toCharArray();
         SignIn result = accounts.signIn(username, secret, ctx.ip());
         java.util.Arrays.fill(secret, '\0');

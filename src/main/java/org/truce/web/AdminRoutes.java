@@ -91,7 +91,7 @@ final class AdminRoutes {
             accounts.grant(username, role, scope);
             return null;
         });
-        audit.append(p.accountId(), scope, "grant", username, ctx.ip(), role.wireName());
+        audit.append(p.accountId(), scope == null ? account(username).orgId() : scope, "grant", username, ctx.ip(), role.wireName());
         Json.send(ctx, 200, user(account(username)));
     }
 
@@ -102,7 +102,7 @@ final class AdminRoutes {
         Role role = role(b, "/role");
         String scope = text(b, "scope", false);
         boolean removed = act(() -> accounts.revoke(username, role, scope));
-        audit.append(p.accountId(), scope, "revoke", username, ctx.ip(), role.wireName());
+        audit.append(p.accountId(), scope == null ? account(username).orgId() : scope, "revoke", username, ctx.ip(), role.wireName());
         Json.send(ctx, 200, user(account(username)).put("revoked", removed));
     }
 

@@ -47,8 +47,10 @@ final class Json {
             }
             throw new Problem(ErrorCode.MALFORMED_JSON, "the body breaks a size limit of the contract: " + why);
         } catch (IOException e) {
-            String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new Problem(ErrorCode.MALFORMED_JSON, "malformed JSON: " + msg);
+            // the parser's own text quotes the offending token, which may be personal data: say where only
+            String where = e instanceof JsonProcessingException j && j.getLocation() != null
+                    ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : "";
+            throw new Problem(ErrorCode.MALFORMED_JSON, "malformed JSON" + where);
         }
     }
 

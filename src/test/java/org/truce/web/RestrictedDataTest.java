@@ -122,6 +122,44 @@ class RestrictedDataTest {
     }
 
     @Test
+    void another_reporter_of_the_same_organisation_cannot_confirm_a_guessed_name_by_retrying() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            String author = node.account("anama", "anama", "rep-a", Role.REPORTER);
+            String colleague = node.account("anama", "anama", "rep-c", Role.REPORTER);
+            String id = UUID.randomUUID().toString();
+            assertThat(node.post("/api/v1/cases", CaseFixtures.body(id, CANARY), author).status()).isEqualTo(201);
+            long size = node.truce.ledger().size();
+            // the right guess and a wrong one get the same answer
+            assertThat(node.post("/api/v1/cases", CaseFixtures.body(id, CANARY), colleague).status()).isEqualTo(409);
+            assertThat(node.post("/api/v1/cases", CaseFixtures.body(id, CANARY_TWO), colleague).status()).isEqualTo(409);
+            assertThat(node.truce.ledger().size()).isEqualTo(size);
+        }
+    }
+
+    @Test
+    void a_custodian_granted_for_another_organisation_reads_those_cases_but_not_the_audit_trail() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            String reporter = node.account("anama", "anama", "rep-a", Role.REPORTER);
+            node.account("unhcr", "unhcr", "guest", Role.ANALYST);
+            node.truce.accounts().grant("guest", Role.CUSTODIAN, "anama");
+            String guest = node.truce.accounts().createToken("guest", "t", java.time.Duration.ofDays(1)).text();
+            String caseId = CaseFixtures.open(node, reporter, CANARY);
+            assertThat(get(node, "/api/v1/cases/" + caseId + "/personal", guest).body()).contains(CANARY);
+            assertThat(get(node, "/api/v1/audit", guest).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void malformed_json_is_answered_without_quoting_the_body() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            String reporter = node.account("anama", "anama", "rep-a", Role.REPORTER);
+            var r = node.post("/api/v1/cases", "{\"personal\": {\"name\": Zyxwvut}}", reporter);
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).doesNotContain("Zyxwvut").contains("line 1");
+        }
+    }
+
+    @Test
     void case_statuses_count_as_figures_in_the_keeping_bodys_name() {
         try (TestNode node = TestNode.withDemo(dir)) {
             String reporter = node.account("anama", "anama", "rep-a", Role.REPORTER);
