@@ -17,6 +17,10 @@ import org.truce.figures.Recorder;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.NodeKey;
+import org.locationtech.jts.geom.Envelope;
+import org.truce.places.MapBook;
+import org.truce.places.MapReader;
+import org.truce.places.MapRecorder;
 import org.truce.privacy.DataKeys;
 import org.truce.privacy.PersonalDataSealer;
 import org.truce.store.AccountStores;
@@ -45,6 +49,22 @@ public final class Truce implements AutoCloseable {
     private final Accounts accounts;
     private final CaseBook cases;
     private final CaseRecorder caseRecorder;
+    private final MapBook map;
+    private final MapRecorder mapRecorder;
+    private final MapReader mapReader;
+
+    /**
+     * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
+     * of the model case), or {@code TRUCE_REGION=minLon,minLat,maxLon,maxLat} from the environment.
+     */
+    public static Envelope region() {
+        String v = System.getenv("TRUCE_REGION");
+        if (v == null || v.isBlank()) return new Envelope(43.0, 51.0, 37.5, 42.5);
+        String[] p = v.split(",");
+        if (p.length != 4) throw new IllegalArgumentException("TRUCE_REGION must be minLon,minLat,maxLon,maxLat, not " + v);
+        return new Envelope(Double.parseDouble(p[0].trim()), Double.parseDouble(p[2].trim()),
+                Double.parseDouble(p[1].trim()), Double.parseDouble(p[3].trim()));
+    }
 
     /** How long the audit trail keeps a record; older ones are pruned at start. */
     public static final Duration AUDIT_RETENTION = Duration.ofDays(400);
@@ -66,13 +86,16 @@ public final class Truce implements AutoCloseable {
     }
 
     private Truce(Path dataDir, DataDirLock lock, LedgerStore store, Ledger ledger, FigureBook figures, CaseBook cases,
-                  Private stores, Clock clock) {
+                  MapBook map, Private stores, Clock clock) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.store = store;
         this.ledger = ledger;
         this.figures = figures;
         this.cases = cases;
+        this.map = map;
+        this.mapReader = new MapReader(region());
+        this.mapRecorder = new MapRecorder(ledger, map, figures, clock);
         this.closed = stores;
         this.clock = clock;
         this.recorder = new Recorder(ledger, figures, clock);
@@ -97,8 +120,9 @@ public final class Truce implements AutoCloseable {
             NodeKey key = NodeKey.loadOrCreate(dataDir, DEFAULT_ORIGIN);
             FigureBook figures = new FigureBook(List.of(new CaseFigures()));
             CaseBook cases = new CaseBook();
-            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures, cases), progress);
-            return new Truce(dataDir, lock, store, ledger, figures, cases, stores, clock);
+            MapBook map = new MapBook();
+            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures, cases, map), progress);
+            return new Truce(dataDir, lock, store, ledger, figures, cases, map, stores, clock);
         } catch (RuntimeException e) {
             if (stores != null) stores.close();
             lock.close();
@@ -136,6 +160,18 @@ public final class Truce implements AutoCloseable {
 
     public CaseRecorder caseRecorder() {
         return caseRecorder;
+    }
+
+    public MapBook map() {
+        return map;
+    }
+
+    public MapRecorder mapRecorder() {
+        return mapRecorder;
+    }
+
+    public MapReader mapReader() {
+        return mapReader;
     }
 
     public Clock clock() {

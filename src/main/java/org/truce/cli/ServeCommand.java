@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.truce.app.Truce;
 import org.truce.ingest.DemoDataset;
+import org.truce.ingest.DemoGeography;
 import org.truce.web.WebApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (demo && truce.ledger().size() == 0) {
             int n = DemoDataset.load(truce.recorder());
+            n += DemoGeography.load(truce.mapRecorder(), truce.mapReader(), DemoDataset.AUTHOR);
             int orgs = DemoDataset.createOrganisations(truce.accounts(), truce.figures());
             System.out.println("Loaded the demo dataset: " + n + " entries, " + orgs + " organisations.");
         }

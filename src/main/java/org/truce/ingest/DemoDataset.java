@@ -23,13 +23,15 @@ import org.truce.ledger.EntryCodec;
  */
 public final class DemoDataset {
     public static final String RESOURCE = "/demo/seed.json";
+    /** The account the demo's entries are recorded by. */
+    public static final String AUTHOR = "demo-transcriber";
 
     private DemoDataset() {}
 
     /** @return the number of entries newly written */
     public static int load(Recorder recorder) {
         JsonNode seed = read();
-        String author = seed.path("author").asText("demo-transcriber");
+        String author = seed.path("author").asText(AUTHOR);
         int created = 0;
         created += record(recorder, seed.get("metrics"), "/metrics", FactReader::readMetric, author);
         created += record(recorder, seed.get("sources"), "/sources", FactReader::readSource, author);

@@ -38,6 +38,7 @@ public final class WebApp {
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), truce.audit());
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, truce.audit());
         var audit = new AuditRoutes(truce.audit());
+        var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), names, truce.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Json.MAX_BODY;
@@ -80,6 +81,18 @@ public final class WebApp {
             r.get(API + "/cases/{id}/personal", cases::personal, Access.CUSTODIAN);
             r.post(API + "/cases/{id}/erasure", cases::erase, Access.CUSTODIAN);
             r.get(API + "/audit", audit::list, Access.AUDIT_READER);
+            r.post(API + "/features", map::declareFeatures, Access.PLACES);
+            r.get(API + "/features", map::features, Access.PUBLIC);
+            r.get(API + "/features/{id}", map::feature, Access.PUBLIC);
+            r.post(API + "/geometries", map::recordGeometries, Access.REPORTING);
+            r.post(API + "/statuses", map::reportStatuses, Access.REPORTING);
+            r.get(API + "/layers/{kind}", map::layer, Access.PUBLIC);
+            r.get(API + "/map/containing", map::containing, Access.PUBLIC);
+            r.get(API + "/map/within", map::within, Access.PUBLIC);
+            r.get(API + "/map/nearest", map::nearest, Access.PUBLIC);
+            r.get(API + "/map/compare", map::compare, Access.PUBLIC);
+            r.get(API + "/map/land-release", map::landRelease, Access.PUBLIC);
+            r.get(API + "/reports/{id}/zones", map::zonesOfReport, Access.PUBLIC);
             r.post(API + "/admin/orgs", admin::createOrg, Access.ADMIN);
             r.get(API + "/admin/orgs", admin::orgs, Access.ADMIN);
             r.post(API + "/admin/users", admin::createUser, Access.ADMIN);

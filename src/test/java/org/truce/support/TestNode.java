@@ -16,6 +16,7 @@ import java.util.Set;
 import org.truce.accounts.Role;
 import org.truce.app.Truce;
 import org.truce.ingest.DemoDataset;
+import org.truce.ingest.DemoGeography;
 import org.truce.web.WebApp;
 
 /**
@@ -40,6 +41,7 @@ public final class TestNode implements AutoCloseable {
         truce = Truce.open(dir, clock);
         if (demo) {
             DemoDataset.load(truce.recorder());
+            DemoGeography.load(truce.mapRecorder(), truce.mapReader(), DemoDataset.AUTHOR);
             DemoDataset.createOrganisations(truce.accounts(), truce.figures());
         }
         app = WebApp.create(truce, BOOTSTRAP).start(0);

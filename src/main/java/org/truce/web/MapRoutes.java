@@ -1,0 +1,376 @@
+package org.truce.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.truce.accounts.Principal;
+import org.truce.figures.Fact;
+import org.truce.figures.FactWriter;
+import org.truce.figures.FigureBook;
+import org.truce.figures.Filed;
+import org.truce.figures.Parsed;
+import org.truce.figures.Place;
+import org.truce.figures.Reconciled;
+import org.truce.figures.Violation;
+import org.truce.ledger.EntryCodec;
+import org.truce.ledger.Ledger;
+import org.truce.places.Drawn;
+import org.truce.places.Feature;
+import org.truce.places.FeatureKind;
+import org.truce.places.Geodesy;
+import org.truce.places.GeometryInput;
+import org.truce.places.LandRelease;
+import org.truce.places.LineComparison;
+import org.truce.places.MapBook;
+import org.truce.places.MapFact;
+import org.truce.places.MapReader;
+import org.truce.places.MapRecorder;
+import org.truce.places.StatusReport;
+
+/**
+ * The map over HTTP: features, geometry versions and point statuses in; layers as RFC 7946 GeoJSON
+ * and spatial questions out, each asked as of a day and as known at a ledger size. Every output of
+ * an illustrative feature says so.
+ */
+final class MapRoutes {
+    static final String NOTICE = "illustrative, not authoritative";
+    private static final GeometryFactory GEO = new GeometryFactory(new PrecisionModel(), 4326);
+    private final MapBook map;
+    private final MapRecorder recorder;
+    private final MapReader reader;
+    private final FigureBook figures;
+    private final Ledger ledger;
+    private final InNameOf names;
+    private final java.time.Clock clock;
+
+    MapRoutes(MapBook map, MapRecorder recorder, MapReader reader, FigureBook figures, Ledger ledger, InNameOf names, java.time.Clock clock) {
+        this.map = map;
+        this.recorder = recorder;
+        this.reader = reader;
+        this.figures = figures;
+        this.ledger = ledger;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    void declareFeatures(Context ctx) {
+        write(ctx, (node, at) -> reader.feature(node, at), false);
+    }
+
+    void recordGeometries(Context ctx) {
+        boolean repair = "true".equals(ctx.queryParam("repair"));
+        write(ctx, (node, at) -> reader.geometry(node, at, repair), true);
+    }
+
+    void reportStatuses(Context ctx) {
+        write(ctx, (node, at) -> reader.status(node, at), true);
+    }
+
+    private void write(Context ctx, java.util.function.BiFunction<JsonNode, String, Parsed<MapFact>> read, boolean inSomeonesName) {
+        Principal p = Caller.required(ctx);
+        JsonNode body = Json.body(ctx);
+        boolean many = body.isArray();
+        if (many && (body.isEmpty() || body.size() > WriteRoutes.MAX_ITEMS)) {
+            throw Answers.invalid(List.of(new Violation("", "an array must hold 1 to " + WriteRoutes.MAX_ITEMS + " items")));
+        }
+        List<MapFact> facts = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < (many ? body.size() : 1); i++) {
+            String at = many ? "/" + i : "";
+            Parsed<MapFact> parsed = read.apply(many ? body.get(i) : body, at);
+            if (parsed instanceof Parsed.Ok<MapFact> ok) {
+                facts.add(ok.value());
+                pointers.add(at);
+            } else {
+                violations.addAll(((Parsed.Invalid<MapFact>) parsed).violations());
+            }
+        }
+        if (!violations.isEmpty()) throw Answers.invalid(violations);
+        if (inSomeonesName) {
+            List<Violation> forbidden = new ArrayList<>();
+            for (int i = 0; i < facts.size(); i++) {
+                String source = sourceOf(facts.get(i));
+                if (!names.speaksFor(p, source) && !p.has(org.truce.accounts.Role.TRANSCRIBER)) {
+                    forbidden.add(new Violation(pointers.get(i) + "/source", "you may record only in the name of "
+                            + (p.sourceId() == null ? "your organisation's source" : p.sourceId())
+                            + "; recording what another body published needs the transcriber role and a cited document"));
+                }
+            }
+            if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
+        }
+        Answers.outcome(ctx, Answers.recording(() -> recorder.record(facts, pointers, p.author())), many, pointers);
+    }
+
+    private static String sourceOf(MapFact f) {
+        if (f instanceof MapFact.GeometryRecorded g) return g.version().source();
+        return ((MapFact.StatusReported) f).status().source();
+    }
+
+    void features(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        ArrayNode out = Json.array();
+        for (Feature f : map.features(size)) out.add(feature(f));
+        Json.send(ctx, 200, out);
+    }
+
+    void feature(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        String id = ctx.pathParam("id");
+        Feature f = map.feature(id, size).orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no feature " + id));
+        LocalDate asOf = asOf(ctx);
+        ObjectNode n = feature(f);
+        ArrayNode versions = n.putArray("versions");
+        for (Drawn d : map.versions(id, size)) versions.add(geoJson(d, asOf, size));
+        ArrayNode status = n.putArray("status");
+        for (MapBook.Reported r : map.status(id, asOf, size)) status.add(status(r));
+        Json.send(ctx, 200, n);
+    }
+
+    /** {@code GET /layers/{kind}}: the layer as of a day, as a GeoJSON FeatureCollection. */
+    void layer(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        FeatureKind kind = FeatureKind.parse(ctx.pathParam("kind"))
+                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no layer " + ctx.pathParam("kind") + "; layers: " + FeatureKind.wireNames()));
+        LocalDate asOf = asOf(ctx);
+        Envelope bbox = bbox(ctx);
+        ObjectNode fc = Json.object().put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        boolean illustrative = false;
+        for (Drawn d : map.layer(kind, bbox, asOf, size)) {
+            features.add(geoJson(d, asOf, size));
+            illustrative |= d.feature().illustrative();
+        }
+        fc.put("asOf", asOf.toString()).put("atSize", size);
+        if (illustrative) fc.put("notice", "some features are " + NOTICE + " (see each feature's properties)");
+        ctx.contentType("application/geo+json");
+        ctx.status(200).result(fc.toString());
+    }
+
+    void containing(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        LocalDate asOf = asOf(ctx);
+        Point p = point(ctx);
+        Json.send(ctx, 200, hits(map.containing(p, asOf, size).stream().map(d -> new MapBook.Hit(d, 0)).toList(), asOf, size));
+    }
+
+    void within(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        LocalDate asOf = asOf(ctx);
+        double km = number(ctx, "km", 0, 1000);
+        String featureId = ctx.queryParam("feature");
+        Geometry from;
+        if (featureId != null) {
+            from = map.layerOf(featureId, asOf, size)
+                    .orElseThrow(() -> Problem.badParameter("feature", "names no feature with a geometry valid on " + asOf));
+        } else {
+            from = point(ctx);
+        }
+        FeatureKind kind = kindParam(ctx);
+        Json.send(ctx, 200, hits(map.within(from, km, kind, ctx.queryParam("class"), asOf, size, featureId), asOf, size));
+    }
+
+    void nearest(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        LocalDate asOf = asOf(ctx);
+        Point p = point(ctx);
+        Optional<MapBook.Hit> hit = map.nearest(p, kindParam(ctx), ctx.queryParam("class"), asOf, size);
+        if (hit.isEmpty()) throw new Problem(ErrorCode.NOT_FOUND, "no such feature within " + 3125 + " km on " + asOf);
+        Json.send(ctx, 200, hits(List.of(hit.get()), asOf, size).get(0));
+    }
+
+    /** Two geometry versions compared: Hausdorff distance (km), and the area between them (ha) when both are areas. */
+    void compare(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        Drawn a = drawn(ctx, "a", size);
+        Drawn b = drawn(ctx, "b", size);
+        Geometry ga = a.version().geometry();
+        Geometry gb = b.version().geometry();
+        ObjectNode n = Json.object().put("a", a.version().id()).put("b", b.version().id());
+        n.put("hausdorffKm", round(LineComparison.hausdorffKm(ga, gb), 3));
+        boolean areas = a.feature().kind() != FeatureKind.LINE && a.feature().kind() != FeatureKind.POINT
+                && b.feature().kind() != FeatureKind.LINE && b.feature().kind() != FeatureKind.POINT;
+        if (areas) n.put("symmetricDifferenceHa", round(LineComparison.symmetricDifferenceHectares(ga, gb), 1));
+        else n.putNull("symmetricDifferenceHa");
+        if (a.feature().illustrative() || b.feature().illustrative()) n.put("notice", NOTICE);
+        Json.send(ctx, 200, n);
+    }
+
+    /**
+     * Land release totals from the hazard and released areas as of a day (optionally within a zone),
+     * beside each source's reported land_cleared figure for a place: the difference is shown.
+     */
+    void landRelease(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        LocalDate asOf = asOf(ctx);
+        String zone = ctx.queryParam("zone");
+        Geometry within = zone == null ? null : map.layerOf(zone, asOf, size)
+                .orElseThrow(() -> Problem.badParameter("zone", "names no zone with a geometry valid on " + asOf));
+        Map<String, Double> totals = LandRelease.totals(map, asOf, size, within);
+        ObjectNode n = Json.object().put("asOf", asOf.toString()).put("atSize", size);
+        n.put("zone", zone);
+        ObjectNode areas = n.putObject("areasHa");
+        totals.forEach((k, v) -> areas.put(k, round(v, 1)));
+        double released = LandRelease.released(totals);
+        n.put("releasedHa", round(released, 1));
+        String place = ctx.queryParam("place");
+        if (place != null) {
+            if (figures.place(place, size).isEmpty()) throw Problem.badParameter("place", "is not in the catalog: " + place);
+            ArrayNode reported = n.putArray("reportedLandCleared");
+            Reconciled r = figures.reconciled("land_cleared", place, asOf, size);
+            for (var f : r.figures()) {
+                if (f.value() == null) continue; // a partial rollup has no value to compare
+                double value = f.value().doubleValue();
+                reported.addObject().put("source", f.source()).put("valueHa", f.value()).put("qualifier", f.qualifier().wire())
+                        .put("differenceFromMappedClearedHa", round(value - totals.get("cleared"), 1))
+                        .put("differenceFromMappedReleasedHa", round(value - released, 1));
+            }
+        }
+        n.put("note", "areas are geodesic (WGS84), unioned per class; reported figures stand beside them in their sources' names, never merged");
+        Json.send(ctx, 200, n);
+    }
+
+    /** The zones a report's place lies in as of the report's date (its place's location). */
+    void zonesOfReport(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        String id = ctx.pathParam("id");
+        Filed filed = figures.report(id).filter(f -> f.seq() < size)
+                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no report " + id));
+        Place place = figures.place(filed.report().place(), size).orElseThrow();
+        LocalDate asOf = filed.report().asOf();
+        ObjectNode n = Json.object().put("report", id).put("place", place.id()).put("asOf", asOf.toString());
+        if (place.location() == null) {
+            n.putNull("location");
+            n.putArray("zones");
+            n.put("note", "the place has no location in the catalog, so no zone can be resolved");
+        } else {
+            Point p = GEO.createPoint(new org.locationtech.jts.geom.Coordinate(place.location().lon(), place.location().lat()));
+            n.putObject("location").put("lon", place.location().lon()).put("lat", place.location().lat());
+            n.set("zones", hits(map.containing(p, asOf, size).stream().map(d -> new MapBook.Hit(d, 0)).toList(), asOf, size));
+        }
+        Json.send(ctx, 200, n);
+    }
+
+    private ArrayNode hits(List<MapBook.Hit> hits, LocalDate asOf, long size) {
+        ArrayNode out = Json.array();
+        for (MapBook.Hit h : hits) {
+            ObjectNode g = geoJson(h.drawn(), asOf, size);
+            ((ObjectNode) g.get("properties")).put("distanceKm", round(h.km(), 3));
+            out.add(g);
+        }
+        return out;
+    }
+
+    private Drawn drawn(Context ctx, String param, long size) {
+        String id = Params.required(ctx, param);
+        return map.geometry(id, size).orElseThrow(() -> Problem.badParameter(param, "names no geometry entry: " + id));
+    }
+
+    private ObjectNode geoJson(Drawn d, LocalDate asOf, long size) {
+        ObjectNode f = Json.object().put("type", "Feature").put("id", d.version().id());
+        f.set("geometry", GeometryInput.toGeoJson(d.version().geometry()));
+        ObjectNode p = f.putObject("properties");
+        var v = d.version();
+        p.put("feature", d.feature().id()).put("kind", d.feature().kind().wire()).put("class", d.feature().cls());
+        p.set("names", FactWriter.placeNames(d.feature().names()));
+        p.put("validFrom", v.validFrom() == null ? null : v.validFrom().toString());
+        p.put("validTo", v.validTo() == null ? null : v.validTo().toString());
+        p.put("version", v.version()).put("party", v.party()).put("controlledBy", v.controlledBy()).put("source", v.source());
+        p.set("document", FactWriter.document(v.document()));
+        p.put("illustrative", d.feature().illustrative());
+        if (d.feature().illustrative()) p.put("notice", NOTICE);
+        p.put("seq", d.seq()).put("recordedAt", EntryCodec.formatInstant(d.recordedAt()));
+        switch (d.feature().kind()) {
+            case LINE -> p.put("lengthKm", round(Geodesy.lengthKm(v.geometry()), 3));
+            case POINT -> { }
+            default -> p.put("areaHa", round(Geodesy.areaHectares(v.geometry()), 1));
+        }
+        if (!v.repairs().isEmpty()) v.repairs().forEach(p.putArray("repairs")::add);
+        if (d.feature().kind() == FeatureKind.POINT && !StatusReport.statusesOf(d.feature().cls()).isEmpty()) {
+            ArrayNode status = p.putArray("status");
+            for (MapBook.Reported r : map.status(d.feature().id(), asOf, size)) status.add(status(r));
+        }
+        return f;
+    }
+
+    private static ObjectNode status(MapBook.Reported r) {
+        ObjectNode n = Json.object().put("status", r.report().status()).put("from", r.report().from().toString())
+                .put("source", r.report().source()).put("seq", r.seq());
+        if (r.report().document() != null) n.set("document", FactWriter.document(r.report().document()));
+        return n;
+    }
+
+    private static ObjectNode feature(Feature f) {
+        ObjectNode n = Json.object().put("id", f.id()).put("kind", f.kind().wire()).put("class", f.cls());
+        n.set("names", FactWriter.placeNames(f.names()));
+        n.put("place", f.place()).put("illustrative", f.illustrative());
+        if (f.illustrative()) n.put("notice", NOTICE);
+        return n;
+    }
+
+    private LocalDate asOf(Context ctx) {
+        LocalDate d = Params.date(ctx, "asOf", false);
+        return d == null ? LocalDate.now(clock) : d;
+    }
+
+    private static FeatureKind kindParam(Context ctx) {
+        String k = ctx.queryParam("kind");
+        if (k == null) return null;
+        return FeatureKind.parse(k).orElseThrow(() -> Problem.badParameter("kind", "must be one of " + FeatureKind.wireNames()));
+    }
+
+    private static Point point(Context ctx) {
+        double lon = number(ctx, "lon", -180, 180);
+        double lat = number(ctx, "lat", -90, 90);
+        return GEO.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat));
+    }
+
+    private static double number(Context ctx, String name, double min, double max) {
+        String v = Params.required(ctx, name);
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw Problem.badParameter(name, "must be a number, not " + v);
+        }
+        if (!Double.isFinite(d) || d < min || d > max) throw Problem.badParameter(name, "must lie between " + min + " and " + max + ", not " + v);
+        return d;
+    }
+
+    /** {@code bbox=minLon,minLat,maxLon,maxLat} (RFC 7946 §5 order). */
+    private static Envelope bbox(Context ctx) {
+        String v = ctx.queryParam("bbox");
+        if (v == null || v.isBlank()) return null;
+        String[] parts = v.split(",");
+        if (parts.length != 4) throw Problem.badParameter("bbox", "must be minLon,minLat,maxLon,maxLat");
+        double[] n = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                n[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw Problem.badParameter("bbox", "must be four numbers minLon,minLat,maxLon,maxLat, not " + v);
+            }
+        }
+        if (n[0] > n[2] || n[1] > n[3] || n[0] < -180 || n[2] > 180 || n[1] < -90 || n[3] > 90) {
+            throw Problem.badParameter("bbox", "must be minLon,minLat,maxLon,maxLat with min ≤ max, in degrees");
+        }
+        return new Envelope(n[0], n[2], n[1], n[3]);
+    }
+
+    private static BigDecimal round(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP);
+    }
+}
