@@ -42,7 +42,10 @@ class AuthorizationMatrixTest {
             Map<String, String> fixture = Map.of(
                     "{case}", CaseFixtures.open(node, tokens.get("reporterA"), "Fixture Person One"),
                     "{case2}", CaseFixtures.open(node, tokens.get("reporterA"), "Fixture Person Two"),
-                    "{token}", node.truce.accounts().createToken("spare", "to revoke", java.time.Duration.ofDays(5)).id());
+                    "{token}", node.truce.accounts().createToken("spare", "to revoke", java.time.Duration.ofDays(5)).id(),
+                    "{geomA}", node.truce.map().versions("line-demarcation-proposal-a", Long.MAX_VALUE).get(0).version().id(),
+                    "{geomB}", node.truce.map().versions("line-demarcation-proposal-b", Long.MAX_VALUE).get(0).version().id(),
+                    "{report}", firstReport(node));
             List<String> mismatches = new ArrayList<>();
             List<Row> rows = rows();
             for (Row row : rows) {
@@ -58,7 +61,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(43);
+            assertThat(rows).hasSize(55);
         }
     }
 
@@ -67,11 +70,20 @@ class AuthorizationMatrixTest {
         try (TestNode node = TestNode.withDemo(dir)) {
             List<String> inTable = rows().stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
                     .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
+                    .replace("{report}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
                     .replace("2021-01-11", "{date}")).sorted().toList();
             List<String> registered = RouteRulesTest.endpoints(node.app).stream()
                     .map(e -> e.method.name() + " " + e.path).sorted().toList();
             assertThat(inTable).containsExactlyElementsOf(registered);
         }
+    }
+
+    private static String firstReport(TestNode node) {
+        for (var stored : node.truce.ledger().read(0, 1000)) {
+            var entry = org.truce.ledger.EntryCodec.decode(stored.bytes());
+            if (entry.type().equals("report.filed")) return entry.clientId();
+        }
+        throw new IllegalStateException("the demo has no report");
     }
 
     private static Map<String, String> callers(TestNode node) {
@@ -121,6 +133,13 @@ class AuthorizationMatrixTest {
             case "erasure" -> "{\"id\":\"" + uuid + "\",\"basis\":\"request ref " + n + "\"}";
             case "org" -> "{\"id\":\"org-" + n + "\",\"source\":\"unhcr\",\"name\":\"Org " + n + "\"}";
             case "user" -> "{\"org\":\"unhcr\",\"username\":\"user-" + n + "\",\"password\":\"a long enough password\",\"roles\":[\"analyst\"]}";
+            case "feature" -> "{\"id\":\"feature-" + n + "\",\"kind\":\"point\",\"class\":\"post\",\"names\":[{\"lang\":\"en\","
+                    + "\"name\":\"Post " + n + "\",\"usedBy\":[\"common\"]}],\"place\":null,\"illustrative\":true}";
+            case "geometry-anama" -> "{\"id\":\"" + uuid + "\",\"feature\":\"hazard-aghdam-suspected-1\",\"wkt\":"
+                    + "\"POLYGON ((46.90 39.95, 46.91 39.95, 46.91 39.96, 46.90 39.96, 46.90 39.95))\",\"validFrom\":\"2021-01-02\","
+                    + "\"source\":\"anama\",\"document\":{\"title\":\"Survey " + n + "\",\"publisher\":\"ANAMA\"}}";
+            case "status-anama" -> "{\"id\":\"" + uuid + "\",\"feature\":\"checkpoint-lachin-corridor\",\"status\":\"open\","
+                    + "\"from\":\"2021-01-02\",\"source\":\"anama\"}";
             case "grant", "revoke" -> "{\"username\":\"spare\",\"role\":\"reporter\"}";
             case "admin-token" -> "{\"username\":\"spare\",\"name\":\"t" + n + "\",\"days\":10}";
             default -> throw new IllegalArgumentException("no body named " + name);
