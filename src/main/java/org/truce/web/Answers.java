@@ -42,6 +42,12 @@ final class Answers {
     }
 
     static void outcome(Context ctx, Recorder.Outcome outcome, boolean many, List<String> pointers) {
+        outcome(ctx, outcome, many, pointers, (i, receipt) -> { });
+    }
+
+    /** @param decorate adds to the receipt of item i what its route has to say (repairs made, say) */
+    static void outcome(Context ctx, Recorder.Outcome outcome, boolean many, List<String> pointers,
+                        java.util.function.BiConsumer<Integer, ObjectNode> decorate) {
         if (outcome instanceof Recorder.Outcome.Refused r) throw invalid(r.violations());
         AppendResult result = ((Recorder.Outcome.Done) outcome).result();
         if (result instanceof AppendResult.Conflict c) {
@@ -53,11 +59,18 @@ final class Answers {
         AppendResult.Accepted a = (AppendResult.Accepted) result;
         if (!many) {
             AppendResult.Outcome o = a.outcomes().get(0);
-            Json.send(ctx, o.created() ? 201 : 200, receipt(o));
+            ObjectNode r = receipt(o);
+            decorate.accept(0, r);
+            Json.send(ctx, o.created() ? 201 : 200, r);
             return;
         }
         ArrayNode items = Json.array();
-        for (AppendResult.Outcome o : a.outcomes()) items.add(receipt(o).put("created", o.created()));
+        for (int i = 0; i < a.outcomes().size(); i++) {
+            AppendResult.Outcome o = a.outcomes().get(i);
+            ObjectNode r = receipt(o).put("created", o.created());
+            decorate.accept(i, r);
+            items.add(r);
+        }
         Json.send(ctx, 200, items);
     }
 

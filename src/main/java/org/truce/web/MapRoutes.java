@@ -112,7 +112,11 @@ final class MapRoutes {
             }
             if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
         }
-        Answers.outcome(ctx, Answers.recording(() -> recorder.record(facts, pointers, p.author())), many, pointers);
+        Answers.outcome(ctx, Answers.recording(() -> recorder.record(facts, pointers, p.author())), many, pointers, (i, receipt) -> {
+            if (facts.get(i) instanceof MapFact.GeometryRecorded g && !g.version().repairs().isEmpty()) {
+                g.version().repairs().forEach(receipt.putArray("repairs")::add);
+            }
+        });
     }
 
     private static String sourceOf(MapFact f) {
