@@ -13,6 +13,8 @@ import org.truce.cases.CaseFigures;
 import org.truce.cases.CaseRecorder;
 import org.truce.bulletin.BulletinComposer;
 import org.truce.figures.FigureBook;
+import org.truce.ingest.DemoDataset;
+import org.truce.ingest.DemoGeography;
 import org.truce.figures.Recorder;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerStore;
@@ -144,6 +146,19 @@ public final class Truce implements AutoCloseable {
 
     public BulletinComposer bulletins() {
         return bulletins;
+    }
+
+    /**
+     * Loads the demo dataset: the catalog and figures, the map, and the organisations (never
+     * accounts). Loading twice is a no-op.
+     *
+     * @return the number of ledger entries newly written
+     */
+    public int loadDemo() {
+        int created = DemoDataset.load(recorder);
+        created += DemoGeography.load(mapRecorder, mapReader, DemoDataset.AUTHOR);
+        DemoDataset.createOrganisations(accounts, figures);
+        return created;
     }
 
     public Accounts accounts() {

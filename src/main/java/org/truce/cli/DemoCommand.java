@@ -9,7 +9,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.truce.app.Truce;
 import org.truce.figures.Fact;
 import org.truce.figures.Recorder;
-import org.truce.ingest.DemoDataset;
 import org.truce.ingest.SyntheticData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +29,7 @@ final class DemoCommand implements Runnable {
         @Override
         public Integer call() {
             try (ReplayBar bar = new ReplayBar(); Truce truce = Truce.open(data, Clock.systemUTC(), bar)) {
-                System.out.println("Demo dataset: " + DemoDataset.load(truce.recorder()) + " new entries.");
+                System.out.println("Demo dataset: " + truce.loadDemo() + " new entries.");
             }
             return 0;
         }

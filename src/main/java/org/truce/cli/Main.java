@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code truce} command line: serve, bulletin, verify, demo, bench, admin. */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "truce 0.1.0",
         description = "The joint, verifiable record of a ceasefire and its settlement.",
-        subcommands = {ServeCommand.class, BulletinCommand.class, VerifyCommand.class, DemoCommand.class,
+        subcommands = {ServeCommand.class, BulletinCommand.class, MapCommand.class, VerifyCommand.class, DemoCommand.class,
                 BenchCommand.class, AdminCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.truce.app.Truce;
-import org.truce.ingest.DemoDataset;
-import org.truce.ingest.DemoGeography;
 import org.truce.web.WebApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,10 +49,8 @@ final class ServeCommand implements Callable<Integer> {
             truce = Truce.open(data, Clock.systemUTC(), bar);
         }
         if (demo && truce.ledger().size() == 0) {
-            int n = DemoDataset.load(truce.recorder());
-            n += DemoGeography.load(truce.mapRecorder(), truce.mapReader(), DemoDataset.AUTHOR);
-            int orgs = DemoDataset.createOrganisations(truce.accounts(), truce.figures());
-            System.out.println("Loaded the demo dataset: " + n + " entries, " + orgs + " organisations.");
+            int n = truce.loadDemo();
+            System.out.println("Loaded the demo dataset: " + n + " entries, " + truce.accounts().organisations().size() + " organisations.");
         }
         String bootstrap = System.getenv(BOOTSTRAP_ENV);
         if (bootstrap != null && bootstrap.isBlank()) bootstrap = null;

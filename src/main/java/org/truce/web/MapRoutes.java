@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.truce.accounts.Principal;
-import org.truce.figures.Fact;
 import org.truce.figures.FactWriter;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
@@ -25,20 +23,17 @@ import org.truce.figures.Parsed;
 import org.truce.figures.Place;
 import org.truce.figures.Reconciled;
 import org.truce.figures.Violation;
-import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 import org.truce.places.Drawn;
 import org.truce.places.Feature;
 import org.truce.places.FeatureKind;
-import org.truce.places.Geodesy;
-import org.truce.places.GeometryInput;
 import org.truce.places.LandRelease;
 import org.truce.places.LineComparison;
 import org.truce.places.MapBook;
 import org.truce.places.MapFact;
+import org.truce.places.MapJson;
 import org.truce.places.MapReader;
 import org.truce.places.MapRecorder;
-import org.truce.places.StatusReport;
 
 /**
  * The map over HTTP: features, geometry versions and point statuses in; layers as RFC 7946 GeoJSON
@@ -46,7 +41,7 @@ import org.truce.places.StatusReport;
  * an illustrative feature says so.
  */
 final class MapRoutes {
-    static final String NOTICE = "illustrative, not authoritative";
+    static final String NOTICE = MapJson.NOTICE;
     private static final GeometryFactory GEO = new GeometryFactory(new PrecisionModel(), 4326);
     private final MapBook map;
     private final MapRecorder recorder;
@@ -138,9 +133,9 @@ final class MapRoutes {
         LocalDate asOf = asOf(ctx);
         ObjectNode n = feature(f);
         ArrayNode versions = n.putArray("versions");
-        for (Drawn d : map.versions(id, size)) versions.add(geoJson(d, asOf, size));
+        for (Drawn d : map.versions(id, size)) versions.add(MapJson.feature(d, map, asOf, size));
         ArrayNode status = n.putArray("status");
-        for (MapBook.Reported r : map.status(id, asOf, size)) status.add(status(r));
+        for (MapBook.Reported r : map.status(id, asOf, size)) status.add(MapJson.status(r));
         Json.send(ctx, 200, n);
     }
 
@@ -151,15 +146,7 @@ final class MapRoutes {
                 .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no layer " + ctx.pathParam("kind") + "; layers: " + FeatureKind.wireNames()));
         LocalDate asOf = asOf(ctx);
         Envelope bbox = bbox(ctx);
-        ObjectNode fc = Json.object().put("type", "FeatureCollection");
-        ArrayNode features = fc.putArray("features");
-        boolean illustrative = false;
-        for (Drawn d : map.layer(kind, bbox, asOf, size)) {
-            features.add(geoJson(d, asOf, size));
-            illustrative |= d.feature().illustrative();
-        }
-        fc.put("asOf", asOf.toString()).put("atSize", size);
-        if (illustrative) fc.put("notice", "some features are " + NOTICE + " (see each feature's properties)");
+        ObjectNode fc = MapJson.collection(map.layer(kind, bbox, asOf, size), map, asOf, size);
         ctx.contentType("application/geo+json");
         ctx.status(200).result(fc.toString());
     }
@@ -268,53 +255,19 @@ final class MapRoutes {
         Json.send(ctx, 200, n);
     }
 
-    private ArrayNode hits(List<MapBook.Hit> hits, LocalDate asOf, long size) {
-        ArrayNode out = Json.array();
-        for (MapBook.Hit h : hits) {
-            ObjectNode g = geoJson(h.drawn(), asOf, size);
-            ((ObjectNode) g.get("properties")).put("distanceKm", round(h.km(), 3));
-            out.add(g);
-        }
-        return out;
-    }
-
     private Drawn drawn(Context ctx, String param, long size) {
         String id = Params.required(ctx, param);
         return map.geometry(id, size).orElseThrow(() -> Problem.badParameter(param, "names no geometry entry: " + id));
     }
 
-    private ObjectNode geoJson(Drawn d, LocalDate asOf, long size) {
-        ObjectNode f = Json.object().put("type", "Feature").put("id", d.version().id());
-        f.set("geometry", GeometryInput.toGeoJson(d.version().geometry()));
-        ObjectNode p = f.putObject("properties");
-        var v = d.version();
-        p.put("feature", d.feature().id()).put("kind", d.feature().kind().wire()).put("class", d.feature().cls());
-        p.set("names", FactWriter.placeNames(d.feature().names()));
-        p.put("validFrom", v.validFrom() == null ? null : v.validFrom().toString());
-        p.put("validTo", v.validTo() == null ? null : v.validTo().toString());
-        p.put("version", v.version()).put("party", v.party()).put("controlledBy", v.controlledBy()).put("source", v.source());
-        p.set("document", FactWriter.document(v.document()));
-        p.put("illustrative", d.feature().illustrative());
-        if (d.feature().illustrative()) p.put("notice", NOTICE);
-        p.put("seq", d.seq()).put("recordedAt", EntryCodec.formatInstant(d.recordedAt()));
-        switch (d.feature().kind()) {
-            case LINE -> p.put("lengthKm", round(Geodesy.lengthKm(v.geometry()), 3));
-            case POINT -> { }
-            default -> p.put("areaHa", round(Geodesy.areaHectares(v.geometry()), 1));
-        }
-        if (!v.repairs().isEmpty()) v.repairs().forEach(p.putArray("repairs")::add);
-        if (d.feature().kind() == FeatureKind.POINT && !StatusReport.statusesOf(d.feature().cls()).isEmpty()) {
-            ArrayNode status = p.putArray("status");
-            for (MapBook.Reported r : map.status(d.feature().id(), asOf, size)) status.add(status(r));
-        }
-        return f;
+    private ArrayNode hits(List<MapBook.Hit> hits, LocalDate asOf, long size) {
+        ArrayNode out = Json.array();
+        for (MapBook.Hit h : hits) out.add(MapJson.hit(h, map, asOf, size));
+        return out;
     }
 
-    private static ObjectNode status(MapBook.Reported r) {
-        ObjectNode n = Json.object().put("status", r.report().status()).put("from", r.report().from().toString())
-                .put("source", r.report().source()).put("seq", r.seq());
-        if (r.report().document() != null) n.set("document", FactWriter.document(r.report().document()));
-        return n;
+    private static BigDecimal round(double v, int places) {
+        return MapJson.round(v, places);
     }
 
     private static ObjectNode feature(Feature f) {
@@ -372,9 +325,5 @@ final class MapRoutes {
             throw Problem.badParameter("bbox", "must be minLon,minLat,maxLon,maxLat with min ≤ max, in degrees");
         }
         return new Envelope(n[0], n[2], n[1], n[3]);
-    }
-
-    private static BigDecimal round(double v, int places) {
-        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP);
     }
 }

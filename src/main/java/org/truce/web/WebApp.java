@@ -93,6 +93,7 @@ public final class WebApp {
             r.get(API + "/map/compare", map::compare, Access.PUBLIC);
             r.get(API + "/map/land-release", map::landRelease, Access.PUBLIC);
             r.get(API + "/reports/{id}/zones", map::zonesOfReport, Access.PUBLIC);
+            r.get(API + "/basemap/countries", WebApp::countries, Access.PUBLIC);
             r.post(API + "/admin/orgs", admin::createOrg, Access.ADMIN);
             r.get(API + "/admin/orgs", admin::orgs, Access.ADMIN);
             r.post(API + "/admin/users", admin::createUser, Access.ADMIN);
@@ -136,6 +137,13 @@ public final class WebApp {
     private static void openApi(Context ctx) throws IOException {
         try (InputStream in = WebApp.class.getResourceAsStream("/openapi.json")) {
             ctx.contentType("application/json").result(in.readAllBytes());
+        }
+    }
+
+    /** Country outlines of the region (Natural Earth), bundled so the map works offline. */
+    private static void countries(Context ctx) throws IOException {
+        try (InputStream in = WebApp.class.getResourceAsStream("/geo/region-countries.geojson")) {
+            ctx.contentType("application/geo+json").header("Cache-Control", "max-age=86400").result(in.readAllBytes());
         }
     }
 

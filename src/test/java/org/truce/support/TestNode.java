@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.util.Set;
 import org.truce.accounts.Role;
 import org.truce.app.Truce;
-import org.truce.ingest.DemoDataset;
-import org.truce.ingest.DemoGeography;
 import org.truce.web.WebApp;
 
 /**
@@ -40,9 +38,7 @@ public final class TestNode implements AutoCloseable {
     public TestNode(Path dir, boolean demo) {
         truce = Truce.open(dir, clock);
         if (demo) {
-            DemoDataset.load(truce.recorder());
-            DemoGeography.load(truce.mapRecorder(), truce.mapReader(), DemoDataset.AUTHOR);
-            DemoDataset.createOrganisations(truce.accounts(), truce.figures());
+            truce.loadDemo();
         }
         app = WebApp.create(truce, BOOTSTRAP).start(0);
         token = account("desk", "desk", "desk", Role.ADMIN, Role.TRANSCRIBER, Role.SECRETARIAT);

@@ -158,6 +158,14 @@ class MapApiTest {
         assertThat(repaired.json().get("repairs").get(0).asText()).contains("self-intersection");
     }
 
+    @Test
+    void the_region_outlines_are_served_with_their_attribution() {
+        JsonNode countries = node.get("/api/v1/basemap/countries").json();
+        assertThat(countries.get("features")).hasSize(6);
+        assertThat(countries.get("attribution").asText()).contains("Natural Earth");
+        assertThat(countries.get("notice").asText()).contains("say nothing about who controls what");
+    }
+
     private String firstReportAt(String place) {
         for (var stored : node.truce.ledger().read(0, 1000)) {
             var entry = org.truce.ledger.EntryCodec.decode(stored.bytes());
