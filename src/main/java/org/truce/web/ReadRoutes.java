@@ -27,11 +27,13 @@ final class ReadRoutes {
     private final FigureBook book;
     private final Ledger ledger;
     private final java.time.Clock clock;
+    private final org.truce.places.MapBook map;
 
-    ReadRoutes(FigureBook book, Ledger ledger, java.time.Clock clock) {
+    ReadRoutes(FigureBook book, Ledger ledger, java.time.Clock clock, org.truce.places.MapBook map) {
         this.book = book;
         this.ledger = ledger;
         this.clock = clock;
+        this.map = map;
     }
 
     void sources(Context ctx) {
@@ -42,8 +44,21 @@ final class ReadRoutes {
         list(ctx, book.metrics(Params.size(ctx, ledger)), m -> FactWriter.write(new Fact.MetricDeclared(m)));
     }
 
+    /**
+     * The gazetteer. A place whose extent the map states (an administrative unit drawn for it, such as
+     * the former autonomous oblast's boundary for "nk") names that feature as {@code extent}, so the
+     * extent used is never implied.
+     */
     void places(Context ctx) {
-        list(ctx, book.places(Params.size(ctx, ledger)), p -> FactWriter.write(new Fact.PlaceDeclared(p)));
+        long size = Params.size(ctx, ledger);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        list(ctx, book.places(size), p -> {
+            ObjectNode n = (ObjectNode) FactWriter.write(new Fact.PlaceDeclared(p));
+            var extent = map.extentOf(p.id(), today, size);
+            if (extent.isPresent()) n.put("extent", extent.get().feature().id());
+            else n.putNull("extent");
+            return n;
+        });
     }
 
     private static <T> void list(Context ctx, List<T> all, Function<T, com.fasterxml.jackson.databind.JsonNode> json) {

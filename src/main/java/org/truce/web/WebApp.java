@@ -31,7 +31,7 @@ public final class WebApp {
         var names = new InNameOf(truce.figures(), truce.accounts(), truce.ledger());
         var pages = new Pages();
         var writes = new WriteRoutes(truce.recorder(), names);
-        var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock());
+        var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map());
         var ledger = new LedgerRoutes(truce.ledger());
         var bulletins = new BulletinRoutes(truce.bulletins(), truce.ledger());
         var account = new AccountRoutes(truce.accounts(), sessions, truce.audit(), pages);

@@ -159,6 +159,15 @@ class MapApiTest {
     }
 
     @Test
+    void the_extent_of_nagorno_karabakh_is_a_stated_geometry() {
+        JsonNode places = node.get("/api/v1/places?limit=1000").json().get("items");
+        for (JsonNode p : places) {
+            if (p.get("id").asText().equals("nk")) assertThat(p.get("extent").asText()).isEqualTo("zone-nkao-1988");
+        }
+        assertThat(places.findValuesAsText("extent")).contains("zone-nkao-1988");
+    }
+
+    @Test
     void the_region_outlines_are_served_with_their_attribution() {
         JsonNode countries = node.get("/api/v1/basemap/countries").json();
         assertThat(countries.get("features")).hasSize(6);
