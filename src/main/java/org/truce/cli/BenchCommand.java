@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
 /**
  * Measures the node in process, through the application's own API (not over HTTP), on a fresh store:
  * durable ingest (batched, and one report per commit), as-of queries, series, the bulletin, rebuilding
- * the projections from the store, and heap held per report.
+ * the projections from the store, and heap held per report; or, with {@code --map}, point
+ * classification against the demo map ({@link MapBench}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark ingest, queries, bulletin and rebuild.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark ingest, queries, bulletin and rebuild; or, with --map, point classification.")
 final class BenchCommand implements Callable<Integer> {
     private static final long BYTES_PER_REPORT_ON_DISK = 1500;
 
@@ -36,8 +37,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "200000", description = "As-of queries to time (default ${DEFAULT-VALUE}).")
     int queries;
 
+    @Option(names = "--map", description = "Instead: classify random points against the demo map's zones and nearest heritage sites.")
+    boolean map;
+
+    @Option(names = "--points", defaultValue = "1000000", description = "With --map: points to classify per run (default ${DEFAULT-VALUE}).")
+    int points;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (map) {
+            if (points < 1) throw new IllegalArgumentException("--points must be at least 1");
+            empty();
+            MapBench.run(dir, points);
+            return 0;
+        }
         prepare();
         long baseline = usedHeap();
         System.out.printf("Truce bench: %,d reports, %d cores, max heap %d MiB, Java %s%n", reports,
@@ -69,16 +82,20 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void prepare() throws IOException {
+        empty();
+        long need = BYTES_PER_REPORT_ON_DISK * reports;
+        long free = Files.getFileStore(dir).getUsableSpace();
+        System.out.printf("Disk: this run needs about %,d MiB in %s; %,d MiB are free.%n", need >> 20, dir.toAbsolutePath(), free >> 20);
+        if (free < need) throw new IllegalStateException("not enough free disk space for " + reports + " reports: need about " + (need >> 20) + " MiB");
+    }
+
+    private void empty() throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
             }
         }
         Files.createDirectories(dir);
-        long need = BYTES_PER_REPORT_ON_DISK * reports;
-        long free = Files.getFileStore(dir).getUsableSpace();
-        System.out.printf("Disk: this run needs about %,d MiB in %s; %,d MiB are free.%n", need >> 20, dir.toAbsolutePath(), free >> 20);
-        if (free < need) throw new IllegalStateException("not enough free disk space for " + reports + " reports: need about " + (need >> 20) + " MiB");
     }
 
     private void asOf(Truce truce, int n) {

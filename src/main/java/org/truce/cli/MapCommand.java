@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.truce.app.Truce;
+import org.truce.ingest.GeoJsonImport;
 import org.truce.places.FeatureKind;
 import org.truce.places.GeometryInput;
 import org.truce.places.MapBook;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
  * GeoJSON (the same output as the API). Takes the data directory like {@code bulletin}.
  */
 @Command(name = "map", mixinStandardHelpOptions = true, description = "Ask the map: layers, containing zones, features within a distance, the nearest feature.",
-        subcommands = {MapCommand.Layer.class, MapCommand.Containing.class, MapCommand.Within.class, MapCommand.Nearest.class})
+        subcommands = {MapCommand.Layer.class, MapCommand.Containing.class, MapCommand.Within.class, MapCommand.Nearest.class,
+                MapCommand.Import.class})
 final class MapCommand implements Runnable {
     @Override
     public void run() {
@@ -64,6 +66,41 @@ final class MapCommand implements Runnable {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (MapBook.Hit h : hits) out.add(MapJson.hit(h, map, asOf, size));
         return out;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a GeoJSON FeatureCollection (properties as in tools/geo/GEODATA.md), all or nothing.")
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--file", required = true, description = "The GeoJSON file.")
+        Path file;
+        @Option(names = "--source", required = true, description = "The catalog source the geometries are recorded in the name of.")
+        String source;
+        @Option(names = "--publisher", required = true, description = "Who published the file (the cited document's publisher).")
+        String publisher;
+        @Option(names = "--data", defaultValue = "./truce-data", description = "Data directory (default ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            JsonNode collection = org.truce.ledger.EntryCodec.mapper().readTree(file.toFile());
+            var origin = new GeoJsonImport.Origin(source, publisher, "import " + file.getFileName());
+            try (ReplayBar bar = new ReplayBar(); Truce truce = Truce.open(data, Clock.systemUTC(), bar)) {
+                String author = "cli:" + System.getProperty("user.name", "unknown");
+                var outcome = GeoJsonImport.load(collection, origin, truce.mapRecorder(), truce.mapReader(), author);
+                if (outcome instanceof org.truce.figures.Recorder.Outcome.Refused r) {
+                    r.violations().forEach(v -> System.err.println(file + " " + v.pointer() + ": " + v.detail()));
+                    return 2;
+                }
+                var result = ((org.truce.figures.Recorder.Outcome.Done) outcome).result();
+                if (result instanceof org.truce.ledger.AppendResult.Conflict c) {
+                    System.err.println(file + ": id " + c.clientId() + " is already in the ledger with other content; nothing was written");
+                    return 2;
+                }
+                long created = ((org.truce.ledger.AppendResult.Accepted) result).outcomes().stream().filter(o -> o.created()).count();
+                System.out.println("Imported " + file + ": " + created + " new entries.");
+            }
+            return 0;
+        }
     }
 
     @Command(name = "layer", mixinStandardHelpOptions = true, description = "One layer as a GeoJSON FeatureCollection.")

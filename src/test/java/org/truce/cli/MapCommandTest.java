@@ -56,6 +56,29 @@ class MapCommandTest {
     }
 
     @Test
+    void a_geojson_file_is_imported_all_or_nothing() throws Exception {
+        Path good = dir.resolveSibling(dir.getFileName() + "-good.geojson");
+        java.nio.file.Files.writeString(good, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[46.5,39.9]},\"properties\":{\"id\":\"post-imported\","
+                + "\"kind\":\"point\",\"class\":\"post\",\"names\":[{\"lang\":\"en\",\"name\":\"Imported post\",\"usedBy\":[\"common\"]}],"
+                + "\"illustrative\":true,\"validFrom\":\"2020-12-01\",\"basis\":\"test file\"}}]}");
+        Path bad = dir.resolveSibling(dir.getFileName() + "-bad.geojson");
+        java.nio.file.Files.writeString(bad, java.nio.file.Files.readString(good).replace("[46.5,39.9]", "[39.9,46.5]")
+                .replace("post-imported", "post-never"));
+        String[] common = {"--source", "ru-peacekeepers", "--publisher", "Test", "--data", dir.toString()};
+        assertThat(new CommandLine(new Main()).execute(concat(new String[] {"map", "import", "--file", bad.toString()}, common))).isEqualTo(2);
+        assertThat(new CommandLine(new Main()).execute(concat(new String[] {"map", "import", "--file", good.toString()}, common))).isZero();
+        JsonNode layer = run("layer", "--kind", "point", "--as-of", "2021-01-01");
+        assertThat(layer.get("features").findValuesAsText("feature")).contains("post-imported").doesNotContain("post-never");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void the_zone_layer_as_of_a_day() throws Exception {
         JsonNode layer = run("layer", "--kind", "zone", "--as-of", "2020-11-25");
         assertThat(layer.get("type").asText()).isEqualTo("FeatureCollection");

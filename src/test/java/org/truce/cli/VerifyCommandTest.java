@@ -103,10 +103,10 @@ class VerifyCommandTest {
 
     @Test
     void a_modified_entry_inside_a_batch_is_caught_and_its_batch_named() throws Exception {
-        long target = firstSingle - 3; // inside the demo's batch of reports, which one signed head covers
+        long target = firstSingle - 3; // inside the demo's last batch (its map), which one signed head covers
         try (Connection c = db()) {
             String text = new String(body(c, target), StandardCharsets.UTF_8);
-            String changed = text.replaceFirst("\"attribution\":\"", "\"attribution\":\"X");
+            String changed = text.replaceFirst("\"title\":\"", "\"title\":\"X");
             assertThat(changed).isNotEqualTo(text);
             setBody(c, target, changed.getBytes(StandardCharsets.UTF_8));
         }
