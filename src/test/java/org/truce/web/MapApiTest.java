@@ -159,6 +159,16 @@ class MapApiTest {
     }
 
     @Test
+    void a_layer_is_cut_by_its_bounding_box() {
+        geometry("t-zone", "POLYGON ((44.00 41.00, 44.01 41.00, 44.01 41.01, 44.00 41.01, 44.00 41.00))", null, null);
+        geometry("t-zone-b", "POLYGON ((44.50 41.50, 44.51 41.50, 44.51 41.51, 44.50 41.51, 44.50 41.50))", null, null);
+        List<String> cut = features(node.get("/api/v1/layers/zone?asOf=2021-01-01&bbox=43.9,40.9,44.2,41.2").json().get("features"));
+        assertThat(cut).containsExactly("t-zone");
+        assertThat(node.get("/api/v1/layers/zone?bbox=44.2,41.2,43.9,40.9").status()).isEqualTo(400);
+        assertThat(node.get("/api/v1/layers/nothing").status()).isEqualTo(404);
+    }
+
+    @Test
     void the_extent_of_nagorno_karabakh_is_a_stated_geometry() {
         JsonNode places = node.get("/api/v1/places?limit=1000").json().get("items");
         for (JsonNode p : places) {
