@@ -9,11 +9,21 @@ import java.util.List;
  */
 public record Bulletin(LocalDate asOf, String lang, long size, String root, String signedCheckpoint,
                        String title, String intro, String checkpointLine, String verifyLine,
-                       List<Section> sections) {
+                       List<Section> sections, List<Part> parts) {
 
     /** One metric for one place: every source's line side by side, and the bodies with no figure. */
     public record Section(String metric, String metricName, String place, String placeName,
                           List<Line> lines, String noReport) {}
+
+    /**
+     * A section composed by another capability (the ceasefire, the implementation of the accords):
+     * a heading and lines, each line already in its sources' names.
+     */
+    public record Part(String key, String heading, List<String> lines) {
+        public Part {
+            lines = List.copyOf(lines);
+        }
+    }
 
     /** One source's figure, in its name. */
     public record Line(String source, String sourceName, String text, List<String> quotes,

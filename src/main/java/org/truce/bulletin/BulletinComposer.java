@@ -30,10 +30,17 @@ import org.truce.ledger.Ledger;
 public final class BulletinComposer {
     private final FigureBook book;
     private final Ledger ledger;
+    private final List<BulletinPart> parts;
 
     public BulletinComposer(FigureBook book, Ledger ledger) {
+        this(book, ledger, List.of());
+    }
+
+    /** @param parts the sections other capabilities compose, in bulletin order after the figures */
+    public BulletinComposer(FigureBook book, Ledger ledger, List<BulletinPart> parts) {
         this.book = book;
         this.ledger = ledger;
+        this.parts = List.copyOf(parts);
     }
 
     public Bulletin compose(LocalDate asOf, long size, Messages m) {
@@ -65,7 +72,13 @@ public final class BulletinComposer {
         return new Bulletin(asOf, m.lang(), size, root, ledger.signedHeadAt(size),
                 m.format("title", Map.of("date", date)), m.format("intro", Map.of()),
                 m.format("checkpoint", Map.of("size", Long.toString(size), "root", root)),
-                m.format("verify", Map.of()), sections);
+                m.format("verify", Map.of()), sections, composeParts(asOf, size, m));
+    }
+
+    private List<Bulletin.Part> composeParts(LocalDate asOf, long size, Messages m) {
+        List<Bulletin.Part> out = new ArrayList<>();
+        for (BulletinPart p : parts) p.compose(asOf, size, m).ifPresent(out::add);
+        return out;
     }
 
     private Bulletin.Line line(Figure f, Metric metric, Place place, Messages m, long size) {

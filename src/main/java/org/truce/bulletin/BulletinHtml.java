@@ -29,6 +29,11 @@ public final class BulletinHtml {
             }
             if (s.noReport() != null) out.append("<p class=\"no-report\">").append(esc(s.noReport())).append("</p>\n");
         }
+        for (Bulletin.Part p : b.parts()) {
+            out.append("<section data-part=\"").append(esc(p.key())).append("\"><h2>").append(esc(p.heading())).append("</h2>\n<ul>\n");
+            for (String line : p.lines()) out.append("<li>").append(esc(line)).append("</li>\n");
+            out.append("</ul></section>\n");
+        }
         out.append("<footer><p>").append(esc(b.checkpointLine())).append("</p><p>").append(esc(b.verifyLine()))
                 .append("</p><pre>").append(esc(b.signedCheckpoint())).append("</pre></footer>\n</main>\n</body>\n</html>\n");
         return out.toString();

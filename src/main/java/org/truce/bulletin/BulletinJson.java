@@ -43,6 +43,11 @@ public final class BulletinJson {
             }
             o.put("noReport", s.noReport());
         }
+        ArrayNode parts = n.putArray("parts");
+        for (Bulletin.Part p : b.parts()) {
+            ObjectNode o = parts.addObject().put("key", p.key()).put("heading", p.heading());
+            p.lines().forEach(o.putArray("lines")::add);
+        }
         return n;
     }
 }

@@ -21,6 +21,10 @@ public final class BulletinText {
             }
             if (s.noReport() != null) out.append("\n").append(s.noReport()).append("\n");
         }
+        for (Bulletin.Part p : b.parts()) {
+            out.append("\n## ").append(p.heading()).append("\n");
+            for (String line : p.lines()) out.append("\n- ").append(line).append("\n");
+        }
         out.append("\n").append(b.checkpointLine()).append("\n").append(b.verifyLine()).append("\n\n")
                 .append(b.signedCheckpoint());
         return out.toString();

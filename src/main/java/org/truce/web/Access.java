@@ -16,6 +16,8 @@ enum Access implements RouteRole {
     REPORTING("the reporter or transcriber role"),
     REPORTER("the reporter role"),
     RECORD_READER("the analyst or custodian role"),
+    VERIFIER("the verifier role"),
+    SECRETARIAT("the secretariat role"),
     PLACES("the secretariat role"),
     CUSTODIAN("the custodian role"),
     AUDIT_READER("the admin role, or the custodian role in its own organisation"),
@@ -41,6 +43,8 @@ enum Access implements RouteRole {
             case RECORD_READER -> holds(p, Role.ANALYST) || holds(p, Role.CUSTODIAN);
             case PLACES -> holds(p, Role.SECRETARIAT);
             case CUSTODIAN -> holds(p, Role.CUSTODIAN);
+            case VERIFIER -> holds(p, Role.VERIFIER);
+            case SECRETARIAT -> holds(p, Role.SECRETARIAT);
             // a custodian reads its own organisation's trail: a grant for another's cases is not enough
             case AUDIT_READER -> holds(p, Role.ADMIN) || (p != null && p.has(Role.CUSTODIAN));
             case ADMIN -> holds(p, Role.ADMIN);
