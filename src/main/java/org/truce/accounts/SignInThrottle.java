@@ -46,7 +46,7 @@ public final class SignInThrottle {
     public synchronized Optional<Duration> admit(String username, String address) {
         Instant now = clock.instant();
         ArrayDeque<Instant> user = recent(byUsername, key(username), now);
-        ArrayDeque<Instant> from = recent(byAddress, Objects.requireNonNull(address, "address"), now);
+        ArrayDeque<Instant> from = recent(byAddress, network(Objects.requireNonNull(address, "address")), now);
         Duration wait = max(retryAfter(user, PER_ACCOUNT, now), retryAfter(from, PER_ADDRESS, now));
         if (!wait.isZero()) return Optional.of(wait);
         user.addLast(now);
@@ -58,10 +58,25 @@ public final class SignInThrottle {
     /** The admitted attempt succeeded: the username's failures are forgiven, and this attempt is not held against the address. */
     public synchronized void succeeded(String username, String address) {
         byUsername.remove(key(username));
-        ArrayDeque<Instant> from = byAddress.get(address);
+        ArrayDeque<Instant> from = byAddress.get(network(address));
         if (from != null) {
             from.pollLast();
-            if (from.isEmpty()) byAddress.remove(address);
+            if (from.isEmpty()) byAddress.remove(network(address));
+        }
+    }
+
+    /**
+     * The unit an address is counted in: an IPv4 address itself; for IPv6 its /64, since one host
+     * usually holds a whole /64 (RFC 4291 §2.5.4) and could otherwise rotate through it.
+     */
+    static String network(String address) {
+        if (address.indexOf(':') < 0) return address;
+        try {
+            byte[] b = java.net.InetAddress.getByName(address).getAddress();
+            if (b.length != 16) return address;
+            return java.util.HexFormat.of().formatHex(b, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException e) {
+            return address; // not a literal: count it as given
         }
     }
 

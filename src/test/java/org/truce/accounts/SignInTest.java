@@ -92,6 +92,16 @@ class SignInTest {
     }
 
     @Test
+    void ipv6_addresses_are_counted_per_64_so_rotating_within_one_host_block_does_not_help() {
+        for (int i = 0; i < 20; i++) {
+            accounts.signIn("user" + i, pw(PASSWORD), "2001:db8:1:2::" + Integer.toHexString(i + 1));
+        }
+        assertThat(accounts.signIn("alice", pw(PASSWORD), "2001:db8:1:2:ffff::9")).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(10)));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), "2001:db8:1:3::1")).isInstanceOf(SignIn.Ok.class);
+        assertThat(SignInThrottle.network("203.0.113.7")).isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void an_unknown_username_is_throttled_like_a_known_one() {
         for (int i = 0; i < 5; i++) accounts.signIn("mallory", pw("guess number " + i), HOME);
 
