@@ -26,6 +26,11 @@ import org.truce.figures.Violation;
  */
 final class AccountRoutes {
     static final String PRESESSION_COOKIE = "truce_csrf";
+    /**
+     * Behind a proxy that terminates TLS the node sees plain HTTP: {@code TRUCE_COOKIE_SECURE=true}
+     * marks the cookies Secure all the same.
+     */
+    private static final boolean FORCE_SECURE = "true".equalsIgnoreCase(System.getenv("TRUCE_COOKIE_SECURE"));
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9._-]{3,64}");
     private final Accounts accounts;
     private final Sessions sessions;
@@ -180,7 +185,7 @@ final class AccountRoutes {
         Cookie c = new Cookie(name, value);
         c.setPath("/");
         c.setHttpOnly(true);
-        c.setSecure("https".equals(ctx.scheme()));
+        c.setSecure(FORCE_SECURE || "https".equals(ctx.scheme()));
         c.setSameSite(sameSite);
         return c;
     }
