@@ -8,6 +8,10 @@ import java.util.List;
 import org.truce.accounts.AccountStore;
 import org.truce.accounts.Accounts;
 import org.truce.audit.AuditLog;
+import org.truce.accords.AccordBook;
+import org.truce.accords.AccordRecorder;
+import org.truce.accords.ImplementationPart;
+import org.truce.accords.Tracker;
 import org.truce.cases.CaseBook;
 import org.truce.cases.CaseFigures;
 import org.truce.cases.CaseRecorder;
@@ -15,6 +19,7 @@ import org.truce.bulletin.BulletinComposer;
 import org.truce.figures.FigureBook;
 import org.truce.ingest.DemoDataset;
 import org.truce.ingest.DemoGeography;
+import org.truce.ingest.DemoAccords;
 import org.truce.figures.Recorder;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerStore;
@@ -54,6 +59,9 @@ public final class Truce implements AutoCloseable {
     private final MapBook map;
     private final MapRecorder mapRecorder;
     private final MapReader mapReader;
+    private final AccordBook accords;
+    private final Tracker tracker;
+    private final AccordRecorder accordRecorder;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -88,7 +96,7 @@ public final class Truce implements AutoCloseable {
     }
 
     private Truce(Path dataDir, DataDirLock lock, LedgerStore store, Ledger ledger, FigureBook figures, CaseBook cases,
-                  MapBook map, Private stores, Clock clock) {
+                  MapBook map, AccordBook accords, Private stores, Clock clock) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.store = store;
@@ -101,7 +109,10 @@ public final class Truce implements AutoCloseable {
         this.closed = stores;
         this.clock = clock;
         this.recorder = new Recorder(ledger, figures, clock);
-        this.bulletins = new BulletinComposer(figures, ledger);
+        this.accords = accords;
+        this.tracker = new Tracker(accords);
+        this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
+        this.bulletins = new BulletinComposer(figures, ledger, List.of(new ImplementationPart(tracker, figures)));
         this.accounts = new Accounts(stores.accounts(), clock, new SecureRandom());
         this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
@@ -123,8 +134,9 @@ public final class Truce implements AutoCloseable {
             FigureBook figures = new FigureBook(List.of(new CaseFigures()));
             CaseBook cases = new CaseBook();
             MapBook map = new MapBook();
-            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures, cases, map), progress);
-            return new Truce(dataDir, lock, store, ledger, figures, cases, map, stores, clock);
+            AccordBook accords = new AccordBook();
+            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures, cases, map, accords), progress);
+            return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, stores, clock);
         } catch (RuntimeException e) {
             if (stores != null) stores.close();
             lock.close();
@@ -157,6 +169,7 @@ public final class Truce implements AutoCloseable {
     public int loadDemo() {
         int created = DemoDataset.load(recorder);
         created += DemoGeography.load(mapRecorder, mapReader, DemoDataset.AUTHOR);
+        created += DemoAccords.load(accordRecorder, DemoDataset.AUTHOR);
         DemoDataset.createOrganisations(accounts, figures);
         return created;
     }
@@ -175,6 +188,18 @@ public final class Truce implements AutoCloseable {
 
     public CaseRecorder caseRecorder() {
         return caseRecorder;
+    }
+
+    public AccordBook accords() {
+        return accords;
+    }
+
+    public Tracker tracker() {
+        return tracker;
+    }
+
+    public AccordRecorder accordRecorder() {
+        return accordRecorder;
     }
 
     public MapBook map() {

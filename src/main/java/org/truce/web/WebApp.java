@@ -39,6 +39,7 @@ public final class WebApp {
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, truce.audit());
         var audit = new AuditRoutes(truce.audit());
         var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), names, truce.clock());
+        var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), names, truce.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Json.MAX_BODY;
@@ -102,6 +103,23 @@ public final class WebApp {
             r.post(API + "/admin/revocations", admin::revoke, Access.ADMIN);
             r.post(API + "/admin/tokens", admin::createToken, Access.ADMIN);
             r.delete(API + "/admin/tokens/{id}", admin::revokeToken, Access.ADMIN);
+            r.post(API + "/agreements", accords::agreements, Access.SECRETARIAT);
+            r.get(API + "/agreements", accords::listAgreements, Access.PUBLIC);
+            r.post(API + "/agreement-versions", accords::versions, Access.SECRETARIAT);
+            r.post(API + "/obligations", accords::obligations, Access.SECRETARIAT);
+            r.get(API + "/obligations", accords::listObligations, Access.PUBLIC);
+            r.get(API + "/obligations/overdue", accords::overdue, Access.PUBLIC);
+            r.get(API + "/obligations/upcoming", accords::upcoming, Access.PUBLIC);
+            r.post(API + "/accord-events", accords::events, Access.SECRETARIAT);
+            r.post(API + "/deadline-amendments", accords::amendments, Access.SECRETARIAT);
+            r.post(API + "/assessments", accords::assessments, Access.REPORTING);
+            r.get(API + "/assessments", accords::listAssessments, Access.PUBLIC);
+            r.post(API + "/working-groups", accords::groups, Access.SECRETARIAT);
+            r.get(API + "/working-groups", accords::listGroups, Access.PUBLIC);
+            r.post(API + "/meetings", accords::meetings, Access.SECRETARIAT);
+            r.get(API + "/meetings", accords::listMeetings, Access.PUBLIC);
+            r.post(API + "/tasks", accords::tasks, Access.SECRETARIAT);
+            r.post(API + "/remit-claims", accords::remitClaims, Access.REPORTING);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> problem(ctx, e));
             r.exception(IllegalArgumentException.class, (e, ctx) ->
