@@ -17,7 +17,7 @@ class ArchitectureTest {
     void domain_packages_do_not_depend_on_store_web_or_cli() {
         noClasses().that().resideInAnyPackage("org.truce.ledger..", "org.truce.figures..", "org.truce.bulletin..",
                         "org.truce.ingest..", "org.truce.accounts..", "org.truce.audit..", "org.truce.privacy..",
-                        "org.truce.cases..", "org.truce.places..", "org.truce.accords..")
+                        "org.truce.cases..", "org.truce.places..", "org.truce.accords..", "org.truce.incidents..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.truce.store..", "org.truce.web..",
                         "org.truce.cli..", "org.truce.app..")
                 .check(CLASSES);
@@ -50,7 +50,7 @@ class ArchitectureTest {
     void domain_code_takes_time_from_an_injected_clock() {
         noClasses().that().resideInAnyPackage("org.truce.ledger..", "org.truce.figures..", "org.truce.bulletin..",
                         "org.truce.accounts..", "org.truce.audit..", "org.truce.privacy..", "org.truce.cases..",
-                        "org.truce.places..", "org.truce.accords..")
+                        "org.truce.places..", "org.truce.accords..", "org.truce.incidents..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.util.UUID.class, "randomUUID")
                 .check(CLASSES);

@@ -20,6 +20,9 @@ import org.truce.figures.FigureBook;
 import org.truce.ingest.DemoDataset;
 import org.truce.ingest.DemoGeography;
 import org.truce.ingest.DemoAccords;
+import org.truce.ingest.DemoIncidents;
+import org.truce.incidents.IncidentBook;
+import org.truce.incidents.Incidents;
 import org.truce.figures.Recorder;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerStore;
@@ -62,6 +65,7 @@ public final class Truce implements AutoCloseable {
     private final AccordBook accords;
     private final Tracker tracker;
     private final AccordRecorder accordRecorder;
+    private final Incidents incidents;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -96,7 +100,7 @@ public final class Truce implements AutoCloseable {
     }
 
     private Truce(Path dataDir, DataDirLock lock, LedgerStore store, Ledger ledger, FigureBook figures, CaseBook cases,
-                  MapBook map, AccordBook accords, Private stores, Clock clock) {
+                  MapBook map, AccordBook accords, IncidentBook incidentBook, Private stores, Clock clock) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.store = store;
@@ -112,7 +116,8 @@ public final class Truce implements AutoCloseable {
         this.accords = accords;
         this.tracker = new Tracker(accords);
         this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
-        this.bulletins = new BulletinComposer(figures, ledger, List.of(new ImplementationPart(tracker, figures)));
+        this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
+        this.bulletins = new BulletinComposer(figures, ledger, List.of(incidents.part(), new ImplementationPart(tracker, figures)));
         this.accounts = new Accounts(stores.accounts(), clock, new SecureRandom());
         this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
@@ -135,8 +140,9 @@ public final class Truce implements AutoCloseable {
             CaseBook cases = new CaseBook();
             MapBook map = new MapBook();
             AccordBook accords = new AccordBook();
-            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures, cases, map, accords), progress);
-            return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, stores, clock);
+            IncidentBook incidentBook = new IncidentBook();
+            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures, cases, map, accords, incidentBook), progress);
+            return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, stores, clock);
         } catch (RuntimeException e) {
             if (stores != null) stores.close();
             lock.close();
@@ -169,6 +175,7 @@ public final class Truce implements AutoCloseable {
     public int loadDemo() {
         int created = DemoDataset.load(recorder);
         created += DemoGeography.load(mapRecorder, mapReader, DemoDataset.AUTHOR);
+        created += DemoIncidents.load(incidents.recorder(), incidents.reader(), DemoDataset.AUTHOR);
         created += DemoAccords.load(accordRecorder, DemoDataset.AUTHOR);
         DemoDataset.createOrganisations(accounts, figures);
         return created;
@@ -188,6 +195,10 @@ public final class Truce implements AutoCloseable {
 
     public CaseRecorder caseRecorder() {
         return caseRecorder;
+    }
+
+    public Incidents incidents() {
+        return incidents;
     }
 
     public AccordBook accords() {

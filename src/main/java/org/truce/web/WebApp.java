@@ -38,6 +38,7 @@ public final class WebApp {
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), truce.audit());
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, truce.audit());
         var audit = new AuditRoutes(truce.audit());
+        var incidents = new IncidentRoutes(truce.incidents(), names, truce.ledger());
         var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), names, truce.clock());
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), names, truce.clock());
         return Javalin.create(config -> {
@@ -120,6 +121,17 @@ public final class WebApp {
             r.get(API + "/meetings", accords::listMeetings, Access.PUBLIC);
             r.post(API + "/tasks", accords::tasks, Access.SECRETARIAT);
             r.post(API + "/remit-claims", accords::remitClaims, Access.REPORTING);
+            r.post(API + "/incidents", incidents::allege, Access.REPORTING);
+            r.get(API + "/incidents", incidents::list, Access.PUBLIC);
+            r.get(API + "/incidents/duplicates", incidents::duplicates, Access.PUBLIC);
+            r.get(API + "/incidents/counts", incidents::counts, Access.PUBLIC);
+            r.get(API + "/incidents/export.csv", incidents::export, Access.PUBLIC);
+            r.get(API + "/incidents/{id}", incidents::one, Access.PUBLIC);
+            r.post(API + "/claims", incidents::claim, Access.REPORTING);
+            r.post(API + "/incident-steps", incidents::step, Access.VERIFIER);
+            r.post(API + "/incident-links", incidents::link, Access.VERIFIER);
+            r.post(API + "/nil-reports", incidents::nil, Access.REPORTING);
+            r.get(API + "/nil-reports", incidents::nilReports, Access.PUBLIC);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> problem(ctx, e));
             r.exception(IllegalArgumentException.class, (e, ctx) ->

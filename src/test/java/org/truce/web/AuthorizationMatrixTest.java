@@ -61,7 +61,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(73);
+            assertThat(rows).hasSize(84);
         }
     }
 
@@ -71,7 +71,8 @@ class AuthorizationMatrixTest {
             List<String> inTable = rows().stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
                     .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
                     .replace("{report}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
-                    .replace("2021-01-11", "{date}")).sorted().toList();
+                    .replace("2021-01-11", "{date}")
+                    .replace("1c1de000-0000-4000-8000-000000000001", "{id}")).sorted().toList();
             List<String> registered = RouteRulesTest.endpoints(node.app).stream()
                     .map(e -> e.method.name() + " " + e.path).sorted().toList();
             assertThat(inTable).containsExactlyElementsOf(registered);
@@ -160,6 +161,18 @@ class AuthorizationMatrixTest {
                     + "\"what\":\"Task " + n + "\",\"status\":\"open\"}";
             case "remit-anama" -> "{\"id\":\"" + uuid + "\",\"group\":\"wg-trilateral-2021\",\"source\":\"anama\",\"claim\":\"Claim " + n + "\","
                     + "\"document\":{\"title\":\"Doc " + n + "\",\"publisher\":\"ANAMA\"}}";
+            case "incident-anama" -> "{\"id\":\"" + uuid + "\",\"source\":\"anama\",\"date\":\"2021-02-01\",\"timePrecision\":\"day\","
+                    + "\"location\":{\"lon\":46.9,\"lat\":39.85},\"geoPrecision\":\"near\",\"eventType\":\"Explosions/Remote violence\","
+                    + "\"subEventType\":\"Remote explosive/landmine/IED\",\"account\":\"Account " + n + "\","
+                    + "\"document\":{\"title\":\"Note " + n + "\",\"publisher\":\"ANAMA\"}}";
+            case "claim-anama" -> "{\"id\":\"" + uuid + "\",\"incident\":\"1c1de000-0000-4000-8000-000000000003\",\"source\":\"anama\","
+                    + "\"account\":\"Account " + n + "\",\"document\":{\"publisher\":\"ANAMA\"}}";
+            case "step-noted" -> "{\"id\":\"" + uuid + "\",\"incident\":\"1c1de000-0000-4000-8000-000000000001\","
+                    + "\"step\":\"noted_by_joint_body\",\"date\":\"2021-02-20\"}";
+            case "link-demo" -> "{\"id\":\"" + uuid + "\",\"allegation\":\"1c1de000-0000-4000-8000-000000000002\","
+                    + "\"incident\":\"1c1de000-0000-4000-8000-000000000001\"}";
+            case "nil-anama" -> "{\"id\":\"" + uuid + "\",\"source\":\"anama\",\"zone\":\"zone-nkao-1988\",\"from\":\"2021-02-01\","
+                    + "\"to\":\"2021-02-02\",\"document\":{\"publisher\":\"ANAMA\"}}";
             default -> throw new IllegalArgumentException("no body named " + name);
         };
     }

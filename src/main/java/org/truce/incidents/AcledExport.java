@@ -1,0 +1,92 @@
+package org.truce.incidents;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.truce.figures.FigureBook;
+import org.truce.figures.Place;
+import org.truce.places.Drawn;
+
+/**
+ * The incidents as an ACLED-style CSV (ACLED Codebook 2023: event_date, event_type, sub_event_type,
+ * actor1, actor2, admin1, location, latitude, longitude, geo_precision, time_precision, source,
+ * notes, fatalities) with one row per claim (the allegation is its body's claim, and each other
+ * account its own) and a {@code status} column, since the actors themselves are contested: a row
+ * is one body's account, never a reconciled event. Illustrative data says so in its notes. Stateless.
+ */
+public final class AcledExport {
+    public static final List<String> COLUMNS = List.of("event_date", "event_type", "sub_event_type", "actor1", "actor2",
+            "admin1", "location", "latitude", "longitude", "geo_precision", "time_precision", "source", "notes",
+            "fatalities", "status");
+    static final String ILLUSTRATIVE = "[Illustrative demo data, not a record of a real event] ";
+    private final IncidentBook book;
+    private final Whereabouts where;
+    private final FigureBook figures;
+
+    public AcledExport(IncidentBook book, Whereabouts where, FigureBook figures) {
+        this.book = book;
+        this.where = where;
+        this.figures = figures;
+    }
+
+    public String csv(long size) {
+        StringBuilder out = new StringBuilder(Csv.row(COLUMNS));
+        for (Incident incident : book.incidents(size)) {
+            for (Held<IncidentFact.Alleged> a : incident.allegations()) {
+                out.append(Csv.row(row(incident, a.fact(), a.fact().source(), a.fact().account(), a.fact().id(), size)));
+            }
+            for (Held<IncidentFact.Claimed> c : incident.claims()) {
+                IncidentFact.Alleged about = book.allegation(c.fact().incident(), size).orElseThrow().fact();
+                out.append(Csv.row(row(incident, about, c.fact().source(), c.fact().account(), c.fact().id(), size)));
+            }
+        }
+        return out.toString();
+    }
+
+    private List<String> row(Incident incident, IncidentFact.Alleged a, String source, IncidentFact.Account account, String entry, long size) {
+        var point = where.point(a, size);
+        List<String> r = new ArrayList<>();
+        r.add(a.date().toString());
+        r.add(a.eventType());
+        r.add(a.subEventType());
+        r.add(account.actor1());
+        r.add(account.actor2());
+        r.add(admin1(a, size));
+        r.add(where.place(a, size).map(p -> p.displayName("en")).orElse(null));
+        r.add(point.map(p -> BigDecimal.valueOf(p.lat()).toPlainString()).orElse(null));
+        r.add(point.map(p -> BigDecimal.valueOf(p.lon()).toPlainString()).orElse(null));
+        r.add(Integer.toString(a.geoPrecision().acled()));
+        r.add(Integer.toString(a.timePrecision().acled()));
+        r.add(figures.source(source, size).map(s -> s.name("en")).orElse(source));
+        r.add(notes(incident, a, account, entry));
+        Integer fatalities = account.casualties().fatalities();
+        r.add(fatalities == null ? null : fatalities.toString());
+        r.add(incident.status());
+        return r;
+    }
+
+    /** The first administrative unit of the map containing the incident on its date. */
+    private String admin1(IncidentFact.Alleged a, long size) {
+        for (Drawn d : where.zones(a, size)) {
+            if (d.feature().cls().equals("administrative_unit")) {
+                return new Place(d.feature().id(), "zone", null, null, d.feature().names(), null, List.of()).displayName("en");
+            }
+        }
+        return null;
+    }
+
+    private static String notes(Incident incident, IncidentFact.Alleged a, IncidentFact.Account account, String entry) {
+        StringBuilder n = new StringBuilder();
+        if (incident.illustrative()) n.append(ILLUSTRATIVE);
+        n.append(account.wording());
+        Map<String, Integer> counts = a.counts();
+        if (!counts.isEmpty() && entry.equals(a.id())) {
+            n.append(" Counts: ").append(counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        n.append(" Incident ").append(incident.id()).append(", entry ").append(entry).append('.');
+        return n.toString();
+    }
+}

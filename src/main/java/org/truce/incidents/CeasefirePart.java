@@ -1,0 +1,110 @@
+package org.truce.incidents;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.truce.bulletin.Bulletin;
+import org.truce.bulletin.BulletinPart;
+import org.truce.bulletin.Messages;
+import org.truce.figures.FigureBook;
+import org.truce.figures.Place;
+import org.truce.places.MapBook;
+
+/**
+ * The bulletin's ceasefire section (key {@value #KEY}): for the bulletin's date and each zone, the
+ * incidents as alleged by each party in that party's name, the incidents confirmed in the name of
+ * the body that recorded the finding, and the nil reports — three kinds of line, never added
+ * together. A day with none of them says that nothing was recorded, which is not a nil report.
+ * Illustrative data is marked on every line that shows it. Texts come from the {@code ceasefire.*}
+ * patterns. Thread-safe; reads only the first {@code size} entries.
+ */
+public final class CeasefirePart implements BulletinPart {
+    public static final String KEY = "ceasefire";
+    private final DailyCounts counts;
+    private final FigureBook figures;
+    private final MapBook map;
+
+    public CeasefirePart(DailyCounts counts, FigureBook figures, MapBook map) {
+        this.counts = counts;
+        this.figures = figures;
+        this.map = map;
+    }
+
+    @Override
+    public Optional<Bulletin.Part> compose(LocalDate asOf, long size, Messages m) {
+        String date = m.date(asOf);
+        List<String> lines = new ArrayList<>();
+        boolean illustrative = false;
+        for (DailyCounts.ZoneDay day : counts.on(asOf, size)) {
+            String zone = zoneName(day.zone(), size, m);
+            for (DailyCounts.Tally t : day.alleged()) {
+                lines.add(tally("ceasefire.alleged", t, zone, date, size, m));
+                illustrative |= t.illustrative();
+            }
+            for (DailyCounts.Tally t : day.confirmed()) {
+                lines.add(tally("ceasefire.confirmed", t, zone, date, size, m));
+                illustrative |= t.illustrative();
+            }
+            for (Held<IncidentFact.NilReported> n : day.nil()) {
+                lines.add(nil(n.fact(), zone, size, m));
+                illustrative |= n.fact().illustrative();
+            }
+        }
+        if (lines.isEmpty()) lines.add(m.format("ceasefire.none", Map.of("date", date)));
+        if (illustrative) lines.add(0, m.format("ceasefire.illustrative_notice", Map.of()));
+        return Optional.of(new Bulletin.Part(KEY, m.format("ceasefire.heading", Map.of()), lines));
+    }
+
+    private String tally(String key, DailyCounts.Tally t, String zone, String date, long size, Messages m) {
+        String types = t.byType().entrySet().stream()
+                .map(e -> m.format("ceasefire.type_count", Map.of("type", typeName(e.getKey(), m), "n", e.getValue())))
+                .collect(Collectors.joining("; "));
+        Map<String, Object> args = new HashMap<>();
+        args.put("source", sourceName(t.source(), size, m));
+        args.put("n", t.incidents().size());
+        args.put("zone", zone);
+        args.put("date", date);
+        args.put("types", types);
+        args.put("counts", countsText(t.counts(), m));
+        return mark(m.format(key, args), t.illustrative(), m);
+    }
+
+    private String nil(IncidentFact.NilReported n, String zone, long size, Messages m) {
+        String period = n.from().equals(n.to()) ? m.format("ceasefire.period_day", Map.of("date", m.date(n.from())))
+                : m.format("ceasefire.period", Map.of("from", m.date(n.from()), "to", m.date(n.to())));
+        String text = m.format("ceasefire.nil", Map.of("source", sourceName(n.source(), size, m), "zone", zone, "period", period));
+        return mark(text, n.illustrative(), m);
+    }
+
+    private static String countsText(Map<String, Integer> counts, Messages m) {
+        if (counts.isEmpty()) return "";
+        String list = counts.entrySet().stream().map(e -> m.format("ceasefire.count." + e.getKey(), Map.of("n", e.getValue())))
+                .collect(Collectors.joining(", "));
+        return m.format("ceasefire.counts", Map.of("list", list));
+    }
+
+    private static String typeName(String subEventType, Messages m) {
+        String key = "ceasefire.sub." + EventTypes.code(subEventType);
+        return m.has(key) ? m.format(key, Map.of()) : subEventType;
+    }
+
+    private static String mark(String text, boolean illustrative, Messages m) {
+        return illustrative ? text + " " + m.format("ceasefire.illustrative", Map.of()) : text;
+    }
+
+    private String sourceName(String id, long size, Messages m) {
+        return figures.source(id, size).map(s -> s.name(m.lang())).orElse(id);
+    }
+
+    /** A zone's name in the language, by the gazetteer's neutral rule (every side's name when they differ). */
+    private String zoneName(String zone, long size, Messages m) {
+        if (zone == null) return m.format("ceasefire.unzoned", Map.of());
+        return map.feature(zone, size)
+                .map(f -> new Place(f.id(), "zone", null, null, f.names(), null, List.of()).displayName(m.lang()))
+                .orElse(zone);
+    }
+}

@@ -1,0 +1,169 @@
+package org.truce.incidents;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.truce.figures.FigureBook;
+import org.truce.figures.Place;
+import org.truce.figures.Source;
+import org.truce.figures.Violation;
+import org.truce.places.FeatureKind;
+import org.truce.places.MapBook;
+
+/**
+ * Checks incident facts against the record and against the facts before them in the same request:
+ * the catalog knows every source and place; claims, steps and links name allegations that exist;
+ * steps follow the workflow in order, one at a time, on or after the step before; a verifier records
+ * no finding on an incident its own organisation alleged; links join an allegation to an incident
+ * once, without chains. Dates lie between 1900 and today. Stateless over the projections it reads.
+ */
+public final class IncidentRules {
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final long ALL = Long.MAX_VALUE;
+    private final IncidentBook book;
+    private final FigureBook figures;
+    private final MapBook map;
+
+    public IncidentRules(IncidentBook book, FigureBook figures, MapBook map) {
+        this.book = book;
+        this.figures = figures;
+        this.map = map;
+    }
+
+    /** @param earlier the facts before this one in the same request, already checked */
+    List<Violation> check(IncidentFact fact, String at, List<IncidentFact> earlier, Actor actor, LocalDate today) {
+        List<Violation> v = new ArrayList<>();
+        if (fact instanceof IncidentFact.Alleged a) {
+            source(a.source(), at, v);
+            if (a.place() != null) {
+                Optional<Place> place = figures.place(a.place(), ALL);
+                if (place.isEmpty()) v.add(new Violation(at + "/place", "unknown place: " + a.place()));
+                else if (a.location() == null && place.get().location() == null) {
+                    v.add(new Violation(at + "/location", "is required: place " + a.place() + " has no location in the catalog"));
+                }
+            }
+            date(a.date(), null, today, at + "/date", v);
+        } else if (fact instanceof IncidentFact.Claimed c) {
+            source(c.source(), at, v);
+            if (allegation(c.incident(), earlier).isEmpty()) v.add(new Violation(at + "/incident", "names no allegation: " + c.incident()));
+        } else if (fact instanceof IncidentFact.StepRecorded s) {
+            step(s, at, earlier, actor, today, v);
+        } else if (fact instanceof IncidentFact.Linked l) {
+            link(l, at, earlier, v);
+        } else {
+            IncidentFact.NilReported n = (IncidentFact.NilReported) fact;
+            source(n.source(), at, v);
+            if (map.feature(n.zone(), ALL).filter(f -> f.kind() == FeatureKind.ZONE).isEmpty()) {
+                v.add(new Violation(at + "/zone", "names no zone feature of the map: " + n.zone()));
+            }
+            date(n.from(), null, today, at + "/from", v);
+            date(n.to(), null, today, at + "/to", v);
+        }
+        return v;
+    }
+
+    /**
+     * The own-organisation rule: a verifier may not record a finding on an incident that its
+     * organisation alleged, by authorship or by the alleging body being part of its source.
+     */
+    public List<Violation> ownOrganisation(IncidentFact.StepRecorded s, String at, Actor actor) {
+        if (!Workflow.FINDING.equals(s.step())) return List.of();
+        Optional<Incident> incident = book.incident(s.incident(), ALL);
+        if (incident.isEmpty()) return List.of();
+        for (Held<IncidentFact.Alleged> a : incident.get().allegations()) {
+            boolean byAuthor = actor.org() != null && actor.org().equals(a.authorOrg());
+            boolean bySource = actor.source() != null && within(actor.source(), a.fact().source());
+            if (byAuthor || bySource) {
+                return List.of(new Violation(at + "/incident", "incident " + incident.get().id() + " was alleged by your own organisation ("
+                        + (byAuthor ? actor.org() : actor.source()) + "); a finding on it must come from another body"));
+            }
+        }
+        return List.of();
+    }
+
+    private void step(IncidentFact.StepRecorded s, String at, List<IncidentFact> earlier, Actor actor, LocalDate today, List<Violation> v) {
+        if (s.source() == null) v.add(new Violation(at + "/source", "is required: the body in whose name the step is taken"));
+        else source(s.source(), at, v);
+        Optional<IncidentFact.Alleged> a = allegation(s.incident(), earlier);
+        if (a.isEmpty()) {
+            v.add(new Violation(at + "/incident", "names no allegation: " + s.incident()));
+            return;
+        }
+        Optional<String> linkedTo = linkedTo(s.incident(), earlier);
+        if (linkedTo.isPresent()) {
+            v.add(new Violation(at + "/incident", "allegation " + s.incident() + " was linked to incident " + linkedTo.get()
+                    + "; record its steps there"));
+            return;
+        }
+        List<IncidentFact.StepRecorded> before = new ArrayList<>();
+        book.stepsOn(s.incident(), ALL).forEach(h -> before.add(h.fact()));
+        for (IncidentFact f : earlier) if (f instanceof IncidentFact.StepRecorded e && e.incident().equals(s.incident())) before.add(e);
+        String current = before.isEmpty() ? null : before.get(before.size() - 1).step();
+        Optional<String> next = Workflow.next(current);
+        if (next.isEmpty()) {
+            v.add(new Violation(at + "/step", "the workflow of incident " + s.incident() + " is complete (noted_by_joint_body)"));
+        } else if (!next.get().equals(s.step())) {
+            v.add(new Violation(at + "/step", "must be " + next.get() + " now: steps follow " + Workflow.STEPS
+                    + (current == null ? " and none was taken yet" : " and the last was " + current)));
+        }
+        LocalDate opened = a.get().timePrecision().interval(a.get().date(), a.get().time())[0].atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate previous = before.isEmpty() ? opened : before.get(before.size() - 1).date();
+        date(s.date(), previous, today, at + "/date", v);
+        v.addAll(ownOrganisation(s, at, actor));
+    }
+
+    private void link(IncidentFact.Linked l, String at, List<IncidentFact> earlier, List<Violation> v) {
+        if (allegation(l.allegation(), earlier).isEmpty()) v.add(new Violation(at + "/allegation", "names no allegation: " + l.allegation()));
+        if (allegation(l.incident(), earlier).isEmpty()) v.add(new Violation(at + "/incident", "names no incident: " + l.incident()));
+        if (!v.isEmpty()) return;
+        if (l.allegation().equals(l.incident())) {
+            v.add(new Violation(at + "/incident", "an allegation cannot be linked to itself"));
+            return;
+        }
+        linkedTo(l.allegation(), earlier).ifPresent(t -> v.add(new Violation(at + "/allegation", "is already linked to incident " + t)));
+        linkedTo(l.incident(), earlier).ifPresent(t -> v.add(new Violation(at + "/incident",
+                "is itself linked to incident " + t + "; link to that incident")));
+        boolean hasLinked = book.incident(l.allegation(), ALL).map(i -> i.id().equals(l.allegation()) && !i.linked().isEmpty()).orElse(false)
+                || earlier.stream().anyMatch(f -> f instanceof IncidentFact.Linked e && e.incident().equals(l.allegation()));
+        if (hasLinked) v.add(new Violation(at + "/allegation", "other allegations are linked to it; it cannot be linked in turn"));
+        if (!book.stepsOn(l.allegation(), ALL).isEmpty()) {
+            v.add(new Violation(at + "/allegation", "has workflow steps of its own; only an allegation without steps is linked"));
+        }
+    }
+
+    private Optional<IncidentFact.Alleged> allegation(String id, List<IncidentFact> earlier) {
+        Optional<IncidentFact.Alleged> held = book.allegation(id, ALL).map(Held::fact);
+        if (held.isPresent()) return held;
+        return earlier.stream().filter(f -> f instanceof IncidentFact.Alleged a && a.id().equals(id))
+                .map(f -> (IncidentFact.Alleged) f).findFirst();
+    }
+
+    private Optional<String> linkedTo(String allegation, List<IncidentFact> earlier) {
+        Optional<String> held = book.linkOf(allegation, ALL).map(h -> h.fact().incident());
+        if (held.isPresent()) return held;
+        return earlier.stream().filter(f -> f instanceof IncidentFact.Linked l && l.allegation().equals(allegation))
+                .map(f -> ((IncidentFact.Linked) f).incident()).findFirst();
+    }
+
+    private void source(String id, String at, List<Violation> v) {
+        if (id != null && figures.source(id, ALL).isEmpty()) v.add(new Violation(at + "/source", "unknown source: " + id));
+    }
+
+    /** True when {@code source} is {@code own} or part of it (partOf chain). */
+    boolean within(String own, String source) {
+        String s = source;
+        for (int depth = 0; s != null && depth < 64; depth++) {
+            if (s.equals(own)) return true;
+            s = figures.source(s, ALL).map(Source::partOf).orElse(null);
+        }
+        return false;
+    }
+
+    private static void date(LocalDate date, LocalDate notBefore, LocalDate today, String at, List<Violation> v) {
+        if (date == null) return;
+        if (date.isBefore(EARLIEST) || date.isAfter(today)) v.add(new Violation(at, "must lie between 1900-01-01 and today (" + today + ")"));
+        else if (notBefore != null && date.isBefore(notBefore)) v.add(new Violation(at, "must not be before " + notBefore + ", the incident's or the previous step's date"));
+    }
+}

@@ -1,0 +1,274 @@
+package org.truce.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.truce.accounts.Principal;
+import org.truce.accounts.Role;
+import org.truce.figures.Document;
+import org.truce.figures.Parsed;
+import org.truce.figures.Violation;
+import org.truce.incidents.Actor;
+import org.truce.incidents.DailyCounts;
+import org.truce.incidents.Duplicates;
+import org.truce.incidents.Held;
+import org.truce.incidents.Incident;
+import org.truce.incidents.IncidentCodec;
+import org.truce.incidents.IncidentFact;
+import org.truce.incidents.Incidents;
+import org.truce.incidents.WorkflowReader;
+import org.truce.ledger.EntryCodec;
+import org.truce.ledger.Ledger;
+import org.truce.places.Drawn;
+
+/**
+ * Ceasefire incidents over HTTP. Allegations, claims and nil reports are written in the in-name-of
+ * rules of reports (a reporter for its own source and the bodies part of it; a transcriber for any
+ * body, citing the document); workflow steps, findings and links by verifiers, in their own
+ * organisation's name, never a finding on what their organisation alleged. Everything is public to
+ * read: incidents are public claims and carry no personal data. Illustrative data says so.
+ */
+final class IncidentRoutes {
+    static final String NOTICE = "Illustrative demo data, not a record of a real event.";
+    private final Incidents incidents;
+    private final InNameOf names;
+    private final Ledger ledger;
+
+    IncidentRoutes(Incidents incidents, InNameOf names, Ledger ledger) {
+        this.incidents = incidents;
+        this.names = names;
+        this.ledger = ledger;
+    }
+
+    void allege(Context ctx) {
+        write(ctx, incidents.reader()::allegation, true);
+    }
+
+    void claim(Context ctx) {
+        write(ctx, incidents.reader()::claim, true);
+    }
+
+    void nil(Context ctx) {
+        write(ctx, WorkflowReader::nil, true);
+    }
+
+    void step(Context ctx) {
+        write(ctx, WorkflowReader::step, false);
+    }
+
+    void link(Context ctx) {
+        write(ctx, WorkflowReader::link, false);
+    }
+
+    private void write(Context ctx, BiFunction<JsonNode, String, Parsed<IncidentFact>> read, boolean reporting) {
+        Principal p = Caller.required(ctx);
+        JsonNode body = Json.body(ctx);
+        boolean many = body.isArray();
+        if (many && (body.isEmpty() || body.size() > WriteRoutes.MAX_ITEMS)) {
+            throw Answers.invalid(List.of(new Violation("", "an array must hold 1 to " + WriteRoutes.MAX_ITEMS + " items")));
+        }
+        List<IncidentFact> facts = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        List<Violation> invalid = new ArrayList<>();
+        for (int i = 0; i < (many ? body.size() : 1); i++) {
+            String at = many ? "/" + i : "";
+            Parsed<IncidentFact> parsed = read.apply(many ? body.get(i) : body, at);
+            if (parsed instanceof Parsed.Ok<IncidentFact> ok) {
+                facts.add(ok.value());
+                pointers.add(at);
+            } else {
+                invalid.addAll(((Parsed.Invalid<IncidentFact>) parsed).violations());
+            }
+        }
+        if (!invalid.isEmpty()) throw Answers.invalid(invalid);
+        Actor actor = new Actor(p.author(), p.orgId(), p.sourceId());
+        List<Violation> forbidden = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            if (reporting) inNameOf(p, facts.get(i), pointers.get(i), forbidden);
+            else asVerifier(p, actor, facts.get(i), pointers.get(i), forbidden);
+        }
+        if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
+        Answers.outcome(ctx, Answers.recording(() -> incidents.recorder().record(facts, pointers, actor)), many, pointers);
+    }
+
+    /** The in-name-of rules of reports, for the body the fact speaks for. */
+    private void inNameOf(Principal p, IncidentFact f, String at, List<Violation> v) {
+        String source;
+        Document document;
+        if (f instanceof IncidentFact.Alleged a) {
+            source = a.source();
+            document = a.document();
+        } else if (f instanceof IncidentFact.Claimed c) {
+            source = c.source();
+            document = c.document();
+        } else {
+            source = ((IncidentFact.NilReported) f).source();
+            document = ((IncidentFact.NilReported) f).document();
+        }
+        if (names.speaksFor(p, source)) return;
+        if (!p.has(Role.TRANSCRIBER)) {
+            v.add(new Violation(at + "/source", "you may report only in the name of " + (p.sourceId() == null ? "no source" : p.sourceId())
+                    + " and the bodies part of it, not " + source + "; recording what another body published needs the transcriber role and a cited document"));
+        } else if (document == null) {
+            v.add(new Violation(at + "/document", "is required: a transcription of what " + source + " published must cite the document that carried it"));
+        }
+    }
+
+    /** Verifiers act in their own organisation's name, and find nothing on what it alleged. */
+    private void asVerifier(Principal p, Actor actor, IncidentFact f, String at, List<Violation> v) {
+        if (!(f instanceof IncidentFact.StepRecorded s)) return;
+        if (s.source() != null && (p.sourceId() == null || !names.within(p.sourceId(), s.source()))) {
+            v.add(new Violation(at + "/source", "a verifier records steps only in the name of its organisation's source ("
+                    + (p.sourceId() == null ? "none" : p.sourceId()) + ") and the bodies part of it"));
+        }
+        v.addAll(incidents.recorder().rules().ownOrganisation(s, at, actor));
+    }
+
+    void list(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        LocalDate date = Params.date(ctx, "date", false);
+        String status = ctx.queryParam("status");
+        ArrayNode out = Json.array();
+        for (Incident i : incidents.book().incidents(size)) {
+            IncidentFact.Alleged a = i.allegation().fact();
+            if (date != null && !on(a, date)) continue;
+            if (status != null && !status.equals(i.status())) continue;
+            out.add(incident(i, size));
+        }
+        Json.send(ctx, 200, out);
+    }
+
+    void one(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        String id = ctx.pathParam("id");
+        Incident i = incidents.book().incident(id.toLowerCase(java.util.Locale.ROOT), size)
+                .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no incident or allegation " + id));
+        ObjectNode n = incident(i, size);
+        if (!i.id().equals(id)) n.put("requested", id).put("linkedTo", i.id());
+        Json.send(ctx, 200, n);
+    }
+
+    void duplicates(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        ObjectNode n = Json.object().put("size", size).put("maxHours", Duplicates.HOURS).put("maxKm", Duplicates.KM)
+                .put("note", "Proposals only: nothing is linked until a verifier records a link (POST /api/v1/incident-links).");
+        ArrayNode out = n.putArray("proposals");
+        for (Duplicates.Proposal d : incidents.duplicates().proposals(size)) {
+            ObjectNode o = out.addObject();
+            o.put("first", d.first().id()).put("firstSource", d.first().allegation().fact().source())
+                    .put("second", d.second().id()).put("secondSource", d.second().allegation().fact().source())
+                    .put("hoursApart", round(d.hoursApart(), 2)).put("kmApart", round(d.kmApart(), 3));
+            illustrative(o, d.first().illustrative() || d.second().illustrative());
+        }
+        Json.send(ctx, 200, n);
+    }
+
+    void counts(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        LocalDate date = Params.date(ctx, "date", true);
+        ObjectNode n = Json.object().put("date", date.toString()).put("size", size)
+                .put("note", "alleged (per alleging body) and confirmed (per finding body) are separate tallies, never added together;"
+                        + " a zone not listed had no report at all; only incidents dated to the day are counted");
+        ArrayNode zones = n.putArray("zones");
+        for (DailyCounts.ZoneDay day : incidents.counts().on(date, size)) {
+            ObjectNode z = zones.addObject().put("zone", day.zone());
+            if (day.zone() != null) incidents.where().map().feature(day.zone(), size).ifPresent(f -> z.put("illustrativeGeometry", f.illustrative()));
+            ArrayNode alleged = z.putArray("alleged");
+            day.alleged().forEach(t -> alleged.add(tally(t)));
+            ArrayNode confirmed = z.putArray("confirmed");
+            day.confirmed().forEach(t -> confirmed.add(tally(t)));
+            ArrayNode nil = z.putArray("nilReports");
+            day.nil().forEach(h -> nil.add(nilReport(h)));
+        }
+        Json.send(ctx, 200, n);
+    }
+
+    void nilReports(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        LocalDate date = Params.date(ctx, "date", false);
+        ArrayNode out = Json.array();
+        for (Held<IncidentFact.NilReported> h : incidents.book().nilReports(size)) {
+            if (date != null && (h.fact().from().isAfter(date) || h.fact().to().isBefore(date))) continue;
+            out.add(nilReport(h));
+        }
+        Json.send(ctx, 200, out);
+    }
+
+    void export(Context ctx) {
+        long size = Params.size(ctx, ledger);
+        ctx.header("Content-Disposition", "attachment; filename=\"incidents.csv\"");
+        ctx.status(200).contentType("text/csv; charset=utf-8").result(incidents.export().csv(size));
+    }
+
+    /** An incident is on a day when it is dated to that day, or its week or month contains the day. */
+    private static boolean on(IncidentFact.Alleged a, LocalDate date) {
+        if (a.timePrecision().knowsDay()) return a.date().equals(date);
+        var span = a.timePrecision().interval(a.date(), null);
+        var start = date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return !start.isBefore(span[0]) && start.isBefore(span[1]);
+    }
+
+    private ObjectNode incident(Incident i, long size) {
+        IncidentFact.Alleged a = i.allegation().fact();
+        ObjectNode n = Json.object().put("id", i.id()).put("status", i.status()).put("step", i.currentStep());
+        illustrative(n, i.illustrative());
+        n.put("date", a.date().toString()).put("time", a.time() == null ? null : a.time().toString())
+                .put("timePrecision", a.timePrecision().wire()).put("place", a.place());
+        incidents.where().point(a, size).ifPresentOrElse(
+                p -> n.putObject("location").put("lon", BigDecimal.valueOf(p.lon())).put("lat", BigDecimal.valueOf(p.lat())),
+                () -> n.putNull("location"));
+        n.put("geoPrecision", a.geoPrecision().wire()).put("eventType", a.eventType()).put("subEventType", a.subEventType());
+        ArrayNode zones = n.putArray("zones");
+        for (Drawn d : incidents.where().zones(a, size)) {
+            zones.addObject().put("feature", d.feature().id()).put("class", d.feature().cls()).put("illustrative", d.feature().illustrative());
+        }
+        ArrayNode allegations = n.putArray("allegations");
+        for (Held<IncidentFact.Alleged> h : i.allegations()) allegations.add(entry(h, IncidentCodec.write(h.fact())));
+        ArrayNode links = n.putArray("links");
+        for (Held<IncidentFact.Linked> h : i.links()) links.add(entry(h, IncidentCodec.write(h.fact())));
+        ArrayNode claims = n.putArray("claims");
+        for (Held<IncidentFact.Claimed> h : i.claims()) claims.add(entry(h, IncidentCodec.write(h.fact())));
+        ArrayNode steps = n.putArray("steps");
+        for (Held<IncidentFact.StepRecorded> h : i.steps()) steps.add(entry(h, IncidentCodec.write(h.fact())));
+        return n;
+    }
+
+    private static ObjectNode entry(Held<?> h, ObjectNode payload) {
+        ObjectNode n = Json.object().put("seq", h.seq()).put("recordedAt", EntryCodec.formatInstant(h.recordedAt())).put("author", h.author());
+        n.setAll(payload);
+        return n;
+    }
+
+    private static ObjectNode tally(DailyCounts.Tally t) {
+        ObjectNode n = Json.object().put("source", t.source()).put("incidents", t.incidents().size());
+        ArrayNode ids = n.putArray("incidentIds");
+        t.incidents().forEach(ids::add);
+        ObjectNode types = n.putObject("byType");
+        t.byType().forEach(types::put);
+        ObjectNode counts = n.putObject("counts");
+        t.counts().forEach(counts::put);
+        illustrative(n, t.illustrative());
+        return n;
+    }
+
+    private static ObjectNode nilReport(Held<IncidentFact.NilReported> h) {
+        ObjectNode n = entry(h, IncidentCodec.write(h.fact()));
+        if (h.fact().illustrative()) n.put("notice", NOTICE);
+        return n;
+    }
+
+    private static void illustrative(ObjectNode n, boolean illustrative) {
+        n.put("illustrative", illustrative);
+        if (illustrative) n.put("notice", NOTICE);
+    }
+
+    private static BigDecimal round(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, java.math.RoundingMode.HALF_UP);
+    }
+}

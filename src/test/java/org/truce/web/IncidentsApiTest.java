@@ -1,0 +1,283 @@
+package org.truce.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.truce.accounts.Role;
+import org.truce.support.DemoNodeExtension;
+import org.truce.support.TestNode;
+
+/** Ceasefire incidents over real HTTP on the demo dataset. */
+@ExtendWith(DemoNodeExtension.class)
+class IncidentsApiTest {
+    static final String A = "1c1de000-0000-4000-8000-000000000001";
+    static final String B = "1c1de000-0000-4000-8000-000000000002";
+    static final String C = "1c1de000-0000-4000-8000-000000000003";
+    static final String JMC = "ru-tr-joint-monitoring-centre";
+    TestNode node;
+
+    static String allegation(String id, String source) {
+        return "{\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"date\":\"2021-03-01\",\"time\":\"08:15+04:00\","
+                + "\"timePrecision\":\"exact\",\"location\":{\"lon\":46.9,\"lat\":39.85},\"geoPrecision\":\"exact\","
+                + "\"eventType\":\"Explosions/Remote violence\",\"subEventType\":\"Shelling/artillery/missile attack\","
+                + "\"counts\":{\"explosions\":2},\"actor1\":\"Unit X\",\"actor2\":null,\"account\":\"Two explosions were heard.\"}";
+    }
+
+    static String step(String id, String incident, String step, String extra) {
+        return "{\"id\":\"" + id + "\",\"incident\":\"" + incident + "\",\"step\":\"" + step + "\",\"date\":\"2021-03-02\"" + extra + "}";
+    }
+
+    static String uuid(int n) {
+        return String.format("00000000-0000-4000-8000-%012d", n);
+    }
+
+    @Test
+    void steps_follow_the_workflow_in_order_one_at_a_time() {
+        String reporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        String verifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), reporter).status()).isEqualTo(201);
+
+        var early = node.post("/api/v1/incident-steps", step(uuid(2), uuid(1), "preliminary_review", ""), verifier);
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().at("/errors/0/pointer").asText()).isEqualTo("/step");
+        assertThat(early.json().at("/errors/0/detail").asText()).contains("must be received now");
+
+        assertThat(node.post("/api/v1/incident-steps", step(uuid(3), uuid(1), "received", ""), verifier).status()).isEqualTo(201);
+        assertThat(node.post("/api/v1/incident-steps", step(uuid(4), uuid(1), "received", ""), verifier).status()).isEqualTo(422);
+        assertThat(node.post("/api/v1/incident-steps", step(uuid(5), uuid(1), "preliminary_review", ""), verifier).status()).isEqualTo(201);
+        var skipping = node.post("/api/v1/incident-steps", step(uuid(6), uuid(1), "finding", ",\"finding\":\"confirmed\""), verifier);
+        assertThat(skipping.status()).isEqualTo(422);
+        assertThat(skipping.json().at("/errors/0/detail").asText()).contains("must be monitoring_team_report now");
+        var noResult = node.post("/api/v1/incident-steps", step(uuid(7), uuid(1), "finding", ""), verifier);
+        assertThat(noResult.json().at("/errors/0/pointer").asText()).isEqualTo("/finding");
+
+        // several steps in one request are checked in order, all or nothing
+        String both = "[" + step(uuid(8), uuid(1), "monitoring_team_report", "") + ","
+                + step(uuid(9), uuid(1), "finding", ",\"finding\":\"not_confirmed\"") + "]";
+        assertThat(node.post("/api/v1/incident-steps", both, verifier).status()).isEqualTo(200);
+        JsonNode incident = node.get("/api/v1/incidents/" + uuid(1)).json();
+        assertThat(incident.get("status").asText()).isEqualTo("not_confirmed");
+        assertThat(incident.get("step").asText()).isEqualTo("finding");
+        assertThat(incident.get("steps")).hasSize(4);
+        assertThat(incident.at("/steps/0/author").asText()).startsWith("jmc/");
+        assertThat(incident.at("/steps/3/source").asText()).isEqualTo(JMC);
+    }
+
+    @Test
+    void an_incident_is_unverified_until_a_finding_exists() {
+        String reporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), reporter);
+        assertThat(node.get("/api/v1/incidents/" + uuid(1)).json().get("status").asText()).isEqualTo("unverified");
+        assertThat(node.get("/api/v1/incidents/" + C).json().get("status").asText()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void a_verifier_cannot_record_a_finding_on_an_incident_its_own_organisation_alleged() {
+        String reporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        String ownVerifier = node.account("am-government", "am-government", "am-ver", Role.VERIFIER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), reporter).status()).isEqualTo(201);
+        for (String s : List.of("received", "preliminary_review", "monitoring_team_report")) {
+            assertThat(node.post("/api/v1/incident-steps", step(uuid(10 + s.length()), uuid(1), s, ""), ownVerifier).status()).isEqualTo(201);
+        }
+        long size = node.truce.ledger().size();
+        var refused = node.post("/api/v1/incident-steps", step(uuid(30), uuid(1), "finding", ",\"finding\":\"confirmed\""), ownVerifier);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/incident");
+        assertThat(refused.json().at("/errors/0/detail").asText()).contains("alleged by your own organisation");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+        assertThat(node.get("/api/v1/incidents/" + uuid(1)).json().get("status").asText()).isEqualTo("unverified");
+
+        String otherVerifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        assertThat(node.post("/api/v1/incident-steps", step(uuid(31), uuid(1), "finding", ",\"finding\":\"confirmed\""), otherVerifier).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void the_own_organisation_rule_covers_bodies_part_of_the_verifiers_source() {
+        // an allegation in the name of a body part of am-government, transcribed by another organisation
+        String transcriber = node.account("unhcr", "unhcr", "un-tr", Role.TRANSCRIBER);
+        String body = allegation(uuid(1), "am-national-security-service").replace("\"counts\"",
+                "\"document\":{\"publisher\":\"Example outlet\"},\"counts\"");
+        assertThat(node.post("/api/v1/incidents", body, transcriber).status()).isEqualTo(201);
+        String amVerifier = node.account("am-government", "am-government", "am-ver", Role.VERIFIER);
+        String steps = "[" + step(uuid(2), uuid(1), "received", "") + "," + step(uuid(3), uuid(1), "preliminary_review", "") + ","
+                + step(uuid(4), uuid(1), "monitoring_team_report", "") + "," + step(uuid(5), uuid(1), "finding", ",\"finding\":\"inconclusive\"") + "]";
+        var refused = node.post("/api/v1/incident-steps", steps, amVerifier);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/3/incident");
+        assertThat(node.get("/api/v1/incidents/" + uuid(1)).json().get("steps")).isEmpty();
+    }
+
+    @Test
+    void claims_stay_separate_entries_linked_to_one_incident() {
+        JsonNode a = node.get("/api/v1/incidents/" + A).json();
+        assertThat(a.get("allegations")).hasSize(1);
+        assertThat(a.at("/allegations/0/source").asText()).isEqualTo("am-government");
+        assertThat(a.get("claims")).hasSize(1);
+        assertThat(a.at("/claims/0/source").asText()).isEqualTo("az-government");
+        assertThat(a.at("/claims/0/account").asText()).contains("no fire was opened from our positions");
+
+        String azReporter = node.account("az-government", "az-government", "az-rep", Role.REPORTER);
+        String claim = "{\"id\":\"" + uuid(40) + "\",\"incident\":\"" + A + "\",\"source\":\"az-government\",\"actor1\":null,"
+                + "\"actor2\":null,\"account\":\"A second statement.\",\"casualties\":{\"wounded\":{\"civilian\":2}}}";
+        assertThat(node.post("/api/v1/claims", claim, azReporter).status()).isEqualTo(201);
+        JsonNode after = node.get("/api/v1/incidents/" + A).json();
+        assertThat(after.get("claims")).hasSize(2);
+        assertThat(after.at("/claims/1/casualties/wounded/civilian").asInt()).isEqualTo(2);
+        assertThat(after.at("/claims/0/casualties/wounded/civilian").isNull()).isTrue();
+        assertThat(after.at("/allegations/0/casualties/wounded/civilian").asInt()).isZero();
+    }
+
+    @Test
+    void close_allegations_are_proposed_as_duplicates_and_not_merged_until_a_verifier_links_them() {
+        JsonNode proposals = node.get("/api/v1/incidents/duplicates").json().get("proposals");
+        assertThat(proposals).hasSize(1);
+        assertThat(proposals.at("/0/first").asText()).isEqualTo(A);
+        assertThat(proposals.at("/0/second").asText()).isEqualTo(B);
+        assertThat(proposals.at("/0/hoursApart").decimalValue()).isEqualByComparingTo("0.42");
+        assertThat(proposals.at("/0/illustrative").asBoolean()).isTrue();
+        assertThat(node.get("/api/v1/incidents").json()).hasSize(3);
+
+        String link = "{\"id\":\"" + uuid(50) + "\",\"allegation\":\"" + B + "\",\"incident\":\"" + A + "\",\"reason\":\"same shelling\"}";
+        String reporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        assertThat(node.post("/api/v1/incident-links", link, reporter).status()).isEqualTo(403);
+        assertThat(node.get("/api/v1/incidents").json()).hasSize(3);
+
+        String verifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        assertThat(node.post("/api/v1/incident-links", link, verifier).status()).isEqualTo(201);
+        assertThat(node.get("/api/v1/incidents").json()).hasSize(2);
+        JsonNode b = node.get("/api/v1/incidents/" + B).json();
+        assertThat(b.get("linkedTo").asText()).isEqualTo(A);
+        assertThat(b.get("allegations")).hasSize(2);
+        assertThat(b.at("/allegations/1/source").asText()).isEqualTo("nk-de-facto-authorities");
+        assertThat(b.at("/allegations/1/account").asText()).contains("three explosions");
+        assertThat(node.get("/api/v1/incidents/duplicates").json().get("proposals")).isEmpty();
+    }
+
+    @Test
+    void daily_counts_keep_alleged_and_confirmed_apart() {
+        JsonNode day = node.get("/api/v1/incidents/counts?date=2021-02-10").json();
+        assertThat(day.get("zones")).hasSize(1);
+        JsonNode zone = day.at("/zones/0");
+        assertThat(zone.get("zone").asText()).isEqualTo("zone-nkao-1988");
+        assertThat(zone.get("alleged")).hasSize(1);
+        assertThat(zone.at("/alleged/0/source").asText()).isEqualTo("az-government");
+        assertThat(zone.at("/alleged/0/byType/Armed clash").asInt()).isEqualTo(1);
+        assertThat(zone.at("/alleged/0/counts/shots_and_bursts").asInt()).isEqualTo(20);
+        assertThat(zone.get("confirmed")).hasSize(1);
+        assertThat(zone.at("/confirmed/0/source").asText()).isEqualTo(JMC);
+        assertThat(zone.at("/confirmed/0/counts/shots_and_bursts").asInt()).isEqualTo(12);
+
+        JsonNode feb3 = node.get("/api/v1/incidents/counts?date=2021-02-03").json().at("/zones/0");
+        List<String> sources = new ArrayList<>();
+        feb3.get("alleged").forEach(t -> sources.add(t.get("source").asText()));
+        assertThat(sources).containsExactly("am-government", "nk-de-facto-authorities");
+        assertThat(feb3.get("confirmed")).isEmpty();
+
+        // as known before the finding was recorded, nothing was confirmed
+        long beforeFinding = node.get("/api/v1/incidents/" + C).json().at("/steps/3/seq").asLong();
+        JsonNode earlier = node.get("/api/v1/incidents/counts?date=2021-02-10&atSize=" + beforeFinding).json().at("/zones/0");
+        assertThat(earlier.get("confirmed")).isEmpty();
+        assertThat(earlier.at("/alleged/0/incidents").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_nil_report_is_distinct_from_no_report_at_all() {
+        JsonNode quiet = node.get("/api/v1/incidents/counts?date=2021-01-13").json();
+        assertThat(quiet.get("zones")).hasSize(1);
+        assertThat(quiet.at("/zones/0/zone").asText()).isEqualTo("zone-nkao-1988");
+        assertThat(quiet.at("/zones/0/alleged")).isEmpty();
+        assertThat(quiet.at("/zones/0/nilReports/0/source").asText()).isEqualTo("ru-peacekeepers");
+        assertThat(node.get("/api/v1/incidents/counts?date=2021-01-14").json().get("zones")).isEmpty();
+        assertThat(node.get("/api/v1/nil-reports?date=2021-01-13").json()).hasSize(1);
+        assertThat(node.get("/api/v1/nil-reports?date=2021-01-14").json()).isEmpty();
+
+        assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text").body()).contains(
+                "According to the Russian peacekeeping contingent, no ceasefire violations were recorded in "
+                        + "Nagorno-Karabakh Autonomous Oblast (former boundary) on 13 January 2021.");
+        assertThat(node.get("/api/v1/bulletins/2021-01-14?format=text").body())
+                .contains("No ceasefire incident and no report of a quiet day are recorded for 14 January 2021.")
+                .doesNotContain("no ceasefire violations were recorded");
+    }
+
+    @Test
+    void the_acled_export_has_the_acled_columns_and_a_row_per_claim_with_its_status() {
+        var r = node.get("/api/v1/incidents/export.csv");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/csv");
+        String[] rows = r.body().split("\r\n");
+        assertThat(rows[0]).isEqualTo("event_date,event_type,sub_event_type,actor1,actor2,admin1,location,latitude,longitude,"
+                + "geo_precision,time_precision,source,notes,fatalities,status");
+        // three allegations (each its body's claim) and two claims: one row each
+        assertThat(rows).hasSize(1 + 5);
+        assertThat(rows[1]).startsWith("2021-02-03,Explosions/Remote violence,Shelling/artillery/missile attack,"
+                        + "Military Forces of Azerbaijan (2003-),Military Forces of Armenia (2018-),"
+                        + "Nagorno-Karabakh Autonomous Oblast (former boundary),,39.8,46.95,2,1,the Government of Armenia,")
+                .contains("[Illustrative demo data, not a record of a real event]")
+                .endsWith(",0,inconclusive");
+        assertThat(rows[2]).contains(",the Government of Azerbaijan,").endsWith(",,inconclusive");
+        assertThat(rows[3]).contains(",the de facto authorities of Nagorno-Karabakh,").endsWith(",unverified");
+        assertThat(rows[4]).startsWith("2021-02-10,Battles,Armed clash,").endsWith(",0,confirmed");
+        assertThat(rows[5]).contains(",the Government of Armenia,").endsWith(",0,confirmed");
+    }
+
+    @Test
+    void the_ceasefire_part_speaks_in_each_bodys_name_in_english_and_russian() {
+        String en = node.get("/api/v1/bulletins/2021-02-10?format=text").body();
+        assertThat(en).contains("## Ceasefire")
+                .contains("Lines marked (illustrative) are demonstration data, not records of real events.")
+                .contains("According to the Government of Azerbaijan, 1 ceasefire incident took place in Nagorno-Karabakh "
+                        + "Autonomous Oblast (former boundary) on 10 February 2021: armed clash: 1 (counts reported: 20 shots and bursts). (illustrative)")
+                .contains("According to the Russian-Turkish Joint Monitoring Centre, which recorded the findings, 1 incident in "
+                        + "Nagorno-Karabakh Autonomous Oblast (former boundary) on 10 February 2021 was confirmed: armed clash: 1 "
+                        + "(counts reported: 12 shots and bursts). (illustrative)");
+        String ru = node.get("/api/v1/bulletins/2021-02-10?format=text&lang=ru").body();
+        assertThat(ru).contains("## Режим прекращения огня")
+                .contains("По данным источника «Правительство Азербайджана», 10 февраля 2021\u202fг. в зоне «Нагорно-Карабахская "
+                        + "автономная область (бывшая граница)» произошёл 1 инцидент с нарушением режима прекращения огня: "
+                        + "вооружённое столкновение: 1 (сообщённые подсчёты: 20 выстрелов и очередей). (иллюстративные данные)")
+                .contains("подтверждён 1 инцидент");
+        assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text&lang=ru").body())
+                .contains("По данным источника «Российский миротворческий контингент», в зоне «Нагорно-Карабахская автономная "
+                        + "область (бывшая граница)» 13 января 2021\u202fг. нарушений режима прекращения огня не зафиксировано.");
+    }
+
+    @Test
+    void an_incident_refuses_a_personal_field_and_writes_nothing() {
+        String reporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        long size = node.truce.ledger().size();
+        String body = allegation(uuid(1), "am-government").replace("\"counts\"", "\"personal\":{\"name\":\"X\"},\"counts\"");
+        var r = node.post("/api/v1/incidents", body, reporter);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/personal");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+    }
+
+    @Test
+    void a_reporter_alleges_only_in_its_own_name_and_a_transcriber_only_citing_a_document() {
+        String reporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        var other = node.post("/api/v1/incidents", allegation(uuid(1), "az-government"), reporter);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().at("/errors/0/pointer").asText()).isEqualTo("/source");
+        String transcriber = node.account("unhcr", "unhcr", "un-tr", Role.TRANSCRIBER);
+        var undocumented = node.post("/api/v1/incidents", allegation(uuid(1), "az-government"), transcriber);
+        assertThat(undocumented.status()).isEqualTo(403);
+        assertThat(undocumented.json().at("/errors/0/pointer").asText()).isEqualTo("/document");
+    }
+
+    @Test
+    void the_zone_is_resolved_from_the_map_and_not_typed_by_the_client() {
+        String reporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        var typed = node.post("/api/v1/incidents", allegation(uuid(1), "am-government").replace("\"counts\"", "\"zone\":\"corridor-lachin\",\"counts\""), reporter);
+        assertThat(typed.status()).isEqualTo(422);
+        assertThat(typed.json().at("/errors/0/pointer").asText()).isEqualTo("/zone");
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), reporter).status()).isEqualTo(201);
+        JsonNode zones = node.get("/api/v1/incidents/" + uuid(1)).json().get("zones");
+        assertThat(zones).hasSize(1);
+        assertThat(zones.at("/0/feature").asText()).isEqualTo("zone-nkao-1988");
+    }
+}
