@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Messages {
     private static final Map<String, Messages> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Messages> UI_CACHE = new ConcurrentHashMap<>();
+    /**
+     * The bundles of the pages' fixed texts, {@code ui/<bundle>/messages_<lang>.properties}, one per
+     * area of the application so that each area's texts are kept (and translated) together.
+     */
+    public static final List<String> UI_BUNDLES = List.of("common", "public", "check", "map", "figures", "outputs",
+            "desk", "feedback");
     private final String lang;
     private final ULocale locale;
     private final Properties patterns;
@@ -40,12 +48,36 @@ public final class Messages {
         return m == null ? java.util.Optional.empty() : java.util.Optional.of(m);
     }
 
+    /** The pages' texts of {@code lang}: every {@link #UI_BUNDLES} file of that language, merged. */
+    public static Messages ui(String lang) {
+        return UI_CACHE.computeIfAbsent(lang, l -> {
+            Properties merged = new Properties();
+            for (String bundle : UI_BUNDLES) {
+                Properties p = read("/ui/" + bundle + "/messages_" + l + ".properties");
+                if (p == null) continue;
+                for (String key : p.stringPropertyNames()) {
+                    if (merged.containsKey(key) && !key.equals("locale")) {
+                        throw new IllegalStateException("message " + key + " is defined in two ui bundles of " + l);
+                    }
+                    merged.setProperty(key, p.getProperty(key));
+                }
+            }
+            if (merged.isEmpty()) throw new IllegalArgumentException("no page texts in language " + l);
+            return new Messages(l, merged);
+        });
+    }
+
     private static Messages load(String lang) {
-        try (InputStream in = Messages.class.getResourceAsStream("/bulletin/messages_" + lang + ".properties")) {
+        Properties p = read("/bulletin/messages_" + lang + ".properties");
+        return p == null ? null : new Messages(lang, p);
+    }
+
+    private static Properties read(String resource) {
+        try (InputStream in = Messages.class.getResourceAsStream(resource)) {
             if (in == null) return null;
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new Messages(lang, p);
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,6 +96,11 @@ public final class Messages {
 
     public boolean has(String key) {
         return patterns.containsKey(key);
+    }
+
+    /** A number with this language's grouping and decimal marks ("1,234.5", "1 234,5"). */
+    public String number(java.math.BigDecimal n) {
+        return com.ibm.icu.text.NumberFormat.getNumberInstance(locale).format(n);
     }
 
     /** A long date in this language ("11 January 2021", "11 января 2021 г."), computed in UTC. */

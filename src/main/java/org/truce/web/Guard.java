@@ -53,6 +53,18 @@ final class Guard {
         if (caller.session() != null && unsafe(ctx.method())) requireCsrf(ctx, caller.session().csrf());
     }
 
+    /**
+     * Who is calling on a public page, from the session cookie only (a page shows the reader's own
+     * links when signed in); anonymous when there is no valid session. Never refuses.
+     */
+    Caller peek(Context ctx) {
+        Caller known = ctx.attribute(Caller.ATTRIBUTE);
+        if (known != null) return known;
+        Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+        if (session.isEmpty()) return Caller.ANONYMOUS;
+        return accounts.principal(session.get().accountId()).map(p -> new Caller(p, session.get())).orElse(Caller.ANONYMOUS);
+    }
+
     static Access ruleOf(Set<RouteRole> roles) {
         if (roles.size() != 1) return null;
         return roles.iterator().next() instanceof Access a ? a : null;

@@ -29,7 +29,7 @@ public final class WebApp {
         var sessions = new Sessions(new SecureRandom(), truce.clock());
         var guard = new Guard(truce.accounts(), sessions, bootstrapToken, truce.audit());
         var names = new InNameOf(truce.figures(), truce.accounts(), truce.ledger());
-        var pages = new Pages();
+        var pages = new Pages(guard);
         var writes = new WriteRoutes(truce.recorder(), names);
         var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map());
         var ledger = new LedgerRoutes(truce.ledger());
@@ -44,12 +44,18 @@ public final class WebApp {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Json.MAX_BODY;
+            // Our scripts and styles, and the maintained libraries' files from their webjars: no CDN.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public/assets";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
             var r = config.routes;
             r.before(SecurityHeaders::apply);
             r.beforeMatched(guard::check);
             // Every route declares its one access rule here (Access); RouteRulesTest checks that none is missing.
-            r.get("/", WebApp::home, Access.PUBLIC);
-            r.get("/assets/truce.css", WebApp::css, Access.PUBLIC);
+            r.get("/", ctx -> pages.page(ctx, 200, "home.jte", java.util.Map.of()), Access.PUBLIC);
             r.get("/signin", account::signInPage, Access.PUBLIC);
             r.post("/signin", account::signInForm, Access.PUBLIC);
             r.get("/account", account::accountPage, Access.SIGNED_IN);
@@ -177,21 +183,4 @@ public final class WebApp {
         }
     }
 
-    private static void css(Context ctx) throws IOException {
-        try (InputStream in = WebApp.class.getResourceAsStream("/assets/truce.css")) {
-            ctx.contentType("text/css; charset=utf-8").result(in.readAllBytes());
-        }
-    }
-
-    private static void home(Context ctx) {
-        ctx.contentType("text/html; charset=utf-8").result("""
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Truce</title></head><body><main>
-                <h1>Truce</h1><p>The joint, verifiable record of a ceasefire and its settlement.</p>
-                <ul><li><a href="/api/v1/bulletins/2021-01-11?format=html">Bulletin of 11 January 2021 (English)</a></li>
-                <li><a href="/api/v1/bulletins/2021-01-11?format=html&amp;lang=ru">Сводка на 11 января 2021 (русский)</a></li>
-                <li><a href="/api/v1/ledger/head">Latest signed tree head</a></li>
-                <li><a href="/api/v1/openapi.json">OpenAPI document</a></li>
-                <li><a href="/signin">Sign in</a></li></ul></main></body></html>
-                """);
-    }
 }

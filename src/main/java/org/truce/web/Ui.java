@@ -1,0 +1,91 @@
+package org.truce.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.truce.bulletin.Messages;
+
+/**
+ * What every page template is given: the reader's language and its fixed texts (ICU patterns of the
+ * {@code ui/*} bundles), the links of the language switcher, and who is signed in (null for a reader).
+ * Made per request; immutable.
+ */
+public final class Ui {
+    private final Language language;
+    private final Messages texts;
+    private final String path;
+    private final String user;
+    private final String org;
+    private final String csrf;
+
+    Ui(Language language, String path, String user, String org, String csrf) {
+        this.language = language;
+        this.texts = Messages.ui(language.code());
+        this.path = path;
+        this.user = user;
+        this.org = org;
+        this.csrf = csrf;
+    }
+
+    /** One entry of the language switcher. */
+    public record Choice(String code, String name, String href, boolean current) {}
+
+    public String lang() {
+        return language.code();
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** The fixed text {@code key} in the reader's language. */
+    public String t(String key) {
+        return texts.format(key, Map.of());
+    }
+
+    /** The fixed text {@code key} with named arguments given as name, value, name, value… */
+    public String t(String key, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) throw new IllegalArgumentException("arguments come in name, value pairs");
+        Map<String, Object> args = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) args.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        return texts.format(key, args);
+    }
+
+    /** A long date in the reader's language. */
+    public String date(LocalDate date) {
+        return texts.date(date);
+    }
+
+    /** A number with the reader's grouping and decimal marks. */
+    public String number(BigDecimal n) {
+        return texts.number(n);
+    }
+
+    /** This page in each language; the choice also sets the language cookie. */
+    public List<Choice> languages() {
+        return Arrays.stream(Language.values())
+                .map(l -> new Choice(l.code(), l.nativeName(), path + "?lang=" + l.code(), l == language))
+                .toList();
+    }
+
+    public boolean signedIn() {
+        return user != null;
+    }
+
+    /** The signed-in account's author name ({@code org/u-…}), or null. */
+    public String user() {
+        return user;
+    }
+
+    public String org() {
+        return org;
+    }
+
+    /** The session's anti-forgery token for forms, or null when nobody is signed in. */
+    public String csrf() {
+        return csrf;
+    }
+}
