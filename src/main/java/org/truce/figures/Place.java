@@ -1,8 +1,6 @@
 package org.truce.figures;
 
 import java.util.List;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * A place with a neutral id and every name anyone uses for it. Units of different administrations
@@ -23,19 +21,10 @@ public record Place(String id, String kind, String administration, String parent
 
     /**
      * The name to show in running text in {@code lang}: the name all use when there is one, otherwise
-     * every name used in that language, alphabetically, joined by " / " — never one side's name alone.
+     * each side's name, never one side's alone, in the order {@link PlaceNames} documents; English
+     * when the place has no name for that language at all, the id when it has none either.
      */
     public String displayName(String lang) {
-        String shown = displayIn(lang);
-        if (shown == null && !"en".equals(lang)) shown = displayIn("en");
-        return shown == null ? id : shown;
-    }
-
-    private String displayIn(String lang) {
-        List<PlaceName> inLang = names.stream().filter(n -> n.lang().equals(lang)).toList();
-        for (PlaceName n : inLang) if (n.common()) return n.name();
-        if (inLang.isEmpty()) return null;
-        return inLang.stream().map(PlaceName::name).collect(Collectors.toCollection(TreeSet::new))
-                .stream().collect(Collectors.joining(" / "));
+        return PlaceNames.display(names, lang).or(() -> PlaceNames.display(names, "en")).orElse(id);
     }
 }
