@@ -17,7 +17,8 @@ import org.truce.places.MapBook;
 /**
  * The bulletin's ceasefire section (key {@value #KEY}): for the bulletin's date and each zone, the
  * incidents as alleged by each party in that party's name, the incidents confirmed in the name of
- * the body that recorded the finding, and the nil reports — three kinds of line, never added
+ * the body that recorded the finding (with the types that finding gives, never a party's), and the
+ * nil reports (saying whether the reporter named the zone or Truce resolved it) — three kinds of line, never added
  * together. A day with none of them says that nothing was recorded, which is not a nil report.
  * Illustrative data is marked on every line that shows it. Texts come from the {@code ceasefire.*}
  * patterns. Thread-safe; reads only the first {@code size} entries.
@@ -73,10 +74,16 @@ public final class CeasefirePart implements BulletinPart {
         return mark(m.format(key, args), t.illustrative(), m);
     }
 
+    /** Says the zone, and whether the reporter named it or Truce resolved the reporter's area to it. */
     private String nil(IncidentFact.NilReported n, String zone, long size, Messages m) {
         String period = n.from().equals(n.to()) ? m.format("ceasefire.period_day", Map.of("date", m.date(n.from())))
                 : m.format("ceasefire.period", Map.of("from", m.date(n.from()), "to", m.date(n.to())));
-        String text = m.format("ceasefire.nil", Map.of("source", sourceName(n.source(), size, m), "zone", zone, "period", period));
+        Map<String, Object> args = new HashMap<>();
+        args.put("source", sourceName(n.source(), size, m));
+        args.put("zone", zone);
+        args.put("period", period);
+        if (n.resolvedByTruce()) args.put("area", n.reportedArea());
+        String text = m.format(n.resolvedByTruce() ? "ceasefire.nil_resolved" : "ceasefire.nil", args);
         return mark(text, n.illustrative(), m);
     }
 
@@ -87,9 +94,11 @@ public final class CeasefirePart implements BulletinPart {
         return m.format("ceasefire.counts", Map.of("list", list));
     }
 
-    private static String typeName(String subEventType, Messages m) {
-        String key = "ceasefire.sub." + EventTypes.code(subEventType);
-        return m.has(key) ? m.format(key, Map.of()) : subEventType;
+    /** A sub-event type's, an event type's, or the not-stated label in the language. */
+    private static String typeName(String type, Messages m) {
+        String key = type.equals(DailyCounts.TYPE_NOT_STATED) ? "ceasefire.type_not_stated"
+                : (EventTypes.isEventType(type) ? "ceasefire.type." : "ceasefire.sub.") + EventTypes.code(type);
+        return m.has(key) ? m.format(key, Map.of()) : type;
     }
 
     private static String mark(String text, boolean illustrative, Messages m) {

@@ -16,6 +16,8 @@ import org.truce.places.Drawn;
  * at all. Only incidents whose day is known (exact or day precision) count on a day. Stateless.
  */
 public final class DailyCounts {
+    /** The type key of confirmed incidents whose finding gives no type. */
+    public static final String TYPE_NOT_STATED = "type not stated in the finding";
     private final IncidentBook book;
     private final Whereabouts where;
 
@@ -25,7 +27,8 @@ public final class DailyCounts {
     }
 
     /**
-     * One body's tally: incidents, incidents per ACLED sub-event type, and the monitoring counts it
+     * One body's tally: incidents, incidents per ACLED sub-event type (for findings: the type the
+     * finding gives, which may be an event type or {@link #TYPE_NOT_STATED}), and the monitoring counts it
      * gives. Mutable while counting, then handed out.
      */
     public static final class Tally {
@@ -90,6 +93,15 @@ public final class DailyCounts {
         if (!"confirmed".equals(incident.status())) return;
         IncidentFact.StepRecorded finding = incident.finding().orElseThrow().fact();
         b.confirmed.computeIfAbsent(finding.source(), Tally::new)
-                .add(incident.id(), incident.allegation().fact().subEventType(), finding.counts(), incident.illustrative());
+                .add(incident.id(), confirmedType(finding), finding.counts(), incident.illustrative());
+    }
+
+    /**
+     * A confirmed incident is counted under the type its finding gives (the sub-event type, else the
+     * event type), or under {@link #TYPE_NOT_STATED}: a finding never adopts an alleging party's type.
+     */
+    static String confirmedType(IncidentFact.StepRecorded finding) {
+        if (finding.subEventType() != null) return finding.subEventType();
+        return finding.eventType() != null ? finding.eventType() : TYPE_NOT_STATED;
     }
 }

@@ -60,17 +60,19 @@ public final class IncidentCodec {
         } else if (fact instanceof IncidentFact.Claimed c) {
             n.put("incident", c.incident()).put("source", c.source());
             document(n, c.document());
+            n.put("eventType", c.eventType()).put("subEventType", c.subEventType());
             account(n, c.account());
         } else if (fact instanceof IncidentFact.StepRecorded s) {
             n.put("incident", s.incident()).put("step", s.step()).put("finding", s.finding()).put("date", s.date().toString())
-                    .put("source", s.source());
+                    .put("source", s.source()).put("eventType", s.eventType()).put("subEventType", s.subEventType());
             counts(n, s.counts());
             n.put("note", s.note());
         } else if (fact instanceof IncidentFact.Linked l) {
             n.put("allegation", l.allegation()).put("incident", l.incident()).put("reason", l.reason());
         } else {
             IncidentFact.NilReported z = (IncidentFact.NilReported) fact;
-            n.put("source", z.source()).put("zone", z.zone()).put("from", z.from().toString()).put("to", z.to().toString())
+            n.put("source", z.source()).put("zone", z.zone()).put("zoneNamedBy", z.zoneNamedBy()).put("reportedArea", z.reportedArea())
+                    .put("from", z.from().toString()).put("to", z.to().toString())
                     .put("statement", z.statement());
             document(n, z.document());
             n.put("illustrative", z.illustrative());

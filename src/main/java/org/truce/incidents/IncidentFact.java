@@ -66,18 +66,24 @@ public sealed interface IncidentFact {
         public String clientId() { return id; }
     }
 
-    /** Another body's account of incident {@code incident}, in its own words. */
-    record Claimed(String id, String incident, String source, Document document, Account account) implements IncidentFact {
+    /**
+     * Another body's account of incident {@code incident}, in its own words, with the ACLED event type
+     * and sub-event type it gives (either may be null: a claim that names no type adopts none).
+     */
+    record Claimed(String id, String incident, String source, Document document, String eventType, String subEventType,
+                   Account account) implements IncidentFact {
         public String type() { return CLAIM; }
         public String clientId() { return id; }
     }
 
     /**
      * A step of the verification workflow ({@link Workflow#STEPS}) taken on {@code date} by
-     * {@code source}. A finding carries its result and, optionally, the counts the monitors confirmed.
+     * {@code source}. A finding carries its result and, optionally, the ACLED event type and sub-event
+     * type the monitors give (null when they give none: the finding then adopts no party's type) and
+     * the counts they confirmed.
      */
     record StepRecorded(String id, String incident, String step, String finding, LocalDate date, String source,
-                        Map<String, Integer> counts, String note) implements IncidentFact {
+                        String eventType, String subEventType, Map<String, Integer> counts, String note) implements IncidentFact {
         public StepRecorded {
             counts = java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
         }
@@ -92,9 +98,19 @@ public sealed interface IncidentFact {
         public String clientId() { return id; }
     }
 
-    /** "No ceasefire violations recorded" by {@code source} in zone feature {@code zone}, {@code from} to {@code to} inclusive. */
-    record NilReported(String id, String source, String zone, LocalDate from, LocalDate to, String statement,
-                       Document document, boolean illustrative) implements IncidentFact {
+    /**
+     * "No ceasefire violations recorded" by {@code source} in zone feature {@code zone}, {@code from}
+     * to {@code to} inclusive. Who put the report under that zone is part of the fact: the reporter
+     * named it ({@link #NAMED_BY_REPORTER}), or Truce resolved the area the reporter named,
+     * {@code reportedArea}, to it ({@link #RESOLVED_BY_TRUCE}); outputs say which.
+     */
+    record NilReported(String id, String source, String zone, String zoneNamedBy, String reportedArea, LocalDate from,
+                       LocalDate to, String statement, Document document, boolean illustrative) implements IncidentFact {
+        public static final String NAMED_BY_REPORTER = "reporter";
+        public static final String RESOLVED_BY_TRUCE = "truce";
+
+        public boolean resolvedByTruce() { return RESOLVED_BY_TRUCE.equals(zoneNamedBy); }
+
         public String type() { return NIL; }
         public String clientId() { return id; }
     }

@@ -23,7 +23,8 @@ public final class IncidentReader {
     private static final Set<String> ALLEGATION = Set.of("id", "source", "document", "illustrative", "date", "time",
             "timePrecision", "place", "location", "geoPrecision", "eventType", "subEventType", "counts", "actor1", "actor2",
             "account", "casualties");
-    private static final Set<String> CLAIM = Set.of("id", "incident", "source", "document", "actor1", "actor2", "account", "casualties");
+    private static final Set<String> CLAIM = Set.of("id", "incident", "source", "document", "eventType", "subEventType",
+            "actor1", "actor2", "account", "casualties");
     private static final Set<String> LOCATION = Set.of("lon", "lat");
     private static final Set<String> CASUALTIES = Set.of("killed", "wounded");
     private static final Set<String> SIDES = Set.of("military", "civilian");
@@ -58,17 +59,11 @@ public final class IncidentReader {
             r.fail(at + "/location", "is required unless a place is named");
         }
         GeoPrecision gp = choice(r, node, "geoPrecision", at, GeoPrecision::parse, "exact, near or district");
-        String eventType = r.text(node, "eventType", at, true);
-        String subEventType = r.text(node, "subEventType", at, true);
-        if (eventType != null && !EventTypes.isEventType(eventType)) {
-            r.fail(at + "/eventType", "must be an ACLED event type: " + String.join(", ", EventTypes.ACLED.keySet()));
-        } else if (eventType != null && subEventType != null && !EventTypes.belongs(eventType, subEventType)) {
-            r.fail(at + "/subEventType", "must be a sub-event type of " + eventType + ": " + String.join(", ", EventTypes.ACLED.get(eventType)));
-        }
+        String[] types = types(r, node, at, true);
         Map<String, Integer> counts = counts(r, node.get("counts"), at + "/counts");
         IncidentFact.Account account = account(r, node, at);
         return Parsed.of(new IncidentFact.Alleged(id, source, document, illustrative, date, time, tp, place, location, gp,
-                eventType, subEventType, counts, account), r);
+                types[0], types[1], counts, account), r);
     }
 
     public Parsed<IncidentFact> claim(JsonNode node, String at) {
@@ -82,7 +77,25 @@ public final class IncidentReader {
         String incident = r.uuid(node, "incident", at, true);
         String source = r.id(node, "source", at, true);
         Document document = FactReader.document(r, node.get("document"), at + "/document");
-        return Parsed.of(new IncidentFact.Claimed(id, incident, source, document, account(r, node, at)), r);
+        String[] types = types(r, node, at, false);
+        return Parsed.of(new IncidentFact.Claimed(id, incident, source, document, types[0], types[1], account(r, node, at)), r);
+    }
+
+    /**
+     * An ACLED event type and sub-event type, {eventType, subEventType}. When not required, either may
+     * be absent, but a sub-event type needs its event type.
+     */
+    static String[] types(Reading r, JsonNode node, String at, boolean required) {
+        String eventType = r.text(node, "eventType", at, required);
+        String subEventType = r.text(node, "subEventType", at, required);
+        if (eventType != null && !EventTypes.isEventType(eventType)) {
+            r.fail(at + "/eventType", "must be an ACLED event type: " + String.join(", ", EventTypes.ACLED.keySet()));
+        } else if (eventType != null && subEventType != null && !EventTypes.belongs(eventType, subEventType)) {
+            r.fail(at + "/subEventType", "must be a sub-event type of " + eventType + ": " + String.join(", ", EventTypes.ACLED.get(eventType)));
+        } else if (!required && eventType == null && subEventType != null && !node.hasNonNull("eventType")) {
+            r.fail(at + "/eventType", "is required with a subEventType");
+        }
+        return new String[] {eventType, subEventType};
     }
 
     /** Unknown fields are refused; a personal field with the reason it does not belong here. */

@@ -67,7 +67,8 @@ public final class IncidentRecorder {
     /** A step taken without a named source is taken in the name of the recording organisation's source. */
     private static IncidentFact complete(IncidentFact f, Actor actor) {
         if (f instanceof IncidentFact.StepRecorded s && s.source() == null && actor.source() != null) {
-            return new IncidentFact.StepRecorded(s.id(), s.incident(), s.step(), s.finding(), s.date(), actor.source(), s.counts(), s.note());
+            return new IncidentFact.StepRecorded(s.id(), s.incident(), s.step(), s.finding(), s.date(), actor.source(),
+                    s.eventType(), s.subEventType(), s.counts(), s.note());
         }
         return f;
     }

@@ -5,8 +5,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Place;
+import org.truce.figures.Role;
 import org.truce.figures.Source;
 import org.truce.figures.Violation;
 import org.truce.places.FeatureKind;
@@ -15,9 +17,10 @@ import org.truce.places.MapBook;
 /**
  * Checks incident facts against the record and against the facts before them in the same request:
  * the catalog knows every source and place; claims, steps and links name allegations that exist;
- * steps follow the workflow in order, one at a time, on or after the step before; a verifier records
- * no finding on an incident its own organisation alleged; links join an allegation to an incident
- * once, without chains. Dates lie between 1900 and today. Stateless over the projections it reads.
+ * steps follow the workflow in order, one at a time, on or after the step before, in the name of a
+ * body that is not a side of the conflict; a verifier records no finding on an incident its own
+ * organisation alleged, nor links its organisation's allegation to an incident it found on; links
+ * join an allegation to an incident once, without chains. Dates lie between 1900 and today. Stateless over the projections it reads.
  */
 public final class IncidentRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -51,7 +54,7 @@ public final class IncidentRules {
         } else if (fact instanceof IncidentFact.StepRecorded s) {
             step(s, at, earlier, actor, today, v);
         } else if (fact instanceof IncidentFact.Linked l) {
-            link(l, at, earlier, v);
+            link(l, at, earlier, actor, v);
         } else {
             IncidentFact.NilReported n = (IncidentFact.NilReported) fact;
             source(n.source(), at, v);
@@ -66,26 +69,97 @@ public final class IncidentRules {
 
     /**
      * The own-organisation rule: a verifier may not record a finding on an incident that its
-     * organisation alleged, by authorship or by the alleging body being part of its source.
+     * organisation alleged, by authorship or by the alleging body being part of its source. Every
+     * allegation of the incident counts, the linked ones included (those linked earlier in the same
+     * request as well).
      */
     public List<Violation> ownOrganisation(IncidentFact.StepRecorded s, String at, Actor actor) {
+        return ownOrganisation(s, at, actor, List.of());
+    }
+
+    private List<Violation> ownOrganisation(IncidentFact.StepRecorded s, String at, Actor actor, List<IncidentFact> earlier) {
         if (!Workflow.FINDING.equals(s.step())) return List.of();
-        Optional<Incident> incident = book.incident(s.incident(), ALL);
-        if (incident.isEmpty()) return List.of();
-        for (Held<IncidentFact.Alleged> a : incident.get().allegations()) {
-            boolean byAuthor = actor.org() != null && actor.org().equals(a.authorOrg());
-            boolean bySource = actor.source() != null && within(actor.source(), a.fact().source());
+        for (Party a : allegationsOf(s.incident(), earlier, actor)) {
+            boolean byAuthor = actor.org() != null && actor.org().equals(a.org());
+            boolean bySource = actor.source() != null && within(actor.source(), a.source());
             if (byAuthor || bySource) {
-                return List.of(new Violation(at + "/incident", "incident " + incident.get().id() + " was alleged by your own organisation ("
+                return List.of(new Violation(at + "/incident", "incident " + s.incident() + " was alleged by your own organisation ("
                         + (byAuthor ? actor.org() : actor.source()) + "); a finding on it must come from another body"));
             }
         }
         return List.of();
     }
 
+    /** Who stands behind an entry: its author's organisation (null when none) and the body it names. */
+    private record Party(String org, String source) {}
+
+    /** The allegations of incident {@code id}: held (with its links) and linked or alleged earlier in the request. */
+    private List<Party> allegationsOf(String id, List<IncidentFact> earlier, Actor actor) {
+        List<Party> out = new ArrayList<>();
+        book.incident(id, ALL).filter(i -> i.id().equals(id))
+                .ifPresent(i -> i.allegations().forEach(h -> out.add(new Party(h.authorOrg(), h.fact().source()))));
+        if (out.isEmpty()) allegation(id, earlier).ifPresent(a -> out.add(new Party(actor.org(), a.source())));
+        for (IncidentFact f : earlier) {
+            if (f instanceof IncidentFact.Linked l && l.incident().equals(id)) maker(l.allegation(), earlier, actor).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Optional<Party> maker(String allegation, List<IncidentFact> earlier, Actor actor) {
+        Optional<Held<IncidentFact.Alleged>> held = book.allegation(allegation, ALL);
+        if (held.isPresent()) return Optional.of(new Party(held.get().authorOrg(), held.get().fact().source()));
+        return allegation(allegation, earlier).map(a -> new Party(actor.org(), a.source()));
+    }
+
+    /**
+     * The own-organisation rule seen from a link: the findings already on the incident must not
+     * come from the organisation that made the allegation being linked to it.
+     */
+    private void linkKeepsFindingsIndependent(IncidentFact.Linked l, String at, List<IncidentFact> earlier, Actor actor, List<Violation> v) {
+        Optional<Party> made = maker(l.allegation(), earlier, actor);
+        if (made.isEmpty()) return;
+        List<Party> finders = new ArrayList<>();
+        for (Held<IncidentFact.StepRecorded> h : book.stepsOn(l.incident(), ALL)) {
+            if (Workflow.FINDING.equals(h.fact().step())) finders.add(new Party(h.authorOrg(), h.fact().source()));
+        }
+        for (IncidentFact f : earlier) {
+            if (f instanceof IncidentFact.StepRecorded e && e.incident().equals(l.incident()) && Workflow.FINDING.equals(e.step())) {
+                finders.add(new Party(actor.org(), e.source()));
+            }
+        }
+        for (Party finder : finders) {
+            boolean byAuthor = finder.org() != null && finder.org().equals(made.get().org());
+            boolean bySource = finder.source() != null && within(finder.source(), made.get().source());
+            if (byAuthor || bySource) {
+                v.add(new Violation(at + "/allegation", "was alleged by " + (byAuthor ? finder.org() : made.get().source())
+                        + ", whose organisation recorded the finding on incident " + l.incident()
+                        + "; linking it would put that finding on its own organisation's allegation"));
+                return;
+            }
+        }
+    }
+
+    /**
+     * A side of the conflict (a party, or de facto authorities), or a body part of one. Its account of
+     * an incident is a claim; the workflow and its finding are the monitoring bodies'.
+     */
+    private Optional<Source> side(String source) {
+        String s = source;
+        for (int depth = 0; s != null && depth < 64; depth++) {
+            Optional<Source> body = figures.source(s, ALL);
+            if (body.isEmpty()) return Optional.empty();
+            if (body.get().roles().contains(Role.PARTY) || body.get().roles().contains(Role.DE_FACTO_AUTHORITY)) return body;
+            s = body.get().partOf();
+        }
+        return Optional.empty();
+    }
+
     private void step(IncidentFact.StepRecorded s, String at, List<IncidentFact> earlier, Actor actor, LocalDate today, List<Violation> v) {
         if (s.source() == null) v.add(new Violation(at + "/source", "is required: the body in whose name the step is taken"));
         else source(s.source(), at, v);
+        if (s.source() != null) side(s.source()).ifPresent(b -> v.add(new Violation(at + "/source", s.source() + " is or belongs to "
+                + b.id() + ", a side of the conflict (" + b.roles().stream().map(Role::wire).sorted().collect(Collectors.joining(", "))
+                + "): the verification workflow and its finding are a monitoring body's; a side's account of an incident is a claim")));
         Optional<IncidentFact.Alleged> a = allegation(s.incident(), earlier);
         if (a.isEmpty()) {
             v.add(new Violation(at + "/incident", "names no allegation: " + s.incident()));
@@ -111,10 +185,10 @@ public final class IncidentRules {
         LocalDate opened = a.get().timePrecision().interval(a.get().date(), a.get().time())[0].atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate previous = before.isEmpty() ? opened : before.get(before.size() - 1).date();
         date(s.date(), previous, today, at + "/date", v);
-        v.addAll(ownOrganisation(s, at, actor));
+        v.addAll(ownOrganisation(s, at, actor, earlier));
     }
 
-    private void link(IncidentFact.Linked l, String at, List<IncidentFact> earlier, List<Violation> v) {
+    private void link(IncidentFact.Linked l, String at, List<IncidentFact> earlier, Actor actor, List<Violation> v) {
         if (allegation(l.allegation(), earlier).isEmpty()) v.add(new Violation(at + "/allegation", "names no allegation: " + l.allegation()));
         if (allegation(l.incident(), earlier).isEmpty()) v.add(new Violation(at + "/incident", "names no incident: " + l.incident()));
         if (!v.isEmpty()) return;
@@ -131,6 +205,7 @@ public final class IncidentRules {
         if (!book.stepsOn(l.allegation(), ALL).isEmpty()) {
             v.add(new Violation(at + "/allegation", "has workflow steps of its own; only an allegation without steps is linked"));
         }
+        linkKeepsFindingsIndependent(l, at, earlier, actor, v);
     }
 
     private Optional<IncidentFact.Alleged> allegation(String id, List<IncidentFact> earlier) {

@@ -2,6 +2,7 @@ package org.truce.incidents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.truce.figures.FactReader;
 import org.truce.figures.Parsed;
@@ -12,9 +13,11 @@ import org.truce.figures.Reading;
  * from ledger entries, naming every problem by its JSON pointer. Stateless.
  */
 public final class WorkflowReader {
-    private static final Set<String> STEP = Set.of("id", "incident", "step", "finding", "date", "source", "counts", "note");
+    private static final Set<String> STEP = Set.of("id", "incident", "step", "finding", "date", "source", "eventType",
+            "subEventType", "counts", "note");
     private static final Set<String> LINK = Set.of("id", "allegation", "incident", "reason");
-    private static final Set<String> NIL = Set.of("id", "source", "zone", "from", "to", "statement", "document", "illustrative");
+    private static final Set<String> NIL = Set.of("id", "source", "zone", "zoneNamedBy", "reportedArea", "from", "to",
+            "statement", "document", "illustrative");
 
     private WorkflowReader() {}
 
@@ -37,12 +40,14 @@ public final class WorkflowReader {
         } else if (finding != null && !Workflow.FINDINGS.contains(finding)) {
             r.fail(at + "/finding", "must be one of " + Workflow.FINDINGS);
         }
+        String[] types = IncidentReader.types(r, node, at, false);
+        if (types[0] != null && !Workflow.FINDING.equals(step)) r.fail(at + "/eventType", "is given only with a finding");
         var counts = IncidentReader.counts(r, node.get("counts"), at + "/counts");
         if (!counts.isEmpty() && !Workflow.FINDING.equals(step)) r.fail(at + "/counts", "are given only with a finding");
         LocalDate date = r.date(node, "date", at, true);
         String source = r.id(node, "source", at, false);
         String note = r.text(node, "note", at, false);
-        return Parsed.of(new IncidentFact.StepRecorded(id, incident, step, finding, date, source, counts, note), r);
+        return Parsed.of(new IncidentFact.StepRecorded(id, incident, step, finding, date, source, types[0], types[1], counts, note), r);
     }
 
     public static Parsed<IncidentFact> link(JsonNode node, String at) {
@@ -69,12 +74,21 @@ public final class WorkflowReader {
         String id = r.uuid(node, "id", at, true);
         String source = r.id(node, "source", at, true);
         String zone = r.id(node, "zone", at, true);
+        String namedBy = r.text(node, "zoneNamedBy", at, false);
+        if (namedBy == null) namedBy = IncidentFact.NilReported.NAMED_BY_REPORTER;
+        else if (!List.of(IncidentFact.NilReported.NAMED_BY_REPORTER, IncidentFact.NilReported.RESOLVED_BY_TRUCE).contains(namedBy)) {
+            r.fail(at + "/zoneNamedBy", "must be reporter (the report names the zone) or truce (Truce resolved the reported area to it)");
+        }
+        String reportedArea = r.text(node, "reportedArea", at, false);
+        if (IncidentFact.NilReported.RESOLVED_BY_TRUCE.equals(namedBy) && reportedArea == null) {
+            r.fail(at + "/reportedArea", "is required when Truce resolved the zone: the area in the reporter's own words");
+        }
         LocalDate from = r.date(node, "from", at, true);
         LocalDate to = r.date(node, "to", at, true);
         if (from != null && to != null && to.isBefore(from)) r.fail(at + "/to", "must not be before from (" + from + ")");
         String statement = r.text(node, "statement", at, false);
         var document = FactReader.document(r, node.get("document"), at + "/document");
         boolean illustrative = IncidentReader.flag(r, node, "illustrative", at);
-        return Parsed.of(new IncidentFact.NilReported(id, source, zone, from, to, statement, document, illustrative), r);
+        return Parsed.of(new IncidentFact.NilReported(id, source, zone, namedBy, reportedArea, from, to, statement, document, illustrative), r);
     }
 }

@@ -13,6 +13,7 @@ import org.truce.accounts.Principal;
 import org.truce.accounts.Role;
 import org.truce.figures.Document;
 import org.truce.figures.Parsed;
+import org.truce.figures.Place;
 import org.truce.figures.Violation;
 import org.truce.incidents.Actor;
 import org.truce.incidents.DailyCounts;
@@ -184,7 +185,7 @@ final class IncidentRoutes {
             ArrayNode confirmed = z.putArray("confirmed");
             day.confirmed().forEach(t -> confirmed.add(tally(t)));
             ArrayNode nil = z.putArray("nilReports");
-            day.nil().forEach(h -> nil.add(nilReport(h)));
+            day.nil().forEach(h -> nil.add(nilReport(h, size)));
         }
         Json.send(ctx, 200, n);
     }
@@ -195,7 +196,7 @@ final class IncidentRoutes {
         ArrayNode out = Json.array();
         for (Held<IncidentFact.NilReported> h : incidents.book().nilReports(size)) {
             if (date != null && (h.fact().from().isAfter(date) || h.fact().to().isBefore(date))) continue;
-            out.add(nilReport(h));
+            out.add(nilReport(h, size));
         }
         Json.send(ctx, 200, out);
     }
@@ -257,9 +258,17 @@ final class IncidentRoutes {
         return n;
     }
 
-    private static ObjectNode nilReport(Held<IncidentFact.NilReported> h) {
-        ObjectNode n = entry(h, IncidentCodec.write(h.fact()));
-        if (h.fact().illustrative()) n.put("notice", NOTICE);
+    /** A nil report, saying which zone it covers and whether the reporter named it or Truce resolved it. */
+    private ObjectNode nilReport(Held<IncidentFact.NilReported> h, long size) {
+        IncidentFact.NilReported f = h.fact();
+        ObjectNode n = entry(h, IncidentCodec.write(f));
+        String zone = incidents.where().map().feature(f.zone(), size)
+                .map(z -> new Place(z.id(), "zone", null, null, z.names(), null, List.of()).displayName("en")).orElse(f.zone());
+        n.put("zoneName", zone);
+        n.put("zoneNote", f.resolvedByTruce()
+                ? "The report names the area \"" + f.reportedArea() + "\", not this zone; Truce resolved that area to the zone " + zone + "."
+                : "The zone " + zone + " is named in the report.");
+        if (f.illustrative()) n.put("notice", NOTICE);
         return n;
     }
 

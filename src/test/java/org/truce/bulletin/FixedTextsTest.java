@@ -17,7 +17,9 @@ class FixedTextsTest {
     /** Stems, so every inflection is caught (освобожд- covers освобождённый, освобождение, ...). */
     static final List<String> LOADED = List.of("liberat", "occupi", "occupy", "occupation", "aggress", "terroris",
             "genocid", "puppet", "separatis", "освобож", "оккуп", "агресс", "террорис", "марионет", "сепаратис",
-            "геноцид", "захватчик");
+            "геноцид", "захватчик",
+            // ACLED's "regains"/"overtakes" take a side on whose the territory is; the labels say who controls it now
+            "regain", "overtak", "восстанавлива", "берёт");
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "ru"})

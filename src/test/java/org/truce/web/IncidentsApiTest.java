@@ -3,11 +3,17 @@ package org.truce.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.truce.accounts.Role;
+import org.truce.figures.Recorder;
+import org.truce.figures.Violation;
+import org.truce.incidents.Actor;
+import org.truce.incidents.IncidentFact;
 import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
@@ -77,9 +83,9 @@ class IncidentsApiTest {
 
     @Test
     void a_verifier_cannot_record_a_finding_on_an_incident_its_own_organisation_alleged() {
-        String reporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
-        String ownVerifier = node.account("am-government", "am-government", "am-ver", Role.VERIFIER);
-        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), reporter).status()).isEqualTo(201);
+        String reporter = node.account("jmc", JMC, "jmc-rep", Role.REPORTER);
+        String ownVerifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), JMC), reporter).status()).isEqualTo(201);
         for (String s : List.of("received", "preliminary_review", "monitoring_team_report")) {
             assertThat(node.post("/api/v1/incident-steps", step(uuid(10 + s.length()), uuid(1), s, ""), ownVerifier).status()).isEqualTo(201);
         }
@@ -91,25 +97,113 @@ class IncidentsApiTest {
         assertThat(node.truce.ledger().size()).isEqualTo(size);
         assertThat(node.get("/api/v1/incidents/" + uuid(1)).json().get("status").asText()).isEqualTo("unverified");
 
-        String otherVerifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        String otherVerifier = node.account("ru-peacekeepers", "ru-peacekeepers", "pk-ver", Role.VERIFIER);
         assertThat(node.post("/api/v1/incident-steps", step(uuid(31), uuid(1), "finding", ",\"finding\":\"confirmed\""), otherVerifier).status())
                 .isEqualTo(201);
     }
 
     @Test
     void the_own_organisation_rule_covers_bodies_part_of_the_verifiers_source() {
-        // an allegation in the name of a body part of am-government, transcribed by another organisation
+        // an allegation in the name of a body part of ru-defence-ministry, transcribed by another organisation
         String transcriber = node.account("unhcr", "unhcr", "un-tr", Role.TRANSCRIBER);
-        String body = allegation(uuid(1), "am-national-security-service").replace("\"counts\"",
+        String body = allegation(uuid(1), "ru-peacekeepers").replace("\"counts\"",
                 "\"document\":{\"publisher\":\"Example outlet\"},\"counts\"");
         assertThat(node.post("/api/v1/incidents", body, transcriber).status()).isEqualTo(201);
-        String amVerifier = node.account("am-government", "am-government", "am-ver", Role.VERIFIER);
+        String ministryVerifier = node.account("ru-mod", "ru-defence-ministry", "mod-ver", Role.VERIFIER);
         String steps = "[" + step(uuid(2), uuid(1), "received", "") + "," + step(uuid(3), uuid(1), "preliminary_review", "") + ","
                 + step(uuid(4), uuid(1), "monitoring_team_report", "") + "," + step(uuid(5), uuid(1), "finding", ",\"finding\":\"inconclusive\"") + "]";
-        var refused = node.post("/api/v1/incident-steps", steps, amVerifier);
+        var refused = node.post("/api/v1/incident-steps", steps, ministryVerifier);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/3/incident");
         assertThat(node.get("/api/v1/incidents/" + uuid(1)).json().get("steps")).isEmpty();
+    }
+
+    @Test
+    void a_link_that_would_put_a_finding_on_an_allegation_of_the_finders_own_organisation_is_refused_and_writes_nothing() {
+        String amReporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        String jmcReporter = node.account("jmc", JMC, "jmc-rep", Role.REPORTER);
+        String jmcVerifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), amReporter).status()).isEqualTo(201);
+        String steps = "[" + step(uuid(2), uuid(1), "received", "") + "," + step(uuid(3), uuid(1), "preliminary_review", "") + ","
+                + step(uuid(4), uuid(1), "monitoring_team_report", "") + "," + step(uuid(5), uuid(1), "finding", ",\"finding\":\"confirmed\"") + "]";
+        assertThat(node.post("/api/v1/incident-steps", steps, jmcVerifier).status()).isEqualTo(200);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(6), JMC), jmcReporter).status()).isEqualTo(201);
+
+        long size = node.truce.ledger().size();
+        String link = "{\"id\":\"" + uuid(7) + "\",\"allegation\":\"" + uuid(6) + "\",\"incident\":\"" + uuid(1) + "\"}";
+        var refused = node.post("/api/v1/incident-links", link, jmcVerifier);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/allegation");
+        assertThat(refused.json().at("/errors/0/detail").asText()).contains("recorded the finding on incident " + uuid(1))
+                .contains("its own organisation's allegation");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+        assertThat(node.get("/api/v1/incidents/" + uuid(1)).json().get("allegations")).hasSize(1);
+    }
+
+    @Test
+    void once_allegations_are_linked_a_verifier_cannot_record_a_finding_if_any_of_them_is_its_own_organisations() {
+        String amReporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        String jmcReporter = node.account("jmc", JMC, "jmc-rep", Role.REPORTER);
+        String jmcVerifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), amReporter).status()).isEqualTo(201);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(2), JMC), jmcReporter).status()).isEqualTo(201);
+        String steps = "[" + step(uuid(3), uuid(1), "received", "") + "," + step(uuid(4), uuid(1), "preliminary_review", "") + ","
+                + step(uuid(5), uuid(1), "monitoring_team_report", "") + "]";
+        assertThat(node.post("/api/v1/incident-steps", steps, jmcVerifier).status()).isEqualTo(200);
+        String link = "{\"id\":\"" + uuid(6) + "\",\"allegation\":\"" + uuid(2) + "\",\"incident\":\"" + uuid(1) + "\"}";
+        assertThat(node.post("/api/v1/incident-links", link, jmcVerifier).status()).isEqualTo(201);
+
+        long size = node.truce.ledger().size();
+        var refused = node.post("/api/v1/incident-steps", step(uuid(7), uuid(1), "finding", ",\"finding\":\"confirmed\""), jmcVerifier);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/incident");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+    }
+
+    @Test
+    void a_finding_recorded_in_the_same_request_as_a_link_sees_the_linked_allegation_of_its_own_organisation() {
+        String amReporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        String jmcReporter = node.account("jmc", JMC, "jmc-rep", Role.REPORTER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), amReporter).status()).isEqualTo(201);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(2), JMC), jmcReporter).status()).isEqualTo(201);
+        Actor jmc = new Actor("jmc/jmc-ver", "jmc", JMC);
+        LocalDate day = LocalDate.of(2021, 3, 2);
+        List<IncidentFact> request = new ArrayList<>();
+        request.add(new IncidentFact.Linked(uuid(3), uuid(2), uuid(1), null));
+        int n = 4;
+        for (String s : List.of("received", "preliminary_review", "monitoring_team_report")) {
+            request.add(new IncidentFact.StepRecorded(uuid(n++), uuid(1), s, null, day, JMC, null, null, Map.of(), null));
+        }
+        request.add(new IncidentFact.StepRecorded(uuid(n), uuid(1), "finding", "confirmed", day, JMC, null, null, Map.of(), null));
+        long size = node.truce.ledger().size();
+        var outcome = node.truce.incidents().recorder().record(request, List.of("/0", "/1", "/2", "/3", "/4"), jmc);
+        assertThat(outcome).isInstanceOf(Recorder.Outcome.Refused.class);
+        assertThat(((Recorder.Outcome.Refused) outcome).violations()).extracting(Violation::pointer).containsExactly("/4/incident");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+    }
+
+    @Test
+    void a_side_of_the_conflict_cannot_take_a_workflow_step_or_the_finding_of_an_incident() {
+        String amReporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), amReporter).status()).isEqualTo(201);
+        long size = node.truce.ledger().size();
+        for (String side : List.of("az-government", "az-state-security-service", "nk-de-facto-authorities")) {
+            String verifier = node.account(side, side, side + "-ver", Role.VERIFIER);
+            var refused = node.post("/api/v1/incident-steps", step(uuid(2), uuid(1), "received", ""), verifier);
+            assertThat(refused.status()).as(side).isEqualTo(422);
+            assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/source");
+            assertThat(refused.json().at("/errors/0/detail").asText()).contains("a side of the conflict")
+                    .contains("a side's account of an incident is a claim");
+        }
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+
+        String jmcVerifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        String steps = "[" + step(uuid(3), uuid(1), "received", "") + "," + step(uuid(4), uuid(1), "preliminary_review", "") + ","
+                + step(uuid(5), uuid(1), "monitoring_team_report", "") + "," + step(uuid(6), uuid(1), "finding", ",\"finding\":\"not_confirmed\"") + "]";
+        assertThat(node.post("/api/v1/incident-steps", steps, jmcVerifier).status()).isEqualTo(200);
+        JsonNode incident = node.get("/api/v1/incidents/" + uuid(1)).json();
+        assertThat(incident.get("status").asText()).isEqualTo("not_confirmed");
+        assertThat(incident.at("/steps/3/source").asText()).isEqualTo(JMC);
     }
 
     @Test
@@ -197,32 +291,108 @@ class IncidentsApiTest {
         assertThat(node.get("/api/v1/nil-reports?date=2021-01-14").json()).isEmpty();
 
         assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text").body()).contains(
-                "According to the Russian peacekeeping contingent, no ceasefire violations were recorded in "
-                        + "Nagorno-Karabakh Autonomous Oblast (former boundary) on 13 January 2021.");
+                "According to the Russian peacekeeping contingent, no ceasefire violations were recorded on 13 January 2021 "
+                        + "in the area the report names (“the area of responsibility of the peacekeeping contingent”); the report "
+                        + "names no zone of the map, and Truce resolved that area to Nagorno-Karabakh Autonomous Oblast (former boundary).");
         assertThat(node.get("/api/v1/bulletins/2021-01-14?format=text").body())
                 .contains("No ceasefire incident and no report of a quiet day are recorded for 14 January 2021.")
                 .doesNotContain("no ceasefire violations were recorded");
     }
 
     @Test
-    void the_acled_export_has_the_acled_columns_and_a_row_per_claim_with_its_status() {
+    void the_acled_export_has_the_acled_columns_and_a_row_per_claim_with_its_status_and_kind() {
         var r = node.get("/api/v1/incidents/export.csv");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/csv");
         String[] rows = r.body().split("\r\n");
         assertThat(rows[0]).isEqualTo("event_date,event_type,sub_event_type,actor1,actor2,admin1,location,latitude,longitude,"
-                + "geo_precision,time_precision,source,notes,fatalities,status");
+                + "geo_precision,time_precision,source,notes,fatalities,status,row_kind");
         // three allegations (each its body's claim) and two claims: one row each
         assertThat(rows).hasSize(1 + 5);
         assertThat(rows[1]).startsWith("2021-02-03,Explosions/Remote violence,Shelling/artillery/missile attack,"
                         + "Military Forces of Azerbaijan (2003-),Military Forces of Armenia (2018-),"
                         + "Nagorno-Karabakh Autonomous Oblast (former boundary),,39.8,46.95,2,1,the Government of Armenia,")
                 .contains("[Illustrative demo data, not a record of a real event]")
-                .endsWith(",0,inconclusive");
-        assertThat(rows[2]).contains(",the Government of Azerbaijan,").endsWith(",,inconclusive");
-        assertThat(rows[3]).contains(",the de facto authorities of Nagorno-Karabakh,").endsWith(",unverified");
-        assertThat(rows[4]).startsWith("2021-02-10,Battles,Armed clash,").endsWith(",0,confirmed");
-        assertThat(rows[5]).contains(",the Government of Armenia,").endsWith(",0,confirmed");
+                .endsWith(",0,inconclusive,allegation");
+        // the claims name no type: their rows leave it empty rather than take the allegation's
+        assertThat(rows[2]).startsWith("2021-02-03,,,,,").contains(",the Government of Azerbaijan,").endsWith(",,inconclusive,claim");
+        assertThat(rows[3]).contains(",the de facto authorities of Nagorno-Karabakh,").endsWith(",unverified,allegation");
+        assertThat(rows[4]).startsWith("2021-02-10,Battles,Armed clash,").endsWith(",0,confirmed,allegation");
+        assertThat(rows[5]).startsWith("2021-02-10,,,Military Forces of Azerbaijan (2003-),").contains(",the Government of Armenia,")
+                .endsWith(",0,confirmed,claim");
+    }
+
+    @Test
+    void a_claim_row_of_the_acled_export_carries_the_claims_own_type() {
+        String azReporter = node.account("az-government", "az-government", "az-rep", Role.REPORTER);
+        String claim = "{\"id\":\"" + uuid(40) + "\",\"incident\":\"" + A + "\",\"source\":\"az-government\","
+                + "\"eventType\":\"Battles\",\"subEventType\":\"Armed clash\",\"account\":\"An exchange of fire.\"}";
+        assertThat(node.post("/api/v1/claims", claim, azReporter).status()).isEqualTo(201);
+        String[] rows = node.get("/api/v1/incidents/export.csv").body().split("\r\n");
+        assertThat(rows[3]).startsWith("2021-02-03,Battles,Armed clash,").endsWith(",inconclusive,claim");
+        assertThat(node.get("/api/v1/incidents/" + A).json().at("/claims/1/subEventType").asText()).isEqualTo("Armed clash");
+
+        String onlySub = claim.replace(uuid(40), uuid(41)).replace("\"eventType\":\"Battles\",", "");
+        var refused = node.post("/api/v1/claims", onlySub, azReporter);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().at("/errors/0/pointer").asText()).isEqualTo("/eventType");
+    }
+
+    @Test
+    void the_confirmed_line_gives_the_findings_own_type_and_never_adopts_the_partys() {
+        String amReporter = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        String jmcVerifier = node.account("jmc", JMC, "jmc-ver", Role.VERIFIER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(1), "am-government"), amReporter).status()).isEqualTo(201);
+        String steps = "[" + step(uuid(2), uuid(1), "received", "") + "," + step(uuid(3), uuid(1), "preliminary_review", "") + ","
+                + step(uuid(4), uuid(1), "monitoring_team_report", "") + "," + step(uuid(5), uuid(1), "finding", ",\"finding\":\"confirmed\"") + "]";
+        assertThat(node.post("/api/v1/incident-steps", steps, jmcVerifier).status()).isEqualTo(200);
+        String line = "According to the Russian-Turkish Joint Monitoring Centre, which recorded the findings, 1 incident in "
+                + "Nagorno-Karabakh Autonomous Oblast (former boundary) on 1 March 2021 was confirmed: ";
+        String en = node.get("/api/v1/bulletins/2021-03-01?format=text").body();
+        assertThat(en).contains(line + "type not stated in the finding: 1.")
+                .contains("took place in Nagorno-Karabakh Autonomous Oblast (former boundary) on 1 March 2021: shelling, artillery or missile attack: 1");
+        assertThat(node.get("/api/v1/bulletins/2021-03-01?format=text&lang=ru").body()).contains("тип в заключении не указан: 1.");
+
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(6), "am-government"), amReporter).status()).isEqualTo(201);
+        String typed = "[" + step(uuid(7), uuid(6), "received", "") + "," + step(uuid(8), uuid(6), "preliminary_review", "") + ","
+                + step(uuid(9), uuid(6), "monitoring_team_report", "") + "," + step(uuid(10), uuid(6), "finding",
+                ",\"finding\":\"confirmed\",\"eventType\":\"Explosions/Remote violence\"") + "]";
+        assertThat(node.post("/api/v1/incident-steps", typed, jmcVerifier).status()).isEqualTo(200);
+        assertThat(node.get("/api/v1/bulletins/2021-03-01?format=text").body())
+                .contains(line.replace("1 incident", "2 incidents").replace("was confirmed", "were confirmed")
+                        + "explosions or remote violence: 1; type not stated in the finding: 1.");
+        JsonNode confirmed = node.get("/api/v1/incidents/counts?date=2021-03-01").json().at("/zones/0/confirmed/0/byType");
+        assertThat(confirmed.has("Shelling/artillery/missile attack")).isFalse();
+
+        var early = node.post("/api/v1/incident-steps", step(uuid(11), uuid(6), "noted_by_joint_body", ",\"eventType\":\"Battles\""), jmcVerifier);
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().at("/errors/0/pointer").asText()).isEqualTo("/eventType");
+    }
+
+    @Test
+    void a_nil_report_says_which_zone_it_covers_and_who_named_that_zone() {
+        JsonNode demo = node.get("/api/v1/nil-reports?date=2021-01-13").json().get(0);
+        assertThat(demo.get("zone").asText()).isEqualTo("zone-nkao-1988");
+        assertThat(demo.get("zoneName").asText()).isEqualTo("Nagorno-Karabakh Autonomous Oblast (former boundary)");
+        assertThat(demo.get("zoneNamedBy").asText()).isEqualTo("truce");
+        assertThat(demo.get("reportedArea").asText()).isEqualTo("the area of responsibility of the peacekeeping contingent");
+        assertThat(demo.get("zoneNote").asText()).isEqualTo("The report names the area \"the area of responsibility of the "
+                + "peacekeeping contingent\", not this zone; Truce resolved that area to the zone Nagorno-Karabakh Autonomous Oblast (former boundary).");
+        assertThat(node.get("/api/v1/incidents/counts?date=2021-01-13").json().at("/zones/0/nilReports/0/zoneNamedBy").asText()).isEqualTo("truce");
+
+        String pk = node.account("ru-peacekeepers", "ru-peacekeepers", "pk-rep", Role.REPORTER);
+        String nil = "{\"id\":\"" + uuid(60) + "\",\"source\":\"ru-peacekeepers\",\"zone\":\"zone-nkao-1988\","
+                + "\"from\":\"2021-01-20\",\"to\":\"2021-01-20\"}";
+        var unexplained = node.post("/api/v1/nil-reports", nil.replace("\"from\"", "\"zoneNamedBy\":\"truce\",\"from\""), pk);
+        assertThat(unexplained.status()).isEqualTo(422);
+        assertThat(unexplained.json().at("/errors/0/pointer").asText()).isEqualTo("/reportedArea");
+        assertThat(node.post("/api/v1/nil-reports", nil, pk).status()).isEqualTo(201);
+        JsonNode named = node.get("/api/v1/nil-reports?date=2021-01-20").json().get(0);
+        assertThat(named.get("zoneNamedBy").asText()).isEqualTo("reporter");
+        assertThat(named.get("zoneNote").asText()).isEqualTo("The zone Nagorno-Karabakh Autonomous Oblast (former boundary) is named in the report.");
+        assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text").body()).contains("According to the Russian peacekeeping "
+                + "contingent, no ceasefire violations were recorded in Nagorno-Karabakh Autonomous Oblast (former boundary) on "
+                + "20 January 2021 (the report names this zone).");
     }
 
     @Test
@@ -242,8 +412,10 @@ class IncidentsApiTest {
                         + "вооружённое столкновение: 1 (сообщённые подсчёты: 20 выстрелов и очередей). (иллюстративные данные)")
                 .contains("подтверждён 1 инцидент");
         assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text&lang=ru").body())
-                .contains("По данным источника «Российский миротворческий контингент», в зоне «Нагорно-Карабахская автономная "
-                        + "область (бывшая граница)» 13 января 2021\u202fг. нарушений режима прекращения огня не зафиксировано.");
+                .contains("По данным источника «Российский миротворческий контингент», 13 января 2021\u202fг. нарушений режима "
+                        + "прекращения огня не зафиксировано в районе, названном в сообщении («the area of responsibility of the "
+                        + "peacekeeping contingent»); зону карты сообщение не называет, Truce относит этот район к зоне "
+                        + "«Нагорно-Карабахская автономная область (бывшая граница)».");
     }
 
     @Test
