@@ -69,7 +69,7 @@ public final class SignInThrottle {
      * The unit an address is counted in: an IPv4 address itself; for IPv6 its /64, since one host
      * usually holds a whole /64 (RFC 4291 §2.5.4) and could otherwise rotate through it.
      */
-    static String network(String address) {
+    public static String network(String address) {
         if (address.indexOf(':') < 0) return address;
         try {
             byte[] b = java.net.InetAddress.getByName(address).getAddress();

@@ -16,6 +16,8 @@ import org.truce.cases.CaseBook;
 import org.truce.cases.CaseFigures;
 import org.truce.cases.CaseRecorder;
 import org.truce.bulletin.BulletinComposer;
+import org.truce.feedback.FeedbackDesk;
+import org.truce.feedback.FeedbackStore;
 import org.truce.figures.FigureBook;
 import org.truce.ingest.DemoDataset;
 import org.truce.ingest.DemoGeography;
@@ -66,6 +68,7 @@ public final class Truce implements AutoCloseable {
     private final Tracker tracker;
     private final AccordRecorder accordRecorder;
     private final Incidents incidents;
+    private final FeedbackDesk feedback;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -84,15 +87,17 @@ public final class Truce implements AutoCloseable {
     public static final Duration AUDIT_RETENTION = Duration.ofDays(400);
 
     /** The stores kept out of the public ledger, opened before it and closed after it. */
-    private record Private(AccountStore accounts, AuditLog audit, DataKeys keys) {
+    private record Private(AccountStore accounts, AuditLog audit, DataKeys keys, FeedbackStore feedback) {
         static Private open(Path dataDir, Clock clock) {
             AccountStore accounts = AccountStores.open(dataDir);
             AuditLog audit = PrivateStores.openAuditLog(dataDir, clock, AUDIT_RETENTION);
             DataKeys keys = PrivateStores.openDataKeys(dataDir, new SecureRandom());
-            return new Private(accounts, audit, keys);
+            FeedbackStore feedback = PrivateStores.openFeedback(dataDir);
+            return new Private(accounts, audit, keys, feedback);
         }
 
         void close() {
+            feedback.close();
             keys.close();
             audit.close();
             accounts.close();
@@ -119,6 +124,7 @@ public final class Truce implements AutoCloseable {
         this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
         this.bulletins = new BulletinComposer(figures, ledger, List.of(incidents.part(), new ImplementationPart(tracker, figures)));
         this.accounts = new Accounts(stores.accounts(), clock, new SecureRandom());
+        this.feedback = new FeedbackDesk(stores.feedback(), clock, () -> "fb-" + java.util.UUID.randomUUID());
         this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
 
@@ -183,6 +189,11 @@ public final class Truce implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Readers' corrections and questions, kept outside the public ledger. */
+    public FeedbackDesk feedback() {
+        return feedback;
     }
 
     public AuditLog audit() {

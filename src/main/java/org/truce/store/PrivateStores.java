@@ -21,6 +21,7 @@ public final class PrivateStores {
 
     public static final String AUDIT_FILE = "audit.db";
     public static final String KEYS_FILE = "keys.db";
+    public static final String FEEDBACK_FILE = "feedback.db";
 
     private PrivateStores() {}
 
@@ -59,6 +60,19 @@ public final class PrivateStores {
         SideDatabase database = new SideDatabase(file, true);
         StoreFiles.migrate(database.source(), "classpath:db/keys", "key store");
         return new SqliteDataKeys(open(database, "key store"), random);
+    }
+
+    /**
+     * Opens (creating it, readable by its owner only, if needed) the store of readers' messages.
+     *
+     * @throws StoreFailure if the directory, the file or a migration cannot be opened or applied
+     */
+    public static org.truce.feedback.FeedbackStore openFeedback(Path dataDir) {
+        Path file = StoreFiles.createDirectories(dataDir).resolve(FEEDBACK_FILE);
+        StoreFiles.createOwnerOnly(file); // names and email addresses are personal data
+        SideDatabase database = new SideDatabase(file, true);
+        StoreFiles.migrate(database.source(), "classpath:db/feedback", "feedback store");
+        return new SqliteFeedbackStore(open(database, "feedback store"));
     }
 
     private static Connection open(SideDatabase database, String what) {

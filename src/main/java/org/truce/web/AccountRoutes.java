@@ -181,7 +181,7 @@ final class AccountRoutes {
         return s;
     }
 
-    private static Cookie cookie(Context ctx, String name, String value, SameSite sameSite) {
+    static Cookie cookie(Context ctx, String name, String value, SameSite sameSite) {
         Cookie c = new Cookie(name, value);
         c.setPath("/");
         c.setHttpOnly(true);

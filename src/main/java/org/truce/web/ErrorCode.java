@@ -13,7 +13,7 @@ public enum ErrorCode {
     TOO_LARGE(413, "The request body is larger than 8 MiB"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json"),
     INVALID(422, "The input breaks the contract or the record's rules; nothing was written"),
-    THROTTLED(429, "Too many failed sign-ins; wait before trying again"),
+    THROTTLED(429, "Too many requests from you; wait before trying again"),
     UNAVAILABLE(503, "The store could not take the write; nothing was acknowledged");
 
     private final int status;

@@ -40,6 +40,7 @@ public final class WebApp {
         var audit = new AuditRoutes(truce.audit());
         var incidents = new IncidentRoutes(truce.incidents(), names, truce.ledger());
         var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), names, truce.clock());
+        var feedback = new FeedbackRoutes(truce.feedback(), pages, sessions);
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), names, truce.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -138,6 +139,7 @@ public final class WebApp {
             r.post(API + "/incident-links", incidents::link, Access.VERIFIER);
             r.post(API + "/nil-reports", incidents::nil, Access.REPORTING);
             r.get(API + "/nil-reports", incidents::nilReports, Access.PUBLIC);
+            feedback.routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> problem(ctx, e));
             r.exception(IllegalArgumentException.class, (e, ctx) ->

@@ -45,7 +45,8 @@ class AuthorizationMatrixTest {
                     "{token}", node.truce.accounts().createToken("spare", "to revoke", java.time.Duration.ofDays(5)).id(),
                     "{geomA}", node.truce.map().versions("line-demarcation-proposal-a", Long.MAX_VALUE).get(0).version().id(),
                     "{geomB}", node.truce.map().versions("line-demarcation-proposal-b", Long.MAX_VALUE).get(0).version().id(),
-                    "{report}", firstReport(node));
+                    "{report}", firstReport(node),
+                    "{feedback}", feedbackFixture(node));
             List<String> mismatches = new ArrayList<>();
             List<Row> rows = rows();
             for (Row row : rows) {
@@ -61,7 +62,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(83);
+            assertThat(rows).hasSize(92);
         }
     }
 
@@ -70,13 +71,20 @@ class AuthorizationMatrixTest {
         try (TestNode node = TestNode.withDemo(dir)) {
             List<String> inTable = rows().stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
                     .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
-                    .replace("{report}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
+                    .replace("{report}", "{id}").replace("{feedback}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
                     .replace("2021-01-11", "{date}")
                     .replace("1c1de000-0000-4000-8000-000000000001", "{id}")).sorted().toList();
             List<String> registered = RouteRulesTest.endpoints(node.app).stream()
                     .map(e -> e.method.name() + " " + e.path).sorted().toList();
             assertThat(inTable).containsExactlyElementsOf(registered);
         }
+    }
+
+    /** A message sent from another address than the callers', so their own ten stay within the hourly limit. */
+    private static String feedbackFixture(TestNode node) {
+        var sent = node.truce.feedback().receive(new org.truce.feedback.Submission("2021-01-11", "question", "Fixture Reader",
+                "reader@example.org", "Fixture question"), "192.0.2.1");
+        return ((org.truce.feedback.FeedbackDesk.Outcome.Received) sent).id();
     }
 
     private static String firstReport(TestNode node) {
@@ -120,6 +128,11 @@ class AuthorizationMatrixTest {
             case "form-signin" -> "username=someone&password=whatever-it-is&csrf=forged";
             case "form-token" -> "name=field-app-" + n + "&days=30";
             case "form-empty" -> "";
+            case "form-feedback" -> "bulletin=2021-01-11&kind=question&name=Reader&email=reader%40example.org&text=Why&csrf=forged";
+            case "form-decision" -> "status=answered&answer=Thank+you+" + n;
+            case "feedback" -> "{\"bulletin\":\"2021-01-11\",\"kind\":\"question\",\"name\":\"Reader " + n
+                    + "\",\"email\":\"reader" + n + "@example.org\",\"text\":\"Question " + n + "\"}";
+            case "decision" -> "{\"status\":\"published\",\"answer\":\"Answer " + n + "\"}";
             case "wrong-signin" -> "{\"username\":\"nobody-" + n + "\",\"password\":\"not the password\"}";
             case "token" -> "{\"name\":\"field app " + n + "\",\"days\":30}";
             case "report-anama" -> Reports.valid(uuid).put("source", "anama").toString();
