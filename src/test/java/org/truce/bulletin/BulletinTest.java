@@ -36,6 +36,23 @@ class BulletinTest {
     }
 
     @Test
+    void the_german_armenian_and_azerbaijani_bulletins_use_their_own_grammar_and_grouping() {
+        String de = node.get("/api/v1/bulletins/2021-01-11?lang=de&format=text").body();
+        // the verb agrees with the number; German grouping
+        assertThat(de).contains("Lagebericht, Stand: 11. Januar 2021")
+                .contains("gibt mit Stand vom 11. Januar 2021 an, dass insgesamt 48.241 Personen nach")
+                .contains("mehr als 479,2 Hektar Land in");
+        String hy = node.get("/api/v1/bulletins/2021-01-11?lang=hy&format=text").body();
+        assertThat(hy).contains("Իրավիճակի ամփոփագիր՝ 11 հունվարի, 2021 թ. դրությամբ")
+                .contains("ընդհանուր հաշվով 48\u00a0241 մարդ վերադարձել է Լեռնային Ղարաբաղ։");
+        String az = node.get("/api/v1/bulletins/2021-01-11?lang=az&format=text").body();
+        // "more than" is a suffix in Azerbaijani: the unit carries it
+        assertThat(az).contains("Vəziyyət icmalı: 11 yanvar 2021 tarixinə")
+                .contains("ümumilikdə 48.241 nəfər qayıtmışdır")
+                .contains("479,2 hektardan çox torpaq");
+    }
+
+    @Test
     void qualifiers_and_approximate_dates_are_shown_as_such() {
         String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
         assertThat(text).contains("more than 479.2 hectares");
