@@ -22,7 +22,10 @@ import org.truce.ledger.Ledger;
 public final class AccordBook implements Ledger.Listener {
     public static final List<String> TASK_STATUSES = List.of("open", "in_progress", "done", "dropped");
     private final List<Held<AccordFact>> facts = new CopyOnWriteArrayList<>();
-    private final Map<String, Long> citable = new ConcurrentHashMap<>();
+    private final Map<String, Cited> citable = new ConcurrentHashMap<>();
+
+    /** Where an entry an assessment may cite sits, and its ledger entry type. */
+    private record Cited(long seq, String type) {}
 
     /** A fact with where and when the ledger took it. */
     public record Held<T extends AccordFact>(T fact, long seq, Instant recordedAt, String author) {}
@@ -41,13 +44,18 @@ public final class AccordBook implements Ledger.Listener {
     public void applied(Entry entry, Object prepared) {
         if (prepared instanceof AccordFact fact) facts.add(new Held<>(fact, entry.seq(), entry.recordedAt(), entry.author()));
         // geometries and reports are the bulk of a large ledger; reports are found through the figures
-        if (!entry.type().startsWith("report.") && !entry.type().startsWith("map.")) citable.putIfAbsent(entry.clientId(), entry.seq());
+        if (!entry.type().startsWith("report.") && !entry.type().startsWith("map.")) citable.putIfAbsent(entry.clientId(), new Cited(entry.seq(), entry.type()));
     }
 
     /** Whether an entry (not a report) with this client id was in the ledger's first {@code size} entries. */
     public boolean recorded(String entryId, long size) {
-        Long seq = citable.get(entryId);
-        return seq != null && seq < size;
+        return type(entryId, size).isPresent();
+    }
+
+    /** The ledger entry type of the entry (not a report) with this client id in the ledger's first {@code size} entries. */
+    public Optional<String> type(String entryId, long size) {
+        Cited c = citable.get(entryId);
+        return c != null && c.seq() < size ? Optional.of(c.type()) : Optional.empty();
     }
 
     /** Every fact of {@code type} known at {@code size}, matching {@code filter}, in ledger order. */

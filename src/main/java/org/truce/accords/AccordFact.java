@@ -48,7 +48,29 @@ public sealed interface AccordFact {
 
     record CoChair(String source, String name, String office) {}
 
-    /** What an assessment rests on: ledger entry ids (reports, incidents, meetings, events) and/or a document. */
+    /**
+     * A text of an obligation ({@code text} is its "what") or of a meeting (its title and place) in
+     * another language than the fact's own, with whose wording it is ({@code attribution}, as a
+     * version's is: "the record's summary of point 6 of the Russian text published by the Kremlin").
+     */
+    record Wording(String lang, String text, String place, String attribution) {}
+
+    /** The text in {@code want}, else in {@code own} (the fact's own language), with the language it is in. */
+    record InLanguage(String lang, String text, String place) {}
+
+    private static InLanguage pick(String want, String own, String text, String place, List<Wording> texts) {
+        if (want.equals(own)) return new InLanguage(own, text, place);
+        for (Wording w : texts) {
+            if (w.lang().equals(want)) return new InLanguage(want, w.text(), w.place() == null ? place : w.place());
+        }
+        return new InLanguage(own, text, place);
+    }
+
+    /**
+     * What an assessment rests on: ledger entry ids of an evidence kind (see {@code AccordRules}:
+     * reports, incidents with their claims and findings, nil reports, map reports, agreements and
+     * their versions, meetings, events) and/or a document.
+     */
     record Evidence(List<String> entries, Document document) {
         public Evidence {
             entries = List.copyOf(entries);
@@ -83,8 +105,10 @@ public sealed interface AccordFact {
         public String type() { return VERSION; }
     }
 
+    /** Who must do what by when; {@code what} is in {@code lang}, {@code texts} hold it in other languages. */
     record ObligationSet(String id, String agreement, int provision, List<String> who, String what, Deadline deadline,
-                         List<String> places, List<String> metrics, List<String> features, List<String> groups)
+                         List<String> places, List<String> metrics, List<String> features, List<String> groups,
+                         String lang, List<Wording> texts)
             implements AccordFact {
         public ObligationSet {
             who = List.copyOf(who);
@@ -92,16 +116,24 @@ public sealed interface AccordFact {
             metrics = List.copyOf(metrics);
             features = List.copyOf(features);
             groups = List.copyOf(groups);
+            texts = List.copyOf(texts);
+        }
+
+        /** The "what" in {@code lang}, else in the obligation's own language. */
+        public InLanguage what(String want) {
+            return pick(want, lang, what, null, texts);
         }
 
         public String type() { return OBLIGATION; }
     }
 
     /**
-     * An event happened on {@code date}: one a relative deadline counts from (the subgroups'
-     * approval), or one that meets obligations ({@code fulfils}: a handover).
+     * An event happened on {@code date}, as reported by {@code source}: one a relative deadline counts
+     * from (the subgroups' approval), or one that meets obligations ({@code fulfils}: a handover).
+     * {@code source} is null only in entries recorded before events named their source.
      */
-    record EventHappened(String id, String title, LocalDate date, List<String> fulfils, Document document) implements AccordFact {
+    record EventHappened(String id, String title, LocalDate date, List<String> fulfils, String source, Document document)
+            implements AccordFact {
         public EventHappened {
             fulfils = List.copyOf(fulfils);
         }
@@ -109,9 +141,14 @@ public sealed interface AccordFact {
         public String type() { return EVENT; }
     }
 
-    /** The obligation's deadline moved to {@code date} by what was agreed on {@code agreedOn}; both dates stay. */
+    /**
+     * The obligation's deadline moved to {@code date} by what was agreed on {@code agreedOn}; both dates
+     * stay. It applies to answers as of {@code agreedOn} or later. {@code source} is the body that made
+     * (or announced) the amendment, {@code agreement} the agreement that made it, if one did;
+     * {@code source} is null only in entries recorded before amendments named their source.
+     */
     record DeadlineAmended(String id, String obligation, LocalDate date, LocalDate agreedOn, String basis,
-                           Document document) implements AccordFact {
+                           String source, String agreement, Document document) implements AccordFact {
         public String type() { return AMENDMENT; }
     }
 
@@ -138,15 +175,23 @@ public sealed interface AccordFact {
 
     /**
      * A meeting or talks, inside a group ({@code group}) or outside any; as reported by {@code source}.
-     * {@code fulfils} names the obligations it meets.
+     * {@code fulfils} names the obligations it meets. Title and place are in {@code lang}; {@code texts}
+     * hold them in other languages.
      */
     record MeetingHeld(String id, String title, LocalDate date, String place, String group, String source,
-                       List<String> participants, List<String> decisions, List<String> fulfils, Document document)
+                       List<String> participants, List<String> decisions, List<String> fulfils, Document document,
+                       String lang, List<Wording> texts)
             implements AccordFact {
         public MeetingHeld {
             participants = List.copyOf(participants);
             decisions = List.copyOf(decisions);
             fulfils = List.copyOf(fulfils);
+            texts = List.copyOf(texts);
+        }
+
+        /** Title and place in {@code lang}, else in the meeting's own language. */
+        public InLanguage title(String want) {
+            return pick(want, lang, title, place, texts);
         }
 
         public String type() { return MEETING; }

@@ -51,7 +51,7 @@ public final class AccordJson {
         for (var a : s.amendments()) amendments.add(held(AccordWriter.write(a.fact()), a));
         if (s.fulfilment() != null) {
             d.putObject("fulfilledBy").put("entry", s.fulfilment().entry()).put("title", s.fulfilment().title())
-                    .put("date", s.fulfilment().date().toString());
+                    .put("date", s.fulfilment().date().toString()).put("source", s.fulfilment().source());
         }
         d.put("metOnTime", s.metOnTime());
         ArrayNode assessments = n.putArray("assessments");
@@ -78,12 +78,12 @@ public final class AccordJson {
         return n;
     }
 
-    public static ObjectNode group(Tracker t, AccordFact.GroupFormed g, long size) {
+    public static ObjectNode group(Tracker t, AccordFact.GroupFormed g, LocalDate asOf, long size) {
         ObjectNode n = AccordWriter.write(g);
         ArrayNode subgroups = n.putArray("subgroups");
         for (var s : t.book().all(AccordFact.GroupFormed.class, size, s -> g.id().equals(s.parent()))) subgroups.add(AccordWriter.write(s.fact()));
         ArrayNode meetings = n.putArray("meetings");
-        for (var m : t.book().all(AccordFact.MeetingHeld.class, size, m -> g.id().equals(m.group()))) meetings.add(meeting(t, m, size));
+        for (var m : t.book().all(AccordFact.MeetingHeld.class, size, m -> g.id().equals(m.group()))) meetings.add(meeting(t, m, asOf, size));
         ArrayNode obligations = n.putArray("obligations");
         for (var o : t.book().all(AccordFact.ObligationSet.class, size, o -> o.groups().contains(g.id()))) obligations.add(o.fact().id());
         ArrayNode tasks = n.putArray("tasks");
@@ -97,13 +97,14 @@ public final class AccordJson {
         return n;
     }
 
-    public static ObjectNode meeting(Tracker t, Held<AccordFact.MeetingHeld> m, long size) {
+    /** The meeting with, per obligation it met, the deadline in force on {@code asOf} and whether its date fell by then. */
+    public static ObjectNode meeting(Tracker t, Held<AccordFact.MeetingHeld> m, LocalDate asOf, long size) {
         ObjectNode n = held(AccordWriter.write(m.fact()), m);
         ArrayNode met = n.putArray("met");
         for (String id : m.fact().fulfils()) {
             var o = t.book().obligation(id, size);
             if (o.isEmpty()) continue;
-            Tracker.Schedule s = t.schedule(o.get(), size);
+            Tracker.Schedule s = t.schedule(o.get(), asOf, size);
             met.addObject().put("obligation", id).put("deadline", date(s.current()))
                     .put("onTime", s.current() != null && !m.fact().date().isAfter(s.current()));
         }

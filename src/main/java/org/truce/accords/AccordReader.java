@@ -9,6 +9,7 @@ import org.truce.accords.AccordFact.Deadline;
 import org.truce.accords.AccordFact.Evidence;
 import org.truce.accords.AccordFact.Point;
 import org.truce.accords.AccordFact.Provision;
+import org.truce.accords.AccordFact.Wording;
 import org.truce.figures.Document;
 import org.truce.figures.FactReader;
 import org.truce.figures.Parsed;
@@ -25,19 +26,20 @@ public final class AccordReader {
     public static Parsed<AccordFact> read(String type, JsonNode node, String at) {
         Reading r = new Reading();
         if (!r.isObject(node, at)) return Parsed.of(null, r);
-        AccordFact fact = read(type, node, at, r);
+        AccordFact fact = read(type, node, at, r, true);
         return Parsed.of(fact, r);
     }
 
     /** A fact as the ledger holds it; it was checked when it was written. */
     public static AccordFact fromLedger(String type, JsonNode payload) {
         Reading r = new Reading(true);
-        AccordFact fact = read(type, payload, "", r);
+        AccordFact fact = read(type, payload, "", r, false);
         if (!r.ok()) throw new IllegalStateException("ledger entry does not read as an accords fact: " + r.violations());
         return fact;
     }
 
-    private static AccordFact read(String type, JsonNode n, String at, Reading r) {
+    /** @param strict a request: the fields later versions require are required (older ledger entries lack them) */
+    private static AccordFact read(String type, JsonNode n, String at, Reading r, boolean strict) {
         return switch (type) {
             case AccordFact.AGREEMENT -> {
                 r.onlyFields(n, at, Set.of("id", "title", "date", "signatories", "provisions", "document"));
@@ -55,21 +57,25 @@ public final class AccordReader {
             }
             case AccordFact.OBLIGATION -> {
                 r.onlyFields(n, at, Set.of("id", "agreement", "provision", "who", "what", "deadline", "places", "metrics",
-                        "features", "groups"));
+                        "features", "groups", "lang", "texts"));
+                String lang = lang(r, n, at);
                 yield new AccordFact.ObligationSet(r.id(n, "id", at, true), r.id(n, "agreement", at, true),
                         number(r, n.get("provision"), at + "/provision"), ids(r, n, "who", at, true), r.text(n, "what", at, true),
                         deadline(r, n.get("deadline"), at + "/deadline"), ids(r, n, "places", at, false),
-                        ids(r, n, "metrics", at, false), ids(r, n, "features", at, false), ids(r, n, "groups", at, false));
+                        ids(r, n, "metrics", at, false), ids(r, n, "features", at, false), ids(r, n, "groups", at, false),
+                        lang, wordings(r, n.get("texts"), at + "/texts", "what", lang));
             }
             case AccordFact.EVENT -> {
-                r.onlyFields(n, at, Set.of("id", "title", "date", "fulfils", "document"));
+                r.onlyFields(n, at, Set.of("id", "title", "date", "fulfils", "source", "document"));
                 yield new AccordFact.EventHappened(r.id(n, "id", at, true), r.text(n, "title", at, true), r.date(n, "date", at, true),
-                        ids(r, n, "fulfils", at, false), FactReader.document(r, n.get("document"), at + "/document"));
+                        ids(r, n, "fulfils", at, false), r.id(n, "source", at, strict),
+                        FactReader.document(r, n.get("document"), at + "/document"));
             }
             case AccordFact.AMENDMENT -> {
-                r.onlyFields(n, at, Set.of("id", "obligation", "date", "agreedOn", "basis", "document"));
+                r.onlyFields(n, at, Set.of("id", "obligation", "date", "agreedOn", "basis", "source", "agreement", "document"));
                 yield new AccordFact.DeadlineAmended(r.uuid(n, "id", at, true), r.id(n, "obligation", at, true),
                         r.date(n, "date", at, true), r.date(n, "agreedOn", at, true), r.text(n, "basis", at, true),
+                        r.id(n, "source", at, strict), r.id(n, "agreement", at, false),
                         FactReader.document(r, n.get("document"), at + "/document"));
             }
             case AccordFact.ASSESSMENT -> {
@@ -94,11 +100,13 @@ public final class AccordReader {
             }
             case AccordFact.MEETING -> {
                 r.onlyFields(n, at, Set.of("id", "title", "date", "place", "group", "source", "participants", "decisions",
-                        "fulfils", "document"));
+                        "fulfils", "document", "lang", "texts"));
+                String lang = lang(r, n, at);
                 yield new AccordFact.MeetingHeld(r.id(n, "id", at, true), r.text(n, "title", at, true), r.date(n, "date", at, true),
                         r.text(n, "place", at, true), r.id(n, "group", at, false), r.id(n, "source", at, true),
                         ids(r, n, "participants", at, true), texts(r, n.get("decisions"), at + "/decisions"),
-                        ids(r, n, "fulfils", at, false), FactReader.document(r, n.get("document"), at + "/document"));
+                        ids(r, n, "fulfils", at, false), FactReader.document(r, n.get("document"), at + "/document"),
+                        lang, wordings(r, n.get("texts"), at + "/texts", "title", lang));
             }
             case AccordFact.TASK -> {
                 r.onlyFields(n, at, Set.of("id", "task", "group", "owner", "what", "deadline", "status"));
@@ -137,6 +145,40 @@ public final class AccordReader {
             if (!a.get(i).isTextual() || !a.get(i).asText().matches("[a-z0-9][a-z0-9._-]{0,63}")) {
                 r.fail(p + "/" + i, "must be an identifier of 1 to 64 lowercase letters, digits, '.', '_' or '-'");
             } else out.add(a.get(i).asText());
+        }
+        return out;
+    }
+
+    /** The language of the fact's own text: a code such as en or ru; English when not given. */
+    private static String lang(Reading r, JsonNode n, String at) {
+        String lang = r.text(n, "lang", at, false);
+        if (lang == null) return "en";
+        if (!lang.matches("[a-z]{2,3}")) r.fail(at + "/lang", "must be a language code such as en or ru");
+        return lang;
+    }
+
+    /**
+     * Texts in other languages: {lang, <field>, attribution} (a meeting's also {place}), one per
+     * language, none in the fact's own language.
+     */
+    private static List<Wording> wordings(Reading r, JsonNode a, String at, String field, String own) {
+        List<Wording> out = new ArrayList<>();
+        if (a == null || a.isNull()) return out;
+        if (!a.isArray()) {
+            r.fail(at, "must be an array of {lang, " + field + ", attribution}");
+            return out;
+        }
+        Set<String> langs = new java.util.HashSet<>();
+        for (int i = 0; i < a.size(); i++) {
+            String p = at + "/" + i;
+            if (!r.isObject(a.get(i), p)) continue;
+            boolean meeting = field.equals("title");
+            r.onlyFields(a.get(i), p, meeting ? Set.of("lang", field, "place", "attribution") : Set.of("lang", field, "attribution"));
+            String lang = r.text(a.get(i), "lang", p, true);
+            if (lang != null && !lang.matches("[a-z]{2,3}")) r.fail(p + "/lang", "must be a language code such as en or ru");
+            else if (lang != null && (lang.equals(own) || !langs.add(lang))) r.fail(p + "/lang", "repeats the language " + lang);
+            out.add(new Wording(lang, r.text(a.get(i), field, p, true), meeting ? r.text(a.get(i), "place", p, false) : null,
+                    r.text(a.get(i), "attribution", p, true)));
         }
         return out;
     }

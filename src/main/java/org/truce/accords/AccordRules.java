@@ -17,6 +17,17 @@ import org.truce.places.MapBook;
  */
 final class AccordRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    /**
+     * The entry types an assessment may cite as evidence of implementation: what a body reported
+     * (figures, incidents with their claims and monitoring steps and findings, nil reports, map
+     * geometries and statuses), the texts agreed (agreements and their language versions), and what
+     * happened (meetings, events). Not evidence: catalog declarations, obligations, deadline
+     * amendments, other assessments, groups, tasks, remit claims, duplicate links, and personal-data
+     * cases (restricted; never cited in public outputs). Documents are cited as evidence.document.
+     */
+    static final Set<String> EVIDENCE_KINDS = Set.of("report.filed", "incident.alleged", "incident.claim", "incident.step",
+            "nil.reported", "geometry.recorded", "status.reported", AccordFact.AGREEMENT, AccordFact.VERSION,
+            AccordFact.MEETING, AccordFact.EVENT);
     private final AccordBook book;
     private final FigureBook figures;
     private final MapBook map;
@@ -35,7 +46,7 @@ final class AccordRules {
         Set<String> agreements = book.ids(AccordFact.AgreementDeclared.class, size);
         Set<String> obligations = book.ids(AccordFact.ObligationSet.class, size);
         Set<String> groups = book.ids(AccordFact.GroupFormed.class, size);
-        Set<String> pending = new HashSet<>();
+        java.util.Map<String, String> pending = new java.util.HashMap<>();
         pendingPoints.clear();
         List<Violation> v = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
@@ -50,13 +61,13 @@ final class AccordRules {
             }
             if (f instanceof AccordFact.ObligationSet) obligations.add(f.id());
             if (f instanceof AccordFact.GroupFormed) groups.add(f.id());
-            pending.add(f.id());
+            pending.putIfAbsent(f.id(), f.type());
         }
         return v;
     }
 
     private void check(AccordFact f, String at, LocalDate today, Set<String> agreements, Set<String> obligations,
-                       Set<String> groups, Set<String> pending, List<Violation> v) {
+                       Set<String> groups, java.util.Map<String, String> pending, List<Violation> v) {
         if (f instanceof AccordFact.AgreementDeclared a) {
             sources(a.signatories(), at + "/signatories", v);
             date(a.date(), at + "/date", today, v);
@@ -91,9 +102,12 @@ final class AccordRules {
         } else if (f instanceof AccordFact.EventHappened e) {
             date(e.date(), at + "/date", today, v);
             known(e.fulfils(), obligations, at + "/fulfils", "obligation", v);
+            source(e.source(), at + "/source", v);
         } else if (f instanceof AccordFact.DeadlineAmended a) {
             known(List.of(a.obligation()), obligations, at + "/obligation", "obligation", v);
             date(a.agreedOn(), at + "/agreedOn", today, v);
+            source(a.source(), at + "/source", v);
+            if (a.agreement() != null && !agreements.contains(a.agreement())) v.add(new Violation(at + "/agreement", "unknown agreement: " + a.agreement()));
         } else if (f instanceof AccordFact.StatusAssessed s) {
             known(List.of(s.obligation()), obligations, at + "/obligation", "obligation", v);
             source(s.assessor(), at + "/assessor", v);
@@ -103,10 +117,8 @@ final class AccordRules {
                 v.add(new Violation(at + "/evidence", "is required: a status change must cite its evidence (ledger entry ids of reports, incidents or meetings, or a document)"));
             }
             for (int i = 0; i < s.evidence().entries().size(); i++) {
-                String id = s.evidence().entries().get(i);
-                if (!pending.contains(id) && !book.recorded(id, Long.MAX_VALUE) && figures.report(id).isEmpty()) {
-                    v.add(new Violation(at + "/evidence/entries/" + i, "no ledger entry " + id));
-                }
+                String problem = evidence(s, s.evidence().entries().get(i), pending);
+                if (problem != null) v.add(new Violation(at + "/evidence/entries/" + i, problem));
             }
         } else if (f instanceof AccordFact.GroupFormed g) {
             if (g.parent() != null) known(List.of(g.parent()), groups, at + "/parent", "working group", v);
@@ -131,8 +143,23 @@ final class AccordRules {
         }
     }
 
+    /** Why ledger entry {@code id} cannot be evidence of the assessment {@code s}, or null when it can. */
+    private String evidence(AccordFact.StatusAssessed s, String id, java.util.Map<String, String> pending) {
+        if (id.equals(s.obligation())) return "is the assessed obligation itself, not evidence of its implementation";
+        if (id.equals(s.id())) return "is this assessment itself, not evidence";
+        String type = pending.get(id);
+        if (type == null) type = book.type(id, Long.MAX_VALUE).orElse(null);
+        if (type == null && figures.report(id).isPresent()) type = "report.filed";
+        if (type == null) return "no ledger entry " + id;
+        if (!EVIDENCE_KINDS.contains(type)) {
+            return "entry " + id + " is a " + type + " entry, not evidence: cite reports, incidents, claims, findings, nil reports,"
+                    + " map reports, agreements or their versions, meetings or events, or a document";
+        }
+        return null;
+    }
+
     /** The agreement's point numbers, or null (with a violation) when it is unknown. */
-    private Set<Integer> provisions(String agreement, String at, Set<String> agreements, Set<String> pending, List<Violation> v) {
+    private Set<Integer> provisions(String agreement, String at, Set<String> agreements, java.util.Map<String, String> pending, List<Violation> v) {
         if (agreement == null) return null;
         if (!agreements.contains(agreement)) {
             v.add(new Violation(at, "unknown agreement: " + agreement));

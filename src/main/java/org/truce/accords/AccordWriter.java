@@ -42,13 +42,17 @@ public final class AccordWriter {
             strings(n, "metrics", o.metrics());
             strings(n, "features", o.features());
             strings(n, "groups", o.groups());
+            wordings(n, o.lang(), o.texts(), "what");
         } else if (fact instanceof AccordFact.EventHappened e) {
             n.put("title", e.title()).put("date", e.date().toString());
             strings(n, "fulfils", e.fulfils());
+            nullable(n, "source", e.source());
             document(n, e.document());
         } else if (fact instanceof AccordFact.DeadlineAmended a) {
             n.put("obligation", a.obligation()).put("date", a.date().toString()).put("agreedOn", a.agreedOn().toString())
                     .put("basis", a.basis());
+            nullable(n, "source", a.source());
+            nullable(n, "agreement", a.agreement());
             document(n, a.document());
         } else if (fact instanceof AccordFact.StatusAssessed s) {
             n.put("obligation", s.obligation()).put("assessor", s.assessor()).put("status", s.status())
@@ -75,6 +79,7 @@ public final class AccordWriter {
             strings(n, "decisions", m.decisions());
             strings(n, "fulfils", m.fulfils());
             document(n, m.document());
+            wordings(n, m.lang(), m.texts(), "title");
         } else if (fact instanceof AccordFact.TaskSet t) {
             n.put("task", t.task()).put("group", t.group()).put("owner", t.owner()).put("what", t.what()).put("status", t.status());
             nullable(n, "deadline", date(t.deadline()));
@@ -93,6 +98,16 @@ public final class AccordWriter {
     private static void strings(ObjectNode n, String field, List<String> values) {
         ArrayNode a = n.putArray(field);
         values.forEach(a::add);
+    }
+
+    private static void wordings(ObjectNode n, String lang, List<AccordFact.Wording> texts, String field) {
+        n.put("lang", lang);
+        ArrayNode a = n.putArray("texts");
+        for (var w : texts) {
+            ObjectNode t = a.addObject().put("lang", w.lang()).put(field, w.text());
+            if (w.place() != null) t.put("place", w.place());
+            t.put("attribution", w.attribution());
+        }
     }
 
     private static void nullable(ObjectNode n, String field, String value) {

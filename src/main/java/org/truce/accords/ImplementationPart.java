@@ -1,6 +1,7 @@
 package org.truce.accords;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +19,12 @@ import org.truce.figures.FigureBook;
 
 /**
  * The bulletin's implementation section (key {@value #KEY}): statuses that changed on the date, per
- * assessor and in its name; deadlines in the next {@value #AHEAD} days; obligations overdue per
- * assessor; meetings of the {@value #BEHIND} days up to the date, each saying whether it met an
- * obligation on time. Texts come only from the {@code implementation.*} patterns. Thread-safe.
+ * assessor and in its name; deadlines in force on the date that fall in the next {@value #AHEAD}
+ * days; obligations overdue per assessor; meetings of the {@value #BEHIND} days up to the date, in
+ * the reporting body's name, each followed by a separate sentence in no body's voice that states the
+ * meeting's date and the deadline it met. Obligation and meeting texts are shown in the bulletin's
+ * language when the record holds them in it, else in their own language marked as such. Fixed texts
+ * come only from the {@code implementation.*} patterns. Thread-safe.
  */
 public final class ImplementationPart implements BulletinPart {
     public static final String KEY = "implementation";
@@ -38,8 +42,8 @@ public final class ImplementationPart implements BulletinPart {
     public Optional<Bulletin.Part> compose(LocalDate asOf, long size, Messages m) {
         List<String> lines = new ArrayList<>();
         changed(asOf, size, m, lines);
-        for (Tracker.Schedule s : tracker.upcoming(asOf.plusDays(1), AHEAD - 1, size)) lines.add(deadline(s, size, m));
-        for (Tracker.Overdue o : tracker.overdue(asOf, size)) lines.add(overdue(o, size, m));
+        for (Tracker.Schedule s : tracker.upcoming(asOf, asOf.plusDays(1), AHEAD - 1, size)) lines.add(deadline(s, size, m));
+        for (Tracker.Overdue o : tracker.overdue(asOf, size)) lines.add(overdue(o, asOf, size, m));
         meetings(asOf, size, m, lines);
         if (lines.isEmpty()) return Optional.empty();
         return Optional.of(new Bulletin.Part(KEY, m.format("implementation.heading", Map.of("date", m.date(asOf))), lines));
@@ -65,6 +69,7 @@ public final class ImplementationPart implements BulletinPart {
         Map<String, Object> args = obligationArgs(s.obligation(), size, m);
         args.put("due", m.date(s.current()));
         args.put("who", s.obligation().who().stream().map(w -> sourceName(w, size, m)).collect(Collectors.joining("; ")));
+        args.put("whoCount", s.obligation().who().size());
         boolean amended = !s.amendments().isEmpty() && s.original() != null;
         args.put("amended", Boolean.toString(amended));
         args.put("original", amended ? m.date(s.original()) : "");
@@ -72,9 +77,10 @@ public final class ImplementationPart implements BulletinPart {
         return m.format("implementation.deadline", args);
     }
 
-    private String overdue(Tracker.Overdue o, long size, Messages m) {
+    private String overdue(Tracker.Overdue o, LocalDate asOf, long size, Messages m) {
         Map<String, Object> args = obligationArgs(o.schedule().obligation(), size, m);
         args.put("due", m.date(o.schedule().current()));
+        args.put("days", ChronoUnit.DAYS.between(o.schedule().current(), asOf));
         if (o.assessor() == null) return m.format("implementation.overdue_unassessed", args);
         args.put("assessor", sourceName(o.assessor(), size, m));
         args.put("status", Integer.toString(o.latest().fact().status()));
@@ -89,30 +95,39 @@ public final class ImplementationPart implements BulletinPart {
         for (var h : held) {
             MeetingHeld meeting = h.fact();
             Map<String, Object> args = new HashMap<>();
+            AccordFact.InLanguage title = meeting.title(m.lang());
             args.put("source", sourceName(meeting.source(), size, m));
-            args.put("title", meeting.title());
+            args.put("title", title.text());
+            args.put("titleLang", inLanguage(title.lang(), m));
             args.put("date", m.date(meeting.date()));
-            args.put("place", meeting.place());
-            args.put("met", "none");
-            args.put("what", "");
-            args.put("deadline", "");
+            args.put("place", title.place());
+            StringBuilder line = new StringBuilder(m.format("implementation.meeting", args));
+            // whether it was on time is the record's reading of two dates, not the reporting body's words
             for (String id : meeting.fulfils()) {
                 var o = tracker.book().obligation(id, size);
                 if (o.isEmpty()) continue;
-                Tracker.Schedule s = tracker.schedule(o.get(), size);
+                Tracker.Schedule s = tracker.schedule(o.get(), asOf, size);
                 if (s.current() == null) continue;
-                args.put("met", meeting.date().isAfter(s.current()) ? "late" : "on_time");
-                args.put("what", o.get().what());
-                args.put("deadline", m.date(s.current()));
-                break;
+                Map<String, Object> dates = obligationArgs(o.get(), size, m);
+                dates.put("date", m.date(meeting.date()));
+                dates.put("deadline", m.date(s.current()));
+                dates.put("met", meeting.date().isAfter(s.current()) ? "late" : "on_time");
+                line.append(' ').append(m.format("implementation.meeting_dates", dates));
             }
-            lines.add(m.format("implementation.meeting", args));
+            lines.add(line.toString());
         }
+    }
+
+    /** " (in English)" after a text shown in another language than the bulletin's; empty otherwise. */
+    private static String inLanguage(String lang, Messages m) {
+        return lang.equals(m.lang()) ? "" : m.format("implementation.in_lang", Map.of("lang", lang));
     }
 
     private Map<String, Object> obligationArgs(ObligationSet o, long size, Messages m) {
         Map<String, Object> args = new HashMap<>();
-        args.put("what", o.what());
+        AccordFact.InLanguage what = o.what(m.lang());
+        args.put("what", what.text());
+        args.put("whatLang", inLanguage(what.lang(), m));
         args.put("point", Integer.toString(o.provision()));
         args.put("agreementDate", tracker.book().agreement(o.agreement(), size).map(a -> m.date(a.date())).orElse(o.agreement()));
         return args;

@@ -15,10 +15,11 @@ import org.truce.accords.AccordFact.ObligationSet;
 import org.truce.accords.AccordFact.StatusAssessed;
 
 /**
- * Answers the tracker's questions over {@link AccordBook}: each obligation's deadline (resolved from
- * its event, amended with both dates kept), whether a meeting or event met it on time, each
- * assessor's latest status, what is overdue per assessor as of a date, and which deadlines come up.
- * Every answer uses the ledger's first {@code size} entries only. Stateless over the book; thread-safe.
+ * Answers the tracker's questions over {@link AccordBook}: each obligation's deadline as of a date
+ * (resolved from its event, amended with both dates kept, an amendment counting from the day it was
+ * agreed), whether a meeting or event met it on time, each assessor's latest status, what is overdue
+ * per assessor as of a date, and which deadlines come up. Every answer uses the ledger's first
+ * {@code size} entries only. Stateless over the book; thread-safe.
  */
 public final class Tracker {
     private final AccordBook book;
@@ -31,18 +32,26 @@ public final class Tracker {
         return book;
     }
 
-    /** Something recorded that met an obligation: a meeting or an event, with its date. */
-    public record Fulfilment(String entry, String title, LocalDate date) {}
+    /** Something recorded that met an obligation: a meeting or an event, with its date and the body that reported it. */
+    public record Fulfilment(String entry, String title, LocalDate date, String source) {}
 
     /**
-     * An obligation's deadline as known at a ledger size.
+     * An obligation's deadline as of a date, as known at a ledger size.
      *
-     * @param original the deadline before any amendment (null while its event has not been recorded)
-     * @param current  the deadline now in force: the last amendment's, else the original
+     * @param original the deadline before any amendment (null while its event has not been recorded
+     *                 as happened on or before the date)
+     * @param current  the deadline in force on the date: the last amendment agreed by then, else the original
+     * @param amendments the amendments agreed on or before the date, in ledger order
      * @param fulfilment the earliest meeting or event recorded as meeting it, or null
+     * @param fulfilments every meeting and event recorded as meeting it, earliest first
      */
     public record Schedule(ObligationSet obligation, LocalDate original, LocalDate current,
-                           List<Held<DeadlineAmended>> amendments, Fulfilment fulfilment) {
+                           List<Held<DeadlineAmended>> amendments, Fulfilment fulfilment, List<Fulfilment> fulfilments) {
+        public Schedule {
+            amendments = List.copyOf(amendments);
+            fulfilments = List.copyOf(fulfilments);
+        }
+
         /** Waiting for the event a relative deadline counts from. */
         public boolean pending() {
             return obligation.deadline() != null && current == null;
@@ -57,30 +66,39 @@ public final class Tracker {
     /** One assessor's latest status of an obligation, or (assessor null) the note that nobody assessed it. */
     public record Overdue(Schedule schedule, String assessor, Held<StatusAssessed> latest) {}
 
-    public Schedule schedule(ObligationSet o, long size) {
+    /**
+     * The deadline of {@code o} in force on {@code asOf}: an event a relative deadline counts from
+     * counts once it happened (on or before {@code asOf}), and an amendment once it was agreed (its
+     * {@code agreedOn} on or before {@code asOf}); before that the earlier deadline stands.
+     */
+    public Schedule schedule(ObligationSet o, LocalDate asOf, long size) {
         LocalDate original = null;
         if (o.deadline() != null && !o.deadline().relative()) original = o.deadline().date();
         else if (o.deadline() != null) {
-            original = book.event(o.deadline().event(), size).map(e -> o.deadline().after(e.date())).orElse(null);
+            original = book.event(o.deadline().event(), size).filter(e -> !e.date().isAfter(asOf))
+                    .map(e -> o.deadline().after(e.date())).orElse(null);
         }
-        List<Held<DeadlineAmended>> amendments = book.all(DeadlineAmended.class, size, a -> a.obligation().equals(o.id()));
+        List<Held<DeadlineAmended>> amendments = book.all(DeadlineAmended.class, size,
+                a -> a.obligation().equals(o.id()) && !a.agreedOn().isAfter(asOf));
         LocalDate current = amendments.isEmpty() ? original : amendments.get(amendments.size() - 1).fact().date();
-        return new Schedule(o, original, current, amendments, fulfilment(o.id(), size));
+        List<Fulfilment> fulfilments = fulfilments(o.id(), size);
+        return new Schedule(o, original, current, amendments, fulfilments.isEmpty() ? null : fulfilments.get(0), fulfilments);
     }
 
-    public List<Schedule> schedules(long size) {
-        return book.all(ObligationSet.class, size).stream().map(h -> schedule(h.fact(), size)).toList();
+    public List<Schedule> schedules(LocalDate asOf, long size) {
+        return book.all(ObligationSet.class, size).stream().map(h -> schedule(h.fact(), asOf, size)).toList();
     }
 
-    private Fulfilment fulfilment(String obligation, long size) {
+    private List<Fulfilment> fulfilments(String obligation, long size) {
         List<Fulfilment> found = new ArrayList<>();
         for (var m : book.all(AccordFact.MeetingHeld.class, size, m -> m.fulfils().contains(obligation))) {
-            found.add(new Fulfilment(m.fact().id(), m.fact().title(), m.fact().date()));
+            found.add(new Fulfilment(m.fact().id(), m.fact().title(), m.fact().date(), m.fact().source()));
         }
         for (var e : book.all(AccordFact.EventHappened.class, size, e -> e.fulfils().contains(obligation))) {
-            found.add(new Fulfilment(e.fact().id(), e.fact().title(), e.fact().date()));
+            found.add(new Fulfilment(e.fact().id(), e.fact().title(), e.fact().date(), e.fact().source()));
         }
-        return found.stream().min(Comparator.comparing(Fulfilment::date)).orElse(null);
+        found.sort(Comparator.comparing(Fulfilment::date));
+        return found;
     }
 
     /** Each assessor's latest assessment of {@code obligation} dated on or before {@code asOf}; later entries win ties. */
@@ -95,28 +113,39 @@ public final class Tracker {
 
     /**
      * Obligations overdue as of {@code asOf}, per assessor: the deadline in force passed before
-     * {@code asOf}, nothing recorded met it on time, and that assessor's latest status is below 3 (full).
-     * An obligation past its deadline that nobody has assessed is listed once with a null assessor.
+     * {@code asOf} and that assessor's latest status is below 3 (full), unless a meeting or event that
+     * assessor itself reported met the deadline on time. Claims are never merged: one body's
+     * fulfilment or assessment clears that body's flag only. An obligation past its deadline that
+     * nobody has assessed, with no fulfilment recorded by {@code asOf}, is listed once with a null assessor.
      */
     public List<Overdue> overdue(LocalDate asOf, long size) {
         List<Overdue> out = new ArrayList<>();
-        for (Schedule s : schedules(size)) {
+        for (Schedule s : schedules(asOf, size)) {
             if (s.current() == null || !s.current().isBefore(asOf)) continue;
-            if (s.fulfilment() != null && !s.fulfilment().date().isAfter(s.current())) continue;
             Map<String, Held<StatusAssessed>> latest = latest(s.obligation().id(), asOf, size);
             if (latest.isEmpty()) {
                 if (s.fulfilment() == null || s.fulfilment().date().isAfter(asOf)) out.add(new Overdue(s, null, null));
                 continue;
             }
-            for (var e : latest.entrySet()) if (e.getValue().fact().status() < 3) out.add(new Overdue(s, e.getKey(), e.getValue()));
+            for (var e : latest.entrySet()) {
+                if (e.getValue().fact().status() < 3 && !metOnTimeBy(s, e.getKey())) out.add(new Overdue(s, e.getKey(), e.getValue()));
+            }
         }
         return out;
     }
 
-    /** Obligations whose deadline in force falls from {@code from} to {@code days} days after it, not yet met; by date. */
-    public List<Schedule> upcoming(LocalDate from, int days, long size) {
+    /** Whether a meeting or event reported by {@code source} met the schedule's deadline in force on time. */
+    private static boolean metOnTimeBy(Schedule s, String source) {
+        return s.fulfilments().stream().anyMatch(f -> source.equals(f.source()) && !f.date().isAfter(s.current()));
+    }
+
+    /**
+     * Obligations whose deadline in force on {@code asOf} falls from {@code from} to {@code days} days
+     * after it, not yet met; by date.
+     */
+    public List<Schedule> upcoming(LocalDate asOf, LocalDate from, int days, long size) {
         LocalDate to = from.plusDays(days);
-        return schedules(size).stream()
+        return schedules(asOf, size).stream()
                 .filter(s -> s.current() != null && !s.current().isBefore(from) && !s.current().isAfter(to))
                 .filter(s -> s.fulfilment() == null || s.fulfilment().date().isAfter(from))
                 .sorted(Comparator.comparing(Schedule::current)).toList();

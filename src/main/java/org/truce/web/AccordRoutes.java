@@ -13,7 +13,6 @@ import org.truce.accords.AccordReader;
 import org.truce.accords.AccordRecorder;
 import org.truce.accords.Tracker;
 import org.truce.accounts.Principal;
-import org.truce.accounts.Role;
 import org.truce.figures.Parsed;
 import org.truce.figures.Violation;
 import org.truce.ledger.Ledger;
@@ -21,9 +20,10 @@ import org.truce.ledger.Ledger;
 /**
  * The accords tracker over HTTP. The secretariat records agreements, their versions, obligations,
  * events, deadline amendments, working groups, meetings and tasks; assessments are recorded by a
- * reporter in its own organisation's name, or by a transcriber citing the document that published
- * another body's assessment; an outlet's claim about a body's remit likewise. Reads are public and
- * take {@code atSize}/{@code knownAt}. Writes take one object or an array, all or nothing.
+ * reporter, and an outlet's claim about a body's remit likewise. Whatever speaks in a body's name
+ * (an assessment's assessor, a remit claim's, a meeting's, an event's or an amendment's source, a
+ * version's publisher) follows {@link InNameOf#accords}. Reads are public and take
+ * {@code atSize}/{@code knownAt}. Writes take one object or an array, all or nothing.
  */
 final class AccordRoutes {
     private final Tracker tracker;
@@ -73,30 +73,24 @@ final class AccordRoutes {
         Answers.outcome(ctx, Answers.recording(() -> recorder.record(facts, pointers, p.author())), many, pointers);
     }
 
-    /** Assessments and remit claims speak in a body's name: the caller's own, or a cited publication's. */
+    /** Every fact that speaks in a body's name: that name, its field, and whether it cites a document (and where). */
     private List<Violation> inNameOf(Principal p, List<AccordFact> facts, List<String> pointers) {
         List<Violation> v = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
-            String name;
-            String field;
-            boolean documented;
-            if (facts.get(i) instanceof AccordFact.StatusAssessed s) {
-                name = s.assessor();
-                field = "/assessor";
-                documented = s.evidence().document() != null;
-            } else if (facts.get(i) instanceof AccordFact.RemitClaimed c) {
-                name = c.source();
-                field = "/source";
-                documented = c.document() != null;
-            } else continue;
-            if (names.speaksFor(p, name)) continue;
-            if (!p.has(Role.TRANSCRIBER)) {
-                v.add(new Violation(pointers.get(i) + field, "you may speak only in the name of "
-                        + (p.sourceId() == null ? "your organisation's source" : p.sourceId())
-                        + " and the bodies part of it; recording another body's published words needs the transcriber role and a cited document"));
-            } else if (!documented) {
-                v.add(new Violation(pointers.get(i) + (field.equals("/assessor") ? "/evidence/document" : "/document"),
-                        "is required: a transcription of what " + name + " published must cite the document"));
+            String at = pointers.get(i);
+            AccordFact f = facts.get(i);
+            if (f instanceof AccordFact.StatusAssessed s) {
+                names.accords(p, s.assessor(), at + "/assessor", s.evidence().document() != null, at + "/evidence/document", v);
+            } else if (f instanceof AccordFact.RemitClaimed c) {
+                names.accords(p, c.source(), at + "/source", c.document() != null, at + "/document", v);
+            } else if (f instanceof AccordFact.MeetingHeld m) {
+                names.accords(p, m.source(), at + "/source", m.document() != null, at + "/document", v);
+            } else if (f instanceof AccordFact.EventHappened e) {
+                names.accords(p, e.source(), at + "/source", e.document() != null, at + "/document", v);
+            } else if (f instanceof AccordFact.DeadlineAmended a) {
+                names.accords(p, a.source(), at + "/source", a.document() != null, at + "/document", v);
+            } else if (f instanceof AccordFact.VersionPublished ver && ver.publisher() != null) {
+                names.accords(p, ver.publisher(), at + "/publisher", ver.document() != null, at + "/document", v);
             }
         }
         return v;
@@ -114,7 +108,7 @@ final class AccordRoutes {
         LocalDate asOf = asOf(ctx);
         String agreement = ctx.queryParam("agreement");
         ArrayNode out = Json.array();
-        for (Tracker.Schedule s : tracker.schedules(size)) {
+        for (Tracker.Schedule s : tracker.schedules(asOf, size)) {
             if (agreement == null || agreement.equals(s.obligation().agreement())) out.add(AccordJson.obligation(tracker, s, asOf, size));
         }
         Json.send(ctx, 200, out);
@@ -145,7 +139,7 @@ final class AccordRoutes {
         LocalDate from = Params.date(ctx, "from", true);
         int days = (int) Params.longParam(ctx, "days", 14, 0, 3660);
         ArrayNode out = Json.array();
-        for (Tracker.Schedule s : tracker.upcoming(from, days, size)) out.add(AccordJson.obligation(tracker, s, from, size));
+        for (Tracker.Schedule s : tracker.upcoming(from, from, days, size)) out.add(AccordJson.obligation(tracker, s, from, size));
         Json.send(ctx, 200, out);
     }
 
@@ -153,7 +147,7 @@ final class AccordRoutes {
         long size = Params.size(ctx, ledger);
         ArrayNode out = Json.array();
         for (var g : tracker.book().all(AccordFact.GroupFormed.class, size, g -> g.parent() == null)) {
-            out.add(AccordJson.group(tracker, g.fact(), size));
+            out.add(AccordJson.group(tracker, g.fact(), asOf(ctx), size));
         }
         Json.send(ctx, 200, out);
     }
@@ -163,11 +157,12 @@ final class AccordRoutes {
         LocalDate from = Params.date(ctx, "from", false);
         LocalDate to = Params.date(ctx, "to", false);
         if (from != null && to != null && to.isBefore(from)) throw Problem.badParameter("to", "must not be before from");
+        LocalDate asOf = asOf(ctx);
         ArrayNode out = Json.array();
         var meetings = tracker.book().all(AccordFact.MeetingHeld.class, size,
                 m -> (from == null || !m.date().isBefore(from)) && (to == null || !m.date().isAfter(to)));
         meetings.stream().sorted(java.util.Comparator.comparing((AccordBook.Held<AccordFact.MeetingHeld> h) -> h.fact().date()))
-                .forEach(h -> out.add(AccordJson.meeting(tracker, h, size)));
+                .forEach(h -> out.add(AccordJson.meeting(tracker, h, asOf, size)));
         Json.send(ctx, 200, out);
     }
 

@@ -47,6 +47,26 @@ final class InNameOf {
         return p.sourceId() != null && p.has(Role.REPORTER) && within(p.sourceId(), source);
     }
 
+    /**
+     * The rule for every accords fact that speaks in a body's name ({@code name} at {@code at}): a
+     * reporter or a secretariat writes in its own organisation's source's name and the bodies part
+     * of it; a transcriber in any body's name, citing the document that published it (403 at
+     * {@code documentAt} otherwise); anyone else is refused (403 at {@code at}).
+     */
+    void accords(Principal p, String name, String at, boolean documented, String documentAt, List<Violation> v) {
+        if (name == null) return; // the record's rules require it; nobody's name is used
+        boolean own = p.sourceId() != null && (p.has(Role.REPORTER) || p.has(Role.SECRETARIAT)) && within(p.sourceId(), name);
+        if (own) return;
+        if (!p.has(Role.TRANSCRIBER)) {
+            v.add(new Violation(at, "you may write only in the name of "
+                    + (p.sourceId() == null ? "your organisation's source" : p.sourceId())
+                    + " and the bodies part of it, not " + name
+                    + "; recording what another body published needs the transcriber role and a cited document"));
+        } else if (!documented) {
+            v.add(new Violation(documentAt, "is required: a transcription of what " + name + " published must cite the document"));
+        }
+    }
+
     /** Whether one of the caller's custodian grants covers cases kept by {@code source}. */
     boolean keeps(Principal p, String source) {
         for (Grant g : p.grants()) {

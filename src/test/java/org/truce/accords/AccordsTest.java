@@ -26,7 +26,8 @@ class AccordsTest {
             assertThat(before.get("pending").asBoolean()).isTrue();
             assertThat(before.get("current").isNull()).isTrue();
 
-            var r = node.post("/api/v1/accord-events", "{\"id\":\"event-subgroups-approved\",\"title\":\"Subgroups approved\",\"date\":\"2021-02-02\"}");
+            var r = node.post("/api/v1/accord-events", "{\"id\":\"event-subgroups-approved\",\"title\":\"Subgroups approved\",\"date\":\"2021-02-02\","
+                    + "\"source\":\"ru-government\",\"document\":{\"title\":\"Report\",\"publisher\":\"Government of Russia\"}}");
             assertThat(r.status()).isEqualTo(201);
 
             JsonNode after = obligation(node, "obl-2021-p3-project-lists", "2021-03-31").get("schedule");
@@ -113,12 +114,28 @@ class AccordsTest {
         try (TestNode node = TestNode.withDemo(dir)) {
             String en = node.get("/api/v1/bulletins/2021-01-31?format=text").body();
             assertThat(en).contains("the first meeting of the trilateral working group was held on 30 January 2021")
-                    .contains("it met the deadline of 30 January 2021 for “First meeting of the trilateral working group” on time")
+                    .contains("Dates in the record: held on 30 January 2021; deadline for “First meeting of the trilateral working group”"
+                            + " (point 2 of the statement of 11 January 2021): 30 January 2021; held on or before the deadline.")
                     .contains("illustrative");
-            String ru = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru").body();
-            assertThat(ru).contains("Выполнение заявлений").contains("состоялась встреча: the first meeting of the trilateral working group")
-                    .contains("она выполнила в срок").contains("«First meeting of the trilateral working group»")
+            // ICU puts a (narrow) no-break space before "г." in Russian dates
+            String ru = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru").body().replaceAll("[\\u00a0\\u202f]", " ");
+            assertThat(ru).contains("Выполнение заявлений")
+                    .contains("состоялась встреча: первое заседание трёхсторонней рабочей группы")
+                    .contains("Даты по записи: встреча — 30 января 2021 г., срок выполнения обязательства "
+                            + "«Первое заседание трёхсторонней рабочей группы» (пункт 2 заявления от 11 января 2021 г.) — "
+                            + "30 января 2021 г.; встреча прошла не позднее срока.")
                     .doesNotContain("г..");
+        }
+    }
+
+    @Test
+    void the_on_time_reading_of_a_meeting_is_a_separate_sentence_not_in_the_reporting_bodys_voice() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            String en = node.get("/api/v1/bulletins/2021-01-31?format=text").body();
+            String voiced = en.lines().filter(l -> l.contains("According to the Government of Russia, the first meeting")).findFirst().orElseThrow();
+            String sentence = voiced.substring(voiced.indexOf("According to"), voiced.indexOf("Dates in the record"));
+            assertThat(sentence).isEqualTo("According to the Government of Russia, the first meeting of the trilateral working group"
+                    + " was held on 30 January 2021 (place not given in the record's sources). ");
         }
     }
 
@@ -133,6 +150,67 @@ class AccordsTest {
             assertThat(groups.at("/0/remitClaims/0/source").asText()).isEqualTo("southfront");
             assertThat(node.get("/api/v1/obligations/upcoming?from=2021-01-25&days=14").json().findValuesAsText("id"))
                     .containsExactly("obl-2021-p2-first-meeting", "obl-2021-p3-subgroups-formed", "obl-2021-p3-subgroup-sessions");
+        }
+    }
+
+    @Test
+    void one_assessors_own_fulfilment_clears_only_that_assessors_overdue_flag() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            String am = node.account("am-government", "am-government", "am-sec", Role.REPORTER, Role.SECRETARIAT);
+            String az = node.account("az-government", "az-government", "az-rep", Role.REPORTER);
+            String body = "{\"id\":\"%s\",\"obligation\":\"obl-2021-p4-measures\",\"assessor\":\"%s\",\"status\":1,"
+                    + "\"date\":\"2021-02-20\",\"evidence\":{\"entries\":[\"meeting-2021-01-30-wg\"]}}";
+            assertThat(node.post("/api/v1/assessments", body.formatted("0b5c5e8e-1111-4c1b-9b7a-000000000011", "am-government"), am).status()).isEqualTo(201);
+            assertThat(node.post("/api/v1/assessments", body.formatted("0b5c5e8e-1111-4c1b-9b7a-000000000012", "az-government"), az).status()).isEqualTo(201);
+            // the Armenian government reports a meeting that met the deadline of 1 March
+            var meeting = node.post("/api/v1/meetings", "{\"id\":\"meeting-2021-02-28-measures\",\"title\":\"a meeting on the measures\","
+                    + "\"date\":\"2021-02-28\",\"place\":\"Yerevan\",\"source\":\"am-government\",\"participants\":[\"am-government\"],"
+                    + "\"fulfils\":[\"obl-2021-p4-measures\"]}", am);
+            assertThat(meeting.status()).isEqualTo(201);
+
+            JsonNode overdue = node.get("/api/v1/obligations/overdue?asOf=2021-03-03").json();
+            java.util.List<String> flagged = new java.util.ArrayList<>();
+            for (JsonNode o : overdue) if (o.get("obligation").asText().equals("obl-2021-p4-measures")) flagged.add(o.get("assessor").asText());
+            assertThat(flagged).containsExactlyInAnyOrder("az-government", "demo-sketch");
+        }
+    }
+
+    @Test
+    void a_deadline_amendment_applies_only_to_answers_as_of_the_day_it_was_agreed_or_later() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            JsonNode before = obligation(node, "obl-2020-p6-kalbajar", "2020-11-14").get("schedule");
+            assertThat(before.get("current").asText()).isEqualTo("2020-11-15");
+            assertThat(before.get("amendments")).isEmpty();
+            JsonNode on = obligation(node, "obl-2020-p6-kalbajar", "2020-11-15").get("schedule");
+            assertThat(on.get("current").asText()).isEqualTo("2020-11-25");
+
+            assertThat(node.get("/api/v1/obligations/upcoming?from=2020-11-10&days=3").json().findValuesAsText("id"))
+                    .doesNotContain("obl-2020-p6-kalbajar");
+            assertThat(node.get("/api/v1/obligations/upcoming?from=2020-11-10&days=5").json().findValuesAsText("id"))
+                    .contains("obl-2020-p6-kalbajar");
+
+            String early = node.get("/api/v1/bulletins/2020-11-10?format=text").body();
+            assertThat(early).contains("“Return of the Kalbajar district” (the Government of Armenia) is due by 15 November 2020.");
+            String later = node.get("/api/v1/bulletins/2020-11-16?format=text").body();
+            assertThat(later).contains("“Return of the Kalbajar district” (the Government of Armenia) is due by 25 November 2020,"
+                    + " a date moved from 15 November 2020 by what was agreed on 15 November 2020.");
+        }
+    }
+
+    @Test
+    void the_russian_bulletin_shows_russian_obligation_and_meeting_texts_and_marks_a_text_in_another_language() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            String ru = node.get("/api/v1/bulletins/2020-11-10?format=text&lang=ru").body().replaceAll("[\\u00a0\\u202f]", " ");
+            assertThat(ru).contains("обязательство «Возвращение Кельбаджарского района» (пункт 6").doesNotContain("Return of");
+
+            var r = node.post("/api/v1/meetings", "{\"id\":\"meeting-2021-01-29-talks\",\"title\":\"talks on rail links\","
+                    + "\"date\":\"2021-01-29\",\"place\":\"Moscow\",\"source\":\"ru-government\",\"participants\":[\"ru-government\"],"
+                    + "\"document\":{\"title\":\"Note\",\"publisher\":\"Government of Russia\"},"
+                    + "\"texts\":[{\"lang\":\"hy\",\"title\":\"բանակցություններ\",\"attribution\":\"the record's wording\"}]}");
+            assertThat(r.status()).isEqualTo(201);
+            String withFallback = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru").body().replaceAll("[\\u00a0\\u202f]", " ");
+            assertThat(withFallback).contains("состоялась встреча: talks on rail links (текст на английском языке) (Moscow).")
+                    .contains("состоялась встреча: первое заседание трёхсторонней рабочей группы (место в источниках записи не указано).");
         }
     }
 }

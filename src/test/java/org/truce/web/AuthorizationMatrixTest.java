@@ -120,7 +120,10 @@ class AuthorizationMatrixTest {
         return b.method(method, HttpRequest.BodyPublishers.ofString(body(bodyName))).build();
     }
 
-    /** A fresh, valid body of each kind: every caller's request would succeed if its rule let it. */
+    /**
+     * A fresh, valid body of each kind: every caller's request would succeed if its rule let it. The
+     * secretariat's writes speak in its own organisation's source's name (the joint monitoring centre).
+     */
     private String body(String name) {
         int n = counter.incrementAndGet();
         String uuid = UUID.randomUUID().toString();
@@ -159,17 +162,17 @@ class AuthorizationMatrixTest {
             case "agreement" -> "{\"id\":\"agreement-" + n + "\",\"title\":\"Agreement " + n + "\",\"date\":\"2021-01-01\","
                     + "\"signatories\":[\"am-government\"],\"provisions\":[{\"number\":1,\"summary\":\"Point " + n + "\"}]}";
             case "agreement-version" -> "{\"id\":\"" + uuid + "\",\"agreement\":\"statement-2020-11-10\",\"lang\":\"ru\","
-                    + "\"publisher\":\"ru-government\",\"attribution\":\"Version " + n + "\",\"points\":[{\"number\":1,\"text\":\"Text " + n + "\"}]}";
+                    + "\"publisher\":\"ru-tr-joint-monitoring-centre\",\"attribution\":\"Version " + n + "\",\"points\":[{\"number\":1,\"text\":\"Text " + n + "\"}]}";
             case "obligation" -> "{\"id\":\"obligation-" + n + "\",\"agreement\":\"statement-2020-11-10\",\"provision\":5,"
                     + "\"who\":[\"ru-government\"],\"what\":\"Duty " + n + "\",\"deadline\":{\"date\":\"2021-01-01\"}}";
-            case "accord-event" -> "{\"id\":\"event-" + n + "\",\"title\":\"Event " + n + "\",\"date\":\"2021-01-02\"}";
+            case "accord-event" -> "{\"id\":\"event-" + n + "\",\"title\":\"Event " + n + "\",\"date\":\"2021-01-02\",\"source\":\"ru-tr-joint-monitoring-centre\"}";
             case "deadline-amendment" -> "{\"id\":\"" + uuid + "\",\"obligation\":\"obl-2021-p4-measures\",\"date\":\"2021-03-10\","
-                    + "\"agreedOn\":\"2021-03-01\",\"basis\":\"Basis " + n + "\"}";
+                    + "\"agreedOn\":\"2021-03-01\",\"basis\":\"Basis " + n + "\",\"source\":\"ru-tr-joint-monitoring-centre\"}";
             case "assessment-anama" -> "{\"id\":\"" + uuid + "\",\"obligation\":\"obl-2020-p8-exchange\",\"assessor\":\"anama\","
                     + "\"status\":1,\"date\":\"2021-01-05\",\"evidence\":{\"document\":{\"title\":\"Report " + n + "\",\"publisher\":\"ANAMA\"}}}";
             case "working-group" -> "{\"id\":\"group-" + n + "\",\"name\":\"Group " + n + "\",\"date\":\"2021-01-01\"}";
             case "meeting" -> "{\"id\":\"meeting-" + n + "\",\"title\":\"Meeting " + n + "\",\"date\":\"2021-01-02\",\"place\":\"Moscow\","
-                    + "\"source\":\"ru-government\",\"participants\":[\"ru-government\"]}";
+                    + "\"source\":\"ru-tr-joint-monitoring-centre\",\"participants\":[\"ru-government\"]}";
             case "task" -> "{\"id\":\"" + uuid + "\",\"task\":\"task-" + n + "\",\"group\":\"wg-trilateral-2021\",\"owner\":\"ru-government\","
                     + "\"what\":\"Task " + n + "\",\"status\":\"open\"}";
             case "remit-anama" -> "{\"id\":\"" + uuid + "\",\"group\":\"wg-trilateral-2021\",\"source\":\"anama\",\"claim\":\"Claim " + n + "\","
