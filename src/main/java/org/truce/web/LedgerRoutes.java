@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.truce.ledger.Checkpoint;
@@ -50,6 +51,8 @@ final class LedgerRoutes {
             ObjectNode item = items.addObject();
             item.put("seq", row.seq());
             item.put("leafHash", HEX.formatHex(Hashes.leafHash(row.bytes())));
+            // the exact stored bytes, the Merkle leaf: a re-serialisation of "entry" need not be byte-identical
+            item.put("bytes", Base64.getEncoder().encodeToString(row.bytes()));
             try {
                 item.set("entry", Json.MAPPER.readTree(row.bytes()));
             } catch (IOException e) {

@@ -62,7 +62,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(92);
+            assertThat(rows).hasSize(93);
         }
     }
 
