@@ -45,12 +45,20 @@ public final class WebApp {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Json.MAX_BODY;
             // Our scripts and styles, and the maintained libraries' files from their webjars: no CDN.
+            // Guard runs before static files too: they are declared public like any route.
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public/assets";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                files.roles = java.util.Set.of(Access.PUBLIC);
             });
-            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                files.roles = java.util.Set.of(Access.PUBLIC);
+                files.headers = java.util.Map.of("Cache-Control", "max-age=31622400");
+            });
             var r = config.routes;
             r.before(SecurityHeaders::apply);
             r.beforeMatched(guard::check);
@@ -138,6 +146,7 @@ public final class WebApp {
             r.post(API + "/incident-links", incidents::link, Access.VERIFIER);
             r.post(API + "/nil-reports", incidents::nil, Access.REPORTING);
             r.get(API + "/nil-reports", incidents::nilReports, Access.PUBLIC);
+            new DeskPages(truce, pages, writes, incidents).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> problem(ctx, e));
             r.exception(IllegalArgumentException.class, (e, ctx) ->
