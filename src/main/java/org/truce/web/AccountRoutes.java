@@ -48,7 +48,7 @@ final class AccountRoutes {
     void signInPage(Context ctx) {
         String csrf = sessions.randomToken();
         ctx.cookie(cookie(ctx, PRESESSION_COOKIE, csrf, SameSite.STRICT));
-        pages.render(ctx, 200, "signin.jte", Pages.params("csrf", csrf, "message", null));
+        pages.page(ctx, 200, "signin.jte", Pages.params("csrf", csrf, "message", null, "minutes", 0L));
     }
 
     void signInForm(Context ctx) {
@@ -67,9 +67,10 @@ final class AccountRoutes {
             return;
         }
         int status = result instanceof SignIn.Throttled ? 429 : 401;
-        String message = result instanceof SignIn.Throttled t ? "Too many failed attempts. Try again in "
-                + minutes(t.retryAfter()) + " minutes." : "The username or password is wrong.";
-        pages.render(ctx, status, "signin.jte", Pages.params("csrf", expected, "message", message));
+        // the page says it in the reader's language: a message key of the desk bundle, not English text
+        String message = result instanceof SignIn.Throttled ? "desk.signin.throttled" : "desk.signin.wrong";
+        long minutes = result instanceof SignIn.Throttled t ? minutes(t.retryAfter()) : 0L;
+        pages.page(ctx, status, "signin.jte", Pages.params("csrf", expected, "message", message, "minutes", minutes));
     }
 
     /** JSON sign-in for the web application: sets the session cookie, answers the anti-forgery token. */
@@ -148,7 +149,7 @@ final class AccountRoutes {
         Caller c = Caller.of(ctx);
         Principal p = Caller.required(ctx);
         List<String> roles = p.grants().stream().map(g -> g.role().wireName() + (g.scopeOrg().equals(p.orgId()) ? "" : " (" + g.scopeOrg() + ")")).sorted().toList();
-        pages.render(ctx, 200, "account.jte", Pages.params("username", username(p), "accountId", p.accountId(), "org", p.orgId(),
+        pages.page(ctx, 200, "account.jte", Pages.params("username", username(p), "accountId", p.accountId(), "org", p.orgId(),
                 "roles", roles, "csrf", c.session() == null ? "" : c.session().csrf(),
                 "newToken", t == null ? null : t.text(), "newTokenExpires", t == null ? null : t.expiresAt().toString()));
     }

@@ -48,15 +48,7 @@ final class Answers {
     /** @param decorate adds to the receipt of item i what its route has to say (repairs made, say) */
     static void outcome(Context ctx, Recorder.Outcome outcome, boolean many, List<String> pointers,
                         java.util.function.BiConsumer<Integer, ObjectNode> decorate) {
-        if (outcome instanceof Recorder.Outcome.Refused r) throw invalid(r.violations());
-        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
-        if (result instanceof AppendResult.Conflict c) {
-            String at = pointers.get(c.index()) + "/id";
-            throw new Problem(ErrorCode.CONFLICT, "id " + c.clientId() + " is already in the ledger at seq "
-                    + c.existingSeq() + " with different content; nothing was written",
-                    List.of(new Violation(at, "is already used by entry " + c.existingSeq() + " with different content")));
-        }
-        AppendResult.Accepted a = (AppendResult.Accepted) result;
+        AppendResult.Accepted a = accepted(outcome, pointers);
         if (!many) {
             AppendResult.Outcome o = a.outcomes().get(0);
             ObjectNode r = receipt(o);
@@ -72,6 +64,23 @@ final class Answers {
             items.add(r);
         }
         Json.send(ctx, 200, items);
+    }
+
+    /**
+     * The accepted append of a recording, or the problem the API answers for it: the record's rules
+     * refused it (422) or an id is already used by different content (409). Shared by the JSON
+     * routes and the desk's forms, so both refuse the same input the same way.
+     */
+    static AppendResult.Accepted accepted(Recorder.Outcome outcome, List<String> pointers) {
+        if (outcome instanceof Recorder.Outcome.Refused r) throw invalid(r.violations());
+        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+        if (result instanceof AppendResult.Conflict c) {
+            String at = pointers.get(c.index()) + "/id";
+            throw new Problem(ErrorCode.CONFLICT, "id " + c.clientId() + " is already in the ledger at seq "
+                    + c.existingSeq() + " with different content; nothing was written",
+                    List.of(new Violation(at, "is already used by entry " + c.existingSeq() + " with different content")));
+        }
+        return (AppendResult.Accepted) result;
     }
 
     private static ObjectNode receipt(AppendResult.Outcome o) {

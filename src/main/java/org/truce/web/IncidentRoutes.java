@@ -24,6 +24,7 @@ import org.truce.incidents.IncidentCodec;
 import org.truce.incidents.IncidentFact;
 import org.truce.incidents.Incidents;
 import org.truce.incidents.WorkflowReader;
+import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 import org.truce.places.Drawn;
@@ -67,9 +68,33 @@ final class IncidentRoutes {
         write(ctx, WorkflowReader::link, false);
     }
 
+    /** An allegation from the desk's form: the same path as {@code POST /api/v1/incidents}. */
+    AppendResult.Accepted allegation(Principal p, JsonNode body) {
+        return accepted(checked(p, body, incidents.reader()::allegation, true));
+    }
+
+    /** A workflow step from the desk's review queue: the same path as {@code POST /api/v1/incident-steps}. */
+    AppendResult.Accepted step(Principal p, JsonNode body) {
+        return accepted(checked(p, body, WorkflowReader::step, false));
+    }
+
+    /** A link of duplicates from the desk's review queue: the same path as {@code POST /api/v1/incident-links}. */
+    AppendResult.Accepted link(Principal p, JsonNode body) {
+        return accepted(checked(p, body, WorkflowReader::link, false));
+    }
+
+    private record Written(org.truce.figures.Recorder.Outcome outcome, boolean many, List<String> pointers) {}
+
+    private static AppendResult.Accepted accepted(Written w) {
+        return Answers.accepted(w.outcome(), w.pointers());
+    }
+
     private void write(Context ctx, BiFunction<JsonNode, String, Parsed<IncidentFact>> read, boolean reporting) {
-        Principal p = Caller.required(ctx);
-        JsonNode body = Json.body(ctx);
+        Written w = checked(Caller.required(ctx), Json.body(ctx), read, reporting);
+        Answers.outcome(ctx, w.outcome(), w.many(), w.pointers());
+    }
+
+    private Written checked(Principal p, JsonNode body, BiFunction<JsonNode, String, Parsed<IncidentFact>> read, boolean reporting) {
         boolean many = body.isArray();
         if (many && (body.isEmpty() || body.size() > WriteRoutes.MAX_ITEMS)) {
             throw Answers.invalid(List.of(new Violation("", "an array must hold 1 to " + WriteRoutes.MAX_ITEMS + " items")));
@@ -95,7 +120,7 @@ final class IncidentRoutes {
             else asVerifier(p, actor, facts.get(i), pointers.get(i), forbidden);
         }
         if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
-        Answers.outcome(ctx, Answers.recording(() -> incidents.recorder().record(facts, pointers, actor)), many, pointers);
+        return new Written(Answers.recording(() -> incidents.recorder().record(facts, pointers, actor)), many, pointers);
     }
 
     /** The in-name-of rules of reports, for the body the fact speaks for. */

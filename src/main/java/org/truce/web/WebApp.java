@@ -149,6 +149,7 @@ public final class WebApp {
             r.post(API + "/nil-reports", incidents::nil, Access.REPORTING);
             r.get(API + "/nil-reports", incidents::nilReports, Access.PUBLIC);
             feedback.routes(r);
+            new DeskPages(truce, pages, writes, incidents).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> problem(ctx, e));
             r.exception(IllegalArgumentException.class, (e, ctx) ->

@@ -11,6 +11,7 @@ import org.truce.figures.FactReader;
 import org.truce.figures.Parsed;
 import org.truce.figures.Recorder;
 import org.truce.figures.Violation;
+import org.truce.ledger.AppendResult;
 
 /**
  * POST handlers for reports and catalog items. Each takes one object or an array of up to 10,000;
@@ -43,9 +44,24 @@ final class WriteRoutes {
         write(ctx, FactReader::readPlace, false);
     }
 
+    /**
+     * One report from a form of the desk, through the same reading, in-name-of rules and recorder as
+     * {@code POST /api/v1/reports}: the accepted entry, or the {@link Problem} the API would answer.
+     */
+    AppendResult.Accepted report(Principal principal, JsonNode body) {
+        Written w = checked(principal, body, FactReader::readReport, true);
+        return Answers.accepted(w.outcome(), w.pointers());
+    }
+
+    private record Written(Recorder.Outcome outcome, boolean many, List<String> pointers) {}
+
     private void write(Context ctx, BiFunction<JsonNode, String, Parsed<Fact>> reader, boolean inSomeonesName) {
-        Principal principal = Caller.required(ctx);
-        JsonNode body = Json.body(ctx);
+        Written w = checked(Caller.required(ctx), Json.body(ctx), reader, inSomeonesName);
+        Answers.outcome(ctx, w.outcome(), w.many(), w.pointers());
+    }
+
+    private Written checked(Principal principal, JsonNode body, BiFunction<JsonNode, String, Parsed<Fact>> reader,
+                            boolean inSomeonesName) {
         boolean many = body.isArray();
         if (many && body.size() > MAX_ITEMS) {
             throw Answers.invalid(List.of(new Violation("", "an array may hold at most " + MAX_ITEMS + " items, not " + body.size())));
@@ -70,6 +86,6 @@ final class WriteRoutes {
             if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
         }
         Recorder.Outcome outcome = Answers.recording(() -> recorder.record(facts, pointers, principal.author()));
-        Answers.outcome(ctx, outcome, many, pointers);
+        return new Written(outcome, many, pointers);
     }
 }

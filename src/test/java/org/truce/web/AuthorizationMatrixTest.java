@@ -46,7 +46,8 @@ class AuthorizationMatrixTest {
                     "{geomA}", node.truce.map().versions("line-demarcation-proposal-a", Long.MAX_VALUE).get(0).version().id(),
                     "{geomB}", node.truce.map().versions("line-demarcation-proposal-b", Long.MAX_VALUE).get(0).version().id(),
                     "{report}", firstReport(node),
-                    "{feedback}", feedbackFixture(node));
+                    "{feedback}", feedbackFixture(node),
+                    "{incident}", allege(node, 1), "{incident2}", allege(node, 2));
             List<String> mismatches = new ArrayList<>();
             List<Row> rows = rows();
             for (Row row : rows) {
@@ -54,7 +55,7 @@ class AuthorizationMatrixTest {
                 for (var f : fixture.entrySet()) path = path.replace(f.getKey(), f.getValue());
                 for (int i = 0; i < CALLERS.size(); i++) {
                     String caller = CALLERS.get(i);
-                    TestNode.Response r = node.send(request(node, row.method(), path, row.body(), tokens.get(caller)));
+                    TestNode.Response r = node.send(request(node, row.method(), path, row.body(), tokens.get(caller), fixture));
                     if (r.status() != row.expected().get(i)) {
                         mismatches.add("line " + row.line() + ": " + row.method() + " " + row.path() + " as " + caller + ": expected "
                                 + row.expected().get(i) + ", got " + r.status() + " " + abbreviate(r.body()));
@@ -62,7 +63,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(93);
+            assertThat(rows).hasSize(109);
         }
     }
 
@@ -72,7 +73,8 @@ class AuthorizationMatrixTest {
             List<String> inTable = rows().stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
                     .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
                     .replace("{report}", "{id}").replace("{feedback}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
-                    .replace("2021-01-11", "{date}")
+                    .replace("2021-01-11", "{date}").replace("/agreements/statement-2020-11-10", "/agreements/{id}")
+                    .replace("/groups/wg-trilateral-2021", "/groups/{id}")
                     .replace("1c1de000-0000-4000-8000-000000000001", "{id}")).sorted().toList();
             List<String> registered = RouteRulesTest.endpoints(node.app).stream()
                     .map(e -> e.method.name() + " " + e.path).sorted().toList();
@@ -95,6 +97,18 @@ class AuthorizationMatrixTest {
         throw new IllegalStateException("the demo has no report");
     }
 
+    /** A fresh allegation (no workflow step yet) in the desk account's name, for the review forms. */
+    private static String allege(TestNode node, int n) {
+        String id = UUID.randomUUID().toString();
+        String body = "{\"id\":\"" + id + "\",\"source\":\"anama\",\"date\":\"2021-02-0" + n + "\",\"timePrecision\":\"day\","
+                + "\"location\":{\"lon\":46.9,\"lat\":39.85},\"geoPrecision\":\"near\",\"eventType\":\"Explosions/Remote violence\","
+                + "\"subEventType\":\"Remote explosive/landmine/IED\",\"account\":\"Fixture " + n + "\","
+                + "\"document\":{\"title\":\"Fixture " + n + "\",\"publisher\":\"ANAMA\"}}";
+        TestNode.Response r = node.post("/api/v1/incidents", body);
+        if (r.status() != 201) throw new IllegalStateException("fixture allegation refused: " + r.body());
+        return id;
+    }
+
     private static Map<String, String> callers(TestNode node) {
         String jmc = "ru-tr-joint-monitoring-centre";
         Map<String, String> t = new LinkedHashMap<>();
@@ -111,13 +125,15 @@ class AuthorizationMatrixTest {
         return t;
     }
 
-    private HttpRequest request(TestNode node, String method, String path, String bodyName, String token) {
+    private HttpRequest request(TestNode node, String method, String path, String bodyName, String token, Map<String, String> fixture) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + path));
         if (token != null) b.header("Authorization", "Bearer " + token);
         if (bodyName.equals("-")) return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
         boolean form = bodyName.startsWith("form-");
         b.header("Content-Type", form ? "application/x-www-form-urlencoded" : "application/json");
-        return b.method(method, HttpRequest.BodyPublishers.ofString(body(bodyName))).build();
+        String body = body(bodyName);
+        for (var f : fixture.entrySet()) body = body.replace(f.getKey(), f.getValue());
+        return b.method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /**
@@ -189,6 +205,14 @@ class AuthorizationMatrixTest {
                     + "\"incident\":\"1c1de000-0000-4000-8000-000000000001\"}";
             case "nil-anama" -> "{\"id\":\"" + uuid + "\",\"source\":\"anama\",\"zone\":\"zone-nkao-1988\",\"from\":\"2021-02-01\","
                     + "\"to\":\"2021-02-02\",\"document\":{\"publisher\":\"ANAMA\"}}";
+            case "form-report-anama" -> "id=" + uuid + "&source=anama&metric=medical_assistance&place=nk&kind=total&value=" + n
+                    + "&qualifier=exact&asOf=2021-01-20&asOfPrecision=day&attribution=Form+" + n
+                    + "&document.title=Form+" + n + "&document.publisher=ANAMA";
+            case "form-incident-anama" -> "id=" + uuid + "&source=anama&date=2021-02-01&timePrecision=day&location.lon=46.9"
+                    + "&location.lat=39.85&geoPrecision=near&eventType=Explosions%2FRemote+violence"
+                    + "&subEventType=Remote+explosive%2Flandmine%2FIED&account=Form+" + n + "&document.publisher=ANAMA";
+            case "form-step" -> "id=" + uuid + "&incident={incident}&step=received&date=2021-02-05";
+            case "form-link" -> "id=" + uuid + "&allegation={incident2}&incident={incident}&reason=same+event";
             default -> throw new IllegalArgumentException("no body named " + name);
         };
     }

@@ -1,0 +1,43 @@
+package org.truce.web;
+
+import io.javalin.config.RoutesConfig;
+import org.truce.app.Truce;
+
+/**
+ * Registers the desk: the signed-in pages of analysts, reporters, verifiers and secretariats, and the
+ * public pages of agreements, working groups, sources and places. Each route has the one {@link Access}
+ * rule of the matching API route: reading pages {@code SIGNED_IN}, public data {@code PUBLIC}, forms
+ * the rule of the route they write through.
+ */
+final class DeskPages {
+    private final Desk desk;
+    private final DeskForms forms;
+    private final ReviewPages review;
+    private final RecordPages record;
+
+    DeskPages(Truce truce, Pages pages, WriteRoutes writes, IncidentRoutes incidents) {
+        this.desk = new Desk(truce, pages);
+        this.forms = new DeskForms(truce, pages, writes, incidents);
+        this.review = new ReviewPages(truce, pages, incidents);
+        this.record = new RecordPages(truce, pages);
+    }
+
+    void routes(RoutesConfig r) {
+        r.get("/desk", desk::dashboard, Access.SIGNED_IN);
+        r.get("/desk/reports/new", forms::reportForm, Access.REPORTING);
+        r.post("/desk/reports/new", forms::submitReport, Access.REPORTING);
+        r.get("/desk/reports/{id}", forms::report, Access.SIGNED_IN);
+        r.get("/desk/incidents/new", forms::incidentForm, Access.REPORTING);
+        r.post("/desk/incidents/new", forms::submitIncident, Access.REPORTING);
+        r.get("/desk/incidents/{id}", review::incident, Access.SIGNED_IN);
+        r.get("/desk/review", review::queue, Access.VERIFIER);
+        r.post("/desk/review/steps", review::recordStep, Access.VERIFIER);
+        r.post("/desk/review/links", review::recordLink, Access.VERIFIER);
+        r.get("/agreements", record::agreements, Access.PUBLIC);
+        r.get("/agreements/{id}", record::agreement, Access.PUBLIC);
+        r.get("/groups", record::groups, Access.PUBLIC);
+        r.get("/groups/{id}", record::group, Access.PUBLIC);
+        r.get("/sources", record::sources, Access.PUBLIC);
+        r.get("/places", record::places, Access.PUBLIC);
+    }
+}

@@ -1,0 +1,26 @@
+package org.truce.web.desk;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.truce.accords.Tracker;
+import org.truce.incidents.Duplicates;
+import org.truce.incidents.Incident;
+
+/**
+ * What the desk's dashboard shows, as known at one ledger size: the entries recorded today by type,
+ * the figures' consistency flags, overdue obligations per assessor, incidents awaiting a finding and
+ * proposed duplicates. Immutable.
+ */
+public record Dashboard(LocalDate today, long size, List<TypeCount> byType, List<EntryLine> entries, List<FlagLine> flags,
+                        List<Overdue> overdue, List<Incident> awaiting, List<Duplicates.Proposal> duplicates) {
+    public record TypeCount(String type, int count) {}
+
+    /** One entry recorded today; {@code href} is the page (or API answer) that shows it. */
+    public record EntryLine(long seq, String time, String type, String id, String author, String href) {}
+
+    /** One consistency flag of one source's figure. */
+    public record FlagLine(String metric, String source, String place, String code, String detail) {}
+
+    /** The overdue obligations of one assessor; {@code assessor} null: nobody has assessed them. */
+    public record Overdue(String assessor, List<Tracker.Overdue> items) {}
+}
