@@ -151,7 +151,7 @@ public final class WebApp {
             feedback.routes(r);
             new DeskPages(truce, pages, writes, incidents).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
-            r.exception(Problem.class, (e, ctx) -> problem(ctx, e));
+            r.exception(Problem.class, (e, ctx) -> answer(ctx, e, pages));
             r.exception(IllegalArgumentException.class, (e, ctx) ->
                     problem(ctx, new Problem(ErrorCode.BAD_PARAMETER, e.getMessage())));
             r.exception(Exception.class, (e, ctx) -> {
@@ -161,11 +161,33 @@ public final class WebApp {
                 ctx.status(500).contentType("application/problem+json").result(n.toString());
             });
             r.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    problem(ctx, new Problem(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path()));
+                // Javalin's own "Endpoint … not found" (no route matched) is replaced; our handlers' 404s are kept
+                String result = ctx.result();
+                if (result == null || result.isEmpty() || result.startsWith("Endpoint " + ctx.method() + " ")) {
+                    answer(ctx, new Problem(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path()), pages);
                 }
             });
         });
+    }
+
+    /**
+     * A refusal as a page for a browser asking for a page (outside the API), else as problem details.
+     * The page says the same as the problem: the status in the reader's language, the detail, the fields.
+     */
+    static void answer(Context ctx, Problem p, Pages pages) {
+        String accept = ctx.header("Accept");
+        boolean browser = !ctx.path().startsWith(API) && accept != null && accept.contains("text/html");
+        if (browser && p.code() != ErrorCode.UNAUTHORIZED && p.code() != ErrorCode.BAD_PARAMETER) {
+            if (p.code() == ErrorCode.THROTTLED && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "600");
+            try {
+                pages.page(ctx, p.code().status(), "error.jte", Pages.params("status", p.code().status(), "detail", p.getMessage(),
+                        "errors", p.errors()));
+                return;
+            } catch (Problem unreadable) {
+                // e.g. an unknown ?lang: no page can be made, so the refusal goes out as problem details
+            }
+        }
+        problem(ctx, p);
     }
 
     static void problem(Context ctx, Problem p) {
