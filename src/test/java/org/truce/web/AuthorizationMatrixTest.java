@@ -61,7 +61,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(83);
+            assertThat(rows).hasSize(88);
         }
     }
 
@@ -71,7 +71,7 @@ class AuthorizationMatrixTest {
             List<String> inTable = rows().stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
                     .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
                     .replace("{report}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
-                    .replace("2021-01-11", "{date}")
+                    .replace("2021-01-11", "{date}").replace("/feeds/en.atom", "/feeds/{lang}.atom")
                     .replace("1c1de000-0000-4000-8000-000000000001", "{id}")).sorted().toList();
             List<String> registered = RouteRulesTest.endpoints(node.app).stream()
                     .map(e -> e.method.name() + " " + e.path).sorted().toList();
@@ -173,6 +173,7 @@ class AuthorizationMatrixTest {
                     + "\"incident\":\"1c1de000-0000-4000-8000-000000000001\"}";
             case "nil-anama" -> "{\"id\":\"" + uuid + "\",\"source\":\"anama\",\"zone\":\"zone-nkao-1988\",\"from\":\"2021-02-01\","
                     + "\"to\":\"2021-02-02\",\"document\":{\"publisher\":\"ANAMA\"}}";
+            case "publication" -> "{\"id\":\"matrix-publish-" + n + "\",\"date\":\"2021-01-12\"}";
             default -> throw new IllegalArgumentException("no body named " + name);
         };
     }
