@@ -18,11 +18,14 @@ import org.truce.cases.CaseRecorder;
 import org.truce.bulletin.BulletinComposer;
 import org.truce.feedback.FeedbackDesk;
 import org.truce.feedback.FeedbackStore;
+import org.truce.bulletin.Publications;
+import org.truce.bulletin.Publisher;
 import org.truce.figures.FigureBook;
 import org.truce.ingest.DemoDataset;
 import org.truce.ingest.DemoGeography;
 import org.truce.ingest.DemoAccords;
 import org.truce.ingest.DemoIncidents;
+import org.truce.ingest.DemoPublications;
 import org.truce.incidents.IncidentBook;
 import org.truce.incidents.Incidents;
 import org.truce.figures.Recorder;
@@ -69,6 +72,8 @@ public final class Truce implements AutoCloseable {
     private final AccordRecorder accordRecorder;
     private final Incidents incidents;
     private final FeedbackDesk feedback;
+    private final Publications publications;
+    private final Publisher publisher;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -105,7 +110,8 @@ public final class Truce implements AutoCloseable {
     }
 
     private Truce(Path dataDir, DataDirLock lock, LedgerStore store, Ledger ledger, FigureBook figures, CaseBook cases,
-                  MapBook map, AccordBook accords, IncidentBook incidentBook, Private stores, Clock clock) {
+                  MapBook map, AccordBook accords, IncidentBook incidentBook, Publications publications, Private stores,
+                  Clock clock) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.store = store;
@@ -119,6 +125,8 @@ public final class Truce implements AutoCloseable {
         this.clock = clock;
         this.recorder = new Recorder(ledger, figures, clock);
         this.accords = accords;
+        this.publications = publications;
+        this.publisher = new Publisher(ledger, clock);
         this.tracker = new Tracker(accords);
         this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
         this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
@@ -147,8 +155,10 @@ public final class Truce implements AutoCloseable {
             MapBook map = new MapBook();
             AccordBook accords = new AccordBook();
             IncidentBook incidentBook = new IncidentBook();
-            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock, List.of(figures, cases, map, accords, incidentBook), progress);
-            return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, stores, clock);
+            Publications publications = new Publications();
+            Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
+                    List.of(figures, cases, map, accords, incidentBook, publications), progress);
+            return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock);
         } catch (RuntimeException e) {
             if (stores != null) stores.close();
             lock.close();
@@ -173,8 +183,10 @@ public final class Truce implements AutoCloseable {
     }
 
     /**
-     * Loads the demo dataset: the catalog and figures, the map, and the organisations (never
-     * accounts). Loading twice is a no-op.
+     * Loads the demo dataset: the catalog and figures, the map, the incidents, the accords, and the
+     * organisations (never accounts); then publishes the bulletins of the demo's report dates up to
+     * and including 11 January 2021, its latest, at the ledger's size after the rest. Loading twice
+     * is a no-op.
      *
      * @return the number of ledger entries newly written
      */
@@ -183,8 +195,19 @@ public final class Truce implements AutoCloseable {
         created += DemoGeography.load(mapRecorder, mapReader, DemoDataset.AUTHOR);
         created += DemoIncidents.load(incidents.recorder(), incidents.reader(), DemoDataset.AUTHOR);
         created += DemoAccords.load(accordRecorder, DemoDataset.AUTHOR);
+        created += DemoPublications.load(publisher, publications, ledger, DemoDataset.AUTHOR);
         DemoDataset.createOrganisations(accounts, figures);
         return created;
+    }
+
+    /** Every bulletin publication, folded from the ledger. */
+    public Publications publications() {
+        return publications;
+    }
+
+    /** Records bulletin publications. */
+    public Publisher publisher() {
+        return publisher;
     }
 
     public Accounts accounts() {

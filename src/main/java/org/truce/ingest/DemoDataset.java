@@ -59,7 +59,7 @@ public final class DemoDataset {
         return created;
     }
 
-    private static JsonNode read() {
+    static JsonNode read() {
         try (InputStream in = DemoDataset.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("demo dataset " + RESOURCE + " is missing from the build");
             return EntryCodec.mapper().readTree(in);

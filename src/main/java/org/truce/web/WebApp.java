@@ -41,6 +41,8 @@ public final class WebApp {
         var incidents = new IncidentRoutes(truce.incidents(), names, truce.ledger());
         var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), names, truce.clock());
         var feedback = new FeedbackRoutes(truce.feedback(), pages, sessions);
+        var publications = new PublicationRoutes(truce.publisher(), truce.publications());
+        var publicPages = new PublicPages(pages, truce.bulletins(), truce.publications(), truce.ledger());
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), names, truce.clock());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -64,7 +66,7 @@ public final class WebApp {
             r.before(SecurityHeaders::apply);
             r.beforeMatched(guard::check);
             // Every route declares its one access rule here (Access); RouteRulesTest checks that none is missing.
-            r.get("/", ctx -> pages.page(ctx, 200, "home.jte", java.util.Map.of()), Access.PUBLIC);
+            publicPages.routes(r);
             new CheckPage(truce.ledger(), pages).routes(r);
             r.get("/signin", account::signInPage, Access.PUBLIC);
             r.post("/signin", account::signInForm, Access.PUBLIC);
@@ -92,6 +94,8 @@ public final class WebApp {
             r.get(API + "/ledger/proof", ledger::proof, Access.PUBLIC);
             r.get(API + "/ledger/consistency", ledger::consistency, Access.PUBLIC);
             r.get(API + "/bulletins/{date}", bulletins::bulletin, Access.PUBLIC);
+            r.post(API + "/publications", publications::publish, Access.SECRETARIAT);
+            r.get(API + "/publications", publications::list, Access.PUBLIC);
             r.post(API + "/cases", cases::open, Access.REPORTER);
             r.get(API + "/cases", cases::list, Access.RECORD_READER);
             r.get(API + "/cases/{id}", cases::one, Access.RECORD_READER);

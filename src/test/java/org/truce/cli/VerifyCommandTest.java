@@ -28,7 +28,7 @@ class VerifyCommandTest {
     Path elsewhere;
     Path key;
     long size;
-    /** The demo is four batches; then five reports, each its own batch and signed head. */
+    /** The demo is five batches (the last its publications); then five reports, each its own batch and signed head. */
     long firstSingle;
 
     @BeforeEach
@@ -103,10 +103,10 @@ class VerifyCommandTest {
 
     @Test
     void a_modified_entry_inside_a_batch_is_caught_and_its_batch_named() throws Exception {
-        long target = firstSingle - 3; // inside the demo's last batch (its map), which one signed head covers
+        long target = firstSingle - 3; // inside the demo's last batch (its six publications), which one signed head covers
         try (Connection c = db()) {
             String text = new String(body(c, target), StandardCharsets.UTF_8);
-            String changed = text.replaceFirst("\"title\":\"", "\"title\":\"X");
+            String changed = text.replaceFirst("\"root\":\"", "\"root\":\"X");
             assertThat(changed).isNotEqualTo(text);
             setBody(c, target, changed.getBytes(StandardCharsets.UTF_8));
         }

@@ -63,7 +63,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(109);
+            assertThat(rows).hasSize(114);
         }
     }
 
@@ -74,7 +74,7 @@ class AuthorizationMatrixTest {
                     .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
                     .replace("{report}", "{id}").replace("{feedback}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
                     .replace("2021-01-11", "{date}").replace("/agreements/statement-2020-11-10", "/agreements/{id}")
-                    .replace("/groups/wg-trilateral-2021", "/groups/{id}")
+                    .replace("/groups/wg-trilateral-2021", "/groups/{id}").replace("/feeds/en.atom", "/feeds/{lang}.atom")
                     .replace("1c1de000-0000-4000-8000-000000000001", "{id}")).sorted().toList();
             List<String> registered = RouteRulesTest.endpoints(node.app).stream()
                     .map(e -> e.method.name() + " " + e.path).sorted().toList();
@@ -213,6 +213,7 @@ class AuthorizationMatrixTest {
                     + "&subEventType=Remote+explosive%2Flandmine%2FIED&account=Form+" + n + "&document.publisher=ANAMA";
             case "form-step" -> "id=" + uuid + "&incident={incident}&step=received&date=2021-02-05";
             case "form-link" -> "id=" + uuid + "&allegation={incident2}&incident={incident}&reason=same+event";
+            case "publication" -> "{\"id\":\"matrix-publish-" + n + "\",\"date\":\"2021-01-12\"}";
             default -> throw new IllegalArgumentException("no body named " + name);
         };
     }

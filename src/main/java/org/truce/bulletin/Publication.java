@@ -1,0 +1,31 @@
+package org.truce.bulletin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The act of publishing the bulletin of {@code date} as computed from the ledger's first {@code size}
+ * entries, whose RFC 6962 root is {@code root}: who did it ({@code author}), when the ledger recorded it
+ * ({@code recordedAt}) and where ({@code seq}, the {@value #TYPE} entry). Immutable.
+ *
+ * @param root the tree head's root hash, lowercase hex
+ */
+public record Publication(LocalDate date, long size, String root, String clientId, long seq, Instant recordedAt,
+                          String author) {
+    /** The ledger entry type of a publication. */
+    public static final String TYPE = "bulletin.published";
+
+    public Publication {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(author, "author");
+    }
+
+    /** The client id a publication gets when the caller names none: the same date and size give the same id. */
+    public static String defaultId(LocalDate date, long size) {
+        return "publish-" + date + "-" + size;
+    }
+}
