@@ -226,9 +226,9 @@
     if (published.json) {
       const list = Array.isArray(published.json) ? published.json
         : published.json.publications || published.json.items || [];
-      const sizes = list.filter(p => !p.date && !p.asOf || p.date === date || p.asOf === date)
-        .map(p => p.size || (p.checkpoint && p.checkpoint.size)).filter(Number.isInteger);
-      if (sizes.length > 0) return Math.max(...sizes);
+      // the publication shown for a date is its latest one
+      const latest = list.find(p => p.date === date && p.latest);
+      if (latest && Number.isInteger(latest.size)) return latest.size;
     }
     const head = await getJson('/api/v1/ledger/head');
     return head.json ? head.json.size : null;

@@ -16,7 +16,8 @@ import org.truce.ledger.EntryCodec;
 /**
  * Publishing bulletins over HTTP: {@code POST /api/v1/publications} (the secretariat; body
  * {@code {id?, date, size?}}, the size defaulting to the ledger's and the root computed here) and the
- * public list {@code GET /api/v1/publications}, newest date first, paginated with offset and limit.
+ * public list {@code GET /api/v1/publications}, newest date first, paginated with offset and limit;
+ * {@code ?date=} keeps one date's publications.
  */
 final class PublicationRoutes {
     private final Publisher publisher;
@@ -38,7 +39,9 @@ final class PublicationRoutes {
     }
 
     void list(Context ctx) {
-        List<Publication> all = publications.newestFirst();
+        String date = ctx.queryParam("date");
+        java.time.LocalDate only = date == null ? null : Params.parseDate("date", date);
+        List<Publication> all = publications.newestFirst().stream().filter(p -> only == null || p.date().equals(only)).toList();
         int offset = (int) Params.longParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = (int) Params.longParam(ctx, "limit", 100, 1, 1000);
         ObjectNode body = Json.object();
