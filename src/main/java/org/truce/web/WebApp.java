@@ -45,12 +45,20 @@ public final class WebApp {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Json.MAX_BODY;
             // Our scripts and styles, and the maintained libraries' files from their webjars: no CDN.
+            // Guard runs before static files too: they are declared public like any route.
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public/assets";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                files.roles = java.util.Set.of(Access.PUBLIC);
             });
-            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                files.roles = java.util.Set.of(Access.PUBLIC);
+                files.headers = java.util.Map.of("Cache-Control", "max-age=31622400");
+            });
             var r = config.routes;
             r.before(SecurityHeaders::apply);
             r.beforeMatched(guard::check);
