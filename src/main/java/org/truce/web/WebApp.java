@@ -64,6 +64,8 @@ public final class WebApp {
             r.beforeMatched(guard::check);
             // Every route declares its one access rule here (Access); RouteRulesTest checks that none is missing.
             r.get("/", ctx -> pages.page(ctx, 200, "home.jte", java.util.Map.of()), Access.PUBLIC);
+            new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), TileLayer.configured(System::getenv)).routes(r);
+            new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             r.get("/signin", account::signInPage, Access.PUBLIC);
             r.post("/signin", account::signInForm, Access.PUBLIC);
             r.get("/account", account::accountPage, Access.SIGNED_IN);
