@@ -335,6 +335,34 @@ public final class FigureBook implements Ledger.Listener {
         }
     }
 
+    /**
+     * The dates each source's reports in force at {@code size} speak for, on the metric for the place
+     * or any place below it (where a figure of the place may roll up from), per source id. Sorted.
+     */
+    public java.util.SortedMap<String, java.util.SortedSet<LocalDate>> reportDates(String metric, String place, long size) {
+        lock.readLock().lock();
+        try {
+            Set<String> under = new java.util.HashSet<>();
+            collect(place, under, 0);
+            java.util.SortedMap<String, java.util.SortedSet<LocalDate>> out = new java.util.TreeMap<>();
+            for (var e : series.entrySet()) {
+                SeriesKey k = e.getKey();
+                if (!k.metric().equals(metric) || !under.contains(k.place())) continue;
+                for (Filed f : e.getValue().versions()) {
+                    if (f.inForceAt(size)) out.computeIfAbsent(k.source(), s -> new TreeSet<>()).add(f.report().asOf());
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void collect(String place, Set<String> into, int depth) {
+        if (depth > MAX_DEPTH || !into.add(place)) return;
+        for (String child : children.getOrDefault(place, List.of())) collect(child, into, depth + 1);
+    }
+
     /** One figure per day from {@code from} to {@code to}; a day without a figure maps to empty. */
     public List<Optional<Figure>> series(String metric, String source, String place, LocalDate from, LocalDate to, long size) {
         List<Optional<Figure>> out = new ArrayList<>();

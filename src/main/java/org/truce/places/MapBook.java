@@ -183,6 +183,28 @@ public final class MapBook implements Ledger.Listener {
         }
     }
 
+    /**
+     * Every date on which the map changes in the first {@code size} entries: the starts and ends of
+     * geometry versions and the dates of status reports, ascending. A time slider runs over them.
+     */
+    public java.util.SortedSet<LocalDate> dates(long size) {
+        lock.readLock().lock();
+        try {
+            java.util.SortedSet<LocalDate> out = new java.util.TreeSet<>();
+            for (Drawn d : drawn) {
+                if (d.seq() >= size) continue;
+                if (d.version().validFrom() != null) out.add(d.version().validFrom());
+                if (d.version().validTo() != null) out.add(d.version().validTo());
+            }
+            for (List<Reported> rs : statuses.values()) {
+                for (Reported r : rs) if (r.seq() < size) out.add(r.report().from());
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** A feature's geometry valid on the day (the last recorded, when several versions are). */
     public Optional<Geometry> layerOf(String feature, LocalDate asOf, long size) {
         lock.readLock().lock();

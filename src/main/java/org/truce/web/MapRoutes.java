@@ -148,7 +148,8 @@ final class MapRoutes {
         Envelope bbox = bbox(ctx);
         ObjectNode fc = MapJson.collection(map.layer(kind, bbox, asOf, size), map, asOf, size);
         ctx.contentType("application/geo+json");
-        ctx.status(200).result(fc.toString());
+        // As bytes: a String result is encoded by the content type's charset, and RFC 7946's media type names none.
+        ctx.status(200).result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     void containing(Context ctx) {

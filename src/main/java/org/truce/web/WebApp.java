@@ -68,6 +68,8 @@ public final class WebApp {
             // Every route declares its one access rule here (Access); RouteRulesTest checks that none is missing.
             publicPages.routes(r);
             new CheckPage(truce.ledger(), pages).routes(r);
+            new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), TileLayer.configured(System::getenv)).routes(r);
+            new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             r.get("/signin", account::signInPage, Access.PUBLIC);
             r.post("/signin", account::signInForm, Access.PUBLIC);
             r.get("/account", account::accountPage, Access.SIGNED_IN);

@@ -1,0 +1,46 @@
+/*
+ * The figures page: one uPlot chart per metric from the data-chart JSON the server put beside each
+ * table (the same data). One line per reporting body; a point only on the dates the body reported;
+ * spanGaps false, so a date without a report is a gap, never bridged. Dates and numbers in the
+ * reader's locale. Each chart's box gets data-series (the number of bodies drawn) once drawn.
+ */
+(function () {
+  'use strict';
+  if (typeof uPlot === 'undefined') return;
+  var COLOURS = ['#1f77b4', '#d95f02', '#7570b3', '#1b9e77', '#e7298a', '#66a61e', '#a6761d', '#555555'];
+  var DAY = 86400;
+
+  document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
+    var chart = JSON.parse(el.dataset.chart);
+    var lang = el.dataset.lang;
+    var numbers = new Intl.NumberFormat(lang);
+    var dates = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    var ticks = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    var xs = chart.dates.map(function (d) { return Date.parse(d) / 1000; });
+    var date = function (u, v) { return v == null ? '–' : dates.format(new Date(v * 1000)); };
+    var number = function (u, v) { return v == null ? '–' : numbers.format(v); };
+    var series = [{ label: el.dataset.dateLabel, value: date }];
+    chart.series.forEach(function (s, i) {
+      var colour = COLOURS[i % COLOURS.length];
+      series.push({ label: s.name, stroke: colour, width: 2, spanGaps: false, value: number,
+        points: { show: true, size: 8, stroke: colour, fill: colour } });
+    });
+    var options = {
+      width: Math.max(320, el.clientWidth || 700),
+      height: 260,
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); },
+      scales: {
+        x: { time: true, range: function (u, min, max) { var pad = Math.max(DAY, (max - min) * 0.04); return [min - pad, max + pad]; } },
+        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } }
+      },
+      axes: [
+        { space: 70, values: function (u, splits) { return splits.map(function (v) { return ticks.format(new Date(v * 1000)); }); } },
+        { size: 80, values: function (u, splits) { return splits.map(function (v) { return numbers.format(v); }); } }
+      ],
+      series: series
+    };
+    var plot = new uPlot(options, [xs].concat(chart.series.map(function (s) { return s.values; })), el);
+    el.setAttribute('data-series', String(chart.series.length));
+    window.addEventListener('resize', function () { plot.setSize({ width: Math.max(320, el.clientWidth || 700), height: 260 }); });
+  });
+})();
