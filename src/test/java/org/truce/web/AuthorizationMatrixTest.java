@@ -61,7 +61,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(83);
+            assertThat(rows).hasSize(84);
         }
     }
 
