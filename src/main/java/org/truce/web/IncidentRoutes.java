@@ -228,8 +228,16 @@ final class IncidentRoutes {
 
     void export(Context ctx) {
         long size = Params.size(ctx, ledger);
+        String hxl = ctx.queryParam("hxl");
+        if (hxl != null && !hxl.matches("true|false")) throw Problem.badParameter("hxl", "must be true or false");
+        String csv = incidents.export().csv(size);
+        // ACLED's own files have no hashtag row; ?hxl=true adds one after the header, as HXL 1.1 places it
+        if ("true".equals(hxl)) {
+            int end = csv.indexOf("\r\n") + 2;
+            csv = csv.substring(0, end) + org.truce.incidents.Csv.row(Hxl.ACLED) + csv.substring(end);
+        }
         ctx.header("Content-Disposition", "attachment; filename=\"incidents.csv\"");
-        ctx.status(200).contentType("text/csv; charset=utf-8").result(incidents.export().csv(size));
+        ctx.status(200).contentType("text/csv; charset=utf-8").result(csv);
     }
 
     /** An incident is on a day when it is dated to that day, or its week or month contains the day. */

@@ -146,7 +146,12 @@ final class MapRoutes {
                 .orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no layer " + ctx.pathParam("kind") + "; layers: " + FeatureKind.wireNames()));
         LocalDate asOf = asOf(ctx);
         Envelope bbox = bbox(ctx);
+        String download = ctx.queryParam("download");
+        if (download != null && !download.matches("1|0|true|false")) throw Problem.badParameter("download", "must be 1 or 0");
         ObjectNode fc = MapJson.collection(map.layer(kind, bbox, asOf, size), map, asOf, size);
+        if (download != null && download.matches("1|true")) {
+            ctx.header("Content-Disposition", "attachment; filename=\"truce-" + kind.wire() + "-" + asOf + ".geojson\"");
+        }
         ctx.contentType("application/geo+json");
         // As bytes: a String result is encoded by the content type's charset, and RFC 7946's media type names none.
         ctx.status(200).result(fc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -63,12 +63,14 @@ final class ReadRoutes {
 
     private static <T> void list(Context ctx, List<T> all, Function<T, com.fasterxml.jackson.databind.JsonNode> json) {
         int offset = (int) Params.longParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        int limit = (int) Params.longParam(ctx, "limit", 100, 1, 1000);
+        // a CSV export is the whole table unless a page is asked for
+        int limit = CsvTables.asked(ctx) ? (int) Params.longParam(ctx, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE)
+                : (int) Params.longParam(ctx, "limit", 100, 1, 1000);
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
         all.stream().skip(offset).limit(limit).forEach(item -> items.add(json.apply(item)));
         body.put("total", all.size());
-        if (offset + limit < all.size()) body.put("next", offset + limit);
+        if ((long) offset + limit < all.size()) body.put("next", offset + limit);
         else body.putNull("next");
         Json.send(ctx, 200, body);
     }

@@ -33,7 +33,7 @@ public final class WebApp {
         var writes = new WriteRoutes(truce.recorder(), names);
         var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map());
         var ledger = new LedgerRoutes(truce.ledger());
-        var bulletins = new BulletinRoutes(truce.bulletins(), truce.ledger());
+        var bulletins = new BulletinRoutes(truce.bulletins(), truce.ledger(), truce.figures(), truce.map(), System.getenv("TRUCE_PUBLIC_URL"));
         var account = new AccountRoutes(truce.accounts(), sessions, truce.audit(), pages);
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), truce.audit());
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, truce.audit());
@@ -66,6 +66,8 @@ public final class WebApp {
             r.before(SecurityHeaders::apply);
             r.beforeMatched(guard::check);
             // Every route declares its one access rule here (Access); RouteRulesTest checks that none is missing.
+            // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
+            r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
             new CheckPage(truce.ledger(), pages).routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), TileLayer.configured(System::getenv)).routes(r);
@@ -84,12 +86,12 @@ public final class WebApp {
             r.post(API + "/sources", writes::sources, Access.ADMIN);
             r.post(API + "/metrics", writes::metrics, Access.ADMIN);
             r.post(API + "/places", writes::places, Access.PLACES);
-            r.get(API + "/sources", reads::sources, Access.PUBLIC);
-            r.get(API + "/metrics", reads::metrics, Access.PUBLIC);
-            r.get(API + "/places", reads::places, Access.PUBLIC);
+            r.get(API + "/sources", CsvTables.csv(reads::sources, CsvTables.SOURCES), Access.PUBLIC);
+            r.get(API + "/metrics", CsvTables.csv(reads::metrics, CsvTables.METRICS), Access.PUBLIC);
+            r.get(API + "/places", CsvTables.csv(reads::places, CsvTables.PLACES), Access.PUBLIC);
             r.get(API + "/figures", reads::figure, Access.PUBLIC);
-            r.get(API + "/figures/reconciled", reads::reconciled, Access.PUBLIC);
-            r.get(API + "/figures/series", reads::series, Access.PUBLIC);
+            r.get(API + "/figures/reconciled", CsvTables.csv(reads::reconciled, CsvTables.RECONCILED), Access.PUBLIC);
+            r.get(API + "/figures/series", CsvTables.csv(reads::series, CsvTables.SERIES), Access.PUBLIC);
             r.get(API + "/ledger/head", ledger::head, Access.PUBLIC);
             r.get(API + "/ledger/key", ledger::key, Access.PUBLIC);
             r.get(API + "/ledger/entries", ledger::entries, Access.PUBLIC);
@@ -97,7 +99,7 @@ public final class WebApp {
             r.get(API + "/ledger/consistency", ledger::consistency, Access.PUBLIC);
             r.get(API + "/bulletins/{date}", bulletins::bulletin, Access.PUBLIC);
             r.post(API + "/publications", publications::publish, Access.SECRETARIAT);
-            r.get(API + "/publications", publications::list, Access.PUBLIC);
+            r.get(API + "/publications", CsvTables.csv(publications::list, CsvTables.PUBLICATIONS), Access.PUBLIC);
             r.post(API + "/cases", cases::open, Access.REPORTER);
             r.get(API + "/cases", cases::list, Access.RECORD_READER);
             r.get(API + "/cases/{id}", cases::one, Access.RECORD_READER);
@@ -127,24 +129,24 @@ public final class WebApp {
             r.post(API + "/admin/tokens", admin::createToken, Access.ADMIN);
             r.delete(API + "/admin/tokens/{id}", admin::revokeToken, Access.ADMIN);
             r.post(API + "/agreements", accords::agreements, Access.SECRETARIAT);
-            r.get(API + "/agreements", accords::listAgreements, Access.PUBLIC);
+            r.get(API + "/agreements", CsvTables.csv(accords::listAgreements, CsvTables.AGREEMENTS), Access.PUBLIC);
             r.post(API + "/agreement-versions", accords::versions, Access.SECRETARIAT);
             r.post(API + "/obligations", accords::obligations, Access.SECRETARIAT);
-            r.get(API + "/obligations", accords::listObligations, Access.PUBLIC);
-            r.get(API + "/obligations/overdue", accords::overdue, Access.PUBLIC);
-            r.get(API + "/obligations/upcoming", accords::upcoming, Access.PUBLIC);
+            r.get(API + "/obligations", CsvTables.csv(accords::listObligations, CsvTables.OBLIGATIONS), Access.PUBLIC);
+            r.get(API + "/obligations/overdue", CsvTables.csv(accords::overdue, CsvTables.OVERDUE), Access.PUBLIC);
+            r.get(API + "/obligations/upcoming", CsvTables.csv(accords::upcoming, CsvTables.UPCOMING), Access.PUBLIC);
             r.post(API + "/accord-events", accords::events, Access.SECRETARIAT);
             r.post(API + "/deadline-amendments", accords::amendments, Access.SECRETARIAT);
             r.post(API + "/assessments", accords::assessments, Access.REPORTING);
-            r.get(API + "/assessments", accords::listAssessments, Access.PUBLIC);
+            r.get(API + "/assessments", CsvTables.csv(accords::listAssessments, CsvTables.ASSESSMENTS), Access.PUBLIC);
             r.post(API + "/working-groups", accords::groups, Access.SECRETARIAT);
-            r.get(API + "/working-groups", accords::listGroups, Access.PUBLIC);
+            r.get(API + "/working-groups", CsvTables.csv(accords::listGroups, CsvTables.GROUPS), Access.PUBLIC);
             r.post(API + "/meetings", accords::meetings, Access.SECRETARIAT);
-            r.get(API + "/meetings", accords::listMeetings, Access.PUBLIC);
+            r.get(API + "/meetings", CsvTables.csv(accords::listMeetings, CsvTables.MEETINGS), Access.PUBLIC);
             r.post(API + "/tasks", accords::tasks, Access.SECRETARIAT);
             r.post(API + "/remit-claims", accords::remitClaims, Access.REPORTING);
             r.post(API + "/incidents", incidents::allege, Access.REPORTING);
-            r.get(API + "/incidents", incidents::list, Access.PUBLIC);
+            r.get(API + "/incidents", CsvTables.csv(incidents::list, CsvTables.INCIDENTS), Access.PUBLIC);
             r.get(API + "/incidents/duplicates", incidents::duplicates, Access.PUBLIC);
             r.get(API + "/incidents/counts", incidents::counts, Access.PUBLIC);
             r.get(API + "/incidents/export.csv", incidents::export, Access.PUBLIC);
@@ -153,7 +155,7 @@ public final class WebApp {
             r.post(API + "/incident-steps", incidents::step, Access.VERIFIER);
             r.post(API + "/incident-links", incidents::link, Access.VERIFIER);
             r.post(API + "/nil-reports", incidents::nil, Access.REPORTING);
-            r.get(API + "/nil-reports", incidents::nilReports, Access.PUBLIC);
+            r.get(API + "/nil-reports", CsvTables.csv(incidents::nilReports, CsvTables.NIL_REPORTS), Access.PUBLIC);
             feedback.routes(r);
             new DeskPages(truce, pages, writes, incidents).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));

@@ -63,7 +63,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(116);
+            assertThat(rows).hasSize(117);
         }
     }
 

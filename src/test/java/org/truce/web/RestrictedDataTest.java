@@ -185,6 +185,17 @@ class RestrictedDataTest {
                 "/api/v1/figures?metric=detainees_exchanged&source=anama&place=nk&asOf=2021-01-11",
                 "/api/v1/figures/reconciled?metric=detainees_exchanged&place=nk&asOf=2021-01-11",
                 "/api/v1/figures/series?metric=detainees_exchanged&source=anama&place=nk&from=2021-01-01&to=2021-01-11"));
+        // the CSV/HXL exports and the GeoJSON layers (outputs)
+        for (String table : List.of("sources", "metrics", "places", "agreements", "obligations", "assessments", "working-groups",
+                "meetings", "incidents", "nil-reports")) {
+            paths.add("/api/v1/" + table + "?format=csv");
+        }
+        paths.add("/api/v1/figures/reconciled?metric=detainees_exchanged&place=nk&asOf=2021-01-11&format=csv");
+        paths.add("/api/v1/figures/series?metric=detainees_exchanged&source=anama&place=nk&from=2021-01-01&to=2021-01-11&format=csv");
+        paths.add("/api/v1/obligations/overdue?asOf=2021-12-31&format=csv");
+        paths.add("/api/v1/obligations/upcoming?from=2020-11-10&days=3660&format=csv");
+        paths.add("/api/v1/incidents/export.csv?hxl=true");
+        for (String kind : List.of("line", "zone", "point", "hazard", "cleared")) paths.add("/api/v1/layers/" + kind + "?download=1");
         for (String date : List.of("2021-01-05", "2021-01-09", "2021-01-11")) {
             for (String format : List.of("text", "html", "json")) {
                 for (String lang : List.of("en", "ru")) paths.add("/api/v1/bulletins/" + date + "?format=" + format + "&lang=" + lang);
