@@ -24,7 +24,9 @@
   var generation = 0;
 
   function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
-  function longDate(isoDate) { return dateFormat.format(new Date(Date.parse(isoDate))); }
+  /* the server's ICU long dates first: the browser lacks some locales' date data */
+  var dateLabels = data.dateLabels ? JSON.parse(data.dateLabels) : {};
+  function longDate(isoDate) { return dateLabels[isoDate] || dateFormat.format(new Date(Date.parse(isoDate))); }
   function fill(pattern, args) {
     return pattern.replace(/\{(\w+)\}/g, function (whole, key) { return key in args ? args[key] : whole; });
   }

@@ -117,7 +117,9 @@ class MapBrowserTest {
         drawnAsOf("2021-01-05");
         assertThat(browser.driver.findElement(By.cssSelector(".leaflet-control-layers")).getText())
                 .contains("Районы контроля и административные единицы").contains("Объекты культурного наследия");
-        assertThat(browser.driver.findElement(By.id("map-date-value")).getText()).isEqualTo("На 5 января 2021 г.");
+        // the server's ICU long date; its spaces may be no-break ones
+        assertThat(browser.driver.findElement(By.id("map-date-value")).getText().replaceAll("[\\s\\u00a0\\u202f]+", " "))
+                .isEqualTo("На 5 января 2021 г.");
         click("img.leaflet-marker-icon.f-heritage-dadivank");
         WebElement popup = browser.waiting(Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
