@@ -174,7 +174,13 @@
   const texts = JSON.parse(form.dataset.texts);
   const lang = form.dataset.lang;
   const numbers = new Intl.NumberFormat(lang);
-  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  function withMonthNames(lang, options, numeric) {
+    // some browsers lack month names for some locales (Chromium writes "2021 M01 5" for az): fall back to numeric dates
+    var f = new Intl.DateTimeFormat(lang, options);
+    return /M\d\d/.test(f.format(new Date(Date.UTC(2021, 0, 5)))) ? new Intl.DateTimeFormat(lang, numeric) : f;
+  }
+  const dates = withMonthNames(lang, { dateStyle: 'long', timeZone: 'UTC' },
+    { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const steps = document.getElementById('check-steps');
   const summary = document.getElementById('check-summary');
 

@@ -13,9 +13,16 @@
   document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
     var chart = JSON.parse(el.dataset.chart);
     var lang = el.dataset.lang;
+    function withMonthNames(lang, options, numeric) {
+      // some browsers lack month names for some locales (Chromium writes "2021 M01 5" for az): fall back to numeric dates
+      var f = new Intl.DateTimeFormat(lang, options);
+      return /M\d\d/.test(f.format(new Date(Date.UTC(2021, 0, 5)))) ? new Intl.DateTimeFormat(lang, numeric) : f;
+    }
     var numbers = new Intl.NumberFormat(lang);
-    var dates = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    var ticks = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    var dates = withMonthNames(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+        { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+    var ticks = withMonthNames(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' },
+        { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
     var xs = chart.dates.map(function (d) { return Date.parse(d) / 1000; });
     var date = function (u, v) { return v == null ? '–' : dates.format(new Date(v * 1000)); };
     var number = function (u, v) { return v == null ? '–' : numbers.format(v); };
