@@ -22,6 +22,6 @@ record CompareOptions(int iterations, int warmUps, int appendsOne, int appendsMa
     }
 
     static CompareOptions quick() {
-        return new CompareOptions(1, 1, 10, 64, List.of(1_000, 10_000), 500, 100, 10_000);
+        return new CompareOptions(1, 0, 10, 32, List.of(1_000, 10_000), 500, 100, 10_000);
     }
 }

@@ -60,7 +60,7 @@ final class SpatialCompare {
             }
             if (postgres == null) {
                 classifyOnly(classifier, lon, lat, table);
-                table.add(new CompareTable.Row("area and length vs PostGIS geography", zones.size() + " zones, " + lines.size() + " lines",
+                table.add(new CompareTable.Row("area and length vs PostGIS geography (µs/feature)", zones.size() + " zones, " + lines.size() + " lines",
                         "computed", "—", "skipped (no PostgreSQL)", "—", "within 0.1 %: not measured"));
                 return;
             }
