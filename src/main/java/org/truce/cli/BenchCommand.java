@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
  * Measures the node in process, through the application's own API (not over HTTP), on a fresh store:
  * durable ingest (batched, and one report per commit), as-of queries, series, the bulletin, rebuilding
  * the projections from the store, and heap held per report; or, with {@code --map}, point
- * classification against the demo map ({@link MapBench}).
+ * classification against the demo map ({@link MapBench}); or, with {@code --compare}, side by side with
+ * SQLite and PostgreSQL/PostGIS ({@link CompareBench}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark ingest, queries, bulletin and rebuild; or, with --map, point classification.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark ingest, queries, bulletin and rebuild; or, with --map, point classification; or, with --compare, side by side with SQLite and PostgreSQL.")
 final class BenchCommand implements Callable<Integer> {
     private static final long BYTES_PER_REPORT_ON_DISK = 1500;
 
@@ -43,8 +44,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "1000000", description = "With --map: points to classify per run (default ${DEFAULT-VALUE}).")
     int points;
 
+    @Option(names = "--compare", description = "Instead: Truce side by side with SQLite and PostgreSQL/PostGIS (append, as-of query, point in zone, area and length).")
+    boolean compare;
+
+    @Option(names = "--pg", defaultValue = "postgresql://postgres@127.0.0.1:5432/postgres",
+            description = "With --compare: the PostgreSQL server to create a scratch database on (default ${DEFAULT-VALUE}).")
+    String pg;
+
+    @Option(names = "--quick", description = "With --compare: a short smoke run.")
+    boolean quick;
+
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws Exception {
+        if (compare) {
+            CompareBench.run(pg, quick);
+            return 0;
+        }
         if (map) {
             if (points < 1) throw new IllegalArgumentException("--points must be at least 1");
             empty();

@@ -26,6 +26,12 @@ public final class Classification {
         return zoneCount;
     }
 
+    /** The i-th covering zone (0 ≤ i < {@link #zoneCount()}) as its index in {@link PointClassifier#zones()}. */
+    public int zoneIndex(int i) {
+        if (i < 0 || i >= zoneCount) throw new IndexOutOfBoundsException(i);
+        return zones[i];
+    }
+
     /** The covering zones' feature ids, in record order. */
     public List<String> zones() {
         List<String> out = new ArrayList<>(zoneCount);

@@ -63,6 +63,17 @@ public final class PointClassifier {
         into.site = siteCells.nearest(lon, lat, into.km);
     }
 
+    /**
+     * Only the zones covering (lon, lat), into {@code into}, allocating nothing; its nearest site is
+     * left unset (null, NaN). For callers that need no distance.
+     */
+    public void classifyZones(double lon, double lat, Classification into) {
+        if (Double.isNaN(lon) || Double.isNaN(lat)) throw new IllegalArgumentException("ordinates must not be NaN");
+        into.zoneCount = zoneCells.covering(lon, lat, into.at, into.zones);
+        into.site = -1;
+        into.km[0] = Double.NaN;
+    }
+
     public Classified classify(double lon, double lat) {
         Classification c = newClassification();
         classify(lon, lat, c);
