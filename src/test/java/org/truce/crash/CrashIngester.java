@@ -6,13 +6,21 @@ import java.util.List;
 import java.util.Random;
 import org.truce.app.Truce;
 import org.truce.figures.Fact;
+import org.truce.figures.FigureBook;
+import org.truce.ledger.Ledger;
+import org.truce.ledger.LedgerStore;
+import org.truce.ledger.NodeKey;
+import org.truce.store.DataDirLock;
+import org.truce.store.Stores;
 import org.truce.figures.Recorder;
 import org.truce.ledger.AppendResult;
 
 /**
  * Child-process main of the crash campaign:
- * {@code CrashIngester <dataDir> <seed> <round> <retryRound> <retryIndex>} opens the node as
- * {@code serve} does ({@link Truce#open}, which locks the data directory and replays the store), first
+ * {@code CrashIngester <dataDir> <seed> <round> <retryRound> <retryIndex>} opens the ledger as
+ * {@link Truce#open} does (the data directory locked, the store migrated and replayed into the Merkle
+ * tree and the figures, the last signed head checked) but without the other projections and the
+ * private stores, which the campaign does not write and which would double each restart's cost; first
  * re-sends request ({@code retryRound}, {@code retryIndex}) — the one the previous child may have had in
  * flight when it was killed (-1: none) — then files requests (round, 0), (round, 1), ... through the
  * {@link Recorder}, now and then re-sending one it was already answered for. After each answer it
@@ -34,10 +42,14 @@ public final class CrashIngester {
         int round = Integer.parseInt(args[2]);
         int retryRound = Integer.parseInt(args[3]);
         int retryIndex = Integer.parseInt(args[4]);
-        try (Truce truce = Truce.open(dataDir, Clock.systemUTC())) {
-            Recorder recorder = truce.recorder();
+        FigureBook figures = new FigureBook();
+        try (DataDirLock lock = DataDirLock.acquire(dataDir);
+             LedgerStore store = Stores.openSqlite(dataDir);
+             Ledger ledger = Ledger.open(store, NodeKey.loadOrCreate(dataDir, Truce.DEFAULT_ORIGIN), Truce.DEFAULT_ORIGIN,
+                     Clock.systemUTC(), List.of(figures))) {
+            Recorder recorder = new Recorder(ledger, figures, Clock.systemUTC());
             send(recorder, CrashRequests.catalog());
-            System.out.println(OPENED + truce.ledger().size());
+            System.out.println(OPENED + ledger.size());
             System.out.flush();
             if (retryIndex >= 0) {
                 send(recorder, CrashRequests.request(retryRound, retryIndex));
