@@ -17,7 +17,7 @@ import org.truce.ledger.AppendResult;
 
 /**
  * Child-process main of the crash campaign:
- * {@code CrashIngester <dataDir> <seed> <round> <retryRound> <retryIndex>} opens the ledger as
+ * {@code CrashIngester <dataDir> <seed> <round> <retryRound> <retryIndex> [storeUrl]} opens the ledger as
  * {@link Truce#open} does (the data directory locked, the store migrated and replayed into the Merkle
  * tree and the figures, the last signed head checked) but without the other projections and the
  * private stores, which the campaign does not write and which would double each restart's cost; first
@@ -44,7 +44,7 @@ public final class CrashIngester {
         int retryIndex = Integer.parseInt(args[4]);
         FigureBook figures = new FigureBook();
         try (DataDirLock lock = DataDirLock.acquire(dataDir);
-             LedgerStore store = Stores.openSqlite(dataDir);
+             LedgerStore store = args.length > 5 ? openByUrl(args[5]) : Stores.openSqlite(dataDir);
              Ledger ledger = Ledger.open(store, NodeKey.loadOrCreate(dataDir, Truce.DEFAULT_ORIGIN), Truce.DEFAULT_ORIGIN,
                      Clock.systemUTC(), List.of(figures))) {
             Recorder recorder = new Recorder(ledger, figures, Clock.systemUTC());
@@ -69,6 +69,11 @@ public final class CrashIngester {
                 }
             }
         }
+    }
+
+    /** The store named by a subclass's {@link CrashCampaign#storeArgs()}; PostgreSQL plugs in here (Stores.openPostgres). */
+    private static LedgerStore openByUrl(String url) {
+        throw new UnsupportedOperationException("no store adapter for " + url + " in this build yet");
     }
 
     private static AppendResult.Accepted send(Recorder recorder, List<Fact> facts) {
