@@ -32,6 +32,7 @@ import org.truce.figures.Recorder;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.NodeKey;
+import org.truce.ledger.PredecessorKeys;
 import org.locationtech.jts.geom.Envelope;
 import org.truce.places.MapBook;
 import org.truce.places.MapReader;
@@ -157,7 +158,7 @@ public final class Truce implements AutoCloseable {
             IncidentBook incidentBook = new IncidentBook();
             Publications publications = new Publications();
             Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
-                    List.of(figures, cases, map, accords, incidentBook, publications), progress);
+                    List.of(figures, cases, map, accords, incidentBook, publications), progress, PredecessorKeys.read(dataDir));
             return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock);
         } catch (RuntimeException e) {
             if (stores != null) stores.close();

@@ -2,12 +2,15 @@ package org.truce.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.LedgerVerifier;
 import org.truce.ledger.NoteVerifier;
+import org.truce.ledger.PredecessorKeys;
 import org.truce.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +33,18 @@ final class VerifyCommand implements Callable<Integer> {
             System.err.println("warning: the key was read from the data directory itself; that proves nothing against"
                     + " whoever can write that directory. Pass --public-key with a key obtained elsewhere.");
         }
+        List<NoteVerifier> keys = new ArrayList<>(List.of(key));
+        List<NoteVerifier> predecessors = PredecessorKeys.read(data);
+        keys.addAll(predecessors);
+        if (!predecessors.isEmpty()) {
+            System.err.println("note: this store was imported; heads from before the import are checked with the exporting"
+                    + " node's key(s) kept in " + data.resolve(PredecessorKeys.FILE) + ".");
+        }
         LedgerVerifier.Verdict verdict;
         try (LedgerStore store = Stores.openSqlite(data);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(store.size())
                      .setUnit(" entries", 1).showSpeed().continuousUpdate().build()) {
-            verdict = LedgerVerifier.verify(store, key, bar::stepTo);
+            verdict = LedgerVerifier.verify(store, keys, bar::stepTo);
         }
         if (verdict.ok()) {
             System.out.println("OK: " + verdict.entries() + " entries and " + verdict.heads() + " signed heads verify.");

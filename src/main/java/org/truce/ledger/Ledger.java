@@ -78,7 +78,12 @@ public final class Ledger implements AutoCloseable {
     /** Why the writer stopped taking writes, or null while it takes them. Guarded by the queue. */
     private String stopped;
 
-    private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners) {
+    /** Keys of the nodes whose heads this store holds from before an import; see {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List)}. */
+    private final List<NoteVerifier> predecessors;
+
+    private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+                   List<NoteVerifier> predecessors) {
+        this.predecessors = List.copyOf(predecessors);
         this.store = store;
         this.key = key;
         this.origin = origin;
@@ -102,7 +107,18 @@ public final class Ledger implements AutoCloseable {
 
     public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress) {
-        Ledger ledger = new Ledger(store, key, origin, clock, listeners);
+        return open(store, key, origin, clock, listeners, progress, List.of());
+    }
+
+    /**
+     * As {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress)}, for a store imported from
+     * another node: its last kept head may be signed by one of {@code predecessors} (the exporting
+     * node's verifier key) instead of this node's key. This node then serves its own signature over the
+     * same tree and signs every later head with its own key.
+     */
+    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+                              Progress progress, List<NoteVerifier> predecessors) {
+        Ledger ledger = new Ledger(store, key, origin, clock, listeners, predecessors);
         ledger.replay(progress);
         ledger.writer.start();
         return ledger;
@@ -116,8 +132,7 @@ public final class Ledger implements AutoCloseable {
             if (tree.size() > 0) throw new StoreFailure("the store holds " + tree.size() + " entries but no signed head");
             latestHead = key.sign(new Checkpoint(origin, 0, tree.root(0)));
         } else {
-            latestHead = heads.get(heads.size() - 1).signedNote();
-            checkLastHead(latestHead);
+            latestHead = checkLastHead(heads.get(heads.size() - 1).signedNote());
         }
     }
 
@@ -126,17 +141,36 @@ public final class Ledger implements AutoCloseable {
      * head: an entry changed, removed or added behind the application's back. {@code truce verify}
      * names the first bad seq.
      */
-    private void checkLastHead(String note) {
+    private String checkLastHead(String note) {
         Checkpoint cp;
+        String served = note;
         try {
             cp = NoteVerifier.parse(key.verifierKey()).verify(note);
         } catch (IllegalArgumentException e) {
-            throw new StoreFailure("the store's last signed head is not signed by this node's key: " + e.getMessage());
+            cp = predecessorCheckpoint(note);
+            if (cp == null) {
+                throw new StoreFailure("the store's last signed head is not signed by this node's key: " + e.getMessage());
+            }
+            served = key.sign(cp);
         }
         if (cp.size() != tree.size() || !java.util.Arrays.equals(cp.rootHash(), tree.root(cp.size()))) {
             throw new StoreFailure("the store does not match its last signed head (size " + cp.size() + ", the store holds "
                     + tree.size() + " entries): it was changed behind the application's back; run truce verify to find where");
         }
+        return served;
+    }
+
+    /** The checkpoint of a note signed by a predecessor key, or null if none signed it. */
+    private Checkpoint predecessorCheckpoint(String note) {
+        for (NoteVerifier predecessor : predecessors) {
+            try {
+                Checkpoint cp = predecessor.verify(note);
+                if (cp.origin().equals(origin)) return cp;
+            } catch (IllegalArgumentException e) {
+                // not this one; try the next
+            }
+        }
+        return null;
     }
 
     /** Appends one request atomically; blocks until durable. */

@@ -20,6 +20,14 @@ public final class LedgerVerifier {
     private LedgerVerifier() {}
 
     public static Verdict verify(LedgerStore store, NoteVerifier key, LongConsumer progress) {
+        return verify(store, List.of(key), progress);
+    }
+
+    /**
+     * As {@link #verify(LedgerStore, NoteVerifier, LongConsumer)}, where each kept head may be signed by
+     * any of {@code keys} (a node's own key and, after an import, the exporting node's).
+     */
+    public static Verdict verify(LedgerStore store, List<NoteVerifier> keys, LongConsumer progress) {
         MerkleTree tree = new MerkleTree();
         long[] expected = {0};
         long[] lastMillis = {Long.MIN_VALUE};
@@ -40,7 +48,7 @@ public final class LedgerVerifier {
         for (LedgerStore.KeptHead head : heads) {
             Checkpoint cp;
             try {
-                cp = key.verify(head.signedNote());
+                cp = verifyWithAny(keys, head.signedNote());
             } catch (IllegalArgumentException e) {
                 return Verdict.bad(n, heads.size(), lastGood, "the kept head of size " + head.size() + " does not verify: " + e.getMessage());
             }
@@ -58,6 +66,19 @@ public final class LedgerVerifier {
             return Verdict.bad(n, heads.size(), lastGood, "entries from seq " + lastGood + " on are not covered by any signed head");
         }
         return new Verdict(true, n, heads.size(), -1, "ok");
+    }
+
+    /** The checkpoint of a note signed by one of the keys; else the first key's reason. */
+    static Checkpoint verifyWithAny(List<NoteVerifier> keys, String note) {
+        IllegalArgumentException first = null;
+        for (NoteVerifier key : keys) {
+            try {
+                return key.verify(note);
+            } catch (IllegalArgumentException e) {
+                if (first == null) first = e;
+            }
+        }
+        throw first != null ? first : new IllegalArgumentException("no verifier key was given");
     }
 
     private static Verdict checkEntry(StoredEntry row, long seq, long[] lastMillis) {

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts a main class of the test classpath in a fresh JVM, for tests that need a second process. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {}
 
     /** A process builder for {@code main args...}; stderr goes to {@code errLog} so it can be shown on failure. */
-    static ProcessBuilder of(Path errLog, Class<?> main, String... args) {
+    public static ProcessBuilder of(Path errLog, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");

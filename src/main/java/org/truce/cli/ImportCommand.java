@@ -1,0 +1,84 @@
+package org.truce.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.truce.app.Truce;
+import org.truce.backup.LedgerImport;
+import org.truce.ledger.LedgerStore;
+import org.truce.ledger.NodeKey;
+import org.truce.ledger.NoteVerifier;
+import org.truce.ledger.PredecessorKeys;
+import org.truce.store.DataDirLock;
+import org.truce.store.KeysBackup;
+import org.truce.store.Stores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Restores a ledger export into an empty store. The new node signs its future heads with its own key;
+ * the heads of the export keep the exporting node's signatures, whose verifier key is kept in the
+ * data directory ({@link PredecessorKeys}) so that the node opens and {@code truce verify} passes.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Restore a ledger export into an empty store, checking every leaf and signed head first.")
+final class ImportCommand implements Callable<Integer> {
+    @Option(names = "--ledger", required = true, description = "The ledger export file (from truce export --ledger).")
+    Path file;
+
+    @Option(names = "--data", defaultValue = "./truce-data", description = "Data directory of the new node (default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--db", description = "Import into this database instead of the SQLite file (postgresql://...).")
+    String db;
+
+    @Option(names = "--public-key", description = "The exporting node's verifier key, obtained independently of the file.")
+    Path publicKey;
+
+    @Option(names = "--keys", description = "Also restore the restricted-data keys from this file (from truce export --keys).")
+    Path keys;
+
+    @Override
+    public Integer call() throws Exception {
+        List<NoteVerifier> trusted = publicKey == null ? List.of() : List.of(NoteVerifier.parse(Files.readString(publicKey).strip()));
+        if (publicKey == null) {
+            System.err.println("warning: the heads are checked with the keys the file itself names; that proves the file is"
+                    + " whole, not who made it. Pass --public-key with the exporting node's key obtained elsewhere.");
+        }
+        try (DataDirLock lock = DataDirLock.acquire(data); LedgerStore store = openTarget()) {
+            if (store.size() != 0 || !store.heads().isEmpty()) {
+                throw new IllegalStateException("refusing to import: the store of " + target() + " already holds " + store.size()
+                        + " entries; import only into an empty store (a new --data directory or an empty database)");
+            }
+            LedgerImport.Checked checked = LedgerImport.check(file, trusted);
+            if (!checked.origin().equals(Truce.DEFAULT_ORIGIN)) {
+                throw new IllegalArgumentException("the export's origin is " + checked.origin() + ", this node's " + Truce.DEFAULT_ORIGIN);
+            }
+            PredecessorKeys.add(data, trusted.isEmpty() ? checked.verifierKeys() : trusted.stream().map(NoteVerifier::verifierKey).toList());
+            LedgerImport.commit(file, checked, store);
+            if (keys != null) KeysBackup.restore(keys, data);
+            NodeKey own = NodeKey.loadOrCreate(data, Truce.DEFAULT_ORIGIN);
+            System.out.println("Imported " + checked.size() + " entries and " + checked.heads().size() + " signed heads into "
+                    + target() + "; root " + Base64.getEncoder().encodeToString(checked.root()) + " matches the last signed head.");
+            System.out.println("This node signs new heads with its own key " + own.verifierKey() + "; the imported heads stay"
+                    + " verifiable with the exporting node's key, kept in " + data.resolve(PredecessorKeys.FILE) + ".");
+        }
+        return 0;
+    }
+
+    private String target() {
+        return db == null ? data.toString() : db.replaceAll("//[^@/]*@", "//");
+    }
+
+    /** The store to import into; the PostgreSQL adapter plugs in here once it is part of the build. */
+    private LedgerStore openTarget() {
+        if (db == null) return Stores.openSqlite(data);
+        if (db.startsWith("postgresql://") || db.startsWith("postgres://")) {
+            throw new IllegalArgumentException("--db: this build has no PostgreSQL store yet (Stores.openPostgres); import"
+                    + " into a SQLite data directory, or use a build that has it");
+        }
+        throw new IllegalArgumentException("--db must be a postgresql:// URL, not " + target());
+    }
+}
