@@ -133,7 +133,7 @@ class TwoNodeLedgerTest {
         Node b = node(Clock.systemUTC());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            for (int round = 0; round < 20; round++) {
+            for (int round = 0; round < 10; round++) {
                 String id = "same-" + round;
                 CountDownLatch go = new CountDownLatch(1);
                 Future<AppendResult> onA = pool.submit(() -> { go.await(); return a.ledger().append(List.of(draft(id, "t"))); });
@@ -147,7 +147,7 @@ class TwoNodeLedgerTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(a.store().size()).isEqualTo(20);
+        assertThat(a.store().size()).isEqualTo(10);
         AppendResult other = b.ledger().append(List.of(draft("same-3", "different text")));
         assertThat(other).isInstanceOf(AppendResult.Conflict.class);
         assertVerifies(a);
