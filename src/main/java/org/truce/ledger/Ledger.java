@@ -90,6 +90,8 @@ public final class Ledger implements AutoCloseable {
     /** Entries durable and folded into the listeners: what reads may see and name. */
     private volatile long visible;
     private volatile boolean closing;
+    /** Set, for good, when another node's head differs from this node's: it then refuses every write. Writer thread. */
+    private String foreignHead;
     /** Why the writer stopped taking writes, or null while it takes them. Guarded by the queue. */
     private String stopped;
 
@@ -268,6 +270,7 @@ public final class Ledger implements AutoCloseable {
 
     private void commit(List<Request> batch, LedgerStore.AppendSession session) {
         try {
+            if (foreignHead != null) throw new StoreFailure(foreignHead);
             if (store.shared()) catchUp(session::read);
             long stored = session.size();
             if (stored != tree.size()) {
@@ -424,8 +427,27 @@ public final class Ledger implements AutoCloseable {
                 visible = durable;
                 latestHead = note;
             });
+            if (page.size() < CATCH_UP_PAGE) requireSameHead(durable, note);
             if (page.size() < CATCH_UP_PAGE) return;
         }
+    }
+
+    /**
+     * A catch-up ends where a commit of another node ended, at a kept head; Ed25519 is deterministic,
+     * so that head is the note this node signs for the same tree unless the nodes hold different keys
+     * (or the entries differ from what was signed).
+     */
+    private void requireSameHead(long size, String note) {
+        store.head(size).ifPresent(kept -> {
+            if (!kept.signedNote().equals(note)) {
+                foreignHead = "the head of size " + size + " written by another node is not the one this node signs"
+                        + " for the same entries: every node of one database must hold the same node key (copy node-key.pk8"
+                        + " and node-key.pub from the first node's data directory)";
+                throw new StoreFailure("the head of size " + size + " written by another node is not the one this node signs"
+                        + " for the same entries: every node of one database must hold the same node key (copy node-key.pk8"
+                        + " and node-key.pub from the first node's data directory)");
+            }
+        });
     }
 
     /** A catch-up asked for by the tailer, outside the append lock: committed entries only. */

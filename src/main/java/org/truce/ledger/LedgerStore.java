@@ -39,6 +39,11 @@ public interface LedgerStore extends AutoCloseable {
 
     record KeptHead(long size, String signedNote) {}
 
+    /** The kept signed head of tree size {@code size}, if one was kept. */
+    default Optional<KeptHead> head(long size) {
+        return heads().stream().filter(h -> h.size() == size).findFirst();
+    }
+
     /**
      * Whether other processes may append to this store (several nodes on one database). A store that
      * is not shared has one writer process; its size changes only through this object.

@@ -41,6 +41,7 @@ final class PostgresLedgerStore implements LedgerStore {
     private static final String SELECT_FROM = "SELECT seq, client_id, body FROM entries WHERE seq >= ? ORDER BY seq";
     private static final String SELECT_PAGE = SELECT_FROM + " LIMIT ?";
     private static final String SELECT_HEADS = "SELECT size, note FROM heads ORDER BY size";
+    private static final String SELECT_HEAD = "SELECT size, note FROM heads WHERE size = ?";
 
     private final HikariDataSource pool;
     private final LedgerNotifications notifications;
@@ -245,6 +246,18 @@ final class PostgresLedgerStore implements LedgerStore {
                 List<KeptHead> heads = new ArrayList<>();
                 while (rows.next()) heads.add(new KeptHead(rows.getLong(1), rows.getString(2)));
                 return heads;
+            }
+        });
+    }
+
+    @Override
+    public Optional<KeptHead> head(long size) {
+        return withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SELECT_HEAD)) {
+                select.setLong(1, size);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(new KeptHead(rows.getLong(1), rows.getString(2))) : Optional.empty();
+                }
             }
         });
     }

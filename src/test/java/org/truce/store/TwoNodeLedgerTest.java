@@ -75,11 +75,18 @@ class TwoNodeLedgerTest {
         if (database != null) database.close();
     }
 
+    @TempDir
+    Path otherKeyDir;
+
     private Node node(Clock clock) {
+        return node(clock, keyDir);
+    }
+
+    private Node node(Clock clock, Path keys) {
         LedgerStore store = Stores.openPostgres(database.url());
         open.add(store);
         Seen seen = new Seen();
-        Ledger ledger = Ledger.open(store, NodeKey.loadOrCreate(keyDir, ORIGIN), ORIGIN, clock, List.of(seen));
+        Ledger ledger = Ledger.open(store, NodeKey.loadOrCreate(keys, ORIGIN), ORIGIN, clock, List.of(seen));
         open.add(ledger);
         return new Node(ledger, seen, store);
     }
@@ -221,6 +228,22 @@ class TwoNodeLedgerTest {
         }
         System.err.println("two nodes, 8 writers, " + INTERLEAVE_SECONDS + " s: " + total + " entries in "
                 + a.store().heads().size() + " batches");
+    }
+
+    @Test
+    void a_node_with_another_key_refuses_to_write_after_the_first_node_wrote_and_refuses_to_open_later() {
+        Node a = node(Clock.systemUTC());
+        Node b = node(Clock.systemUTC(), otherKeyDir);
+        single(a.ledger().append(List.of(draft("first", "x"))));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.ledger().append(List.of(draft("second", "y"))))
+                .hasMessageContaining("every node of one database must hold the same node key");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.ledger().append(List.of(draft("third", "z"))))
+                .hasMessageContaining("every node of one database must hold the same node key");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node(Clock.systemUTC(), otherKeyDir))
+                .hasMessageContaining("not signed by this node's key");
+        assertThat(a.store().size()).isEqualTo(1);
+        assertVerifies(a);
     }
 
     private static void assertVerifies(Node node) {
