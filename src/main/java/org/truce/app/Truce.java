@@ -144,10 +144,23 @@ public final class Truce implements AutoCloseable {
 
     /** @param progress told how far rebuilding the projections from the store has come */
     public static Truce open(Path dataDir, Clock clock, Ledger.Progress progress) {
+        return open(dataDir, null, clock, progress);
+    }
+
+    /**
+     * Opens a node whose ledger lives in the PostgreSQL database at {@code databaseUrl}
+     * ({@code postgresql://user@host:port/db}), shared with other nodes; {@code dataDir} keeps this
+     * node's private files (accounts, audit, data keys, feedback, the node key). Every node of one
+     * database must hold the same node key ({@code node-key.pk8} and {@code node-key.pub}, copied from
+     * the first node's data directory), or it refuses to open once heads exist. A null URL means the
+     * SQLite ledger in {@code dataDir}.
+     */
+    public static Truce open(Path dataDir, String databaseUrl, Clock clock, Ledger.Progress progress) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
         Private stores = null;
+        LedgerStore store = null;
         try {
-            LedgerStore store = Stores.openSqlite(dataDir);
+            store = databaseUrl == null ? Stores.openSqlite(dataDir) : Stores.openPostgres(databaseUrl);
             stores = Private.open(dataDir, clock);
             stores.audit().prune();
             NodeKey key = NodeKey.loadOrCreate(dataDir, DEFAULT_ORIGIN);
@@ -162,6 +175,7 @@ public final class Truce implements AutoCloseable {
             return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock);
         } catch (RuntimeException e) {
             if (stores != null) stores.close();
+            if (store != null) store.close();
             lock.close();
             throw e;
         }

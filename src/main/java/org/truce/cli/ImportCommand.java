@@ -72,12 +72,11 @@ final class ImportCommand implements Callable<Integer> {
         return db == null ? data.toString() : db.replaceAll("//[^@/]*@", "//");
     }
 
-    /** The store to import into; the PostgreSQL adapter plugs in here once it is part of the build. */
+    /** The store to import into: the data directory's SQLite file, or the PostgreSQL database of --db. */
     private LedgerStore openTarget() {
         if (db == null) return Stores.openSqlite(data);
-        if (db.startsWith("postgresql://") || db.startsWith("postgres://")) {
-            throw new IllegalArgumentException("--db: this build has no PostgreSQL store yet (Stores.openPostgres); import"
-                    + " into a SQLite data directory, or use a build that has it");
+        if (db.startsWith("postgresql://") || db.startsWith("postgres://") || db.startsWith("jdbc:postgresql:")) {
+            return Stores.openPostgres(db);
         }
         throw new IllegalArgumentException("--db must be a postgresql:// URL, not " + target());
     }

@@ -9,7 +9,7 @@ import org.truce.web.WebApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP API on an embedded SQLite store.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP API on an embedded SQLite store, or as one of several nodes on PostgreSQL.")
 final class ServeCommand implements Callable<Integer> {
     private static volatile boolean serving;
 
@@ -18,6 +18,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = "./truce-data", description = "Data directory (default ${DEFAULT-VALUE}).")
     Path data;
+
+    @Option(names = "--db", description = "The shared ledger in PostgreSQL, postgresql://user@host:port/db (default: SQLite in the data directory).")
+    String db;
 
     @Option(names = "--demo", description = "Load the demo dataset when the store is empty.")
     boolean demo;
@@ -46,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Truce truce;
         try (ReplayBar bar = new ReplayBar()) {
-            truce = Truce.open(data, Clock.systemUTC(), bar);
+            truce = Truce.open(data, db, Clock.systemUTC(), bar);
         }
         if (demo && truce.ledger().size() == 0) {
             int n = truce.loadDemo();

@@ -28,10 +28,20 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotency is decided inside the single writer: a client id already in the ledger (or earlier in
  * the same batch) with the same type and payload is a retry and yields the original entry; with other
  * content the whole request is refused and nothing of it is written.
+ *
+ * <p>Several nodes on one {@linkplain LedgerStore#shared() shared} store: each batch is decided and
+ * written under the store's append lock, after catching up (tree, record times, client ids,
+ * listeners) with what other nodes appended, so seqs stay consecutive, a client id sent to two nodes
+ * yields one entry, and {@code recordedAt} = max(previous entry's, this node's clock) never decreases.
+ * A tailer thread, woken by the store or every {@link #TAIL_POLL}, has the writer catch up while this
+ * node writes nothing. Every node must sign with the same key, so the heads they write agree.
  */
 public final class Ledger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     private static final int MAX_BATCH_DRAFTS = 20_000;
+    private static final int CATCH_UP_PAGE = 1_000;
+    /** How long the tailer waits for a wake-up from the store before it looks anyway. */
+    static final java.time.Duration TAIL_POLL = java.time.Duration.ofMillis(500);
 
     /** Receives each entry once it is durable, in seq order, on one thread at a time (replay, then the applier). */
     public interface Listener {
@@ -51,6 +61,11 @@ public final class Ledger implements AutoCloseable {
     }
 
     private record Request(List<Draft> drafts, CompletableFuture<AppendResult> result) {}
+
+    /** Asks the writer to catch up with other nodes' appends; at most one is queued at a time. */
+    private static final Request TAIL = new Request(List.of(), new CompletableFuture<>());
+    private final java.util.concurrent.atomic.AtomicBoolean tailQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Thread tailer;
 
     private final LedgerStore store;
     private final MerkleTree tree = new MerkleTree();
@@ -75,6 +90,8 @@ public final class Ledger implements AutoCloseable {
     /** Entries durable and folded into the listeners: what reads may see and name. */
     private volatile long visible;
     private volatile boolean closing;
+    /** Set, for good, when another node's head differs from this node's: it then refuses every write. Writer thread. */
+    private String foreignHead;
     /** Why the writer stopped taking writes, or null while it takes them. Guarded by the queue. */
     private String stopped;
 
@@ -91,6 +108,8 @@ public final class Ledger implements AutoCloseable {
         this.listeners = List.copyOf(listeners);
         this.writer = new Thread(this::writeLoop, "ledger-writer");
         this.writer.setDaemon(true);
+        this.tailer = store.shared() ? new Thread(this::tailLoop, "ledger-tailer") : null;
+        if (tailer != null) tailer.setDaemon(true);
     }
 
     /** Told how far a replay has come: entries done of the total. */
@@ -121,6 +140,7 @@ public final class Ledger implements AutoCloseable {
         Ledger ledger = new Ledger(store, key, origin, clock, listeners, predecessors);
         ledger.replay(progress);
         ledger.writer.start();
+        if (ledger.tailer != null) ledger.tailer.start();
         return ledger;
     }
 
@@ -132,8 +152,21 @@ public final class Ledger implements AutoCloseable {
             if (tree.size() > 0) throw new StoreFailure("the store holds " + tree.size() + " entries but no signed head");
             latestHead = key.sign(new Checkpoint(origin, 0, tree.root(0)));
         } else {
-            latestHead = checkLastHead(heads.get(heads.size() - 1).signedNote());
+            latestHead = checkLastHead(headAtReplayedSize(heads).signedNote());
         }
+    }
+
+    /**
+     * The last head; on a shared store, other nodes may have appended after the replay read the
+     * entries, so the last head at or below the replayed size (the writer catches up with the rest).
+     */
+    private LedgerStore.KeptHead headAtReplayedSize(List<LedgerStore.KeptHead> heads) {
+        LedgerStore.KeptHead last = heads.get(heads.size() - 1);
+        if (!store.shared()) return last;
+        for (LedgerStore.KeptHead head : heads) {
+            if (head.size() <= tree.size()) last = head;
+        }
+        return last;
     }
 
     /**
@@ -209,11 +242,22 @@ public final class Ledger implements AutoCloseable {
                 }
                 continue;
             }
+            if (first == TAIL) {
+                tailQueued.set(false);
+                tailOnce();
+                continue;
+            }
             List<Request> batch = new ArrayList<>();
             batch.add(first);
             int drafts = first.drafts().size();
             while (drafts < MAX_BATCH_DRAFTS) {
                 Request next = queue.peek();
+                if (next == TAIL) {
+                    // the commit catches up anyway
+                    queue.poll();
+                    tailQueued.set(false);
+                    continue;
+                }
                 if (next == null || drafts + next.drafts().size() > MAX_BATCH_DRAFTS) break;
                 batch.add(queue.poll());
                 drafts += next.drafts().size();
@@ -248,9 +292,31 @@ public final class Ledger implements AutoCloseable {
         left.forEach(r -> r.result().completeExceptionally(cause));
     }
 
-    /** Decides every request of the batch, writes the new entries in one transaction, then acknowledges. */
+    /**
+     * Under the store's append lock: catches up with other nodes, decides every request of the batch,
+     * writes the new entries in one transaction, then acknowledges.
+     */
     private void commit(List<Request> batch) {
-        long base = store.size();
+        try (LedgerStore.AppendSession session = store.beginAppend()) {
+            commit(batch, session);
+        }
+    }
+
+    private void commit(List<Request> batch, LedgerStore.AppendSession session) {
+        try {
+            if (foreignHead != null) throw new StoreFailure(foreignHead);
+            if (store.shared()) catchUp(session::read);
+            long stored = session.size();
+            if (stored != tree.size()) {
+                throw new StoreFailure("the store holds " + stored + " entries but " + tree.size() + " were read");
+            }
+        } catch (RuntimeException e) {
+            // nothing was written: this batch fails, the writer goes on
+            LOG.warn("could not catch up with the store; nothing of a batch of {} requests was written", batch.size(), e);
+            applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(e)));
+            return;
+        }
+        long base = tree.size();
         long now = Math.max(times.last(), clock.millis());
         Instant recordedAt = Instant.ofEpochMilli(now);
         Map<String, Entry> seen = new HashMap<>();
@@ -267,7 +333,7 @@ public final class Ledger implements AutoCloseable {
         List<byte[]> leaves = new ArrayList<>(fresh.size());
         String note;
         try {
-            note = fresh.isEmpty() ? null : write(fresh, leaves);
+            note = fresh.isEmpty() ? null : write(session, fresh, leaves);
         } catch (RuntimeException e) {
             stop(batch, e instanceof StoreFailure ? e : new StoreFailure("the batch could not be written: " + e.getMessage(), e));
             return;
@@ -333,7 +399,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** @return the signed head of the batch */
-    private String write(List<Fresh> fresh, List<byte[]> leaves) {
+    private String write(LedgerStore.AppendSession session, List<Fresh> fresh, List<byte[]> leaves) {
         long before = tree.size();
         List<StoredEntry> rows = new ArrayList<>(fresh.size());
         for (Fresh f : fresh) {
@@ -347,7 +413,7 @@ public final class Ledger implements AutoCloseable {
         try {
             long size = tree.size();
             String note = key.sign(new Checkpoint(origin, size, tree.root(size)));
-            store.append(rows, size, note);
+            session.append(rows, size, note);
             for (Fresh f : fresh) {
                 times.add(f.entry().recordedAt().toEpochMilli());
                 clientIds.add(f.entry().clientId());
@@ -356,6 +422,89 @@ public final class Ledger implements AutoCloseable {
         } catch (RuntimeException e) {
             tree.truncate(before);
             throw e;
+        }
+    }
+
+    /** Reads pages of stored entries; the append session's view or the store's. */
+    @FunctionalInterface
+    private interface Pages {
+        List<StoredEntry> read(long fromSeq, int limit);
+    }
+
+    /**
+     * Folds in, in seq order, the entries other nodes appended beyond this node's tree: the tree, the
+     * record times and the client ids now, the listeners on the applier (after what it already holds).
+     * Each page is decoded before anything changes, so a failure leaves the state at a page boundary.
+     * Writer thread only.
+     */
+    private void catchUp(Pages pages) {
+        while (true) {
+            long from = tree.size();
+            List<StoredEntry> page = pages.read(from, CATCH_UP_PAGE);
+            if (page.isEmpty()) return;
+            List<Entry> entries = new ArrayList<>(page.size());
+            for (int i = 0; i < page.size(); i++) {
+                if (page.get(i).seq() != from + i) {
+                    throw new StoreFailure("the store returned seq " + page.get(i).seq() + " where " + (from + i) + " was expected");
+                }
+                entries.add(EntryCodec.decode(page.get(i).bytes()));
+            }
+            for (int i = 0; i < page.size(); i++) {
+                tree.append(Hashes.leafHash(page.get(i).bytes()));
+                times.add(entries.get(i).recordedAt().toEpochMilli());
+                clientIds.add(entries.get(i).clientId());
+            }
+            long durable = tree.size();
+            String note = key.sign(checkpointAt(durable));
+            applier.execute(() -> {
+                for (Entry entry : entries) notifyListeners(entry);
+                visible = durable;
+                latestHead = note;
+            });
+            if (page.size() < CATCH_UP_PAGE) requireSameHead(durable, note);
+            if (page.size() < CATCH_UP_PAGE) return;
+        }
+    }
+
+    /**
+     * A catch-up ends where a commit of another node ended, at a kept head; Ed25519 is deterministic,
+     * so that head is the note this node signs for the same tree unless the nodes hold different keys
+     * (or the entries differ from what was signed).
+     */
+    private void requireSameHead(long size, String note) {
+        store.head(size).ifPresent(kept -> {
+            if (!kept.signedNote().equals(note)) {
+                foreignHead = "the head of size " + size + " written by another node is not the one this node signs"
+                        + " for the same entries: every node of one database must hold the same node key (copy node-key.pk8"
+                        + " and node-key.pub from the first node's data directory)";
+                throw new StoreFailure("the head of size " + size + " written by another node is not the one this node signs"
+                        + " for the same entries: every node of one database must hold the same node key (copy node-key.pk8"
+                        + " and node-key.pub from the first node's data directory)");
+            }
+        });
+    }
+
+    /** A catch-up asked for by the tailer, outside the append lock: committed entries only. */
+    private void tailOnce() {
+        try {
+            catchUp(store::read);
+        } catch (RuntimeException e) {
+            LOG.warn("could not catch up with the store; the tailer will try again", e);
+        }
+    }
+
+    /** Wakes the writer whenever the store holds more than this node has folded in (shared stores only). */
+    private void tailLoop() {
+        while (!closing) {
+            try {
+                store.awaitGrowth(times.size(), TAIL_POLL);
+                if (!closing && store.size() > times.size() && tailQueued.compareAndSet(false, true)) queue.add(TAIL);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (closing) return;
+                LOG.warn("the ledger tailer could not read the store's size; it will try again", e);
+            }
         }
     }
 
@@ -460,6 +609,10 @@ public final class Ledger implements AutoCloseable {
             closing = true;
         }
         try {
+            if (tailer != null) {
+                tailer.interrupt();
+                tailer.join(10_000);
+            }
             writer.join(30_000);
             applier.shutdown();
             applier.awaitTermination(10, TimeUnit.SECONDS);

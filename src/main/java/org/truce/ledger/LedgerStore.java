@@ -1,5 +1,6 @@
 package org.truce.ledger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,6 +38,76 @@ public interface LedgerStore extends AutoCloseable {
     List<KeptHead> heads();
 
     record KeptHead(long size, String signedNote) {}
+
+    /** The kept signed head of tree size {@code size}, if one was kept. */
+    default Optional<KeptHead> head(long size) {
+        return heads().stream().filter(h -> h.size() == size).findFirst();
+    }
+
+    /**
+     * Whether other processes may append to this store (several nodes on one database). A store that
+     * is not shared has one writer process; its size changes only through this object.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /**
+     * Takes the store's append lock, held until the session is closed. Under it {@link AppendSession#size()}
+     * is exact and no other node appends. A store that is not shared needs no lock: the default session
+     * delegates to this store.
+     */
+    default AppendSession beginAppend() {
+        LedgerStore store = this;
+        return new AppendSession() {
+            @Override
+            public long size() {
+                return store.size();
+            }
+
+            @Override
+            public List<StoredEntry> read(long fromSeq, int limit) {
+                return store.read(fromSeq, limit);
+            }
+
+            @Override
+            public void append(List<StoredEntry> entries, long headSize, String signedHead) {
+                store.append(entries, headSize, signedHead);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
+     * Blocks until the store may hold more than {@code knownSize} entries (another node appended) or
+     * {@code timeout} passes, whichever is first; callers check {@link #size()} afterwards. Only
+     * meaningful for a {@link #shared()} store; the default waits out the timeout.
+     */
+    default void awaitGrowth(long knownSize, Duration timeout) throws InterruptedException {
+        Thread.sleep(timeout.toMillis());
+    }
+
+    /**
+     * One append under the store's append lock. Not thread-safe: one writer thread opens, uses and
+     * closes it. {@link #append} at most once; closing without appending releases the lock and writes
+     * nothing.
+     */
+    interface AppendSession extends AutoCloseable {
+        /** The exact number of entries stored, every node's appends included. */
+        long size();
+
+        /** Up to {@code limit} entries from {@code fromSeq} on, in seq order, as the lock holder sees them. */
+        List<StoredEntry> read(long fromSeq, int limit);
+
+        /** As {@link LedgerStore#append}, durable when it returns; the lock is released on close. */
+        void append(List<StoredEntry> entries, long headSize, String signedHead);
+
+        @Override
+        void close();
+    }
 
     @Override
     void close();

@@ -18,6 +18,8 @@ public final class Stores {
     public static final String SQLITE_FILE = "truce.db";
 
     private static final String SQLITE_MIGRATIONS = "classpath:db/sqlite";
+    private static final String POSTGRES_MIGRATIONS = "classpath:db/postgresql";
+    private static final int POSTGRES_POOL = 8;
 
     private Stores() {}
 
@@ -40,6 +42,37 @@ public final class Stores {
             return SqliteLedgerStore.open(database);
         } catch (SQLException e) {
             throw new StoreFailure("could not open the ledger in " + dataDir.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * Opens the ledger in the PostgreSQL database at {@code url} ({@code postgresql://user@host:port/db}
+     * or a {@code jdbc:postgresql:} URL), brought up to the latest schema; several nodes may open the
+     * same database at once. The caller closes the store.
+     *
+     * @throws IllegalArgumentException if the URL is malformed
+     * @throws StoreFailure if the database cannot be reached or migrated
+     */
+    public static LedgerStore openPostgres(String url) {
+        PostgresUrl where = PostgresUrl.parse(url);
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(where.jdbcUrl());
+        if (where.user() != null) config.setUsername(where.user());
+        if (where.password() != null) config.setPassword(where.password());
+        config.setMaximumPoolSize(POSTGRES_POOL);
+        config.setPoolName("truce-ledger");
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(10_000);
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        try {
+            StoreFiles.migrate(pool, POSTGRES_MIGRATIONS, "ledger");
+            java.util.Properties credentials = new java.util.Properties();
+            if (where.user() != null) credentials.setProperty("user", where.user());
+            if (where.password() != null) credentials.setProperty("password", where.password());
+            return new PostgresLedgerStore(pool, new LedgerNotifications(where.jdbcUrl(), credentials));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
         }
     }
 }

@@ -36,7 +36,12 @@ public final class TestNode implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public TestNode(Path dir, boolean demo) {
-        truce = Truce.open(dir, clock);
+        this(dir, null, demo);
+    }
+
+    /** A node whose ledger is the PostgreSQL database at {@code databaseUrl} (null: SQLite in {@code dir}). */
+    public TestNode(Path dir, String databaseUrl, boolean demo) {
+        truce = Truce.open(dir, databaseUrl, clock, org.truce.ledger.Ledger.Progress.NONE);
         if (demo) {
             truce.loadDemo();
         }

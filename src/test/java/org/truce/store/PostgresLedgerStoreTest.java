@@ -1,0 +1,94 @@
+package org.truce.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.truce.store.TestEntries.batch;
+import static org.truce.store.TestEntries.headNote;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.truce.ledger.LedgerStore;
+
+/** The PostgreSQL adapter against a real server, in a database of its own: the contract, and PostgreSQL specifics. */
+class PostgresLedgerStoreTest implements LedgerStoreContract {
+
+    private static PostgresTestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = PostgresTestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        if (database != null) database.close();
+    }
+
+    @BeforeEach
+    void emptyTables() throws SQLException {
+        database.truncate();
+    }
+
+    @Override
+    public LedgerStore openStore() {
+        return Stores.openPostgres(database.url());
+    }
+
+    @Test
+    void the_store_says_it_is_shared_and_a_jdbc_url_opens_it_too() {
+        try (LedgerStore store = Stores.openPostgres(database.jdbcUrl())) {
+            assertThat(store.shared()).isTrue();
+            store.append(batch(0, 1), 1, headNote(1));
+        }
+        try (LedgerStore store = openStore()) {
+            assertThat(store.size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void the_body_column_holds_the_exact_bytes_as_bytea() throws SQLException {
+        try (LedgerStore store = openStore()) {
+            store.append(batch(0, 1), 1, headNote(1));
+        }
+        try (Connection raw = DriverManager.getConnection(database.jdbcUrl());
+                Statement sql = raw.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT pg_typeof(body)::text, body FROM entries WHERE seq = 0")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("bytea");
+            assertThat(rows.getBytes(2)).isEqualTo(TestEntries.bytes(0));
+        }
+    }
+
+    @Test
+    void a_second_append_session_waits_for_the_first_and_sees_its_entries() throws Exception {
+        try (LedgerStore a = openStore(); LedgerStore b = openStore()) {
+            var first = a.beginAppend();
+            var entered = new java.util.concurrent.CountDownLatch(1);
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                entered.countDown();
+                try (var s = b.beginAppend()) {
+                    return s.size();
+                }
+            });
+            entered.await();
+            first.append(batch(0, 2), 2, headNote(2));
+            first.close();
+            assertThat(second.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_malformed_url_is_refused_with_the_reason() {
+        assertThatThrownBy(() -> Stores.openPostgres("mysql://x@h/db")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("postgresql://");
+        assertThatThrownBy(() -> Stores.openPostgres("postgresql://postgres@127.0.0.1:5432/"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names no database");
+    }
+}
