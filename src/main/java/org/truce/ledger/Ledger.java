@@ -60,6 +60,7 @@ public final class Ledger implements AutoCloseable {
     private final String origin;
     private final Clock clock;
     private final List<Listener> listeners;
+    private final LedgerObserver observer;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     /**
@@ -78,8 +79,10 @@ public final class Ledger implements AutoCloseable {
     /** Why the writer stopped taking writes, or null while it takes them. Guarded by the queue. */
     private String stopped;
 
-    private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners) {
+    private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+                   LedgerObserver observer) {
         this.store = store;
+        this.observer = observer;
         this.key = key;
         this.origin = origin;
         this.clock = clock;
@@ -102,7 +105,13 @@ public final class Ledger implements AutoCloseable {
 
     public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress) {
-        Ledger ledger = new Ledger(store, key, origin, clock, listeners);
+        return open(store, key, origin, clock, listeners, progress, LedgerObserver.NONE);
+    }
+
+    /** @param observer told of every durable batch (metrics); {@link LedgerObserver#NONE} for none */
+    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+                              Progress progress, LedgerObserver observer) {
+        Ledger ledger = new Ledger(store, key, origin, clock, listeners, observer);
         ledger.replay(progress);
         ledger.writer.start();
         return ledger;
@@ -216,6 +225,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Decides every request of the batch, writes the new entries in one transaction, then acknowledges. */
     private void commit(List<Request> batch) {
+        long started = System.nanoTime();
         long base = store.size();
         long now = Math.max(times.last(), clock.millis());
         Instant recordedAt = Instant.ofEpochMilli(now);
@@ -239,6 +249,7 @@ public final class Ledger implements AutoCloseable {
             return;
         }
         long durable = times.size();
+        observe(batch, fresh.size(), System.nanoTime() - started);
         applier.execute(() -> {
             for (Fresh f : fresh) notifyListeners(f.entry());
             visible = durable;
@@ -247,6 +258,16 @@ public final class Ledger implements AutoCloseable {
                 batch.get(i).result().complete(finish(decisions.get(i), base, leaves));
             }
         });
+    }
+
+    private void observe(List<Request> batch, int created, long nanos) {
+        int drafts = 0;
+        for (Request r : batch) drafts += r.drafts().size();
+        try {
+            observer.batchCommitted(batch.size(), drafts, created, nanos);
+        } catch (RuntimeException e) {
+            LOG.warn("the ledger observer failed; the batch stands", e);
+        }
     }
 
     /** A new entry and its payload's canonical bytes, made on the client's thread. */
@@ -359,6 +380,21 @@ public final class Ledger implements AutoCloseable {
     /** Number of entries that are durable and applied to the projections (and so acknowledged). */
     public long size() {
         return visible;
+    }
+
+    /**
+     * Entries in the store, which may run ahead of {@link #size} while a batch is being applied (or,
+     * when several nodes share a store, while this node catches up); the difference is the projection lag.
+     */
+    public long storeSize() {
+        return store.size();
+    }
+
+    /** Why the writer stopped taking writes after a store failure; empty while it takes them. */
+    public Optional<String> stoppedReason() {
+        synchronized (queue) {
+            return Optional.ofNullable(stopped);
+        }
     }
 
     /** The number of entries recorded at or before {@code knownAt} (of those visible). */
