@@ -69,7 +69,7 @@ final class HealthRoutes {
             retryAfter = 30;
         }
         if (lag > maxLag) {
-            reasons.add("the projections are " + lag + " entries behind the store (more than " + maxLag + ")");
+            reasons.add("the projections trail the store: projection lag " + lag + " entries, threshold " + maxLag);
             retryAfter = Math.max(retryAfter, 5);
         }
         body.put("status", reasons.isEmpty() ? "ready" : "not-ready");
