@@ -60,8 +60,7 @@ final class HealthRoutes {
         long stored = ledger.storeSize();
         long applied = ledger.size();
         long lag = Math.max(0, stored - applied);
-        ObjectNode body = Json.object();
-        var reasons = body.putArray("reasons");
+        var reasons = Json.array();
         int retryAfter = 0;
         if (ledger.stoppedReason().isPresent()) {
             reasons.add("the ledger's writer stopped after a store failure and takes no writes until the node restarts "
@@ -72,8 +71,9 @@ final class HealthRoutes {
             reasons.add("the projections trail the store: projection lag " + lag + " entries, threshold " + maxLag);
             retryAfter = Math.max(retryAfter, 5);
         }
-        body.put("status", reasons.isEmpty() ? "ready" : "not-ready");
+        ObjectNode body = Json.object().put("status", reasons.isEmpty() ? "ready" : "not-ready");
         body.put("ledgerSize", stored).put("applied", applied).put("projectionLag", lag);
+        body.set("reasons", reasons);
         ctx.header("Cache-Control", "no-store");
         if (!reasons.isEmpty()) ctx.header("Retry-After", Integer.toString(retryAfter));
         Json.send(ctx, reasons.isEmpty() ? 200 : 503, body);
