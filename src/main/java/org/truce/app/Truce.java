@@ -75,6 +75,7 @@ public final class Truce implements AutoCloseable {
     private final FeedbackDesk feedback;
     private final Publications publications;
     private final Publisher publisher;
+    private final NodeMetrics metrics;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -112,8 +113,9 @@ public final class Truce implements AutoCloseable {
 
     private Truce(Path dataDir, DataDirLock lock, LedgerStore store, Ledger ledger, FigureBook figures, CaseBook cases,
                   MapBook map, AccordBook accords, IncidentBook incidentBook, Publications publications, Private stores,
-                  Clock clock) {
+                  Clock clock, NodeMetrics metrics) {
         this.dataDir = dataDir;
+        this.metrics = metrics;
         this.lock = lock;
         this.store = store;
         this.ledger = ledger;
@@ -170,9 +172,12 @@ public final class Truce implements AutoCloseable {
             AccordBook accords = new AccordBook();
             IncidentBook incidentBook = new IncidentBook();
             Publications publications = new Publications();
+            NodeMetrics metrics = new NodeMetrics();
             Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
-                    List.of(figures, cases, map, accords, incidentBook, publications), progress, PredecessorKeys.read(dataDir));
-            return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock);
+                    List.of(figures, cases, map, accords, incidentBook, publications), progress, PredecessorKeys.read(dataDir), metrics);
+            metrics.watch(ledger);
+            return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock,
+                    metrics);
         } catch (RuntimeException e) {
             if (stores != null) stores.close();
             if (store != null) store.close();
@@ -183,6 +188,11 @@ public final class Truce implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** The node's metrics (ledger, HTTP, JVM), scraped at {@code /metrics}. */
+    public NodeMetrics metrics() {
+        return metrics;
     }
 
     public FigureBook figures() {

@@ -75,6 +75,7 @@ public final class Ledger implements AutoCloseable {
     private final String origin;
     private final Clock clock;
     private final List<Listener> listeners;
+    private final LedgerObserver observer;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     /**
@@ -95,13 +96,14 @@ public final class Ledger implements AutoCloseable {
     /** Why the writer stopped taking writes, or null while it takes them. Guarded by the queue. */
     private String stopped;
 
-    /** Keys of the nodes whose heads this store holds from before an import; see {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List)}. */
+    /** Keys of the nodes whose heads this store holds from before an import; see {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}. */
     private final List<NoteVerifier> predecessors;
 
     private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
-                   List<NoteVerifier> predecessors) {
+                   List<NoteVerifier> predecessors, LedgerObserver observer) {
         this.predecessors = List.copyOf(predecessors);
         this.store = store;
+        this.observer = observer;
         this.key = key;
         this.origin = origin;
         this.clock = clock;
@@ -126,7 +128,7 @@ public final class Ledger implements AutoCloseable {
 
     public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress) {
-        return open(store, key, origin, clock, listeners, progress, List.of());
+        return open(store, key, origin, clock, listeners, progress, List.of(), LedgerObserver.NONE);
     }
 
     /**
@@ -134,10 +136,12 @@ public final class Ledger implements AutoCloseable {
      * another node: its last kept head may be signed by one of {@code predecessors} (the exporting
      * node's verifier key) instead of this node's key. This node then serves its own signature over the
      * same tree and signs every later head with its own key.
+     *
+     * @param observer told of every durable batch (metrics); {@link LedgerObserver#NONE} for none
      */
     public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
-                              Progress progress, List<NoteVerifier> predecessors) {
-        Ledger ledger = new Ledger(store, key, origin, clock, listeners, predecessors);
+                              Progress progress, List<NoteVerifier> predecessors, LedgerObserver observer) {
+        Ledger ledger = new Ledger(store, key, origin, clock, listeners, predecessors, observer);
         ledger.replay(progress);
         ledger.writer.start();
         if (ledger.tailer != null) ledger.tailer.start();
@@ -303,6 +307,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     private void commit(List<Request> batch, LedgerStore.AppendSession session) {
+        long started = System.nanoTime();
         try {
             if (foreignHead != null) throw new StoreFailure(foreignHead);
             if (store.shared()) catchUp(session::read);
@@ -339,6 +344,7 @@ public final class Ledger implements AutoCloseable {
             return;
         }
         long durable = times.size();
+        observe(batch, fresh.size(), System.nanoTime() - started);
         applier.execute(() -> {
             for (Fresh f : fresh) notifyListeners(f.entry());
             visible = durable;
@@ -347,6 +353,16 @@ public final class Ledger implements AutoCloseable {
                 batch.get(i).result().complete(finish(decisions.get(i), base, leaves));
             }
         });
+    }
+
+    private void observe(List<Request> batch, int created, long nanos) {
+        int drafts = 0;
+        for (Request r : batch) drafts += r.drafts().size();
+        try {
+            observer.batchCommitted(batch.size(), drafts, created, nanos);
+        } catch (RuntimeException e) {
+            LOG.warn("the ledger observer failed; the batch stands", e);
+        }
     }
 
     /** A new entry and its payload's canonical bytes, made on the client's thread. */
@@ -542,6 +558,21 @@ public final class Ledger implements AutoCloseable {
     /** Number of entries that are durable and applied to the projections (and so acknowledged). */
     public long size() {
         return visible;
+    }
+
+    /**
+     * Entries in the store, which may run ahead of {@link #size} while a batch is being applied (or,
+     * when several nodes share a store, while this node catches up); the difference is the projection lag.
+     */
+    public long storeSize() {
+        return store.size();
+    }
+
+    /** Why the writer stopped taking writes after a store failure; empty while it takes them. */
+    public Optional<String> stoppedReason() {
+        synchronized (queue) {
+            return Optional.ofNullable(stopped);
+        }
     }
 
     /** The number of entries recorded at or before {@code knownAt} (of those visible). */

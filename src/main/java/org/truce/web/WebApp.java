@@ -26,6 +26,17 @@ public final class WebApp {
      * @param bootstrapToken {@code TRUCE_ADMIN_TOKEN} (an admin API token for automation), or null
      */
     public static Javalin create(Truce truce, String bootstrapToken) {
+        return create(truce, bootstrapToken, System.getenv(HealthRoutes.METRICS_TOKEN_ENV));
+    }
+
+    /**
+     * @param bootstrapToken {@code TRUCE_ADMIN_TOKEN} (an admin API token for automation), or null
+     * @param metricsToken   {@code TRUCE_METRICS_TOKEN} (the bearer token Prometheus scrapes {@code /metrics} with), or null
+     */
+    public static Javalin create(Truce truce, String bootstrapToken, String metricsToken) {
+        if (metricsToken != null && metricsToken.isBlank()) metricsToken = null;
+        var health = new HealthRoutes(truce.ledger(), truce.metrics(), metricsToken == null ? null : metricsToken.trim(),
+                HealthRoutes.maxLagFromEnvironment());
         var sessions = new Sessions(new SecureRandom(), truce.clock());
         var guard = new Guard(truce.accounts(), sessions, bootstrapToken, truce.audit());
         var names = new InNameOf(truce.figures(), truce.accounts(), truce.ledger());
@@ -47,6 +58,7 @@ public final class WebApp {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Json.MAX_BODY;
+            config.requestLogger.http(health::record);
             // Our scripts and styles, and the maintained libraries' files from their webjars: no CDN.
             // Guard runs before static files too: they are declared public like any route.
             config.staticFiles.add(files -> {
@@ -78,6 +90,10 @@ public final class WebApp {
             r.post("/account/tokens", account::tokenForm, Access.SIGNED_IN);
             r.post("/signout", account::signOut, Access.SIGNED_IN);
             r.get(API + "/openapi.json", WebApp::openApi, Access.PUBLIC);
+            r.get("/health/live", health::live, Access.PUBLIC);
+            r.get("/health/ready", health::ready, Access.PUBLIC);
+            // public at the guard: the handler asks for the scrape token, which is no account's
+            r.get("/metrics", health::metrics, Access.PUBLIC);
             r.post(API + "/session", account::signInJson, Access.PUBLIC);
             r.delete(API + "/session", account::signOut, Access.SIGNED_IN);
             r.get(API + "/me", account::me, Access.SIGNED_IN);

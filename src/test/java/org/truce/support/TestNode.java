@@ -24,6 +24,8 @@ import org.truce.web.WebApp;
 public final class TestNode implements AutoCloseable {
     /** {@code TRUCE_ADMIN_TOKEN} of the node: the bootstrap admin API token. */
     public static final String BOOTSTRAP = "test-bootstrap-0123456789abcdef";
+    /** {@code TRUCE_METRICS_TOKEN} of the node: the token {@code /metrics} is scraped with. */
+    public static final String SCRAPE = "test-scrape-0123456789abcdef";
     public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
     public final Truce truce;
@@ -45,7 +47,7 @@ public final class TestNode implements AutoCloseable {
         if (demo) {
             truce.loadDemo();
         }
-        app = WebApp.create(truce, BOOTSTRAP).start(0);
+        app = WebApp.create(truce, BOOTSTRAP, SCRAPE).start(0);
         token = account("desk", "desk", "desk", Role.ADMIN, Role.TRANSCRIBER, Role.SECRETARIAT);
     }
 

@@ -63,7 +63,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(117);
+            assertThat(rows).hasSize(120);
         }
     }
 

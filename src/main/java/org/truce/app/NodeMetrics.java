@@ -1,0 +1,83 @@
+package org.truce.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import org.truce.ledger.Ledger;
+import org.truce.ledger.LedgerObserver;
+
+/**
+ * The node's metrics in one Micrometer registry scraped as Prometheus text: the ledger's appends and
+ * batch sizes (as its {@link LedgerObserver}), its size, applied size and projection lag (gauges read
+ * at scrape time), HTTP request latencies (recorded by the web layer through {@link #httpRequest}),
+ * and the JVM's memory, threads, processor and uptime.
+ *
+ * <p>Thread-safe. One per node, created before the ledger opens and {@link #watch watching} it once it has.
+ */
+public final class NodeMetrics implements LedgerObserver {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter appended = Counter.builder("truce.ledger.appended")
+            .description("new entries written to the ledger").baseUnit("entries").register(registry);
+    private final Counter requests = Counter.builder("truce.ledger.append.requests")
+            .description("append requests committed (retries included)").register(registry);
+    private final DistributionSummary batchDrafts = DistributionSummary.builder("truce.ledger.batch.drafts")
+            .description("drafts per committed batch (group commit)").register(registry);
+    private final Timer commits = Timer.builder("truce.ledger.batch.commit")
+            .description("time from taking a batch to its durable commit").register(registry);
+
+    public NodeMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    @Override
+    public void batchCommitted(int requestCount, int drafts, int created, long nanos) {
+        appended.increment(created);
+        requests.increment(requestCount);
+        batchDrafts.record(drafts);
+        commits.record(Duration.ofNanos(nanos));
+    }
+
+    /** Registers the gauges read from the ledger at each scrape. */
+    void watch(Ledger ledger) {
+        Gauge.builder("truce.ledger.size", ledger, Ledger::storeSize)
+                .description("entries in the store").baseUnit("entries").register(registry);
+        Gauge.builder("truce.ledger.applied", ledger, Ledger::size)
+                .description("entries folded into this node's projections").baseUnit("entries").register(registry);
+        Gauge.builder("truce.projection.lag", ledger, l -> Math.max(0, l.storeSize() - l.size()))
+                .description("entries in the store not yet in this node's projections").baseUnit("entries").register(registry);
+        Gauge.builder("truce.ledger.writer.stopped", ledger, l -> l.stoppedReason().isPresent() ? 1 : 0)
+                .description("1 when the writer stopped taking writes after a store failure").register(registry);
+    }
+
+    /**
+     * Records one answered HTTP request.
+     *
+     * @param route the matched route's path pattern (never the raw path, so the series stay bounded)
+     */
+    public void httpRequest(String method, String route, int status, Duration took) {
+        Timer.builder("http.server.requests").description("HTTP requests by route pattern and status")
+                .tags("method", method, "route", route, "status", Integer.toString(status))
+                .register(registry).record(took);
+    }
+
+    /** The registry's current state in the Prometheus text format (version 0.0.4). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** The content type of {@link #scrape}. */
+    public static String contentType() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+    }
+}

@@ -1,0 +1,114 @@
+package org.truce.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import org.truce.app.NodeMetrics;
+import org.truce.ledger.Ledger;
+
+/**
+ * Liveness, readiness and the Prometheus scrape of one node. Liveness is 200 whenever the process
+ * answers. Readiness is 200 when the ledger takes writes and the projections are within
+ * {@code maxLag} entries of the store; otherwise 503 with Retry-After and the reasons. Neither says
+ * anything a stranger should not read: sizes and fixed texts, never a store's error message.
+ * {@code /metrics} needs the dedicated scrape token ({@code TRUCE_METRICS_TOKEN}) as a bearer token
+ * and is off (404) on a node without one. Thread-safe.
+ */
+final class HealthRoutes {
+    static final String METRICS_TOKEN_ENV = "TRUCE_METRICS_TOKEN";
+    static final String MAX_LAG_ENV = "TRUCE_READY_MAX_LAG";
+    /** Entries the projections may trail the store by and still take traffic. */
+    static final long DEFAULT_MAX_LAG = 1000;
+
+    private final Ledger ledger;
+    private final NodeMetrics metrics;
+    private final byte[] metricsToken;
+    private final long maxLag;
+
+    /** @param metricsToken the scrape token (at least 16 characters), or null to keep {@code /metrics} off */
+    HealthRoutes(Ledger ledger, NodeMetrics metrics, String metricsToken, long maxLag) {
+        if (metricsToken != null && metricsToken.length() < 16) {
+            throw new IllegalArgumentException(METRICS_TOKEN_ENV + " must have at least 16 characters");
+        }
+        if (maxLag < 0) throw new IllegalArgumentException(MAX_LAG_ENV + " must not be negative");
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.metricsToken = metricsToken == null ? null : metricsToken.getBytes(StandardCharsets.UTF_8);
+        this.maxLag = maxLag;
+    }
+
+    /** {@code TRUCE_READY_MAX_LAG} from the environment, else {@link #DEFAULT_MAX_LAG}. */
+    static long maxLagFromEnvironment() {
+        String v = System.getenv(MAX_LAG_ENV);
+        if (v == null || v.isBlank()) return DEFAULT_MAX_LAG;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(MAX_LAG_ENV + " must be a whole number of entries, not " + v);
+        }
+    }
+
+    void live(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        Json.send(ctx, 200, Json.object().put("status", "live"));
+    }
+
+    void ready(Context ctx) {
+        long stored = ledger.storeSize();
+        long applied = ledger.size();
+        long lag = Math.max(0, stored - applied);
+        var reasons = Json.array();
+        int retryAfter = 0;
+        if (ledger.stoppedReason().isPresent()) {
+            reasons.add("the ledger's writer stopped after a store failure and takes no writes until the node restarts "
+                    + "(the node's log names the cause)");
+            retryAfter = 30;
+        }
+        if (lag > maxLag) {
+            reasons.add("the projections trail the store: projection lag " + lag + " entries, threshold " + maxLag);
+            retryAfter = Math.max(retryAfter, 5);
+        }
+        ObjectNode body = Json.object().put("status", reasons.isEmpty() ? "ready" : "not-ready");
+        body.put("ledgerSize", stored).put("applied", applied).put("projectionLag", lag);
+        body.set("reasons", reasons);
+        ctx.header("Cache-Control", "no-store");
+        if (!reasons.isEmpty()) ctx.header("Retry-After", Integer.toString(retryAfter));
+        Json.send(ctx, reasons.isEmpty() ? 200 : 503, body);
+    }
+
+    void metrics(Context ctx) {
+        if (metricsToken == null) {
+            throw new Problem(ErrorCode.NOT_FOUND, "metrics are off on this node: set " + METRICS_TOKEN_ENV
+                    + " and scrape with it as a bearer token");
+        }
+        String header = ctx.header("Authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), metricsToken)) {
+            throw new Problem(ErrorCode.UNAUTHORIZED, "send the node's scrape token (" + METRICS_TOKEN_ENV
+                    + ") as Authorization: Bearer <token>");
+        }
+        ctx.header("Cache-Control", "no-store").contentType(NodeMetrics.contentType()).result(metrics.scrape());
+    }
+
+    /** Times every answered request under its route pattern: {@code /api/v1/cases/{id}}, never the raw path. */
+    void record(Context ctx, Float millis) {
+        long nanos = millis == null ? 0 : (long) (millis * 1_000_000.0);
+        metrics.httpRequest(ctx.method().name(), routeOf(ctx), ctx.statusCode(), Duration.ofNanos(nanos));
+    }
+
+    private static String routeOf(Context ctx) {
+        Endpoint e;
+        try {
+            e = ctx.endpoints().matchedHttpEndpoint();
+        } catch (RuntimeException none) {
+            e = null;
+        }
+        if (e != null) return e.path;
+        String path = ctx.path();
+        if (ctx.statusCode() != 404 && (path.startsWith("/assets/") || path.startsWith("/webjars/"))) return "static";
+        return "unmatched";
+    }
+}
