@@ -3,6 +3,7 @@ package org.truce.web;
 /** Stable error codes of the API, each with its HTTP status and title (RFC 9457 "type" is derived from the code). */
 public enum ErrorCode {
     MALFORMED_JSON(400, "The request body is not valid JSON"),
+    MALFORMED_BODY(400, "The request body cannot be read as its content type says"),
     TOO_DEEP(400, "The request body nests deeper than the contract allows"),
     BAD_PARAMETER(400, "A query parameter is missing or invalid"),
     UNAUTHORIZED(401, "Authentication is required"),

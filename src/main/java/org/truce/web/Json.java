@@ -37,21 +37,30 @@ final class Json {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY) throw new Problem(ErrorCode.TOO_LARGE, "the body has " + declared + " bytes; the limit is " + MAX_BODY);
         byte[] bytes = readLimited(ctx);
-        if (bytes.length == 0) throw new Problem(ErrorCode.MALFORMED_JSON, "the request body is empty");
+        if (bytes.length == 0) throw new Problem(ErrorCode.MALFORMED_JSON, "the request body is empty", whole("is empty"));
         try {
             return MAPPER.readTree(bytes);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             String why = String.valueOf(e.getOriginalMessage());
             if (why.contains("esting depth")) {
-                throw new Problem(ErrorCode.TOO_DEEP, "the body nests more than " + MAX_DEPTH + " levels deep");
+                throw new Problem(ErrorCode.TOO_DEEP, "the body nests more than " + MAX_DEPTH + " levels deep",
+                        whole("nests more than " + MAX_DEPTH + " levels deep"));
             }
-            throw new Problem(ErrorCode.MALFORMED_JSON, "the body breaks a size limit of the contract: " + why);
+            throw new Problem(ErrorCode.MALFORMED_JSON, "the body breaks a size limit of the contract: " + why, whole("breaks a size limit"));
+        } catch (NumberFormatException e) {
+            // Jackson's text quotes the number; say only what is wrong (e.g. 1e2147483648 overflows BigDecimal's scale)
+            throw new Problem(ErrorCode.MALFORMED_JSON, "a number in the body is out of range", whole("has a number out of range"));
         } catch (IOException e) {
             // the parser's own text quotes the offending token, which may be personal data: say where only
             String where = e instanceof JsonProcessingException j && j.getLocation() != null
                     ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : "";
-            throw new Problem(ErrorCode.MALFORMED_JSON, "malformed JSON" + where);
+            throw new Problem(ErrorCode.MALFORMED_JSON, "malformed JSON" + where, whole("is not valid JSON" + where));
         }
+    }
+
+    /** A violation of the body as a whole: JSON Pointer "" (RFC 6901 §5) names the whole document. */
+    private static java.util.List<org.truce.figures.Violation> whole(String detail) {
+        return java.util.List.of(new org.truce.figures.Violation("", detail));
     }
 
     private static byte[] readLimited(Context ctx) {

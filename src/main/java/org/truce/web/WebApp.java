@@ -179,6 +179,12 @@ public final class WebApp {
             r.exception(IllegalArgumentException.class, (e, ctx) ->
                     problem(ctx, new Problem(ErrorCode.BAD_PARAMETER, e.getMessage())));
             r.exception(Exception.class, (e, ctx) -> {
+                if (unreadableBody(e)) {
+                    // e.g. a multipart body without its parts: the client's fault, reported by Jetty while reading form fields
+                    problem(ctx, new Problem(ErrorCode.MALFORMED_BODY, "the request body is not valid " + ctx.contentType(),
+                            java.util.List.of(new Violation("", "cannot be read as " + ctx.contentType()))));
+                    return;
+                }
                 LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 ObjectNode n = Json.object().put("type", "about:blank").put("title", "Internal error").put("status", 500)
                         .put("detail", "the server failed; nothing of this request was acknowledged");
@@ -192,6 +198,14 @@ public final class WebApp {
                 }
             });
         });
+    }
+
+    /** Whether Jetty refused to read the request's body (its {@code BadMessageException}, a 4xx, anywhere in the causes). */
+    private static boolean unreadableBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() / 100 == 4) return true;
+        }
+        return false;
     }
 
     /**

@@ -39,15 +39,7 @@ class AuthorizationMatrixTest {
         try (TestNode node = TestNode.withDemo(dir)) {
             Map<String, String> tokens = callers(node);
             node.account("unhcr", "unhcr", "spare", Role.ANALYST);
-            Map<String, String> fixture = Map.of(
-                    "{case}", CaseFixtures.open(node, tokens.get("reporterA"), "Fixture Person One"),
-                    "{case2}", CaseFixtures.open(node, tokens.get("reporterA"), "Fixture Person Two"),
-                    "{token}", node.truce.accounts().createToken("spare", "to revoke", java.time.Duration.ofDays(5)).id(),
-                    "{geomA}", node.truce.map().versions("line-demarcation-proposal-a", Long.MAX_VALUE).get(0).version().id(),
-                    "{geomB}", node.truce.map().versions("line-demarcation-proposal-b", Long.MAX_VALUE).get(0).version().id(),
-                    "{report}", firstReport(node),
-                    "{feedback}", feedbackFixture(node),
-                    "{incident}", allege(node, 1), "{incident2}", allege(node, 2));
+            Map<String, String> fixture = fixtures(node, tokens);
             List<String> mismatches = new ArrayList<>();
             List<Row> rows = rows();
             for (Row row : rows) {
@@ -70,16 +62,34 @@ class AuthorizationMatrixTest {
     @Test
     void the_table_names_every_registered_route_once() throws IOException {
         try (TestNode node = TestNode.withDemo(dir)) {
-            List<String> inTable = rows().stream().map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")
-                    .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
-                    .replace("{report}", "{id}").replace("{feedback}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
-                    .replace("2021-01-11", "{date}").replace("/agreements/statement-2020-11-10", "/agreements/{id}")
-                    .replace("/groups/wg-trilateral-2021", "/groups/{id}").replace("/feeds/en.atom", "/feeds/{lang}.atom")
-                    .replace("1c1de000-0000-4000-8000-000000000001", "{id}")).sorted().toList();
+            List<String> inTable = rows().stream().map(AuthorizationMatrixTest::route).sorted().toList();
             List<String> registered = RouteRulesTest.endpoints(node.app).stream()
                     .map(e -> e.method.name() + " " + e.path).sorted().toList();
             assertThat(inTable).containsExactlyElementsOf(registered);
         }
+    }
+
+    /** The ids the table's paths and bodies name ({case}, {token}, …), made fresh on the node. */
+    static Map<String, String> fixtures(TestNode node, Map<String, String> tokens) {
+        return Map.of(
+                "{case}", CaseFixtures.open(node, tokens.get("reporterA"), "Fixture Person One"),
+                "{case2}", CaseFixtures.open(node, tokens.get("reporterA"), "Fixture Person Two"),
+                "{token}", node.truce.accounts().createToken("spare", "to revoke", java.time.Duration.ofDays(5)).id(),
+                "{geomA}", node.truce.map().versions("line-demarcation-proposal-a", Long.MAX_VALUE).get(0).version().id(),
+                "{geomB}", node.truce.map().versions("line-demarcation-proposal-b", Long.MAX_VALUE).get(0).version().id(),
+                "{report}", firstReport(node),
+                "{feedback}", feedbackFixture(node),
+                "{incident}", allege(node, 1), "{incident2}", allege(node, 2));
+    }
+
+    /** The route a row of the table names, as the application registers it ({@code POST /api/v1/cases/{id}/status}). */
+    static String route(Row r) {
+        return r.method() + " " + r.path().replaceAll("\\?.*", "")
+                .replace("{case}", "{id}").replace("{case2}", "{id}").replace("{token}", "{id}")
+                .replace("{report}", "{id}").replace("{feedback}", "{id}").replace("heritage-dadivank", "{id}").replace("/layers/zone", "/layers/{kind}")
+                .replace("2021-01-11", "{date}").replace("/agreements/statement-2020-11-10", "/agreements/{id}")
+                .replace("/groups/wg-trilateral-2021", "/groups/{id}").replace("/feeds/en.atom", "/feeds/{lang}.atom")
+                .replace("1c1de000-0000-4000-8000-000000000001", "{id}");
     }
 
     /** A message sent from another address than the callers', so their own ten stay within the hourly limit. */
@@ -109,7 +119,7 @@ class AuthorizationMatrixTest {
         return id;
     }
 
-    private static Map<String, String> callers(TestNode node) {
+    static Map<String, String> callers(TestNode node) {
         String jmc = "ru-tr-joint-monitoring-centre";
         Map<String, String> t = new LinkedHashMap<>();
         t.put("anon", null);
@@ -140,7 +150,7 @@ class AuthorizationMatrixTest {
      * A fresh, valid body of each kind: every caller's request would succeed if its rule let it. The
      * secretariat's writes speak in its own organisation's source's name (the joint monitoring centre).
      */
-    private String body(String name) {
+    String body(String name) {
         int n = counter.incrementAndGet();
         String uuid = UUID.randomUUID().toString();
         return switch (name) {
