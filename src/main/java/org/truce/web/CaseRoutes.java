@@ -91,7 +91,7 @@ final class CaseRoutes {
         ArrayNode items = n.putArray("personal");
         for (CaseRecorder.Disclosed d : recorder.disclose(c)) {
             try {
-                items.addObject().put("entry", d.entryId()).put("status", d.status()).set("data", Json.MAPPER.readTree(d.json()));
+                items.addObject().put("entry", d.entryId()).put("status", d.status()).set("data", Json.STORED.readTree(d.json()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -27,6 +27,13 @@ final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
     }
 
+    /**
+     * Reads what the node itself stored (ledger entries, disclosed personal data): the request limits
+     * (depth, sizes) guard input, and a stored geometry legitimately nests deeper than any request body.
+     */
+    static final ObjectMapper STORED = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
     private Json() {}
 
     static JsonNode body(Context ctx) {

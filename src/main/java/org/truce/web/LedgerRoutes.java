@@ -54,7 +54,7 @@ final class LedgerRoutes {
             // the exact stored bytes, the Merkle leaf: a re-serialisation of "entry" need not be byte-identical
             item.put("bytes", Base64.getEncoder().encodeToString(row.bytes()));
             try {
-                item.set("entry", Json.MAPPER.readTree(row.bytes()));
+                item.set("entry", Json.STORED.readTree(row.bytes()));
             } catch (IOException e) {
                 throw new IllegalStateException("stored entry " + row.seq() + " is not JSON", e);
             }
