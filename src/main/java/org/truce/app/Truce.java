@@ -143,6 +143,14 @@ public final class Truce implements AutoCloseable {
 
     /** @param progress told how far rebuilding the projections from the store has come */
     public static Truce open(Path dataDir, Clock clock, Ledger.Progress progress) {
+        return open(dataDir, clock, progress, List.of());
+    }
+
+    /**
+     * @param extra listeners fed after the projections, from seq 0 on replay and then every entry
+     *              applied (derived tables outside the node, such as the PostGIS map layers)
+     */
+    public static Truce open(Path dataDir, Clock clock, Ledger.Progress progress, List<Ledger.Listener> extra) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
         Private stores = null;
         try {
@@ -157,13 +165,19 @@ public final class Truce implements AutoCloseable {
             IncidentBook incidentBook = new IncidentBook();
             Publications publications = new Publications();
             Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
-                    List.of(figures, cases, map, accords, incidentBook, publications), progress);
+                    listeners(List.of(figures, cases, map, accords, incidentBook, publications), extra), progress);
             return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock);
         } catch (RuntimeException e) {
             if (stores != null) stores.close();
             lock.close();
             throw e;
         }
+    }
+
+    private static List<Ledger.Listener> listeners(List<Ledger.Listener> projections, List<Ledger.Listener> extra) {
+        List<Ledger.Listener> all = new java.util.ArrayList<>(projections);
+        all.addAll(extra);
+        return all;
     }
 
     public Ledger ledger() {
