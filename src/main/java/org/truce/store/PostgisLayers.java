@@ -40,13 +40,14 @@ import org.truce.places.MapReader;
  * {@code layers_state.stale}), and the next {@link #rebuild} repairs them. Thread-safe: writes and
  * rebuilds are serialised on this object.
  */
-public final class PostgisLayers implements Ledger.Listener {
+public final class PostgisLayers implements Ledger.Listener, AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/postgis";
     private static final int PAGE = 1000;
 
     private final DataSource source;
     private Map<String, Feature> features = new HashMap<>();
     private volatile boolean stale;
+    private Connection connection;
 
     private PostgisLayers(DataSource source) {
         this.source = source;
@@ -96,8 +97,8 @@ public final class PostgisLayers implements Ledger.Listener {
     @Override
     public synchronized void applied(Entry entry, Object prepared) {
         if (!(prepared instanceof MapFact fact)) return;
-        try (Connection c = source.getConnection()) {
-            c.setAutoCommit(false);
+        try {
+            Connection c = connection();
             write(c, entry, fact, features);
             try (PreparedStatement s = c.prepareStatement("UPDATE " + LayerRows.SCHEMA + ".layers_state"
                     + " SET last_seq = GREATEST(COALESCE(last_seq, -1), ?)")) {
@@ -106,6 +107,7 @@ public final class PostgisLayers implements Ledger.Listener {
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
+            dropConnection();
             markStale("entry " + entry.seq() + " (" + entry.type() + ") was not written: " + e.getMessage(), e);
         }
     }
@@ -172,6 +174,31 @@ public final class PostgisLayers implements Ledger.Listener {
             MapFact.StatusReported s = (MapFact.StatusReported) fact;
             LayerRows.status(c, s.status(), entry.seq(), entry.recordedAt());
         }
+    }
+
+    /** The listener's own connection, kept between entries (opening one per entry costs more than the write). */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = source.getConnection();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void dropConnection() {
+        if (connection == null) return;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // already broken; a new one is opened for the next entry
+        }
+        connection = null;
+    }
+
+    /** Closes the listener's connection (the tables stay); the next entry opens a new one. */
+    @Override
+    public synchronized void close() {
+        dropConnection();
     }
 
     private void markStale(String reason, Exception cause) {

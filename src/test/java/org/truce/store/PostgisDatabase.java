@@ -15,10 +15,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * PostgreSQL or PostGIS is missing the calling test is skipped with an assumption naming what is
  * missing, unless {@code TRUCE_REQUIRE_POSTGRES=1}, when it fails.
  */
-final class PostgisDatabase implements AutoCloseable {
-    static final String HOST = env("TRUCE_PG_HOST", "127.0.0.1");
-    static final int PORT = Integer.parseInt(env("TRUCE_PG_PORT", "5432"));
-    static final String USER = env("TRUCE_PG_USER", "postgres");
+public final class PostgisDatabase implements AutoCloseable {
+    public static final String HOST = env("TRUCE_PG_HOST", "127.0.0.1");
+    public static final int PORT = Integer.parseInt(env("TRUCE_PG_PORT", "5432"));
+    public static final String USER = env("TRUCE_PG_USER", "postgres");
 
     private final String name;
     private final PGSimpleDataSource source;
@@ -29,7 +29,7 @@ final class PostgisDatabase implements AutoCloseable {
     }
 
     /** Creates the database with PostGIS, or skips (fails when required) when that is not possible. */
-    static PostgisDatabase create() {
+    public static PostgisDatabase create() {
         String name = "truce_gis_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE).toLowerCase(Locale.ROOT);
         try (Connection c = source("postgres").getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -47,11 +47,11 @@ final class PostgisDatabase implements AutoCloseable {
         return db;
     }
 
-    PGSimpleDataSource source() {
+    public PGSimpleDataSource source() {
         return source;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 

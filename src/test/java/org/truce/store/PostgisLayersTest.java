@@ -50,9 +50,9 @@ class PostgisLayersTest {
 
     @Test
     void the_demo_map_becomes_postgis_layers_that_replays_and_rebuilds_leave_identical() throws Exception {
-        PostgisLayers layers = PostgisLayers.attach(db.source());
         Map<String, String> live;
-        try (Truce node = Truce.open(dir, Clock.systemUTC(), Ledger.Progress.NONE, List.of(layers))) {
+        try (PostgisLayers layers = PostgisLayers.attach(db.source());
+             Truce node = Truce.open(dir, Clock.systemUTC(), Ledger.Progress.NONE, List.of(layers))) {
             node.loadDemo();
             MapBook map = node.map();
             long size = node.ledger().size();
@@ -99,8 +99,8 @@ class PostgisLayersTest {
             for (FeatureKind kind : FeatureKind.values()) assertThat(rebuilt.get(kind)).isEqualTo(versions(map, kind, size).size());
             assertThat(snapshot()).as("rebuilt").isEqualTo(live);
         }
-        PostgisLayers again = PostgisLayers.attach(db.source());
-        try (Truce node = Truce.open(dir, Clock.systemUTC(), Ledger.Progress.NONE, List.of(again))) {
+        try (PostgisLayers again = PostgisLayers.attach(db.source());
+             Truce node = Truce.open(dir, Clock.systemUTC(), Ledger.Progress.NONE, List.of(again))) {
             assertThat(snapshot()).as("replayed on a restart").isEqualTo(live);
             assertThat(again.stale()).isFalse();
         }
