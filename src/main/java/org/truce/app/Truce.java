@@ -146,7 +146,17 @@ public final class Truce implements AutoCloseable {
 
     /** @param progress told how far rebuilding the projections from the store has come */
     public static Truce open(Path dataDir, Clock clock, Ledger.Progress progress) {
-        return open(dataDir, null, clock, progress);
+        return open(dataDir, null, clock, progress, List.of());
+    }
+
+    /** A node on the SQLite ledger of {@code dataDir} that also feeds {@code extra} listeners (see below). */
+    public static Truce open(Path dataDir, Clock clock, Ledger.Progress progress, List<Ledger.Listener> extra) {
+        return open(dataDir, null, clock, progress, extra);
+    }
+
+    /** A node whose ledger is the PostgreSQL database at {@code databaseUrl} (see below), or SQLite when null. */
+    public static Truce open(Path dataDir, String databaseUrl, Clock clock, Ledger.Progress progress) {
+        return open(dataDir, databaseUrl, clock, progress, List.of());
     }
 
     /**
@@ -156,8 +166,12 @@ public final class Truce implements AutoCloseable {
      * database must hold the same node key ({@code node-key.pk8} and {@code node-key.pub}, copied from
      * the first node's data directory), or it refuses to open once heads exist. A null URL means the
      * SQLite ledger in {@code dataDir}.
+     *
+     * @param extra listeners fed after the projections, from seq 0 on replay and then every entry
+     *              applied (derived tables outside the node, such as the PostGIS map layers)
      */
-    public static Truce open(Path dataDir, String databaseUrl, Clock clock, Ledger.Progress progress) {
+    public static Truce open(Path dataDir, String databaseUrl, Clock clock, Ledger.Progress progress,
+                             List<Ledger.Listener> extra) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
         Private stores = null;
         LedgerStore store = null;
@@ -174,7 +188,8 @@ public final class Truce implements AutoCloseable {
             Publications publications = new Publications();
             NodeMetrics metrics = new NodeMetrics();
             Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
-                    List.of(figures, cases, map, accords, incidentBook, publications), progress, PredecessorKeys.read(dataDir), metrics);
+                    listeners(List.of(figures, cases, map, accords, incidentBook, publications), extra), progress,
+                    PredecessorKeys.read(dataDir), metrics);
             metrics.watch(ledger);
             return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock,
                     metrics);
@@ -184,6 +199,12 @@ public final class Truce implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    private static List<Ledger.Listener> listeners(List<Ledger.Listener> projections, List<Ledger.Listener> extra) {
+        List<Ledger.Listener> all = new java.util.ArrayList<>(projections);
+        all.addAll(extra);
+        return all;
     }
 
     public Ledger ledger() {

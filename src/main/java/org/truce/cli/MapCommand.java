@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "map", mixinStandardHelpOptions = true, description = "Ask the map: layers, containing zones, features within a distance, the nearest feature.",
         subcommands = {MapCommand.Layer.class, MapCommand.Containing.class, MapCommand.Within.class, MapCommand.Nearest.class,
-                MapCommand.Import.class})
+                MapCommand.Import.class, MapExportPostgis.class})
 final class MapCommand implements Runnable {
     @Override
     public void run() {

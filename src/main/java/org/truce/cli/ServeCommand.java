@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.truce.app.Truce;
+import org.truce.store.PostgisLayers;
+import org.truce.store.PostgisUrl;
 import org.truce.web.WebApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Load the demo dataset when the store is empty.")
     boolean demo;
+
+    @Option(names = "--postgis-layers", description = "Keep the PostGIS map layers (schema truce_gis, for QGIS) of this database current:"
+            + " postgresql://[user[:password]@]host[:port]/database. Rebuilt from the ledger at start, then updated as map entries arrive.")
+    String postgisLayers;
 
     /** An admin API token for automation; never logged, compared in constant time. */
     static final String BOOTSTRAP_ENV = "TRUCE_ADMIN_TOKEN";
@@ -48,8 +54,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Truce truce;
+        PostgisLayers layers = postgisLayers == null ? null : PostgisLayers.attach(PostgisUrl.dataSource(postgisLayers, "--postgis-layers"));
         try (ReplayBar bar = new ReplayBar()) {
-            truce = Truce.open(data, db, Clock.systemUTC(), bar);
+            truce = Truce.open(data, db, Clock.systemUTC(), bar, layers == null ? java.util.List.of() : java.util.List.of(layers));
+        }
+        if (layers != null) {
+            layers.rebuild(truce.ledger());
+            System.out.println("PostGIS map layers rebuilt in schema truce_gis; kept current as map entries arrive.");
         }
         if (demo && truce.ledger().size() == 0) {
             int n = truce.loadDemo();
@@ -61,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             truce.close();
+            if (layers != null) layers.close();
         }));
         serving = true;
         System.out.println("Truce is serving " + truce.ledger().size() + " ledger entries from "
