@@ -301,7 +301,16 @@ public final class Ledger implements AutoCloseable {
      * writes the new entries in one transaction, then acknowledges.
      */
     private void commit(List<Request> batch) {
-        try (LedgerStore.AppendSession session = store.beginAppend()) {
+        LedgerStore.AppendSession session;
+        try {
+            session = store.beginAppend();
+        } catch (StoreFailure e) {
+            // no lock, nothing written: this batch fails, the writer goes on
+            LOG.warn("could not take the store's append lock; nothing of a batch of {} requests was written", batch.size(), e);
+            applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(e)));
+            return;
+        }
+        try (session) {
             commit(batch, session);
         }
     }

@@ -28,8 +28,10 @@ class LedgerFailureTest {
         final LedgerStore real;
         final AtomicInteger appends = new AtomicInteger();
         final AtomicInteger lookups = new AtomicInteger();
+        final AtomicInteger sessions = new AtomicInteger();
         volatile int failAppend = -1;
         volatile int failLookup = -1;
+        volatile int failSession = -1;
 
         BreakingStore(LedgerStore real) {
             this.real = real;
@@ -53,6 +55,12 @@ class LedgerFailureTest {
 
         public List<KeptHead> heads() { return real.heads(); }
 
+        public AppendSession beginAppend() {
+            // a shared store takes its lock here: a database that cannot be reached fails at this point
+            if (sessions.incrementAndGet() == failSession) throw new StoreFailure("injected: connection refused");
+            return LedgerStore.super.beginAppend();
+        }
+
         public void close() { real.close(); }
     }
 
@@ -74,6 +82,19 @@ class LedgerFailureTest {
                     .hasMessageContaining("database is locked");
             AppendResult again = ledger.append(List.of(draft("a")));
             assertThat(((AppendResult.Accepted) again).outcomes().get(0).created()).isFalse();
+            assertThat(((AppendResult.Accepted) ledger.append(List.of(draft("b")))).outcomes().get(0).entry().seq()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_lock_that_cannot_be_taken_fails_that_batch_and_the_writer_goes_on() {
+        BreakingStore store = new BreakingStore(Stores.openSqlite(dir));
+        try (Ledger ledger = open(store)) {
+            ledger.append(List.of(draft("a")));
+            store.failSession = store.sessions.get() + 1;
+            assertThatThrownBy(() -> ledger.append(List.of(draft("b")))).isInstanceOf(StoreFailure.class)
+                    .hasMessageContaining("connection refused");
+            assertThat(ledger.size()).isEqualTo(1);
             assertThat(((AppendResult.Accepted) ledger.append(List.of(draft("b")))).outcomes().get(0).entry().seq()).isEqualTo(1);
         }
     }
