@@ -30,6 +30,8 @@ public final class NodeMetrics implements LedgerObserver {
             .description("append requests committed (retries included)").register(registry);
     private final DistributionSummary batchDrafts = DistributionSummary.builder("truce.ledger.batch.drafts")
             .description("drafts per committed batch (group commit)").register(registry);
+    private final Counter failed = Counter.builder("truce.ledger.append.failed")
+            .description("append requests failed on the store (none acknowledged)").register(registry);
     private final Timer commits = Timer.builder("truce.ledger.batch.commit")
             .description("time from taking a batch to its durable commit").register(registry);
 
@@ -48,6 +50,11 @@ public final class NodeMetrics implements LedgerObserver {
         commits.record(Duration.ofNanos(nanos));
     }
 
+    @Override
+    public void batchFailed(int requestCount) {
+        failed.increment(requestCount);
+    }
+
     /** Registers the gauges read from the ledger at each scrape. */
     void watch(Ledger ledger) {
         Gauge.builder("truce.ledger.size", ledger, Ledger::storeSize)
@@ -57,7 +64,7 @@ public final class NodeMetrics implements LedgerObserver {
         Gauge.builder("truce.projection.lag", ledger, l -> Math.max(0, l.storeSize() - l.size()))
                 .description("entries in the store not yet in this node's projections").baseUnit("entries").register(registry);
         Gauge.builder("truce.ledger.writer.stopped", ledger, l -> l.stoppedReason().isPresent() ? 1 : 0)
-                .description("1 when the writer stopped taking writes after a store failure").register(registry);
+                .description("1 when the node refuses every write (another node signs with a different key)").register(registry);
     }
 
     /**

@@ -92,9 +92,14 @@ public final class Ledger implements AutoCloseable {
     private volatile long visible;
     private volatile boolean closing;
     /** Set, for good, when another node's head differs from this node's: it then refuses every write. Writer thread. */
-    private String foreignHead;
-    /** Why the writer stopped taking writes, or null while it takes them. Guarded by the queue. */
-    private String stopped;
+    private volatile String foreignHead;
+    /**
+     * Set when a write failed in a way that leaves unknown whether the store holds it; the next batch
+     * then catches up with the store under its lock before deciding anything. Writer thread.
+     */
+    private boolean unsure;
+    /** When the last batch failed, or null once a batch was written since. */
+    private volatile Instant lastWriteFailure;
 
     /** Keys of the nodes whose heads this store holds from before an import; see {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}. */
     private final List<NoteVerifier> predecessors;
@@ -216,8 +221,6 @@ public final class Ledger implements AutoCloseable {
         var request = new Request(List.copyOf(drafts), new CompletableFuture<>());
         synchronized (queue) {
             if (closing) throw new IllegalStateException("the ledger is closed");
-            if (stopped != null) throw new StoreFailure("the ledger stopped taking writes after a store failure (" + stopped
-                    + "); restart the node, which replays the store as it is");
             queue.add(request);
         }
         try {
@@ -269,23 +272,22 @@ public final class Ledger implements AutoCloseable {
             try {
                 commit(batch);
             } catch (RuntimeException e) {
-                stop(batch, e);
+                // commit(batch) answers its own failures; this is a bug, not a store failure
+                LOG.error("the ledger's writer failed on a batch of {} requests", batch.size(), e);
+                fail(batch, e);
             }
         }
     }
 
-    /**
-     * After a failure the writer cannot tell what the store holds (a commit may have landed and still
-     * thrown), so it refuses further writes rather than let the tree and the store drift apart; a
-     * restart replays the store as it is. Every waiting request fails with the cause.
-     */
-    private void stop(List<Request> batch, RuntimeException cause) {
-        LOG.error("the ledger stopped taking writes after a store failure", cause);
-        synchronized (queue) {
-            stopped = String.valueOf(cause.getMessage());
+    /** Fails every request of a batch with {@code cause}, in commit order (on the applier). */
+    private void fail(List<Request> batch, RuntimeException cause) {
+        lastWriteFailure = clock.instant();
+        try {
+            observer.batchFailed(batch.size());
+        } catch (RuntimeException e) {
+            LOG.warn("the ledger observer failed", e);
         }
         applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(cause)));
-        failQueued(cause);
     }
 
     private void failQueued(RuntimeException cause) {
@@ -307,7 +309,7 @@ public final class Ledger implements AutoCloseable {
         } catch (StoreFailure e) {
             // no lock, nothing written: this batch fails, the writer goes on
             LOG.warn("could not take the store's append lock; nothing of a batch of {} requests was written", batch.size(), e);
-            applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(e)));
+            fail(batch, e);
             return;
         }
         try (session) {
@@ -319,15 +321,16 @@ public final class Ledger implements AutoCloseable {
         long started = System.nanoTime();
         try {
             if (foreignHead != null) throw new StoreFailure(foreignHead);
-            if (store.shared()) catchUp(session::read);
+            if (store.shared() || unsure) catchUp(session::read);
             long stored = session.size();
             if (stored != tree.size()) {
                 throw new StoreFailure("the store holds " + stored + " entries but " + tree.size() + " were read");
             }
+            unsure = false;
         } catch (RuntimeException e) {
             // nothing was written: this batch fails, the writer goes on
             LOG.warn("could not catch up with the store; nothing of a batch of {} requests was written", batch.size(), e);
-            applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(e)));
+            fail(batch, e);
             return;
         }
         long base = tree.size();
@@ -341,7 +344,7 @@ public final class Ledger implements AutoCloseable {
         } catch (RuntimeException e) {
             // nothing was written yet: this batch fails, the writer goes on
             LOG.warn("could not decide a batch of {} requests; nothing of it was written", batch.size(), e);
-            applier.execute(() -> batch.forEach(r -> r.result().completeExceptionally(e)));
+            fail(batch, e);
             return;
         }
         List<byte[]> leaves = new ArrayList<>(fresh.size());
@@ -349,10 +352,16 @@ public final class Ledger implements AutoCloseable {
         try {
             note = fresh.isEmpty() ? null : write(session, fresh, leaves);
         } catch (RuntimeException e) {
-            stop(batch, e instanceof StoreFailure ? e : new StoreFailure("the batch could not be written: " + e.getMessage(), e));
+            // the commit may have landed and still failed (a connection lost after COMMIT was sent): the
+            // batch is not acknowledged, and the next batch first reads back what the store holds
+            unsure = true;
+            LOG.warn("a batch of {} requests could not be written; none of it is acknowledged, and the next batch"
+                    + " first catches up with what the store holds", batch.size(), e);
+            fail(batch, e instanceof StoreFailure ? e : new StoreFailure("the batch could not be written: " + e.getMessage(), e));
             return;
         }
         long durable = times.size();
+        lastWriteFailure = null;
         observe(batch, fresh.size(), System.nanoTime() - started);
         applier.execute(() -> {
             for (Fresh f : fresh) notifyListeners(f.entry());
@@ -520,16 +529,32 @@ public final class Ledger implements AutoCloseable {
 
     /** Wakes the writer whenever the store holds more than this node has folded in (shared stores only). */
     private void tailLoop() {
+        boolean failing = false;
         while (!closing) {
             try {
                 store.awaitGrowth(times.size(), TAIL_POLL);
                 if (!closing && store.size() > times.size() && tailQueued.compareAndSet(false, true)) queue.add(TAIL);
+                if (failing) LOG.info("the ledger tailer reads the store again");
+                failing = false;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 if (closing) return;
-                LOG.warn("the ledger tailer could not read the store's size; it will try again", e);
+                // once per outage, not every poll
+                if (!failing) LOG.warn("the ledger tailer could not read the store's size; it tries again every {}", TAIL_POLL, e);
+                failing = true;
+                if (!pause(TAIL_POLL)) return;
             }
+        }
+    }
+
+    /** @return false if interrupted (the ledger is closing) */
+    private static boolean pause(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
@@ -577,11 +602,21 @@ public final class Ledger implements AutoCloseable {
         return store.size();
     }
 
-    /** Why the writer stopped taking writes after a store failure; empty while it takes them. */
+    /**
+     * Why this node refuses every write for good (another node's head is not the one it signs: the
+     * nodes hold different keys); empty while it takes writes. A store that cannot be reached is not
+     * such a reason: the writer fails the batches meanwhile and goes on once the store answers.
+     */
     public Optional<String> stoppedReason() {
-        synchronized (queue) {
-            return Optional.ofNullable(stopped);
-        }
+        return Optional.ofNullable(foreignHead);
+    }
+
+    /**
+     * When the last batch failed (the store could not be reached, locked or written; none of it was
+     * acknowledged), if no batch has been written since.
+     */
+    public Optional<Instant> lastWriteFailure() {
+        return Optional.ofNullable(lastWriteFailure);
     }
 
     /** The number of entries recorded at or before {@code knownAt} (of those visible). */

@@ -1,7 +1,7 @@
 package org.truce.ledger;
 
 /**
- * Told by the ledger's writer about each batch it made durable, so an adapter can count appends and
+ * Told by the ledger's writer about each batch it made durable (or failed to), so an adapter can count appends and
  * batch sizes (Prometheus metrics, say) without the ledger knowing of any metrics library.
  *
  * <p>Called on the writer thread after the batch is durable and before any of its requests is
@@ -19,4 +19,8 @@ public interface LedgerObserver {
      * @param nanos    time from taking the batch to its durable commit
      */
     void batchCommitted(int requests, int drafts, int created, long nanos);
+
+    /** A batch of {@code requests} failed on the store: none of it was acknowledged. */
+    default void batchFailed(int requests) {
+    }
 }

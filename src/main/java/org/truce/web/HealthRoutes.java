@@ -8,10 +8,12 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import org.truce.app.NodeMetrics;
 import org.truce.ledger.Ledger;
+import org.truce.ledger.StoreFailure;
 
 /**
  * Liveness, readiness and the Prometheus scrape of one node. Liveness is 200 whenever the process
- * answers. Readiness is 200 when the ledger takes writes and the projections are within
+ * answers. Readiness is 200 when the store answers, no write failed in the last
+ * {@link #RECENT_FAILURE} without one succeeding since, and the projections are within
  * {@code maxLag} entries of the store; otherwise 503 with Retry-After and the reasons. Neither says
  * anything a stranger should not read: sizes and fixed texts, never a store's error message.
  * {@code /metrics} needs the dedicated scrape token ({@code TRUCE_METRICS_TOKEN}) as a bearer token
@@ -23,18 +25,25 @@ final class HealthRoutes {
     /** Entries the projections may trail the store by and still take traffic. */
     static final long DEFAULT_MAX_LAG = 1000;
 
+    /** Seconds a caller is told to wait when the store fails: an outage is usually short (a failover, a restart). */
+    static final int STORE_RETRY_SECONDS = 5;
+    /** How long a failed write keeps the node not ready when no write has succeeded since. */
+    static final Duration RECENT_FAILURE = Duration.ofSeconds(30);
+
     private final Ledger ledger;
+    private final java.time.Clock clock;
     private final NodeMetrics metrics;
     private final byte[] metricsToken;
     private final long maxLag;
 
     /** @param metricsToken the scrape token (at least 16 characters), or null to keep {@code /metrics} off */
-    HealthRoutes(Ledger ledger, NodeMetrics metrics, String metricsToken, long maxLag) {
+    HealthRoutes(Ledger ledger, java.time.Clock clock, NodeMetrics metrics, String metricsToken, long maxLag) {
         if (metricsToken != null && metricsToken.length() < 16) {
             throw new IllegalArgumentException(METRICS_TOKEN_ENV + " must have at least 16 characters");
         }
         if (maxLag < 0) throw new IllegalArgumentException(MAX_LAG_ENV + " must not be negative");
         this.ledger = ledger;
+        this.clock = clock;
         this.metrics = metrics;
         this.metricsToken = metricsToken == null ? null : metricsToken.getBytes(StandardCharsets.UTF_8);
         this.maxLag = maxLag;
@@ -57,16 +66,28 @@ final class HealthRoutes {
     }
 
     void ready(Context ctx) {
-        long stored = ledger.storeSize();
         long applied = ledger.size();
-        long lag = Math.max(0, stored - applied);
         var reasons = Json.array();
         int retryAfter = 0;
+        long stored = applied;
+        try {
+            stored = ledger.storeSize();
+        } catch (StoreFailure e) {
+            reasons.add("the store cannot be reached; reads are served from this node's projections, writes fail until it answers");
+            retryAfter = STORE_RETRY_SECONDS;
+        }
+        var failedAt = ledger.lastWriteFailure().filter(at -> at.isAfter(clock.instant().minus(RECENT_FAILURE)));
+        if (failedAt.isPresent()) {
+            reasons.add("the store failed the last write, at " + failedAt.get()
+                    + "; none of it was acknowledged, and the next write tries again");
+            retryAfter = STORE_RETRY_SECONDS;
+        }
         if (ledger.stoppedReason().isPresent()) {
-            reasons.add("the ledger's writer stopped after a store failure and takes no writes until the node restarts "
-                    + "(the node's log names the cause)");
+            reasons.add("this node refuses every write: another node of its database signs with a different key"
+                    + " (the node's log names the cause)");
             retryAfter = 30;
         }
+        long lag = Math.max(0, stored - applied);
         if (lag > maxLag) {
             reasons.add("the projections trail the store: projection lag " + lag + " entries, threshold " + maxLag);
             retryAfter = Math.max(retryAfter, 5);

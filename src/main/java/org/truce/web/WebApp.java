@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.app.Truce;
 import org.truce.figures.Violation;
+import org.truce.ledger.StoreFailure;
 
 /**
  * The HTTP application: routes of the JSON API under {@code /api/v1}, one exception mapper that
@@ -35,7 +36,7 @@ public final class WebApp {
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken) {
         if (metricsToken != null && metricsToken.isBlank()) metricsToken = null;
-        var health = new HealthRoutes(truce.ledger(), truce.metrics(), metricsToken == null ? null : metricsToken.trim(),
+        var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), metricsToken == null ? null : metricsToken.trim(),
                 HealthRoutes.maxLagFromEnvironment());
         var sessions = new Sessions(new SecureRandom(), truce.clock());
         var guard = new Guard(truce.accounts(), sessions, bootstrapToken, truce.audit());
@@ -178,6 +179,11 @@ public final class WebApp {
             r.exception(Problem.class, (e, ctx) -> answer(ctx, e, pages));
             r.exception(IllegalArgumentException.class, (e, ctx) ->
                     problem(ctx, new Problem(ErrorCode.BAD_PARAMETER, e.getMessage())));
+            r.exception(StoreFailure.class, (e, ctx) -> {
+                // the cause is logged, never answered: store messages may carry SQL, addresses or paths
+                LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
+                answer(ctx, new Problem(ErrorCode.UNAVAILABLE, "the store failed; nothing of this request was acknowledged"), pages);
+            });
             r.exception(Exception.class, (e, ctx) -> {
                 if (unreadableBody(e)) {
                     // e.g. a multipart body without its parts: the client's fault, reported by Jetty while reading form fields
@@ -216,7 +222,7 @@ public final class WebApp {
         String accept = ctx.header("Accept");
         boolean browser = !ctx.path().startsWith(API) && accept != null && accept.contains("text/html");
         if (browser && p.code() != ErrorCode.UNAUTHORIZED && p.code() != ErrorCode.BAD_PARAMETER) {
-            if (p.code() == ErrorCode.THROTTLED && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "600");
+            retryAfter(ctx, p);
             try {
                 pages.page(ctx, p.code().status(), "error.jte", Pages.params("status", p.code().status(), "detail", p.getMessage(),
                         "errors", p.errors()));
@@ -238,8 +244,15 @@ public final class WebApp {
         ArrayNode errors = n.putArray("errors");
         for (Violation v : p.errors()) errors.addObject().put("pointer", v.pointer()).put("detail", v.detail());
         if (p.code() == ErrorCode.UNAUTHORIZED) ctx.header("WWW-Authenticate", "Bearer");
-        if (p.code() == ErrorCode.THROTTLED && ctx.res().getHeader("Retry-After") == null) ctx.header("Retry-After", "600");
+        retryAfter(ctx, p);
         ctx.status(p.code().status()).contentType("application/problem+json").result(n.toString());
+    }
+
+    /** Throttled callers wait out their window; a store outage is usually short (a restart, a failover). */
+    private static void retryAfter(Context ctx, Problem p) {
+        if (ctx.res().getHeader("Retry-After") != null) return;
+        if (p.code() == ErrorCode.THROTTLED) ctx.header("Retry-After", "600");
+        if (p.code() == ErrorCode.UNAVAILABLE) ctx.header("Retry-After", Integer.toString(HealthRoutes.STORE_RETRY_SECONDS));
     }
 
     private static void openApi(Context ctx) throws IOException {

@@ -48,7 +48,7 @@ class ReadinessLagTest {
         try (LedgerStore store = Stores.openSqlite(dir);
              Ledger ledger = Ledger.open(store, NodeKey.loadOrCreate(dir, "test/ledger"), "test/ledger",
                 Clock.systemUTC(), List.of(slow))) {
-            HealthRoutes health = new HealthRoutes(ledger, new NodeMetrics(), null, 0);
+            HealthRoutes health = new HealthRoutes(ledger, Clock.systemUTC(), new NodeMetrics(), null, 0);
             Javalin app = Javalin.create(c -> c.routes.get("/health/ready", health::ready)).start(0);
             try {
                 String ready = "http://localhost:" + app.port() + "/health/ready";
