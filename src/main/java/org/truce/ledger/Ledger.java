@@ -3,10 +3,7 @@ package org.truce.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +37,6 @@ public final class Ledger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     private static final int MAX_BATCH_DRAFTS = 20_000;
     private static final int CATCH_UP_PAGE = 1_000;
-    /** How long the tailer waits for a wake-up from the store before it looks anyway. */
-    static final java.time.Duration TAIL_POLL = java.time.Duration.ofMillis(500);
 
     /** Receives each entry once it is durable, in seq order, on one thread at a time (replay, then the applier). */
     public interface Listener {
@@ -65,7 +60,7 @@ public final class Ledger implements AutoCloseable {
     /** Asks the writer to catch up with other nodes' appends; at most one is queued at a time. */
     private static final Request TAIL = new Request(List.of(), new CompletableFuture<>());
     private final java.util.concurrent.atomic.AtomicBoolean tailQueued = new java.util.concurrent.atomic.AtomicBoolean();
-    private final Thread tailer;
+    private final StoreTailer tailer;
 
     private final LedgerStore store;
     private final MerkleTree tree = new MerkleTree();
@@ -115,8 +110,7 @@ public final class Ledger implements AutoCloseable {
         this.listeners = List.copyOf(listeners);
         this.writer = new Thread(this::writeLoop, "ledger-writer");
         this.writer.setDaemon(true);
-        this.tailer = store.shared() ? new Thread(this::tailLoop, "ledger-tailer") : null;
-        if (tailer != null) tailer.setDaemon(true);
+        this.tailer = store.shared() ? new StoreTailer(store, times::size, this::askCatchUp) : null;
     }
 
     /** Told how far a replay has come: entries done of the total. */
@@ -161,58 +155,8 @@ public final class Ledger implements AutoCloseable {
             if (tree.size() > 0) throw new StoreFailure("the store holds " + tree.size() + " entries but no signed head");
             latestHead = key.sign(new Checkpoint(origin, 0, tree.root(0)));
         } else {
-            latestHead = checkLastHead(headAtReplayedSize(heads).signedNote());
+            latestHead = new ReplayedHead(key, origin, predecessors).served(heads, store.shared(), tree);
         }
-    }
-
-    /**
-     * The last head; on a shared store, other nodes may have appended after the replay read the
-     * entries, so the last head at or below the replayed size (the writer catches up with the rest).
-     */
-    private LedgerStore.KeptHead headAtReplayedSize(List<LedgerStore.KeptHead> heads) {
-        LedgerStore.KeptHead last = heads.get(heads.size() - 1);
-        if (!store.shared()) return last;
-        for (LedgerStore.KeptHead head : heads) {
-            if (head.size() <= tree.size()) last = head;
-        }
-        return last;
-    }
-
-    /**
-     * Refuses to serve (or sign anything over) a store that no longer matches this node's last signed
-     * head: an entry changed, removed or added behind the application's back. {@code truce verify}
-     * names the first bad seq.
-     */
-    private String checkLastHead(String note) {
-        Checkpoint cp;
-        String served = note;
-        try {
-            cp = NoteVerifier.parse(key.verifierKey()).verify(note);
-        } catch (IllegalArgumentException e) {
-            cp = predecessorCheckpoint(note);
-            if (cp == null) {
-                throw new StoreFailure("the store's last signed head is not signed by this node's key: " + e.getMessage());
-            }
-            served = key.sign(cp);
-        }
-        if (cp.size() != tree.size() || !java.util.Arrays.equals(cp.rootHash(), tree.root(cp.size()))) {
-            throw new StoreFailure("the store does not match its last signed head (size " + cp.size() + ", the store holds "
-                    + tree.size() + " entries): it was changed behind the application's back; run truce verify to find where");
-        }
-        return served;
-    }
-
-    /** The checkpoint of a note signed by a predecessor key, or null if none signed it. */
-    private Checkpoint predecessorCheckpoint(String note) {
-        for (NoteVerifier predecessor : predecessors) {
-            try {
-                Checkpoint cp = predecessor.verify(note);
-                if (cp.origin().equals(origin)) return cp;
-            } catch (IllegalArgumentException e) {
-                // not this one; try the next
-            }
-        }
-        return null;
     }
 
     /** Appends one request atomically; blocks until durable. */
@@ -334,23 +278,20 @@ public final class Ledger implements AutoCloseable {
             return;
         }
         long base = tree.size();
-        long now = Math.max(times.last(), clock.millis());
-        Instant recordedAt = Instant.ofEpochMilli(now);
-        Map<String, Entry> seen = new HashMap<>();
-        List<Fresh> fresh = new ArrayList<>();
-        List<Object> decisions = new ArrayList<>();
+        Instant recordedAt = Instant.ofEpochMilli(Math.max(times.last(), clock.millis()));
+        BatchDecision decision = new BatchDecision(base, recordedAt, this::stored);
         try {
-            for (Request request : batch) decisions.add(decide(request, base, recordedAt, seen, fresh));
+            for (Request request : batch) decision.decide(request.drafts());
         } catch (RuntimeException e) {
             // nothing was written yet: this batch fails, the writer goes on
             LOG.warn("could not decide a batch of {} requests; nothing of it was written", batch.size(), e);
             fail(batch, e);
             return;
         }
-        List<byte[]> leaves = new ArrayList<>(fresh.size());
+        List<BatchDecision.Fresh> fresh = decision.fresh();
         String note;
         try {
-            note = fresh.isEmpty() ? null : write(session, fresh, leaves);
+            note = fresh.isEmpty() ? null : write(session, fresh);
         } catch (RuntimeException e) {
             // the commit may have landed and still failed (a connection lost after COMMIT was sent): the
             // batch is not acknowledged, and the next batch first reads back what the store holds
@@ -364,11 +305,11 @@ public final class Ledger implements AutoCloseable {
         lastWriteFailure = null;
         observe(batch, fresh.size(), System.nanoTime() - started);
         applier.execute(() -> {
-            for (Fresh f : fresh) notifyListeners(f.entry());
+            for (BatchDecision.Fresh f : fresh) notifyListeners(f.entry());
             visible = durable;
             if (note != null) latestHead = note;
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(finish(decisions.get(i), base, leaves));
+                batch.get(i).result().complete(decision.result(i, tree::leafHash));
             }
         });
     }
@@ -383,60 +324,12 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** A new entry and its payload's canonical bytes, made on the client's thread. */
-    private record Fresh(Entry entry, byte[] payloadBytes) {}
-
-    private Object decide(Request request, long base, Instant recordedAt, Map<String, Entry> seen, List<Fresh> fresh) {
-        List<Entry> mine = new ArrayList<>();
-        List<byte[]> payloads = new ArrayList<>();
-        List<Boolean> created = new ArrayList<>();
-        Map<String, Entry> local = new HashMap<>();
-        for (int i = 0; i < request.drafts().size(); i++) {
-            Draft draft = request.drafts().get(i);
-            Entry existing = local.get(draft.clientId());
-            if (existing == null) existing = seen.get(draft.clientId());
-            if (existing == null) existing = stored(draft.clientId()).orElse(null);
-            if (existing != null) {
-                if (!sameContent(existing, draft)) {
-                    return new AppendResult.Conflict(i, draft.clientId(), existing.seq());
-                }
-                mine.add(existing);
-                payloads.add(null);
-                created.add(false);
-                continue;
-            }
-            Entry entry = new Entry(base + fresh.size() + local.size(), recordedAt,
-                    draft.type(), draft.author(), draft.clientId(), draft.payload());
-            local.put(draft.clientId(), entry);
-            mine.add(entry);
-            payloads.add(draft.canonicalPayload());
-            created.add(true);
-        }
-        for (int i = 0; i < mine.size(); i++) {
-            if (created.get(i)) fresh.add(new Fresh(mine.get(i), payloads.get(i)));
-        }
-        seen.putAll(local);
-        return new Decided(mine, created);
-    }
-
-    private record Decided(List<Entry> entries, List<Boolean> created) {}
-
-    private AppendResult finish(Object decision, long base, List<byte[]> leaves) {
-        if (decision instanceof AppendResult.Conflict conflict) return conflict;
-        Decided decided = (Decided) decision;
-        List<AppendResult.Outcome> outcomes = new ArrayList<>(decided.entries().size());
-        for (int i = 0; i < decided.entries().size(); i++) {
-            Entry e = decided.entries().get(i);
-            outcomes.add(new AppendResult.Outcome(e, tree.leafHash(e.seq()), decided.created().get(i)));
-        }
-        return new AppendResult.Accepted(outcomes);
-    }
-
     /** @return the signed head of the batch */
-    private String write(LedgerStore.AppendSession session, List<Fresh> fresh, List<byte[]> leaves) {
+    private String write(LedgerStore.AppendSession session, List<BatchDecision.Fresh> fresh) {
         long before = tree.size();
         List<StoredEntry> rows = new ArrayList<>(fresh.size());
-        for (Fresh f : fresh) {
+        List<byte[]> leaves = new ArrayList<>(fresh.size());
+        for (BatchDecision.Fresh f : fresh) {
             Entry entry = f.entry();
             byte[] bytes = EntryCodec.frame(entry.seq(), entry.recordedAt(), entry.type(), entry.author(),
                     entry.clientId(), f.payloadBytes());
@@ -448,7 +341,7 @@ public final class Ledger implements AutoCloseable {
             long size = tree.size();
             String note = key.sign(new Checkpoint(origin, size, tree.root(size)));
             session.append(rows, size, note);
-            for (Fresh f : fresh) {
+            for (BatchDecision.Fresh f : fresh) {
                 times.add(f.entry().recordedAt().toEpochMilli());
                 clientIds.add(f.entry().clientId());
             }
@@ -518,6 +411,11 @@ public final class Ledger implements AutoCloseable {
         });
     }
 
+    /** Queues a catch-up for the writer, unless one is queued already (the tailer's call). */
+    private void askCatchUp() {
+        if (!closing && tailQueued.compareAndSet(false, true)) queue.add(TAIL);
+    }
+
     /** A catch-up asked for by the tailer, outside the append lock: committed entries only. */
     private void tailOnce() {
         try {
@@ -527,45 +425,10 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** Wakes the writer whenever the store holds more than this node has folded in (shared stores only). */
-    private void tailLoop() {
-        boolean failing = false;
-        while (!closing) {
-            try {
-                store.awaitGrowth(times.size(), TAIL_POLL);
-                if (!closing && store.size() > times.size() && tailQueued.compareAndSet(false, true)) queue.add(TAIL);
-                if (failing) LOG.info("the ledger tailer reads the store again");
-                failing = false;
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (closing) return;
-                // once per outage, not every poll
-                if (!failing) LOG.warn("the ledger tailer could not read the store's size; it tries again every {}", TAIL_POLL, e);
-                failing = true;
-                if (!pause(TAIL_POLL)) return;
-            }
-        }
-    }
-
-    /** @return false if interrupted (the ledger is closing) */
-    private static boolean pause(java.time.Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
+    /** The stored entry of a client id; the store is asked only when the client id filter says it may hold it. */
     private Optional<Entry> stored(String clientId) {
         if (!clientIds.mightContain(clientId)) return Optional.empty();
-        return store.findByClientId(clientId).map(s -> EntryCodec.decode(s.bytes()));
-    }
-
-    private static boolean sameContent(Entry existing, Draft draft) {
-        return existing.type().equals(draft.type())
-                && Arrays.equals(EntryCodec.canonical(existing.payload()), draft.canonicalPayload());
+        return store.findByClientId(clientId).map(e -> EntryCodec.decode(e.bytes()));
     }
 
     private void notifyListeners(Entry entry) {
@@ -684,10 +547,7 @@ public final class Ledger implements AutoCloseable {
             closing = true;
         }
         try {
-            if (tailer != null) {
-                tailer.interrupt();
-                tailer.join(10_000);
-            }
+            if (tailer != null) tailer.close();
             writer.join(30_000);
             applier.shutdown();
             applier.awaitTermination(10, TimeUnit.SECONDS);
