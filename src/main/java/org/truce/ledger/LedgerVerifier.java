@@ -8,6 +8,8 @@ import java.util.function.LongConsumer;
  * Checks a store from scratch, trusting nothing the node computed: every entry's position, canonical
  * form and record-time order; every leaf and root recomputed; every kept head's signature checked
  * with the given key and its root compared with the recomputed tree. Names the first bad seq.
+ * On a shared store that other nodes append to meanwhile, it checks the prefix it read (see
+ * {@link #verify(LedgerStore, List, LongConsumer)}).
  */
 public final class LedgerVerifier {
     /** The verdict: ok, or the first bad seq (or -1 when no single entry is to blame) and why. */
@@ -25,7 +27,9 @@ public final class LedgerVerifier {
 
     /**
      * As {@link #verify(LedgerStore, NoteVerifier, LongConsumer)}, where each kept head may be signed by
-     * any of {@code keys} (a node's own key and, after an import, the exporting node's).
+     * any of {@code keys} (a node's own key and, after an import, the exporting node's). On a
+     * {@linkplain LedgerStore#shared() shared} store the entries are those of one read (one snapshot on
+     * PostgreSQL); heads that other nodes appended after it are left to the next run.
      */
     public static Verdict verify(LedgerStore store, List<NoteVerifier> keys, LongConsumer progress) {
         MerkleTree tree = new MerkleTree();
@@ -43,7 +47,7 @@ public final class LedgerVerifier {
         });
         long n = expected[0];
         if (failure[0] != null) return Verdict.bad(n, 0, failure[0].firstBadSeq(), failure[0].reason());
-        List<LedgerStore.KeptHead> heads = store.heads();
+        List<LedgerStore.KeptHead> heads = headsOfTheEntriesRead(store, n);
         long lastGood = 0;
         for (LedgerStore.KeptHead head : heads) {
             Checkpoint cp;
@@ -66,6 +70,24 @@ public final class LedgerVerifier {
             return Verdict.bad(n, heads.size(), lastGood, "entries from seq " + lastGood + " on are not covered by any signed head");
         }
         return new Verdict(true, n, heads.size(), -1, "ok");
+    }
+
+    /**
+     * The kept heads to check against the {@code n} entries read. On a shared store (several nodes on
+     * one database) other nodes may append while the entries are read; a batch and its head commit in
+     * one transaction, so a head beyond {@code n} whose entries the store now holds was appended after
+     * the read and is left to the next run. A head beyond what the store holds still fails (entries
+     * deleted behind the application's back).
+     */
+    private static List<LedgerStore.KeptHead> headsOfTheEntriesRead(LedgerStore store, long n) {
+        List<LedgerStore.KeptHead> heads = store.heads();
+        if (!store.shared() || heads.isEmpty() || heads.get(heads.size() - 1).size() <= n) return heads;
+        long now = store.size();
+        List<LedgerStore.KeptHead> read = new java.util.ArrayList<>();
+        for (LedgerStore.KeptHead head : heads) {
+            if (head.size() <= n || head.size() > now) read.add(head);
+        }
+        return read;
     }
 
     /** The checkpoint of a note signed by one of the keys; else the first key's reason. */
