@@ -34,8 +34,9 @@ import org.truce.places.FeatureKind;
 
 /**
  * Two nodes on one PostgreSQL database, both keeping its PostGIS layers (as {@code serve --db} does by
- * default): a rebuild never removes rows the other node wrote, and rebuilds on both nodes while map
- * entries arrive leave exactly the tables a fresh rebuild writes, and nothing stale.
+ * default): a rebuild never removes rows the other node wrote (it covers the whole store, and a map
+ * write waits for a rebuild in progress), and rebuilds on both nodes while map entries arrive leave
+ * exactly the tables a fresh rebuild writes, and nothing stale.
  */
 class PostgisLayersTwoNodesTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -140,6 +141,51 @@ class PostgisLayersTwoNodesTest {
         Map<String, String> maintained = snapshot();
         layersB.rebuild(b.ledger());
         assertThat(snapshot()).isEqualTo(maintained);
+    }
+
+    @Test
+    void a_map_write_waits_for_a_rebuild_in_progress_and_so_survives_it() throws Exception {
+        PostgisLayers layers = layers();
+        Truce b = node("a", null, layers);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection rebuild = source.getConnection(); Statement sql = rebuild.createStatement()) {
+            // what another node's rebuild does first: take the layers' lock, then empty the tables
+            rebuild.setAutoCommit(false);
+            sql.execute("SELECT pg_advisory_xact_lock(" + PostgisLayers.LAYERS_LOCK + ")");
+            Future<Integer> demo = pool.submit(b::loadDemo);
+            await(() -> waiting() > 0 || rows() > 0, "the node's first map entry waits for the lock (or, without one, is written)");
+            StringBuilder tables = new StringBuilder("truce_gis.features, truce_gis.point_status");
+            for (FeatureKind k : FeatureKind.values()) tables.append(", ").append(LayerRows.history(k));
+            sql.execute("TRUNCATE " + tables);
+            rebuild.commit();
+            demo.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        long size = b.ledger().size();
+        assertThat(count("SELECT count(*) FROM truce_gis.features")).isEqualTo(b.map().features(size).size());
+        Map<String, String> maintained = snapshot();
+        layers.rebuild(b.ledger());
+        assertThat(snapshot()).isEqualTo(maintained);
+        assertThat(layers.stale()).isFalse();
+    }
+
+    /** Sessions waiting for an advisory lock in this database. */
+    private long waiting() {
+        try {
+            return count("SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database"
+                    + " WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long rows() {
+        try {
+            return count("SELECT count(*) FROM truce_gis.features");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Object rebuildTimes(CountDownLatch start, PostgisLayers layers, Truce node, int times) throws InterruptedException {
