@@ -35,18 +35,33 @@ public final class LedgerVerifier {
         MerkleTree tree = new MerkleTree();
         long[] expected = {0};
         long[] lastMillis = {Long.MIN_VALUE};
+        long[] disorder = {-1};
         Verdict[] failure = {null};
         store.forEach(0, row -> {
             if (failure[0] != null) return;
             long seq = expected[0];
-            failure[0] = checkEntry(row, seq, lastMillis);
+            Checked checked = checkEntry(row, seq);
+            failure[0] = checked.failure();
             if (failure[0] != null) return;
+            long millis = checked.entry().recordedAt().toEpochMilli();
+            if (millis < lastMillis[0] && disorder[0] < 0) disorder[0] = seq;
+            lastMillis[0] = millis;
             tree.append(Hashes.leafHash(row.bytes()));
             expected[0]++;
             progress.accept(expected[0]);
         });
         long n = expected[0];
         if (failure[0] != null) return Verdict.bad(n, 0, failure[0].firstBadSeq(), failure[0].reason());
+        Verdict heads = checkHeads(store, keys, tree, n);
+        // a record time out of order may come from an edit of the entry before it: a batch the heads
+        // reject that starts no later is the better answer to "where is the first bad seq"
+        if (disorder[0] >= 0 && (heads.ok() || heads.firstBadSeq() > disorder[0])) {
+            return Verdict.bad(n, heads.heads(), disorder[0], "seq " + disorder[0] + " was recorded before its predecessor");
+        }
+        return heads;
+    }
+
+    private static Verdict checkHeads(LedgerStore store, List<NoteVerifier> keys, MerkleTree tree, long n) {
         List<LedgerStore.KeptHead> heads = headsOfTheEntriesRead(store, n);
         long lastGood = 0;
         for (LedgerStore.KeptHead head : heads) {
@@ -103,28 +118,32 @@ public final class LedgerVerifier {
         throw first != null ? first : new IllegalArgumentException("no verifier key was given");
     }
 
-    private static Verdict checkEntry(StoredEntry row, long seq, long[] lastMillis) {
+    /** An entry decoded and checked on its own, or why it fails. */
+    private record Checked(Entry entry, Verdict failure) {
+        static Checked bad(long seq, String reason) {
+            return new Checked(null, Verdict.bad(seq, 0, seq, reason));
+        }
+    }
+
+    private static Checked checkEntry(StoredEntry row, long seq) {
         if (row.seq() != seq) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " is missing (the next stored row is " + row.seq() + ")");
+            return Checked.bad(seq, "seq " + seq + " is missing (the next stored row is " + row.seq() + ")");
         }
         Entry entry;
         try {
             entry = EntryCodec.decode(row.bytes());
         } catch (IllegalArgumentException e) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " is not a ledger entry: " + e.getMessage());
+            return Checked.bad(seq, "seq " + seq + " is not a ledger entry: " + e.getMessage());
         }
         if (entry.seq() != seq) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " holds the entry of seq " + entry.seq() + " (reordered or moved)");
+            return Checked.bad(seq, "seq " + seq + " holds the entry of seq " + entry.seq() + " (reordered or moved)");
         }
         if (!Arrays.equals(EntryCodec.encode(entry), row.bytes())) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " is not in canonical form (edited)");
+            return Checked.bad(seq, "seq " + seq + " is not in canonical form (edited)");
         }
         if (!entry.clientId().equals(row.clientId())) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " is indexed under another client id");
+            return Checked.bad(seq, "seq " + seq + " is indexed under another client id");
         }
-        long millis = entry.recordedAt().toEpochMilli();
-        if (millis < lastMillis[0]) return Verdict.bad(seq, 0, seq, "seq " + seq + " was recorded before its predecessor");
-        lastMillis[0] = millis;
-        return null;
+        return new Checked(entry, null);
     }
 }

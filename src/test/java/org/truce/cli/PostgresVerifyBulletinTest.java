@@ -108,6 +108,25 @@ class PostgresVerifyBulletinTest {
     }
 
     @Test
+    void a_record_time_moved_later_is_blamed_on_its_entry_not_on_the_next_one() throws Exception {
+        long target = firstSingle + 2;
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            byte[] original = body(c, target);
+            String text = new String(original, StandardCharsets.UTF_8);
+            String changed = text.replace("\"recordedAt\":\"2026-", "\"recordedAt\":\"2027-");
+            assertThat(changed).isNotEqualTo(text);
+            setBody(c, target, changed.getBytes(StandardCharsets.UTF_8));
+            try {
+                CliRun run = CliRun.of("verify", "--db", db.url(), "--public-key", key.toString());
+                assertThat(run.code()).isEqualTo(1);
+                assertThat(run.out()).contains("FAILED at seq " + target + ": entries " + target + " to " + target + " do not hash");
+            } finally {
+                setBody(c, target, original);
+            }
+        }
+    }
+
+    @Test
     void a_deleted_last_entry_is_caught_although_the_store_is_shared() throws Exception {
         long last = size - 1;
         try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
