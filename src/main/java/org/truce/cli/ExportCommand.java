@@ -24,6 +24,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "./truce-data", description = "Data directory (default ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--db", description = "Export the shared ledger in PostgreSQL instead, postgresql://user@host:port/db (as serve --db);"
+            + " --data then names a node's data directory, for its keys.")
+    String db;
+
     @Option(names = "--ledger", description = "Export the ledger: every entry as hashed and every kept signed head.")
     boolean ledger;
 
@@ -36,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!ledger && keys == null) throw new IllegalArgumentException("say what to export: --ledger --out FILE, --keys FILE, or both");
-        if (!Files.isRegularFile(data.resolve(Stores.SQLITE_FILE))) throw new IllegalArgumentException("no Truce store in " + data);
+        if (db == null && !Files.isRegularFile(data.resolve(Stores.SQLITE_FILE))) throw new IllegalArgumentException("no Truce store in " + data);
         if (ledger) exportLedger();
         if (keys != null) {
             KeysBackup.export(data, keys);
@@ -48,11 +52,16 @@ final class ExportCommand implements Callable<Integer> {
 
     private void exportLedger() throws Exception {
         if (out == null) throw new IllegalArgumentException("--ledger needs --out FILE");
+        Path own = data.resolve("node-key.pub");
+        if (!Files.isRegularFile(own)) {
+            throw new IllegalArgumentException("no node key in " + data + ": --data must name a node's data directory (" + own
+                    + " is the key the heads are signed with)");
+        }
         List<String> signers = new ArrayList<>();
-        signers.add(Files.readString(data.resolve("node-key.pub")).strip());
+        signers.add(Files.readString(own).strip());
         for (NoteVerifier predecessor : PredecessorKeys.read(data)) signers.add(predecessor.verifierKey());
         LedgerExport.Summary summary;
-        try (LedgerStore store = Stores.openSqlite(data);
+        try (LedgerStore store = new LedgerLocation(data, db).openExisting();
              OutputStream stream = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             summary = LedgerExport.write(store, Truce.DEFAULT_ORIGIN, signers, stream);
         }

@@ -13,7 +13,6 @@ import org.truce.ledger.NoteVerifier;
 import org.truce.ledger.PredecessorKeys;
 import org.truce.store.DataDirLock;
 import org.truce.store.KeysBackup;
-import org.truce.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +30,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "./truce-data", description = "Data directory of the new node (default ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--db", description = "Import into this database instead of the SQLite file (postgresql://...).")
+    @Option(names = "--db", description = "Import into this empty PostgreSQL database instead of the SQLite file,"
+            + " postgresql://user@host:port/db (as serve --db).")
     String db;
 
     @Option(names = "--public-key", description = "The exporting node's verifier key, obtained independently of the file.")
@@ -64,20 +64,20 @@ final class ImportCommand implements Callable<Integer> {
                     + target() + "; root " + Base64.getEncoder().encodeToString(checked.root()) + " matches the last signed head.");
             System.out.println("This node signs new heads with its own key " + own.verifierKey() + "; the imported heads stay"
                     + " verifiable with the exporting node's key, kept in " + data.resolve(PredecessorKeys.FILE) + ".");
+            if (db != null) {
+                System.out.println("Serve the database from " + data + ", or copy node-key.pk8, node-key.pub and "
+                        + PredecessorKeys.FILE + " from it into every node's data directory.");
+            }
         }
         return 0;
     }
 
     private String target() {
-        return db == null ? data.toString() : db.replaceAll("//[^@/]*@", "//");
+        return new LedgerLocation(data, db).describe();
     }
 
     /** The store to import into: the data directory's SQLite file, or the PostgreSQL database of --db. */
     private LedgerStore openTarget() {
-        if (db == null) return Stores.openSqlite(data);
-        if (db.startsWith("postgresql://") || db.startsWith("postgres://") || db.startsWith("jdbc:postgresql:")) {
-            return Stores.openPostgres(db);
-        }
-        throw new IllegalArgumentException("--db must be a postgresql:// URL, not " + target());
+        return new LedgerLocation(data, db).open();
     }
 }

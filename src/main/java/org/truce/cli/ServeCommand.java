@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.truce.app.Truce;
 import org.truce.store.PostgisLayers;
-import org.truce.store.PostgisUrl;
 import org.truce.web.WebApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +27,12 @@ final class ServeCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--postgis-layers", description = "Keep the PostGIS map layers (schema truce_gis, for QGIS) of this database current:"
-            + " postgresql://[user[:password]@]host[:port]/database. Rebuilt from the ledger at start, then updated as map entries arrive.")
+            + " postgresql://[user[:password]@]host[:port]/database. Rebuilt from the ledger at start, then updated as map entries arrive."
+            + " Default with --db: the layers of that database, when it offers PostGIS.")
     String postgisLayers;
+
+    @Option(names = "--no-postgis-layers", description = "Keep no PostGIS map layers (with --db they are kept by default).")
+    boolean noPostgisLayers;
 
     /** An admin API token for automation; never logged, compared in constant time. */
     static final String BOOTSTRAP_ENV = "TRUCE_ADMIN_TOKEN";
@@ -54,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Truce truce;
-        PostgisLayers layers = postgisLayers == null ? null : PostgisLayers.attach(PostgisUrl.dataSource(postgisLayers, "--postgis-layers"));
+        PostgisLayers layers = ServeLayers.choose(db, postgisLayers, noPostgisLayers, System.out);
         try (ReplayBar bar = new ReplayBar()) {
             truce = Truce.open(data, db, Clock.systemUTC(), bar, layers == null ? java.util.List.of() : java.util.List.of(layers));
         }

@@ -11,46 +11,66 @@ import org.truce.ledger.LedgerStore;
 import org.truce.ledger.LedgerVerifier;
 import org.truce.ledger.NoteVerifier;
 import org.truce.ledger.PredecessorKeys;
-import org.truce.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+/**
+ * {@code truce verify}: checks a whole store from scratch (the data directory's SQLite file, or with
+ * {@code --db} the PostgreSQL ledger several nodes share) and names the first bad seq. Only reads.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Recompute every leaf and root from the store and check every kept head's signature.")
 final class VerifyCommand implements Callable<Integer> {
-    @Option(names = "--data", defaultValue = "./truce-data", description = "Data directory (default ${DEFAULT-VALUE}).")
+    @Option(names = "--data", defaultValue = "./truce-data",
+            description = "Data directory (default ${DEFAULT-VALUE}): its store, unless --db; its node key, unless --public-key.")
     Path data;
 
-    @Option(names = "--public-key", description = "The node's verifier key, obtained independently of the data directory.")
-    Path publicKey;
+    @Option(names = "--db", description = "Verify the shared ledger in PostgreSQL instead, postgresql://user@host:port/db (as serve --db).")
+    String db;
+
+    @Option(names = "--public-key", description = "A verifier key obtained independently of the data directory;"
+            + " repeat it for the keys of heads from before an import.")
+    List<Path> publicKeys;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(data.resolve("truce.db"))) throw new IllegalArgumentException("no Truce store in " + data);
-        Path keyFile = publicKey != null ? publicKey : data.resolve("node-key.pub");
-        NoteVerifier key = NoteVerifier.parse(Files.readString(keyFile).trim());
-        if (publicKey == null) {
+        LedgerLocation where = new LedgerLocation(data, db);
+        List<NoteVerifier> keys = keys();
+        LedgerVerifier.Verdict verdict;
+        try (LedgerStore store = where.openExisting();
+             ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(store.size())
+                     .setUnit(" entries", 1).showSpeed().continuousUpdate().build()) {
+            verdict = LedgerVerifier.verify(store, keys, bar::stepTo);
+        }
+        if (verdict.ok()) {
+            System.out.println("OK: " + verdict.entries() + " entries and " + verdict.heads() + " signed heads verify"
+                    + (where.postgres() ? " in " + where.describe() : "") + ".");
+            return 0;
+        }
+        System.out.println("FAILED at seq " + verdict.firstBadSeq() + ": " + verdict.reason());
+        return 1;
+    }
+
+    /** The keys given, else the data directory's node key (with a warning); and the predecessors' keys kept there. */
+    private List<NoteVerifier> keys() throws java.io.IOException {
+        List<NoteVerifier> keys = new ArrayList<>();
+        if (publicKeys != null && !publicKeys.isEmpty()) {
+            for (Path file : publicKeys) keys.add(NoteVerifier.parse(Files.readString(file).trim()));
+        } else {
+            Path own = data.resolve("node-key.pub");
+            if (!Files.isRegularFile(own)) {
+                throw new IllegalArgumentException("no verifier key: give --public-key FILE (there is no " + own + ")");
+            }
+            keys.add(NoteVerifier.parse(Files.readString(own).trim()));
             System.err.println("warning: the key was read from the data directory itself; that proves nothing against"
                     + " whoever can write that directory. Pass --public-key with a key obtained elsewhere.");
         }
-        List<NoteVerifier> keys = new ArrayList<>(List.of(key));
         List<NoteVerifier> predecessors = PredecessorKeys.read(data);
         keys.addAll(predecessors);
         if (!predecessors.isEmpty()) {
             System.err.println("note: this store was imported; heads from before the import are checked with the exporting"
                     + " node's key(s) kept in " + data.resolve(PredecessorKeys.FILE) + ".");
         }
-        LedgerVerifier.Verdict verdict;
-        try (LedgerStore store = Stores.openSqlite(data);
-             ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(store.size())
-                     .setUnit(" entries", 1).showSpeed().continuousUpdate().build()) {
-            verdict = LedgerVerifier.verify(store, keys, bar::stepTo);
-        }
-        if (verdict.ok()) {
-            System.out.println("OK: " + verdict.entries() + " entries and " + verdict.heads() + " signed heads verify.");
-            return 0;
-        }
-        System.out.println("FAILED at seq " + verdict.firstBadSeq() + ": " + verdict.reason());
-        return 1;
+        return keys;
     }
 }

@@ -8,6 +8,8 @@ import java.util.function.LongConsumer;
  * Checks a store from scratch, trusting nothing the node computed: every entry's position, canonical
  * form and record-time order; every leaf and root recomputed; every kept head's signature checked
  * with the given key and its root compared with the recomputed tree. Names the first bad seq.
+ * On a shared store that other nodes append to meanwhile, it checks the prefix it read (see
+ * {@link #verify(LedgerStore, List, LongConsumer)}).
  */
 public final class LedgerVerifier {
     /** The verdict: ok, or the first bad seq (or -1 when no single entry is to blame) and why. */
@@ -25,25 +27,42 @@ public final class LedgerVerifier {
 
     /**
      * As {@link #verify(LedgerStore, NoteVerifier, LongConsumer)}, where each kept head may be signed by
-     * any of {@code keys} (a node's own key and, after an import, the exporting node's).
+     * any of {@code keys} (a node's own key and, after an import, the exporting node's). On a
+     * {@linkplain LedgerStore#shared() shared} store the entries are those of one read (one snapshot on
+     * PostgreSQL); heads that other nodes appended after it are left to the next run.
      */
     public static Verdict verify(LedgerStore store, List<NoteVerifier> keys, LongConsumer progress) {
         MerkleTree tree = new MerkleTree();
         long[] expected = {0};
         long[] lastMillis = {Long.MIN_VALUE};
+        long[] disorder = {-1};
         Verdict[] failure = {null};
         store.forEach(0, row -> {
             if (failure[0] != null) return;
             long seq = expected[0];
-            failure[0] = checkEntry(row, seq, lastMillis);
+            Checked checked = checkEntry(row, seq);
+            failure[0] = checked.failure();
             if (failure[0] != null) return;
+            long millis = checked.entry().recordedAt().toEpochMilli();
+            if (millis < lastMillis[0] && disorder[0] < 0) disorder[0] = seq;
+            lastMillis[0] = millis;
             tree.append(Hashes.leafHash(row.bytes()));
             expected[0]++;
             progress.accept(expected[0]);
         });
         long n = expected[0];
         if (failure[0] != null) return Verdict.bad(n, 0, failure[0].firstBadSeq(), failure[0].reason());
-        List<LedgerStore.KeptHead> heads = store.heads();
+        Verdict heads = checkHeads(store, keys, tree, n);
+        // a record time out of order may come from an edit of the entry before it: a batch the heads
+        // reject that starts no later is the better answer to "where is the first bad seq"
+        if (disorder[0] >= 0 && (heads.ok() || heads.firstBadSeq() > disorder[0])) {
+            return Verdict.bad(n, heads.heads(), disorder[0], "seq " + disorder[0] + " was recorded before its predecessor");
+        }
+        return heads;
+    }
+
+    private static Verdict checkHeads(LedgerStore store, List<NoteVerifier> keys, MerkleTree tree, long n) {
+        List<LedgerStore.KeptHead> heads = headsOfTheEntriesRead(store, n);
         long lastGood = 0;
         for (LedgerStore.KeptHead head : heads) {
             Checkpoint cp;
@@ -68,6 +87,24 @@ public final class LedgerVerifier {
         return new Verdict(true, n, heads.size(), -1, "ok");
     }
 
+    /**
+     * The kept heads to check against the {@code n} entries read. On a shared store (several nodes on
+     * one database) other nodes may append while the entries are read; a batch and its head commit in
+     * one transaction, so a head beyond {@code n} whose entries the store now holds was appended after
+     * the read and is left to the next run. A head beyond what the store holds still fails (entries
+     * deleted behind the application's back).
+     */
+    private static List<LedgerStore.KeptHead> headsOfTheEntriesRead(LedgerStore store, long n) {
+        List<LedgerStore.KeptHead> heads = store.heads();
+        if (!store.shared() || heads.isEmpty() || heads.get(heads.size() - 1).size() <= n) return heads;
+        long now = store.size();
+        List<LedgerStore.KeptHead> read = new java.util.ArrayList<>();
+        for (LedgerStore.KeptHead head : heads) {
+            if (head.size() <= n || head.size() > now) read.add(head);
+        }
+        return read;
+    }
+
     /** The checkpoint of a note signed by one of the keys; else the first key's reason. */
     static Checkpoint verifyWithAny(List<NoteVerifier> keys, String note) {
         IllegalArgumentException first = null;
@@ -81,28 +118,32 @@ public final class LedgerVerifier {
         throw first != null ? first : new IllegalArgumentException("no verifier key was given");
     }
 
-    private static Verdict checkEntry(StoredEntry row, long seq, long[] lastMillis) {
+    /** An entry decoded and checked on its own, or why it fails. */
+    private record Checked(Entry entry, Verdict failure) {
+        static Checked bad(long seq, String reason) {
+            return new Checked(null, Verdict.bad(seq, 0, seq, reason));
+        }
+    }
+
+    private static Checked checkEntry(StoredEntry row, long seq) {
         if (row.seq() != seq) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " is missing (the next stored row is " + row.seq() + ")");
+            return Checked.bad(seq, "seq " + seq + " is missing (the next stored row is " + row.seq() + ")");
         }
         Entry entry;
         try {
             entry = EntryCodec.decode(row.bytes());
         } catch (IllegalArgumentException e) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " is not a ledger entry: " + e.getMessage());
+            return Checked.bad(seq, "seq " + seq + " is not a ledger entry: " + e.getMessage());
         }
         if (entry.seq() != seq) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " holds the entry of seq " + entry.seq() + " (reordered or moved)");
+            return Checked.bad(seq, "seq " + seq + " holds the entry of seq " + entry.seq() + " (reordered or moved)");
         }
         if (!Arrays.equals(EntryCodec.encode(entry), row.bytes())) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " is not in canonical form (edited)");
+            return Checked.bad(seq, "seq " + seq + " is not in canonical form (edited)");
         }
         if (!entry.clientId().equals(row.clientId())) {
-            return Verdict.bad(seq, 0, seq, "seq " + seq + " is indexed under another client id");
+            return Checked.bad(seq, "seq " + seq + " is indexed under another client id");
         }
-        long millis = entry.recordedAt().toEpochMilli();
-        if (millis < lastMillis[0]) return Verdict.bad(seq, 0, seq, "seq " + seq + " was recorded before its predecessor");
-        lastMillis[0] = millis;
-        return null;
+        return new Checked(entry, null);
     }
 }

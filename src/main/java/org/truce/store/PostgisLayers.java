@@ -2,12 +2,14 @@ package org.truce.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -39,10 +41,22 @@ import org.truce.places.MapReader;
  * write never stops the ledger: it is logged, the tables are marked stale ({@link #stale()} and
  * {@code layers_state.stale}), and the next {@link #rebuild} repairs them. Thread-safe: writes and
  * rebuilds are serialised on this object.
+ *
+ * <p><b>Several nodes on one database all maintain the layers.</b> Every node applies every entry, so
+ * each row is written by each node, with the same content (a row depends only on the entries before
+ * its seq). Each write and each rebuild is one transaction under the advisory lock {@link #LAYERS_LOCK}
+ * (apart from the ledger's append lock), so they never interleave across nodes; a rebuild refills from
+ * every entry the ledger's store holds once it has the lock, not only those this node has applied, so
+ * it never removes a row another node wrote. No node is special: one stopping leaves the others
+ * maintaining the tables.
  */
 public final class PostgisLayers implements Ledger.Listener, AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/postgis";
     private static final int PAGE = 1000;
+    /** The advisory lock (per database) every layer write and rebuild holds, on every node; not the ledger's. */
+    static final long LAYERS_LOCK = 0x7472756365_01L;
+    /** How long a map entry's write waits for another node's rebuild before it gives up and marks the tables stale. */
+    private static final String WRITE_LOCK_WAIT = "30s";
 
     private final DataSource source;
     private Map<String, Feature> features = new HashMap<>();
@@ -76,6 +90,24 @@ public final class PostgisLayers implements Ledger.Listener, AutoCloseable {
         return new PostgisLayers(source);
     }
 
+    /**
+     * Why the layers cannot be kept in the database at {@code source}, or empty when they can: the
+     * database answers and offers the PostGIS extension (installed, or in {@code pg_available_extensions}).
+     * Whether this role may create the extension is known only when {@link #attach} tries.
+     */
+    public static Optional<String> unavailable(DataSource source) {
+        try (Connection c = source.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            if (r.getLong(1) > 0) return Optional.empty();
+            return Optional.of("the PostGIS extension is not available in this PostgreSQL (none in pg_available_extensions;"
+                    + " on Debian: apt-get install postgresql-15-postgis-3)");
+        } catch (SQLException e) {
+            return Optional.of("could not ask the database for its extensions: " + e.getMessage());
+        }
+    }
+
     /** Whether a write failed since the last rebuild: the tables may then miss entries until {@link #rebuild}. */
     public boolean stale() {
         return stale;
@@ -99,6 +131,10 @@ public final class PostgisLayers implements Ledger.Listener, AutoCloseable {
         if (!(prepared instanceof MapFact fact)) return;
         try {
             Connection c = connection();
+            try (Statement wait = c.createStatement()) {
+                wait.execute("SET LOCAL lock_timeout = '" + WRITE_LOCK_WAIT + "'");
+            }
+            lock(c);
             write(c, entry, fact, features);
             try (PreparedStatement s = c.prepareStatement("UPDATE " + LayerRows.SCHEMA + ".layers_state"
                     + " SET last_seq = GREATEST(COALESCE(last_seq, -1), ?)")) {
@@ -113,19 +149,24 @@ public final class PostgisLayers implements Ledger.Listener, AutoCloseable {
     }
 
     /**
-     * Truncates every layer table and refills it from the ledger's first {@link Ledger#size()}
-     * entries, in one transaction (readers see the old tables until it commits); clears the stale mark.
+     * Truncates every layer table and refills it from every entry the ledger's store holds once the
+     * layers' lock is taken (at least {@link Ledger#size()}; on a shared store also what other nodes
+     * appended and this node has not applied yet), in one transaction (readers see the old tables until
+     * it commits); clears the stale mark. Entries this node applies afterwards are written again, to the
+     * same rows.
      *
      * @return the number of geometry versions written per kind
      * @throws StoreFailure if the database fails; the tables are then unchanged
      */
     public synchronized Map<FeatureKind, Integer> rebuild(Ledger ledger) {
-        long size = ledger.size();
         Map<String, Feature> rebuilt = new HashMap<>();
         Map<FeatureKind, Integer> counts = new EnumMap<>(FeatureKind.class);
         for (FeatureKind k : FeatureKind.values()) counts.put(k, 0);
+        long size;
         try (Connection c = source.getConnection()) {
             c.setAutoCommit(false);
+            lock(c);
+            size = Math.max(ledger.size(), ledger.storeSize());
             try (Statement s = c.createStatement()) {
                 StringBuilder tables = new StringBuilder(LayerRows.SCHEMA + ".features, " + LayerRows.SCHEMA + ".point_status");
                 for (FeatureKind k : FeatureKind.values()) tables.append(", ").append(LayerRows.history(k));
@@ -157,6 +198,14 @@ public final class PostgisLayers implements Ledger.Listener, AutoCloseable {
         features = rebuilt;
         stale = false;
         return counts;
+    }
+
+    /** Takes the layers' advisory lock for the connection's transaction (released at commit or rollback). */
+    private static void lock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            s.setLong(1, LAYERS_LOCK);
+            s.execute();
+        }
     }
 
     private static void write(Connection c, Entry entry, MapFact fact, Map<String, Feature> known) throws SQLException {
