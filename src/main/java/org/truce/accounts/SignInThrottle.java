@@ -3,10 +3,8 @@ package org.truce.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,48 +19,44 @@ import java.util.Optional;
  * reported a success, so a burst of concurrent guesses cannot all slip in before the first result.
  * Attempts refused as throttled are not counted, so a locked account unlocks on schedule.
  *
- * <p>In memory (it resets on restart, as DESIGN.md keeps throttling counters out of the ledger) and
- * thread-safe: every method holds the instance lock for a few map operations, never during hashing.
- * Each key keeps at most its limit of timestamps; expired keys are swept when the map grows.
+ * <p>The counters live in a {@link SignInAttempts} store: in memory for a node on its own (they reset
+ * on restart, as DESIGN.md keeps throttling counters out of the ledger), in the shared database when
+ * several nodes serve one record, so guesses spread over the nodes count together. Thread-safe as
+ * its store is; never called during hashing.
  */
 public final class SignInThrottle {
     public static final int PER_ACCOUNT = 5;
     public static final int PER_ADDRESS = 20;
     public static final Duration WINDOW = Duration.ofMinutes(10);
-    private static final int SWEEP_ABOVE = 10_000;
 
     private final Clock clock;
-    private final Map<String, ArrayDeque<Instant>> byUsername = new HashMap<>();
-    private final Map<String, ArrayDeque<Instant>> byAddress = new HashMap<>();
+    private final SignInAttempts attempts;
 
+    /** Counters in this process's memory. */
     public SignInThrottle(Clock clock) {
+        this(clock, new MemorySignInAttempts());
+    }
+
+    public SignInThrottle(Clock clock, SignInAttempts attempts) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
     }
 
     /**
      * Admits an attempt, counting it as a failure until {@link #succeeded}, or answers how long to
      * wait if the username or the address has used up its failures.
      */
-    public synchronized Optional<Duration> admit(String username, String address) {
+    public Optional<Duration> admit(String username, String address) {
         Instant now = clock.instant();
-        ArrayDeque<Instant> user = recent(byUsername, key(username), now);
-        ArrayDeque<Instant> from = recent(byAddress, network(Objects.requireNonNull(address, "address")), now);
-        Duration wait = max(retryAfter(user, PER_ACCOUNT, now), retryAfter(from, PER_ADDRESS, now));
-        if (!wait.isZero()) return Optional.of(wait);
-        user.addLast(now);
-        from.addLast(now);
-        sweepIfLarge(now);
-        return Optional.empty();
+        List<SignInAttempts.Limit> limits = List.of(new SignInAttempts.Limit(userKey(username), PER_ACCOUNT),
+                new SignInAttempts.Limit(addressKey(Objects.requireNonNull(address, "address")), PER_ADDRESS));
+        return attempts.admit(limits, now, WINDOW).map(free -> Duration.between(now, free));
     }
 
     /** The admitted attempt succeeded: the username's failures are forgiven, and this attempt is not held against the address. */
-    public synchronized void succeeded(String username, String address) {
-        byUsername.remove(key(username));
-        ArrayDeque<Instant> from = byAddress.get(network(address));
-        if (from != null) {
-            from.pollLast();
-            if (from.isEmpty()) byAddress.remove(network(address));
-        }
+    public void succeeded(String username, String address) {
+        attempts.clear(userKey(username));
+        attempts.forgetLatest(addressKey(address));
     }
 
     /**
@@ -80,35 +74,11 @@ public final class SignInThrottle {
         }
     }
 
-    private static String key(String username) {
-        return Objects.requireNonNull(username, "username").strip().toLowerCase(Locale.ROOT);
+    private static String userKey(String username) {
+        return "user:" + Objects.requireNonNull(username, "username").strip().toLowerCase(Locale.ROOT);
     }
 
-    private static ArrayDeque<Instant> recent(Map<String, ArrayDeque<Instant>> map, String key, Instant now) {
-        ArrayDeque<Instant> times = map.computeIfAbsent(key, k -> new ArrayDeque<>());
-        dropExpired(times, now);
-        return times;
-    }
-
-    private static void dropExpired(ArrayDeque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().plus(WINDOW).isAfter(now)) times.pollFirst();
-    }
-
-    /** Zero if fewer than {@code limit} failures are in the window, else the time until the oldest leaves it. */
-    private static Duration retryAfter(ArrayDeque<Instant> times, int limit, Instant now) {
-        if (times.size() < limit) return Duration.ZERO;
-        return Duration.between(now, times.peekFirst().plus(WINDOW));
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private void sweepIfLarge(Instant now) {
-        for (Map<String, ArrayDeque<Instant>> map : java.util.List.of(byUsername, byAddress)) {
-            if (map.size() <= SWEEP_ABOVE) continue;
-            map.values().forEach(times -> dropExpired(times, now));
-            map.values().removeIf(ArrayDeque::isEmpty);
-        }
+    private static String addressKey(String address) {
+        return "net:" + network(address);
     }
 }

@@ -1,7 +1,9 @@
 /**
  * Who may write into Truce: organisations tied to a reporting source, their user accounts, the roles
- * those accounts hold, personal API tokens for field apps, password hashing (Argon2id) and sign-in
- * throttling. Credentials never enter the public ledger; they live behind the
- * {@link org.truce.accounts.AccountStore} port that an adapter in {@code org.truce.store} implements.
+ * those accounts hold, personal API tokens for field apps, password hashing (Argon2id), sign-in
+ * throttling and browser sessions. Credentials never enter the public ledger; they live behind the
+ * {@link org.truce.accounts.AccountStore}, {@link org.truce.accounts.SessionStore} and
+ * {@link org.truce.accounts.SignInAttempts} ports, implemented in memory here (sessions and counters of
+ * a node on its own) and by adapters in {@code org.truce.store}.
  */
 package org.truce.accounts;

@@ -7,6 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import org.truce.accounts.AccountStore;
 import org.truce.accounts.Accounts;
+import org.truce.accounts.MemorySessionStore;
+import org.truce.accounts.MemorySignInAttempts;
+import org.truce.accounts.PasswordHasher;
+import org.truce.accounts.SessionStore;
+import org.truce.accounts.SignInAttempts;
+import org.truce.accounts.SignInThrottle;
 import org.truce.audit.AuditLog;
 import org.truce.accords.AccordBook;
 import org.truce.accords.AccordRecorder;
@@ -41,6 +47,7 @@ import org.truce.privacy.DataKeys;
 import org.truce.privacy.PersonalDataSealer;
 import org.truce.store.AccountStores;
 import org.truce.store.DataDirLock;
+import org.truce.store.PrivateDatabase;
 import org.truce.store.PrivateStores;
 import org.truce.store.Stores;
 
@@ -93,21 +100,41 @@ public final class Truce implements AutoCloseable {
     /** How long the audit trail keeps a record; older ones are pruned at start. */
     public static final Duration AUDIT_RETENTION = Duration.ofDays(400);
 
-    /** The stores kept out of the public ledger, opened before it and closed after it. */
-    private record Private(AccountStore accounts, AuditLog audit, DataKeys keys, FeedbackStore feedback) {
-        static Private open(Path dataDir, Clock clock) {
+    /**
+     * The stores kept out of the public ledger, opened before it and closed after it: in the data
+     * directory (SQLite files; sessions and sign-in counters in memory), or all in the shared
+     * PostgreSQL database ({@link PrivateDatabase}) when the ledger is there.
+     */
+    private record Private(AccountStore accounts, AuditLog audit, DataKeys keys, FeedbackStore feedback,
+                           SessionStore sessions, SignInAttempts attempts, AutoCloseable database) {
+        static Private open(Path dataDir, String databaseUrl, Clock clock) {
+            if (databaseUrl != null) return openShared(databaseUrl, clock);
             AccountStore accounts = AccountStores.open(dataDir);
             AuditLog audit = PrivateStores.openAuditLog(dataDir, clock, AUDIT_RETENTION);
             DataKeys keys = PrivateStores.openDataKeys(dataDir, new SecureRandom());
             FeedbackStore feedback = PrivateStores.openFeedback(dataDir);
-            return new Private(accounts, audit, keys, feedback);
+            return new Private(accounts, audit, keys, feedback, new MemorySessionStore(), new MemorySignInAttempts(), () -> { });
+        }
+
+        private static Private openShared(String databaseUrl, Clock clock) {
+            PrivateDatabase database = PrivateDatabase.open(databaseUrl);
+            return new Private(database.accounts(), database.auditLog(clock, AUDIT_RETENTION),
+                    database.dataKeys(new SecureRandom(), clock), database.feedback(), database.sessions(),
+                    database.signInAttempts(), database);
         }
 
         void close() {
+            attempts.close();
+            sessions.close();
             feedback.close();
             keys.close();
             audit.close();
             accounts.close();
+            try {
+                database.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close the private stores: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -134,7 +161,9 @@ public final class Truce implements AutoCloseable {
         this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
         this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
         this.bulletins = new BulletinComposer(figures, ledger, List.of(incidents.part(), new ImplementationPart(tracker, figures)));
-        this.accounts = new Accounts(stores.accounts(), clock, new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        this.accounts = new Accounts(stores.accounts(), clock, random, new PasswordHasher(random),
+                new SignInThrottle(clock, stores.attempts()));
         this.feedback = new FeedbackDesk(stores.feedback(), clock, () -> "fb-" + java.util.UUID.randomUUID());
         this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
@@ -161,8 +190,9 @@ public final class Truce implements AutoCloseable {
 
     /**
      * Opens a node whose ledger lives in the PostgreSQL database at {@code databaseUrl}
-     * ({@code postgresql://user@host:port/db}), shared with other nodes; {@code dataDir} keeps this
-     * node's private files (accounts, audit, data keys, feedback, the node key). Every node of one
+     * ({@code postgresql://user@host:port/db}), shared with other nodes, as are the private stores
+     * (accounts, sessions, sign-in counters, audit, data keys, feedback: schema {@code truce_private});
+     * {@code dataDir} then keeps only the node key and the lock. Every node of one
      * database must hold the same node key ({@code node-key.pk8} and {@code node-key.pub}, copied from
      * the first node's data directory), or it refuses to open once heads exist. A null URL means the
      * SQLite ledger in {@code dataDir}.
@@ -177,7 +207,7 @@ public final class Truce implements AutoCloseable {
         LedgerStore store = null;
         try {
             store = databaseUrl == null ? Stores.openSqlite(dataDir) : Stores.openPostgres(databaseUrl);
-            stores = Private.open(dataDir, clock);
+            stores = Private.open(dataDir, databaseUrl, clock);
             stores.audit().prune();
             NodeKey key = NodeKey.loadOrCreate(dataDir, DEFAULT_ORIGIN);
             FigureBook figures = new FigureBook(List.of(new CaseFigures()));
@@ -263,6 +293,11 @@ public final class Truce implements AutoCloseable {
     /** Readers' corrections and questions, kept outside the public ledger. */
     public FeedbackDesk feedback() {
         return feedback;
+    }
+
+    /** Where signed-in sessions are kept: this node's memory, or the database shared with other nodes. */
+    public SessionStore sessions() {
+        return closed.sessions();
     }
 
     public AuditLog audit() {

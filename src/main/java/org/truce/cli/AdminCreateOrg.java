@@ -27,9 +27,15 @@ final class AdminCreateOrg implements Callable<Integer> {
 
     /**
      * Whether the ledger declares the source. Reads the store directly (catalog entries have the
-     * client id "source:&lt;id&gt;"), without the data-directory lock, so it works beside a server.
+     * client id "source:&lt;id&gt;"), without the data-directory lock, so it works beside a server:
+     * the shared database's ledger with {@code --db}, else the data directory's.
      */
     private boolean declared(String id) {
+        if (dir.db != null) {
+            try (LedgerStore store = Stores.openPostgres(dir.db)) {
+                return store.findByClientId("source:" + id).isPresent();
+            }
+        }
         if (!Files.exists(dir.data.resolve(Stores.SQLITE_FILE))) return false;
         try (LedgerStore store = Stores.openSqlite(dir.data)) {
             return store.findByClientId("source:" + id).isPresent();
@@ -38,13 +44,21 @@ final class AdminCreateOrg implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!declared(source)) {
-            return AdminCommand.fail(spec, "source " + source + " is not in the ledger's catalog of " + dir.data
+        boolean declared;
+        try {
+            declared = declared(source);
+        } catch (IllegalArgumentException e) {
+            return AdminCommand.fail(spec, "--db: " + e.getMessage(), 2);
+        } catch (org.truce.ledger.StoreFailure e) {
+            return AdminCommand.fail(spec, e.getMessage(), 1);
+        }
+        if (!declared) {
+            return AdminCommand.fail(spec, "source " + source + " is not in the ledger's catalog of " + dir.where()
                     + "; declare it first (POST /api/v1/sources)", 2);
         }
-        return AdminCommand.withAccounts(spec, dir.data, (accounts, out) -> {
+        return AdminCommand.withAccounts(spec, dir, (accounts, out) -> {
             Organisation org = accounts.createOrg(id, source, name);
-            AdminCommand.audit(dir.data, org.id(), "org.created", org.id(), "source " + org.sourceId());
+            AdminCommand.audit(dir, org.id(), "org.created", org.id(), "source " + org.sourceId());
             out.println("Created organisation " + org.id() + " (source " + org.sourceId() + ").");
         });
     }

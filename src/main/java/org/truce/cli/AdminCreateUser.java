@@ -68,9 +68,9 @@ final class AdminCreateUser implements Callable<Integer> {
         } catch (IllegalStateException e) {
             return AdminCommand.fail(spec, e.getMessage(), 2);
         }
-        return AdminCommand.withAccounts(spec, dir.data, (accounts, out) -> {
+        return AdminCommand.withAccounts(spec, dir, (accounts, out) -> {
             Account account = accounts.createUser(org, username, password, wanted); // clears the password
-            AdminCommand.audit(dir.data, account.orgId(), "account.created", account.id(), "roles " + wanted.stream().map(Role::wireName).toList());
+            AdminCommand.audit(dir, account.orgId(), "account.created", account.id(), "roles " + wanted.stream().map(Role::wireName).toList());
             out.println("Created account " + account.username() + " (" + account.id() + ") in " + account.orgId()
                     + (wanted.isEmpty() ? " with no roles." : " with roles " + wanted.stream().map(Role::wireName).toList() + "."));
         });

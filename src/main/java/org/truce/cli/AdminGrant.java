@@ -24,10 +24,10 @@ final class AdminGrant implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return AdminCommand.withAccounts(spec, dir.data, (accounts, out) -> {
+        return AdminCommand.withAccounts(spec, dir, (accounts, out) -> {
             Role r = AdminCommand.role(role);
             accounts.grant(user, r, scope);
-            AdminCommand.audit(dir.data, scope, "grant", user, r.wireName());
+            AdminCommand.audit(dir, scope, "grant", user, r.wireName());
             out.println("Granted " + r.wireName() + (scope == null ? "" : " in " + scope) + " to " + user + ".");
         });
     }

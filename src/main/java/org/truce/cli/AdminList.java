@@ -18,7 +18,7 @@ final class AdminList implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return AdminCommand.withAccounts(spec, dir.data, (accounts, out) -> {
+        return AdminCommand.withAccounts(spec, dir, (accounts, out) -> {
             out.println("Organisations:");
             for (Organisation o : accounts.organisations()) {
                 out.println("  " + o.id() + "  source=" + o.sourceId() + "  " + o.name());

@@ -23,10 +23,10 @@ final class AdminRevoke implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return AdminCommand.withAccounts(spec, dir.data, (accounts, out) -> {
+        return AdminCommand.withAccounts(spec, dir, (accounts, out) -> {
             Role r = AdminCommand.role(role);
             boolean held = accounts.revoke(user, r, scope);
-            AdminCommand.audit(dir.data, scope, "revoke", user, r.wireName() + (held ? "" : " (was not held)"));
+            AdminCommand.audit(dir, scope, "revoke", user, r.wireName() + (held ? "" : " (was not held)"));
             out.println(held ? "Revoked " + r.wireName() + " from " + user + "."
                     : user + " did not hold " + r.wireName() + (scope == null ? "" : " in " + scope) + "; nothing changed.");
         });

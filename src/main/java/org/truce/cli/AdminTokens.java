@@ -37,9 +37,9 @@ final class AdminTokens implements Runnable {
         @Override
         public Integer call() {
             if (days < 1 || days > 366) return AdminCommand.fail(spec, "--days must be 1 to 366 (got " + days + ")", 2);
-            return AdminCommand.withAccounts(spec, dir.data, (accounts, out) -> {
+            return AdminCommand.withAccounts(spec, dir, (accounts, out) -> {
                 IssuedToken token = accounts.createToken(user, name, Duration.ofDays(days));
-                AdminCommand.audit(dir.data, null, "token.created", token.id(), "for " + user + ": " + name + ", expires " + token.expiresAt());
+                AdminCommand.audit(dir, null, "token.created", token.id(), "for " + user + ": " + name + ", expires " + token.expiresAt());
                 out.println("Token " + token.id() + " for " + user + ", expires " + token.expiresAt() + ":");
                 out.println(token.text());
                 out.println("It will not be shown again: give it to its owner now. Revoke it with: truce admin token revoke --id "
@@ -60,9 +60,9 @@ final class AdminTokens implements Runnable {
 
         @Override
         public Integer call() {
-            return AdminCommand.withAccounts(spec, dir.data, (accounts, out) -> {
+            return AdminCommand.withAccounts(spec, dir, (accounts, out) -> {
                 boolean revoked = accounts.revokeToken(id);
-                if (revoked) AdminCommand.audit(dir.data, null, "token.revoked", id, null);
+                if (revoked) AdminCommand.audit(dir, null, "token.revoked", id, null);
                 out.println(revoked ? "Revoked token " + id + "." : "No live token " + id + "; nothing changed.");
             });
         }

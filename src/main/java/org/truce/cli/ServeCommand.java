@@ -20,7 +20,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "./truce-data", description = "Data directory (default ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--db", description = "The shared ledger in PostgreSQL, postgresql://user@host:port/db (default: SQLite in the data directory).")
+    @Option(names = "--db", description = "The shared ledger and private stores in PostgreSQL, postgresql://user@host:port/db (default: SQLite in the data directory).")
     String db;
 
     @Option(names = "--demo", description = "Load the demo dataset when the store is empty.")
@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** There is no default password anywhere: the operator creates the first administrator once. */
     private void firstAdministrator(Truce truce) {
-        String dir = data.toString();
+        // with --db the accounts are in the shared database (the password of the URL is not printed)
+        String dir = db == null ? data.toString() : data + " --db " + db.replaceAll("(://[^:/@]*):[^@/]*@", "$1:***@");
         var orgs = truce.accounts().organisations();
         System.out.println("There is no administrator yet. Create the first one (this is shown until one exists):");
         if (orgs.isEmpty()) {

@@ -5,34 +5,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.truce.accounts.SessionStore;
 
 /**
- * Signed-in browser sessions, in memory only (DESIGN.md: sessions are not in the ledger): a random
- * 256-bit id in an HttpOnly cookie, an anti-forgery token per session, an idle limit and an absolute
- * limit. A restart signs everyone out. Thread-safe.
+ * Signed-in browser sessions (DESIGN.md: sessions are not in the ledger): a random 256-bit id in an
+ * HttpOnly cookie, an anti-forgery token per session, an idle limit and an absolute limit. The
+ * policy lives here; the sessions live in a {@link SessionStore}: this node's memory (a restart signs
+ * everyone out) or the database shared by several nodes (a session begun on one node is valid on
+ * all, and signing out on one ends it on all). Thread-safe.
  */
 final class Sessions {
     static final Duration IDLE = Duration.ofHours(2);
     static final Duration ABSOLUTE = Duration.ofHours(12);
 
+    /** A session as the routes see it. */
     record Session(String id, String accountId, String csrf, Instant created, Instant lastSeen) {}
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SessionStore store;
     private final SecureRandom random;
     private final Clock clock;
 
-    Sessions(SecureRandom random, Clock clock) {
+    Sessions(SessionStore store, SecureRandom random, Clock clock) {
+        this.store = store;
         this.random = random;
         this.clock = clock;
     }
 
+    /** Begins a session for the account; sessions expired meanwhile are forgotten first. */
     Session create(String accountId) {
         Instant now = clock.instant();
+        store.removeExpired(now.minus(IDLE), now.minus(ABSOLUTE));
         Session s = new Session(randomToken(), accountId, randomToken(), now, now);
-        sessions.put(s.id(), s);
+        store.add(new SessionStore.Session(s.id(), s.accountId(), s.csrf(), s.created(), s.lastSeen()));
         return s;
     }
 
@@ -40,19 +45,19 @@ final class Sessions {
     Optional<Session> find(String id) {
         if (id == null) return Optional.empty();
         Instant now = clock.instant();
-        Session s = sessions.get(id);
-        if (s == null) return Optional.empty();
+        Optional<SessionStore.Session> kept = store.find(id);
+        if (kept.isEmpty()) return Optional.empty();
+        SessionStore.Session s = kept.get();
         if (now.isAfter(s.lastSeen().plus(IDLE)) || now.isAfter(s.created().plus(ABSOLUTE))) {
-            sessions.remove(id);
+            store.remove(id);
             return Optional.empty();
         }
-        Session touched = new Session(s.id(), s.accountId(), s.csrf(), s.created(), now);
-        sessions.put(id, touched);
-        return Optional.of(touched);
+        store.touch(id, now);
+        return Optional.of(new Session(s.id(), s.accountId(), s.csrf(), s.created(), now));
     }
 
     void end(String id) {
-        if (id != null) sessions.remove(id);
+        if (id != null) store.remove(id);
     }
 
     String randomToken() {

@@ -38,7 +38,7 @@ public final class WebApp {
         if (metricsToken != null && metricsToken.isBlank()) metricsToken = null;
         var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), metricsToken == null ? null : metricsToken.trim(),
                 HealthRoutes.maxLagFromEnvironment());
-        var sessions = new Sessions(new SecureRandom(), truce.clock());
+        var sessions = new Sessions(truce.sessions(), new SecureRandom(), truce.clock());
         var guard = new Guard(truce.accounts(), sessions, bootstrapToken, truce.audit());
         var names = new InNameOf(truce.figures(), truce.accounts(), truce.ledger());
         var pages = new Pages(guard);

@@ -7,75 +7,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.privacy.DataKey;
 import org.truce.privacy.DataKeys;
 
-/** The data keys in a real keys.db: one key per case, atomic creation, and destruction that really forgets. */
-class SqliteDataKeysTest {
+/** The data keys in a real keys.db: the contract, and destruction that really forgets on disk. */
+class SqliteDataKeysTest extends DataKeysContract {
 
     @TempDir
     Path dataDir;
 
-    private DataKeys open() {
-        return PrivateStores.openDataKeys(dataDir, seeded(1107));
-    }
-
-    @Test
-    void a_case_keeps_its_key_and_other_cases_get_other_keys() {
-        try (DataKeys keys = open()) {
-            byte[] first = keys.getOrCreate("case-1").bytes();
-
-            assertThat(keys.getOrCreate("case-1").bytes()).isEqualTo(first);
-            assertThat(keys.find("case-1")).get().extracting(DataKey::bytes).isEqualTo(first);
-            assertThat(keys.getOrCreate("case-2").bytes()).isNotEqualTo(first);
-            assertThat(keys.find("case-3")).isEmpty();
-        }
-        try (DataKeys reopened = open()) {
-            assertThat(reopened.find("case-1")).isPresent();
-        }
-    }
-
-    @Test
-    void threads_of_two_stores_asking_for_the_same_new_case_get_the_same_key() throws Exception {
-        int threads = 4;
-        try (DataKeys server = PrivateStores.openDataKeys(dataDir, seeded(1));
-                DataKeys cli = PrivateStores.openDataKeys(dataDir, seeded(2))) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<byte[]> got = new ArrayList<>();
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<byte[]>> askers = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    DataKeys keys = t % 2 == 0 ? server : cli;
-                    askers.add(pool.submit(() -> {
-                        start.await();
-                        return keys.getOrCreate("case-new").bytes();
-                    }));
-                }
-                start.countDown();
-                for (Future<byte[]> asker : askers) got.add(asker.get());
-            } finally {
-                pool.shutdown();
-            }
-
-            assertThat(got).allSatisfy(key -> assertThat(key).isEqualTo(got.get(0)));
-            assertThat(server.find("case-new")).get().extracting(DataKey::bytes).isEqualTo(got.get(0));
-        }
+    @Override
+    protected DataKeys open(SecureRandom random) {
+        return PrivateStores.openDataKeys(dataDir, random);
     }
 
     @Test
@@ -103,22 +54,6 @@ class SqliteDataKeysTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the data key of case case-erase was destroyed (its personal data is erased); "
                             + "it cannot get a new key");
-        }
-    }
-
-    @Test
-    void destroying_twice_or_a_case_without_key_says_no_key_was_there_and_still_blocks_new_keys() {
-        try (DataKeys keys = open()) {
-            keys.getOrCreate("case-1");
-
-            assertThat(keys.destroy("case-1")).isTrue();
-            assertThat(keys.destroy("case-1")).isFalse();
-            assertThat(keys.destroy("case-never")).isFalse();
-            assertThat(keys.destroyed("case-never")).isTrue();
-            assertThatThrownBy(() -> keys.getOrCreate("case-never")).isInstanceOf(IllegalStateException.class);
-        }
-        try (DataKeys reopened = open()) {
-            assertThat(reopened.destroyed("case-1")).isTrue();
         }
     }
 
@@ -174,15 +109,5 @@ class SqliteDataKeysTest {
             return i;
         }
         return -1;
-    }
-
-    private static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,64 @@
+package org.truce.accounts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sign-in counters in this process's memory: a restart forgives, and other nodes do not see them.
+ * The store of a node on its own (SQLite). Thread-safe: every method holds the instance lock for a
+ * few map operations. Expired counters are swept when the map grows past {@value #SWEEP_ABOVE} keys.
+ */
+public final class MemorySignInAttempts implements SignInAttempts {
+    private static final int SWEEP_ABOVE = 20_000;
+
+    private final Map<String, ArrayDeque<Instant>> times = new HashMap<>();
+
+    @Override
+    public synchronized Optional<Instant> admit(List<Limit> limits, Instant now, Duration window) {
+        Instant wait = null;
+        for (Limit limit : limits) {
+            ArrayDeque<Instant> kept = times.computeIfAbsent(limit.key(), k -> new ArrayDeque<>());
+            dropExpired(kept, now, window);
+            Optional<Instant> free = SignInAttempts.freeAt(new ArrayList<>(kept), limit.max(), window);
+            if (free.isPresent() && (wait == null || free.get().isAfter(wait))) wait = free.get();
+        }
+        if (wait != null) return Optional.of(wait);
+        for (Limit limit : limits) times.get(limit.key()).addLast(now);
+        sweepIfLarge(now, window);
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void clear(String key) {
+        times.remove(key);
+    }
+
+    @Override
+    public synchronized void forgetLatest(String key) {
+        ArrayDeque<Instant> kept = times.get(key);
+        if (kept == null) return;
+        kept.pollLast();
+        if (kept.isEmpty()) times.remove(key);
+    }
+
+    @Override
+    public synchronized void close() {
+        times.clear();
+    }
+
+    private static void dropExpired(ArrayDeque<Instant> kept, Instant now, Duration window) {
+        while (!kept.isEmpty() && !kept.peekFirst().plus(window).isAfter(now)) kept.pollFirst();
+    }
+
+    private void sweepIfLarge(Instant now, Duration window) {
+        if (times.size() <= SWEEP_ABOVE) return;
+        times.values().forEach(kept -> dropExpired(kept, now, window));
+        times.values().removeIf(ArrayDeque::isEmpty);
+    }
+}
