@@ -1,6 +1,5 @@
 package org.truce.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -50,16 +49,7 @@ public final class PrivateDatabase implements AutoCloseable {
      */
     public static PrivateDatabase open(String url) {
         PostgresUrl where = PostgresUrl.parse(url);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(where.jdbcUrl());
-        if (where.user() != null) config.setUsername(where.user());
-        if (where.password() != null) config.setPassword(where.password());
-        config.setMaximumPoolSize(POOL);
-        config.setPoolName("truce-private");
-        config.setSchema(SCHEMA); // search_path: the stores name their tables unqualified
-        config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(10_000);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = PostgresPool.open(where, "truce-private", POOL, SCHEMA); // search_path: the stores name their tables unqualified
         try {
             Flyway.configure(PrivateDatabase.class.getClassLoader())
                     .dataSource(pool)

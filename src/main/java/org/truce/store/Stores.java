@@ -20,7 +20,6 @@ public final class Stores {
     private static final String SQLITE_MIGRATIONS = "classpath:db/sqlite";
     private static final String POSTGRES_MIGRATIONS = "classpath:db/postgresql";
     private static final int POSTGRES_POOL = 8;
-    private static final long POSTGRES_CONNECTION_WAIT_MILLIS = 3_000;
 
     private Stores() {}
 
@@ -56,20 +55,7 @@ public final class Stores {
      */
     public static LedgerStore openPostgres(String url) {
         PostgresUrl where = PostgresUrl.parse(url);
-        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-        config.setJdbcUrl(where.jdbcUrl());
-        if (where.user() != null) config.setUsername(where.user());
-        if (where.password() != null) config.setPassword(where.password());
-        config.setMaximumPoolSize(POSTGRES_POOL);
-        config.setPoolName("truce-ledger");
-        config.setInitializationFailTimeout(-1);
-        // in an outage a write waits this long for a connection, then fails with 503 (nothing acknowledged)
-        config.setConnectionTimeout(POSTGRES_CONNECTION_WAIT_MILLIS);
-        // a server that stops answering (a partition, not a refusal) fails the call instead of hanging it
-        config.addDataSourceProperty("connectTimeout", "5");
-        config.addDataSourceProperty("socketTimeout", "60");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        com.zaxxer.hikari.HikariDataSource pool = PostgresPool.open(where, "truce-ledger", POSTGRES_POOL, null);
         try {
             StoreFiles.migrate(pool, POSTGRES_MIGRATIONS, "ledger");
             java.util.Properties credentials = new java.util.Properties();
