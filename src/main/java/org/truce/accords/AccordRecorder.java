@@ -15,7 +15,7 @@ import org.truce.places.MapBook;
 
 /**
  * Records accords facts: checks a whole request ({@link AccordRules}) and appends it as one
- * all-or-nothing batch. Requests run one at a time, so a check and its append cannot interleave with
+ * all-or-nothing batch. Requests run one at a time across every node ({@link Ledger#exclusively}), so a check and its append cannot interleave with
  * another's (accords writes are few). Thread-safe.
  */
 public final class AccordRecorder {
@@ -30,7 +30,11 @@ public final class AccordRecorder {
     }
 
     /** @param pointers the JSON pointer of each fact in the request ("" for a single object) */
-    public synchronized Outcome record(List<AccordFact> facts, List<String> pointers, String author) {
+    public Outcome record(List<AccordFact> facts, List<String> pointers, String author) {
+        return ledger.exclusively(() -> checkAndAppend(facts, pointers, author));
+    }
+
+    private Outcome checkAndAppend(List<AccordFact> facts, List<String> pointers, String author) {
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < facts.size(); i++) {

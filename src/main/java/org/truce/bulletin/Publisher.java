@@ -17,7 +17,7 @@ import org.truce.ledger.Ledger;
  * an explicit {@value Publication#TYPE} entry naming the date, the checkpoint's size and its root.
  * Refuses (as {@link Violation}s, writing nothing) a date after today, a size outside 1 to the ledger's
  * size, and a root other than the ledger's own at that size. A request is all or nothing; requests run
- * one at a time. Republishing a date at another checkpoint is a new publication; the same date, size
+ * one at a time across every node ({@link Ledger#exclusively}). Republishing a date at another checkpoint is a new publication; the same date, size
  * and id again is an idempotent retry. Thread-safe.
  */
 public final class Publisher {
@@ -43,7 +43,11 @@ public final class Publisher {
     }
 
     /** @param pointers the JSON pointer of each request ("" for a single object) */
-    public synchronized Outcome publish(List<PublishRequest> requests, List<String> pointers, String author) {
+    public Outcome publish(List<PublishRequest> requests, List<String> pointers, String author) {
+        return ledger.exclusively(() -> checkAndAppend(requests, pointers, author));
+    }
+
+    private Outcome checkAndAppend(List<PublishRequest> requests, List<String> pointers, String author) {
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         LocalDate today = LocalDate.now(clock);

@@ -21,7 +21,7 @@ import org.truce.privacy.Sealed;
  * and appends one entry. A retry with the same entry id and the same personal data is recognised by
  * the MAC and re-sends the sealed form already in the ledger, so the ledger answers it as the same
  * entry (random nonces would otherwise make it a conflict). Erasure appends its entry, then destroys
- * the key. Case writes are few; they run one at a time, so a check and its append cannot interleave
+ * the key. Case writes are few; they run one at a time across every node ({@link Ledger#exclusively}), so a check and its append cannot interleave
  * with another's. Thread-safe.
  */
 public final class CaseRecorder {
@@ -48,7 +48,11 @@ public final class CaseRecorder {
      * Opens a case, adds a status, or erases a case's personal data. Status changes and erasures
      * must name a case that exists ({@link CaseBook#find}); the caller answers 404 otherwise.
      */
-    public synchronized Outcome record(CaseRequest request, String author) {
+    public Outcome record(CaseRequest request, String author) {
+        return ledger.exclusively(() -> checkAndAppend(request, author));
+    }
+
+    private Outcome checkAndAppend(CaseRequest request, String author) {
         CaseFact fact = complete(request.fact());
         List<Violation> violations = rules.check(fact, request.personal() != null, LocalDate.now(clock));
         if (!violations.isEmpty()) return new Outcome.Refused(violations);

@@ -43,15 +43,11 @@ public final class Recorder {
         List<Draft> drafts = new ArrayList<>(facts.size());
         for (Fact f : facts) drafts.add(new Draft(f.type(), author, f.clientId(), FactWriter.write(f)));
         if (facts.stream().noneMatch(Recorder::replaces)) return checkAndAppend(facts, pointers, drafts);
-        // "is it still the current version?" must not race another correction of the same report:
-        // requests that correct or retract are checked and appended one at a time (append returns
-        // only once the projection shows the result).
-        synchronized (replacements) {
-            return checkAndAppend(facts, pointers, drafts);
-        }
+        // "is it still the current version?" must not race another correction of the same report, on
+        // this node or another: requests that correct or retract are checked and appended one at a time
+        // (append returns only once the projection shows the result)
+        return ledger.exclusively(() -> checkAndAppend(facts, pointers, drafts));
     }
-
-    private final Object replacements = new Object();
 
     private Outcome checkAndAppend(List<Fact> facts, List<String> pointers, List<Draft> drafts) {
         LocalDate today = LocalDate.now(clock);

@@ -16,7 +16,7 @@ import org.truce.places.MapBook;
 /**
  * Records incident facts: completes a step's source from the recording organisation, checks every
  * fact ({@link IncidentRules}) against the record and the facts before it in the request, and
- * appends them as one all-or-nothing request. Requests run one at a time, so a workflow check and
+ * appends them as one all-or-nothing request. Requests run one at a time across every node ({@link Ledger#exclusively}), so a workflow check and
  * its append cannot interleave with another's. Thread-safe.
  */
 public final class IncidentRecorder {
@@ -37,7 +37,11 @@ public final class IncidentRecorder {
     }
 
     /** @param pointers the JSON pointer of each fact in the request ("" for a single object) */
-    public synchronized Outcome record(List<IncidentFact> facts, List<String> pointers, Actor actor) {
+    public Outcome record(List<IncidentFact> facts, List<String> pointers, Actor actor) {
+        return ledger.exclusively(() -> checkAndAppend(facts, pointers, actor));
+    }
+
+    private Outcome checkAndAppend(List<IncidentFact> facts, List<String> pointers, Actor actor) {
         LocalDate today = LocalDate.now(clock);
         List<IncidentFact> done = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();

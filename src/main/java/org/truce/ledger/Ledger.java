@@ -162,6 +162,34 @@ public final class Ledger implements AutoCloseable {
     /** Appends one request atomically; blocks until durable. */
     public AppendResult append(List<Draft> drafts) {
         if (drafts.isEmpty()) return new AppendResult.Accepted(List.of());
+        return submit(drafts);
+    }
+
+    /**
+     * Runs {@code checkAndAppend} — a check of a request against the projections, then its append —
+     * alone among every such work on every node of the store, and on projections that hold every
+     * entry the store held once the work had the lock: so a rule such as "only the current version
+     * can be replaced" holds across nodes, not only within one. On a store of one node this is a
+     * lock of this ledger's. The lock is the store's rules lock ({@link LedgerStore#lockRules()});
+     * a {@link StoreFailure} when it or the catch-up fails, before {@code checkAndAppend} runs.
+     */
+    public <T> T exclusively(java.util.function.Supplier<T> checkAndAppend) {
+        synchronized (rulesMonitor) {
+            try (LedgerStore.RulesLock held = store.lockRules()) {
+                if (store.shared()) submit(List.of()); // an empty request: its batch catches up under the append lock
+                return checkAndAppend.get();
+            }
+        }
+    }
+
+    /** Held by the thread that holds (or waits for) the store's rules lock: one per node asks the store. */
+    private final Object rulesMonitor = new Object();
+
+    /**
+     * Queues a request for the writer and waits for its answer, given once the listeners hold the
+     * request's batch (and, for an empty request, whatever its batch caught up with).
+     */
+    private AppendResult submit(List<Draft> drafts) {
         var request = new Request(List.copyOf(drafts), new CompletableFuture<>());
         synchronized (queue) {
             if (closing) throw new IllegalStateException("the ledger is closed");
@@ -317,6 +345,7 @@ public final class Ledger implements AutoCloseable {
     private void observe(List<Request> batch, int created, long nanos) {
         int drafts = 0;
         for (Request r : batch) drafts += r.drafts().size();
+        if (drafts == 0) return; // only the catch-ups of exclusive work: not an append
         try {
             observer.batchCommitted(batch.size(), drafts, created, nanos);
         } catch (RuntimeException e) {

@@ -82,6 +82,23 @@ public interface LedgerStore extends AutoCloseable {
     }
 
     /**
+     * Takes the store's rules lock, held until the returned handle is closed: every node of a shared
+     * store checks a request against the record and appends it under this lock when the check reads
+     * what another request may change (is this still the current version?). Blocks while another
+     * holder has it; a {@link StoreFailure} when it cannot be had. A store of one node needs none (the
+     * caller's own lock suffices): the default holds nothing.
+     */
+    default RulesLock lockRules() {
+        return () -> { };
+    }
+
+    /** A held rules lock; closing releases it. */
+    interface RulesLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
      * Blocks until the store may hold more than {@code knownSize} entries (another node appended) or
      * {@code timeout} passes, whichever is first; callers check {@link #size()} afterwards. Only
      * meaningful for a {@link #shared()} store; the default waits out the timeout.

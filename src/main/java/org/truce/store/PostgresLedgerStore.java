@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.StoreFailure;
 import org.truce.ledger.StoredEntry;
@@ -29,10 +31,15 @@ import org.truce.ledger.StoredEntry;
 final class PostgresLedgerStore implements LedgerStore {
 
     /** The advisory lock key of the ledger's append lock (any constant; per database). */
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresLedgerStore.class);
     static final long APPEND_LOCK = 0x7472756365L;
     private static final int FETCH_SIZE = 256;
 
     private static final String SELECT_SIZE = "SELECT COALESCE(MAX(seq) + 1, 0) FROM entries";
+    /** The advisory lock key of the rules lock ({@link #lockRules()}). */
+    static final long RULES_LOCK = APPEND_LOCK + 1;
+    /** How long a node waits for the rules lock before it answers that the store is unavailable. */
+    private static final String RULES_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '10s'";
     private static final String LOCK = "SELECT pg_advisory_xact_lock(?)";
     private static final String INSERT_ENTRY = "INSERT INTO entries (seq, client_id, body) VALUES (?, ?, ?)";
     private static final String INSERT_HEAD = "INSERT INTO heads (size, note) VALUES (?, ?)";
@@ -84,6 +91,46 @@ final class PostgresLedgerStore implements LedgerStore {
         } catch (SQLException e) {
             if (connection != null) Session.release(connection);
             throw new StoreFailure("could not take the ledger's append lock: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The rules lock is a transaction-scoped advisory lock on a pooled connection, released by the
+     * rollback when the handle closes, or by the server when the connection drops: a node that dies
+     * holding it does not hold it for ever.
+     */
+    @Override
+    public RulesLock lockRules() {
+        ensureOpen();
+        Connection connection = null;
+        try {
+            connection = pool.getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement timeout = connection.prepareStatement(RULES_LOCK_TIMEOUT);
+                 PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                timeout.execute();
+                lock.setLong(1, RULES_LOCK);
+                lock.execute();
+            }
+            Connection held = connection;
+            return () -> releaseRules(held);
+        } catch (SQLException e) {
+            if (connection != null) Session.release(connection);
+            throw new StoreFailure("could not take the ledger's rules lock: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Never throws: the request under the lock has been answered by now. A connection that cannot
+     * roll back is evicted from the pool, and the server frees the lock with it.
+     */
+    private void releaseRules(Connection connection) {
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("could not release the ledger's rules lock; its connection is dropped", e);
+            pool.evictConnection(connection);
         }
     }
 

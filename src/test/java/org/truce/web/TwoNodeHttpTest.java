@@ -120,6 +120,48 @@ class TwoNodeHttpTest {
     }
 
     /**
+     * "Only the current version can be replaced" holds across nodes: the check and the append of a
+     * correction are serialised on the database, not only in each JVM. Both nodes know the report
+     * before the race starts, so each would pass its check alone.
+     */
+    @Test
+    void two_corrections_of_one_version_sent_to_both_nodes_at_once_replace_it_once() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String original = new UUID(0x5eed_0000L + round, 1).toString();
+                String asOf = "2023-05-" + (10 + round);
+                var filed = a.post("/api/v1/reports", Reports.valid(original).put("asOf", asOf).put("value", 1000).toString());
+                assertThat(filed.status()).isEqualTo(201);
+                long size = a.truce.ledger().size();
+                awaitTrue(() -> b.truce.ledger().size() >= size, Duration.ofSeconds(5), "node B knowing the report");
+                String onA = Reports.valid(new UUID(0x5eed_0000L + round, 2).toString()).put("asOf", asOf).put("value", 1100)
+                        .put("corrects", original).toString();
+                String onB = Reports.valid(new UUID(0x5eed_0000L + round, 3).toString()).put("asOf", asOf).put("value", 1200)
+                        .put("corrects", original).toString();
+                CountDownLatch go = new CountDownLatch(1);
+                Future<TestNode.Response> ra = pool.submit(() -> { go.await(); return a.post("/api/v1/reports", onA); });
+                Future<TestNode.Response> rb = pool.submit(() -> { go.await(); return b.post("/api/v1/reports", onB); });
+                go.countDown();
+                TestNode.Response answerA = ra.get(30, TimeUnit.SECONDS);
+                TestNode.Response answerB = rb.get(30, TimeUnit.SECONDS);
+
+                assertThat(List.of(answerA.status(), answerB.status())).as("round %d: %s / %s", round, answerA.body(), answerB.body())
+                        .containsExactlyInAnyOrder(201, 422);
+                TestNode.Response refused = answerA.status() == 422 ? answerA : answerB;
+                assertThat(refused.body()).contains("/corrects");
+                int winner = answerA.status() == 201 ? 1100 : 1200;
+                String figure = "/api/v1/figures?metric=medical_assistance&source=ru-peacekeepers&place=nk&asOf=" + asOf;
+                long after = a.truce.ledger().size();
+                awaitTrue(() -> b.truce.ledger().size() >= after, Duration.ofSeconds(5), "node B catching up");
+                for (TestNode node : List.of(a, b)) assertThat(node.get(figure).json().path("value").asInt()).isEqualTo(winner);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * 32 clients, half on each node, file increments for their own place-free series and retry some
      * (the retry goes to the other node); afterwards both nodes' figures equal the sums the test kept,
      * every id is in the ledger once, and the whole tree and its heads verify.
