@@ -18,6 +18,12 @@ import org.truce.accounts.SessionStore;
 final class Sessions {
     static final Duration IDLE = Duration.ofHours(2);
     static final Duration ABSOLUTE = Duration.ofHours(12);
+    /**
+     * How stale the stored last use may be: it is written at most this often per session, not on every
+     * request (with a shared database, a write per request of every signed-in reader). The idle limit
+     * may so end up to this much early.
+     */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     /** A session as the routes see it. */
     record Session(String id, String accountId, String csrf, Instant created, Instant lastSeen) {}
@@ -41,7 +47,7 @@ final class Sessions {
         return s;
     }
 
-    /** The live session with this id, its idle clock restarted; empty if unknown or expired. */
+    /** The live session with this id, its idle clock restarted (see {@link #TOUCH_EVERY}); empty if unknown or expired. */
     Optional<Session> find(String id) {
         if (id == null) return Optional.empty();
         Instant now = clock.instant();
@@ -52,8 +58,11 @@ final class Sessions {
             store.remove(id);
             return Optional.empty();
         }
-        store.touch(id, now);
-        return Optional.of(new Session(s.id(), s.accountId(), s.csrf(), s.created(), now));
+        if (!now.isBefore(s.lastSeen().plus(TOUCH_EVERY))) {
+            store.touch(id, now);
+            return Optional.of(new Session(s.id(), s.accountId(), s.csrf(), s.created(), now));
+        }
+        return Optional.of(new Session(s.id(), s.accountId(), s.csrf(), s.created(), s.lastSeen()));
     }
 
     void end(String id) {
