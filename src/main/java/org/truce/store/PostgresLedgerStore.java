@@ -78,20 +78,7 @@ final class PostgresLedgerStore implements LedgerStore {
 
     @Override
     public AppendSession beginAppend() {
-        ensureOpen();
-        Connection connection = null;
-        try {
-            connection = pool.getConnection();
-            connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                lock.setLong(1, APPEND_LOCK);
-                lock.execute();
-            }
-            return new Session(connection);
-        } catch (SQLException e) {
-            if (connection != null) Session.release(connection);
-            throw new StoreFailure("could not take the ledger's append lock: " + e.getMessage(), e);
-        }
+        return new Session(transactionHolding(APPEND_LOCK, null, "append lock"));
     }
 
     /**
@@ -101,22 +88,30 @@ final class PostgresLedgerStore implements LedgerStore {
      */
     @Override
     public RulesLock lockRules() {
+        Connection held = transactionHolding(RULES_LOCK, RULES_LOCK_TIMEOUT, "rules lock");
+        return () -> releaseRules(held);
+    }
+
+    /** A pooled connection in a transaction that holds advisory lock {@code key}, after the {@code setting} statement if any. */
+    private Connection transactionHolding(long key, String setting, String lockName) {
         ensureOpen();
         Connection connection = null;
         try {
             connection = pool.getConnection();
             connection.setAutoCommit(false);
-            try (PreparedStatement timeout = connection.prepareStatement(RULES_LOCK_TIMEOUT);
-                 PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                timeout.execute();
-                lock.setLong(1, RULES_LOCK);
+            if (setting != null) {
+                try (PreparedStatement set = connection.prepareStatement(setting)) {
+                    set.execute();
+                }
+            }
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock.setLong(1, key);
                 lock.execute();
             }
-            Connection held = connection;
-            return () -> releaseRules(held);
+            return connection;
         } catch (SQLException e) {
             if (connection != null) Session.release(connection);
-            throw new StoreFailure("could not take the ledger's rules lock: " + e.getMessage(), e);
+            throw new StoreFailure("could not take the ledger's " + lockName + ": " + e.getMessage(), e);
         }
     }
 

@@ -84,6 +84,46 @@ class PostgresLedgerStoreTest implements LedgerStoreContract {
         }
     }
 
+    /** The rules lock: one holder at a time across stores (nodes); the next waits, visibly, until it is released. */
+    @Test
+    void a_second_node_waits_for_the_rules_lock_until_the_first_releases_it() throws Exception {
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (LedgerStore a = openStore(); LedgerStore b = openStore();
+             Connection watch = DriverManager.getConnection(database.jdbcUrl())) {
+            LedgerStore.RulesLock held = a.lockRules();
+            assertThat(rulesLockHolders(watch, true)).isEqualTo(1);
+            var second = pool.submit(() -> {
+                try (LedgerStore.RulesLock mine = b.lockRules()) {
+                    return rulesLockHolders(watch, true);
+                }
+            });
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (rulesLockHolders(watch, false) == 0) { // the second node's request, waiting
+                assertThat(System.nanoTime()).as("the second node asking for the lock").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(second.isDone()).isFalse();
+            held.close();
+            assertThat(second.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(rulesLockHolders(watch, true)).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int rulesLockHolders(Connection c, boolean granted) throws SQLException {
+        try (var q = c.prepareStatement("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted = ?"
+                + " AND classid = ? AND objid = ? AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+            q.setBoolean(1, granted);
+            q.setLong(2, PostgresLedgerStore.RULES_LOCK >>> 32);
+            q.setLong(3, PostgresLedgerStore.RULES_LOCK & 0xffff_ffffL);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
     @Test
     void a_malformed_url_is_refused_with_the_reason() {
         assertThatThrownBy(() -> Stores.openPostgres("mysql://x@h/db")).isInstanceOf(IllegalArgumentException.class)
