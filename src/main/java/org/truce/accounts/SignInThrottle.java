@@ -19,7 +19,7 @@ import java.util.Optional;
  * reported a success, so a burst of concurrent guesses cannot all slip in before the first result.
  * Attempts refused as throttled are not counted, so a locked account unlocks on schedule.
  *
- * <p>The counters live in a {@link SignInAttempts} store: in memory for a node on its own (they reset
+ * <p>The counters live in an {@link AttemptCounters} store: in memory for a node on its own (they reset
  * on restart, as DESIGN.md keeps throttling counters out of the ledger), in the shared database when
  * several nodes serve one record, so guesses spread over the nodes count together. Thread-safe as
  * its store is; never called during hashing.
@@ -30,14 +30,14 @@ public final class SignInThrottle {
     public static final Duration WINDOW = Duration.ofMinutes(10);
 
     private final Clock clock;
-    private final SignInAttempts attempts;
+    private final AttemptCounters attempts;
 
     /** Counters in this process's memory. */
     public SignInThrottle(Clock clock) {
-        this(clock, new MemorySignInAttempts());
+        this(clock, new MemoryAttemptCounters());
     }
 
-    public SignInThrottle(Clock clock, SignInAttempts attempts) {
+    public SignInThrottle(Clock clock, AttemptCounters attempts) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.attempts = Objects.requireNonNull(attempts, "attempts");
     }
@@ -48,8 +48,8 @@ public final class SignInThrottle {
      */
     public Optional<Duration> admit(String username, String address) {
         Instant now = clock.instant();
-        List<SignInAttempts.Limit> limits = List.of(new SignInAttempts.Limit(userKey(username), PER_ACCOUNT),
-                new SignInAttempts.Limit(addressKey(Objects.requireNonNull(address, "address")), PER_ADDRESS));
+        List<AttemptCounters.Limit> limits = List.of(new AttemptCounters.Limit(userKey(username), PER_ACCOUNT),
+                new AttemptCounters.Limit(addressKey(Objects.requireNonNull(address, "address")), PER_ADDRESS));
         return attempts.admit(limits, now, WINDOW).map(free -> Duration.between(now, free));
     }
 

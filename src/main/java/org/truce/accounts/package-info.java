@@ -3,7 +3,7 @@
  * those accounts hold, personal API tokens for field apps, password hashing (Argon2id), sign-in
  * throttling and browser sessions. Credentials never enter the public ledger; they live behind the
  * {@link org.truce.accounts.AccountStore}, {@link org.truce.accounts.SessionStore} and
- * {@link org.truce.accounts.SignInAttempts} ports, implemented in memory here (sessions and counters of
+ * {@link org.truce.accounts.AttemptCounters} ports, implemented in memory here (sessions and counters of
  * a node on its own) and by adapters in {@code org.truce.store}.
  */
 package org.truce.accounts;

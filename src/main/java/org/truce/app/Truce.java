@@ -8,10 +8,10 @@ import java.util.List;
 import org.truce.accounts.AccountStore;
 import org.truce.accounts.Accounts;
 import org.truce.accounts.MemorySessionStore;
-import org.truce.accounts.MemorySignInAttempts;
+import org.truce.accounts.MemoryAttemptCounters;
 import org.truce.accounts.PasswordHasher;
 import org.truce.accounts.SessionStore;
-import org.truce.accounts.SignInAttempts;
+import org.truce.accounts.AttemptCounters;
 import org.truce.accounts.SignInThrottle;
 import org.truce.audit.AuditLog;
 import org.truce.accords.AccordBook;
@@ -106,21 +106,21 @@ public final class Truce implements AutoCloseable {
      * PostgreSQL database ({@link PrivateDatabase}) when the ledger is there.
      */
     private record Private(AccountStore accounts, AuditLog audit, DataKeys keys, FeedbackStore feedback,
-                           SessionStore sessions, SignInAttempts attempts, AutoCloseable database) {
+                           SessionStore sessions, AttemptCounters attempts, AutoCloseable database) {
         static Private open(Path dataDir, String databaseUrl, Clock clock) {
             if (databaseUrl != null) return openShared(databaseUrl, clock);
             AccountStore accounts = AccountStores.open(dataDir);
             AuditLog audit = PrivateStores.openAuditLog(dataDir, clock, AUDIT_RETENTION);
             DataKeys keys = PrivateStores.openDataKeys(dataDir, new SecureRandom());
             FeedbackStore feedback = PrivateStores.openFeedback(dataDir);
-            return new Private(accounts, audit, keys, feedback, new MemorySessionStore(), new MemorySignInAttempts(), () -> { });
+            return new Private(accounts, audit, keys, feedback, new MemorySessionStore(), new MemoryAttemptCounters(), () -> { });
         }
 
         private static Private openShared(String databaseUrl, Clock clock) {
             PrivateDatabase database = PrivateDatabase.open(databaseUrl);
             return new Private(database.accounts(), database.auditLog(clock, AUDIT_RETENTION),
                     database.dataKeys(new SecureRandom(), clock), database.feedback(), database.sessions(),
-                    database.signInAttempts(), database);
+                    database.attemptCounters(), database);
         }
 
         void close() {
@@ -164,7 +164,7 @@ public final class Truce implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.accounts = new Accounts(stores.accounts(), clock, random, new PasswordHasher(random),
                 new SignInThrottle(clock, stores.attempts()));
-        this.feedback = new FeedbackDesk(stores.feedback(), clock, () -> "fb-" + java.util.UUID.randomUUID());
+        this.feedback = new FeedbackDesk(stores.feedback(), stores.attempts(), clock, () -> "fb-" + java.util.UUID.randomUUID());
         this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.truce.accounts.AttemptCounters;
 import org.truce.figures.Violation;
 
 /**
@@ -33,11 +34,12 @@ public final class FeedbackDesk {
     private final Supplier<String> ids;
     private final SendingThrottle throttle;
 
-    public FeedbackDesk(FeedbackStore store, Clock clock, Supplier<String> ids) {
+    /** Messages counted against their senders in {@code counters} (shared by every node that shares them). */
+    public FeedbackDesk(FeedbackStore store, AttemptCounters counters, Clock clock, Supplier<String> ids) {
         this.store = store;
         this.clock = clock;
         this.ids = ids;
-        this.throttle = new SendingThrottle(clock, PER_ADDRESS, WINDOW);
+        this.throttle = new SendingThrottle(clock, counters, PER_ADDRESS, WINDOW);
     }
 
     /** What became of a message. */

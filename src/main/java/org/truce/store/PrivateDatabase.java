@@ -9,14 +9,14 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.truce.accounts.AccountStore;
 import org.truce.accounts.SessionStore;
-import org.truce.accounts.SignInAttempts;
+import org.truce.accounts.AttemptCounters;
 import org.truce.audit.AuditLog;
 import org.truce.feedback.FeedbackStore;
 import org.truce.ledger.StoreFailure;
 import org.truce.privacy.DataKeys;
 
 /**
- * The private stores of nodes that share one PostgreSQL database: accounts, sessions, sign-in
+ * The private stores of nodes that share one PostgreSQL database: accounts, sessions, attempt
  * counters, the audit trail, the data keys and readers' messages, all in schema {@value #SCHEMA} of
  * the ledger's database, so that every node sees the same ones and a dump of the public schema (the
  * ledger) never carries them. With these in the database a node's data directory holds only its key
@@ -96,8 +96,8 @@ public final class PrivateDatabase implements AutoCloseable {
         return new PostgresSessionStore(jdbc("session store"));
     }
 
-    public SignInAttempts signInAttempts() {
-        return new PostgresSignInAttempts(jdbc("sign-in counters"));
+    public AttemptCounters attemptCounters() {
+        return new PostgresAttemptCounters(jdbc("attempt counters"));
     }
 
     /** The one audit chain of every node; records stamped by {@code clock}, pruned after {@code retention}. */

@@ -56,8 +56,10 @@ public final class WebApp {
         var publications = new PublicationRoutes(truce.publisher(), truce.publications());
         var publicPages = new PublicPages(pages, truce.bulletins(), truce.publications(), truce.ledger());
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), names, truce.clock());
+        var clientAddress = ClientAddress.configured(System::getenv);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.contextResolver.ip = clientAddress::of;
             config.http.maxRequestSize = Json.MAX_BODY;
             config.requestLogger.http(health::record);
             // Our scripts and styles, and the maintained libraries' files from their webjars: no CDN.

@@ -19,7 +19,7 @@ final class PrivateSchema {
 
     static void empty(PostgresTestDatabase database) throws SQLException {
         execute(database, "TRUNCATE truce_private.organisations, truce_private.accounts, truce_private.grants, "
-                + "truce_private.tokens, truce_private.sessions, truce_private.sign_in_attempts, truce_private.audit_records, "
+                + "truce_private.tokens, truce_private.sessions, truce_private.attempt_counters, truce_private.audit_records, "
                 + "truce_private.audit_anchor, truce_private.data_keys, truce_private.destroyed_keys, truce_private.feedback",
                 "ALTER TABLE truce_private.audit_records ENABLE TRIGGER ALL");
     }

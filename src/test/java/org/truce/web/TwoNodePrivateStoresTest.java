@@ -27,7 +27,8 @@ import org.truce.support.TestNode;
  * Two HTTP nodes on one fresh PostgreSQL database, each with its own data directory and the same
  * node key: the private stores are shared too. A session begun on one node is valid on the other and
  * ends on both; restricted personal data sealed on one node opens on the other; a reader's message
- * sent to one reaches the secretariat on the other; failed sign-ins count across nodes; the audit
+ * sent to one reaches the secretariat on the other; failed sign-ins and readers' messages count
+ * against their sender across nodes; the audit
  * trail written by both verifies as one chain; and the data directories hold only the node key.
  */
 class TwoNodePrivateStoresTest {
@@ -108,7 +109,7 @@ class TwoNodePrivateStoresTest {
     }
 
     @Test
-    void a_message_sent_to_node_a_is_seen_by_the_secretariat_on_node_b() {
+    void a_message_sent_to_node_a_is_seen_by_the_secretariat_on_node_b_and_counts_against_its_sender_on_both() {
         String secretariat = a.account("jmc", "ru-tr-joint-monitoring-centre", "fb-secr", Role.SECRETARIAT);
         var sent = a.post("/api/v1/feedback", "{\"bulletin\":\"2021-01-11\",\"kind\":\"correction\",\"name\":\"Anna Reader\","
                 + "\"email\":\"anna@example.org\",\"text\":\"Seen on the other node?\"}", null);
@@ -119,6 +120,16 @@ class TwoNodePrivateStoresTest {
 
         assertThat(items.findValuesAsText("id")).contains(id);
         assertThat(get(b, "/api/v1/feedback", secretariat).body()).doesNotContain("anna@example.org");
+
+        // the address has sent 1 of its 10 messages an hour; 9 more are taken, wherever they go
+        for (int i = 1; i < 12; i++) {
+            TestNode node = i % 2 == 0 ? a : b;
+            var r = node.post("/api/v1/feedback", "{\"bulletin\":\"2021-01-11\",\"kind\":\"question\",\"name\":\"Reader " + i
+                    + "\",\"email\":\"r" + i + "@example.org\",\"text\":\"Question " + i + "\"}", null);
+            assertThat(r.status()).as("message %d to node %s", i, node == a ? "a" : "b")
+                    .isEqualTo(i < org.truce.feedback.FeedbackDesk.PER_ADDRESS ? 201 : 429);
+        }
+        assertThat(get(b, "/api/v1/feedback", secretariat).json().get("items")).hasSize(org.truce.feedback.FeedbackDesk.PER_ADDRESS);
     }
 
     @Test

@@ -12,20 +12,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.truce.accounts.SignInAttempts;
+import org.truce.accounts.AttemptCounters;
 import org.truce.accounts.SignInThrottle;
 import org.truce.support.MutableClock;
 
 /**
- * The behaviour every {@link SignInAttempts} store must have, through the {@link SignInThrottle}
- * that uses it: 5 failures per username and 20 per address in 10 minutes. {@link #open()} twice
+ * The behaviour every {@link AttemptCounters} store must have, mostly through the {@link SignInThrottle}
+ * that uses it (5 failures per username and 20 per address in 10 minutes), and with counters of
+ * different windows side by side (readers' messages count by the hour). {@link #open()} twice
  * gives two views of one store (two nodes on one database; in memory, the one instance).
  */
-abstract class SignInAttemptsContract {
+abstract class AttemptCountersContract {
 
     protected final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
 
-    protected abstract SignInAttempts open();
+    protected abstract AttemptCounters open();
 
     @Test
     void five_admitted_failures_throttle_the_username_until_the_first_leaves_the_window() {
@@ -67,9 +68,30 @@ abstract class SignInAttemptsContract {
     }
 
     @Test
+    void a_counter_admitted_with_a_short_window_does_not_forget_another_counters_longer_window() {
+        AttemptCounters counters = open();
+        Duration hour = Duration.ofHours(1);
+        assertThat(counters.admit(List.of(new AttemptCounters.Limit("message:a", 1)), clock.instant(), hour)).isEmpty();
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(counters.admit(List.of(new AttemptCounters.Limit("user:b", 5)), clock.instant(), Duration.ofMinutes(10))).isEmpty();
+
+        assertThat(counters.admit(List.of(new AttemptCounters.Limit("message:a", 1)), clock.instant(), hour))
+                .contains(clock.instant().plus(Duration.ofMinutes(40)));
+    }
+
+    @Test
+    void a_window_longer_than_the_store_keeps_is_refused() {
+        AttemptCounters counters = open();
+        var limits = List.of(new AttemptCounters.Limit("message:a", 1));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> counters.admit(limits, clock.instant(), AttemptCounters.KEPT.plusSeconds(1)))
+                .withMessageContaining("window must be positive and at most");
+    }
+
+    @Test
     void concurrent_guesses_through_two_views_admit_exactly_the_limit() throws Exception {
-        SignInAttempts a = open();
-        SignInAttempts b = open();
+        AttemptCounters a = open();
+        AttemptCounters b = open();
         int guesses = 16;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -10,27 +10,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sign-in counters in this process's memory: a restart forgives, and other nodes do not see them.
+ * Attempt counters in this process's memory: a restart forgives, and other nodes do not see them.
  * The store of a node on its own (SQLite). Thread-safe: every method holds the instance lock for a
- * few map operations. Expired counters are swept when the map grows past {@value #SWEEP_ABOVE} keys.
+ * few map operations. Times older than {@link AttemptCounters#KEPT} are swept when the map grows past
+ * {@value #SWEEP_ABOVE} keys (not by the caller's window: another caller's may be longer).
  */
-public final class MemorySignInAttempts implements SignInAttempts {
+public final class MemoryAttemptCounters implements AttemptCounters {
     private static final int SWEEP_ABOVE = 20_000;
 
     private final Map<String, ArrayDeque<Instant>> times = new HashMap<>();
 
     @Override
     public synchronized Optional<Instant> admit(List<Limit> limits, Instant now, Duration window) {
+        AttemptCounters.checkWindow(window);
         Instant wait = null;
         for (Limit limit : limits) {
             ArrayDeque<Instant> kept = times.computeIfAbsent(limit.key(), k -> new ArrayDeque<>());
             dropExpired(kept, now, window);
-            Optional<Instant> free = SignInAttempts.freeAt(new ArrayList<>(kept), limit.max(), window);
+            Optional<Instant> free = AttemptCounters.freeAt(new ArrayList<>(kept), limit.max(), window);
             if (free.isPresent() && (wait == null || free.get().isAfter(wait))) wait = free.get();
         }
         if (wait != null) return Optional.of(wait);
         for (Limit limit : limits) times.get(limit.key()).addLast(now);
-        sweepIfLarge(now, window);
+        sweepIfLarge(now);
         return Optional.empty();
     }
 
@@ -56,9 +58,9 @@ public final class MemorySignInAttempts implements SignInAttempts {
         while (!kept.isEmpty() && !kept.peekFirst().plus(window).isAfter(now)) kept.pollFirst();
     }
 
-    private void sweepIfLarge(Instant now, Duration window) {
+    private void sweepIfLarge(Instant now) {
         if (times.size() <= SWEEP_ABOVE) return;
-        times.values().forEach(kept -> dropExpired(kept, now, window));
+        times.values().forEach(kept -> dropExpired(kept, now, KEPT));
         times.values().removeIf(ArrayDeque::isEmpty);
     }
 }

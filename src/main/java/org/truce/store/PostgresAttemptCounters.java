@@ -7,40 +7,45 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.truce.accounts.SignInAttempts;
+import org.truce.accounts.AttemptCounters;
 
 /**
- * Sign-in counters in the shared PostgreSQL database, schema {@code truce_private}, table
- * {@code sign_in_attempts} (one row per counted attempt and key), so guesses spread over the nodes
+ * Attempt counters in the shared PostgreSQL database, schema {@code truce_private}, table
+ * {@code attempt_counters} (one row per counted attempt and key), so attempts spread over the nodes
  * count together. {@link #admit} runs under a transaction-scoped advisory lock per key, taken in key
  * order (no deadlock between two admits), so the check and the insert are one step for every node.
- * Expired rows are deleted by every admit. Thread-safe. Lifecycle: from
- * {@link PrivateDatabase#signInAttempts()}, closed once.
+ * Every admit deletes its own counters' expired rows and any row older than {@link AttemptCounters#KEPT}
+ * (not every row older than its own window: sign-ins and messages keep different windows). Thread-safe. Lifecycle: from
+ * {@link PrivateDatabase#attemptCounters()}, closed once.
  */
-final class PostgresSignInAttempts implements SignInAttempts {
+final class PostgresAttemptCounters implements AttemptCounters {
 
     private final PrivateJdbc jdbc;
     private volatile boolean closed;
 
-    PostgresSignInAttempts(PrivateJdbc jdbc) {
+    PostgresAttemptCounters(PrivateJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public Optional<Instant> admit(List<Limit> limits, Instant now, Duration window) {
         ensureOpen();
+        AttemptCounters.checkWindow(window);
         List<Limit> ordered = limits.stream().sorted(Comparator.comparing(Limit::key)).toList();
         return jdbc.transaction(c -> {
             for (Limit limit : ordered) PrivateJdbc.lock(c, PrivateJdbc.THROTTLE_LOCK, limit.key());
-            PrivateJdbc.update(c, "DELETE FROM sign_in_attempts WHERE at <= ?", now.minus(window));
+            PrivateJdbc.update(c, "DELETE FROM attempt_counters WHERE at <= ?", now.minus(KEPT));
+            for (Limit limit : ordered) {
+                PrivateJdbc.update(c, "DELETE FROM attempt_counters WHERE key = ? AND at <= ?", limit.key(), now.minus(window));
+            }
             Instant wait = null;
             for (Limit limit : ordered) {
-                Optional<Instant> free = SignInAttempts.freeAt(times(c, limit.key(), now.minus(window)), limit.max(), window);
+                Optional<Instant> free = AttemptCounters.freeAt(times(c, limit.key(), now.minus(window)), limit.max(), window);
                 if (free.isPresent() && (wait == null || free.get().isAfter(wait))) wait = free.get();
             }
             if (wait != null) return Optional.of(wait);
             for (Limit limit : ordered) {
-                PrivateJdbc.update(c, "INSERT INTO sign_in_attempts (key, at) VALUES (?, ?)", limit.key(), now);
+                PrivateJdbc.update(c, "INSERT INTO attempt_counters (key, at) VALUES (?, ?)", limit.key(), now);
             }
             return Optional.<Instant>empty();
         });
@@ -49,14 +54,14 @@ final class PostgresSignInAttempts implements SignInAttempts {
     @Override
     public void clear(String key) {
         ensureOpen();
-        jdbc.update("DELETE FROM sign_in_attempts WHERE key = ?", key);
+        jdbc.update("DELETE FROM attempt_counters WHERE key = ?", key);
     }
 
     @Override
     public void forgetLatest(String key) {
         ensureOpen();
-        jdbc.update("DELETE FROM sign_in_attempts WHERE id = "
-                + "(SELECT id FROM sign_in_attempts WHERE key = ? ORDER BY at DESC, id DESC LIMIT 1)", key);
+        jdbc.update("DELETE FROM attempt_counters WHERE id = "
+                + "(SELECT id FROM attempt_counters WHERE key = ? ORDER BY at DESC, id DESC LIMIT 1)", key);
     }
 
     @Override
@@ -65,11 +70,11 @@ final class PostgresSignInAttempts implements SignInAttempts {
     }
 
     private static List<Instant> times(Connection c, String key, Instant after) throws SQLException {
-        return PrivateJdbc.query(c, "SELECT at FROM sign_in_attempts WHERE key = ? AND at > ? ORDER BY at, id",
+        return PrivateJdbc.query(c, "SELECT at FROM attempt_counters WHERE key = ? AND at > ? ORDER BY at, id",
                 rows -> PrivateJdbc.instant(rows, 1), key, after);
     }
 
     private void ensureOpen() {
-        if (closed) throw new IllegalStateException("the sign-in counters are closed");
+        if (closed) throw new IllegalStateException("the attempt counters are closed");
     }
 }

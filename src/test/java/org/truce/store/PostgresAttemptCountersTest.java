@@ -7,10 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.truce.accounts.SignInAttempts;
+import org.truce.accounts.AttemptCounters;
 
 /** Sign-in counters in a real PostgreSQL database: the contract (each view a node with its own pool). */
-class PostgresSignInAttemptsTest extends SignInAttemptsContract {
+class PostgresAttemptCountersTest extends AttemptCountersContract {
 
     private static PostgresTestDatabase database;
     private final List<PrivateDatabase> opened = new ArrayList<>();
@@ -37,9 +37,9 @@ class PostgresSignInAttemptsTest extends SignInAttemptsContract {
     }
 
     @Override
-    protected SignInAttempts open() {
+    protected AttemptCounters open() {
         PrivateDatabase node = PrivateDatabase.open(database.url());
         opened.add(node);
-        return node.signInAttempts();
+        return node.attemptCounters();
     }
 }
