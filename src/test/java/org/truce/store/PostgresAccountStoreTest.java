@@ -1,9 +1,6 @@
 package org.truce.store;
 
-import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.truce.accounts.AccountStore;
 
 /**
@@ -12,26 +9,11 @@ import org.truce.accounts.AccountStore;
  */
 class PostgresAccountStoreTest extends AccountStoreContract {
 
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-        PrivateSchema.migrate(database);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        if (database != null) database.close();
-    }
-
-    @BeforeEach
-    void emptyTables() throws SQLException {
-        PrivateSchema.empty(database);
-    }
+    @RegisterExtension
+    static final PrivateSchema schema = new PrivateSchema();
 
     @Override
     protected AccountStore open() {
-        return PrivateDatabase.openAccounts(database.url());
+        return PrivateDatabase.openAccounts(schema.database().url());
     }
 }

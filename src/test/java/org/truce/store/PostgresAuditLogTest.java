@@ -7,10 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.truce.audit.AuditLog;
 
 /**
@@ -20,27 +18,12 @@ import org.truce.audit.AuditLog;
  */
 class PostgresAuditLogTest extends AuditLogContract {
 
-    private static PostgresTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-        PrivateSchema.migrate(database);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        if (database != null) database.close();
-    }
-
-    @BeforeEach
-    void emptyTables() throws SQLException {
-        PrivateSchema.empty(database);
-    }
+    @RegisterExtension
+    static final PrivateSchema schema = new PrivateSchema();
 
     @Override
     protected AuditLog open() {
-        return PrivateDatabase.openAuditLog(database.url(), clock, RETENTION);
+        return PrivateDatabase.openAuditLog(schema.database().url(), clock, RETENTION);
     }
 
     @Override
@@ -55,7 +38,7 @@ class PostgresAuditLogTest extends AuditLogContract {
 
     @Override
     protected void execute(String sql) throws SQLException {
-        PrivateSchema.execute(database, sql);
+        schema.execute(sql);
     }
 
     @Test
@@ -63,7 +46,7 @@ class PostgresAuditLogTest extends AuditLogContract {
         try (AuditLog log = open()) {
             log.append("cli", null, "grant", "acc-1", "cli", null);
         }
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl()); Statement sql = c.createStatement();
+        try (Connection c = DriverManager.getConnection(schema.database().jdbcUrl()); Statement sql = c.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT table_schema, count(*) FROM information_schema.tables "
                         + "WHERE table_name IN ('audit_records', 'accounts', 'data_keys', 'sessions', 'feedback') "
                         + "GROUP BY table_schema")) {

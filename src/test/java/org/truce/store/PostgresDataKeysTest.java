@@ -9,13 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.truce.privacy.DataKeys;
 
 /**
@@ -24,35 +19,12 @@ import org.truce.privacy.DataKeys;
  */
 class PostgresDataKeysTest extends DataKeysContract {
 
-    private static PostgresTestDatabase database;
-    private final List<PrivateDatabase> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void createDatabase() {
-        database = PostgresTestDatabase.create();
-        PrivateSchema.migrate(database);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        if (database != null) database.close();
-    }
-
-    @BeforeEach
-    void emptyTables() throws SQLException {
-        PrivateSchema.empty(database);
-    }
-
-    @AfterEach
-    void closePools() {
-        opened.forEach(PrivateDatabase::close);
-    }
+    @RegisterExtension
+    static final PrivateSchema schema = new PrivateSchema();
 
     @Override
     protected DataKeys open(SecureRandom random) {
-        PrivateDatabase node = PrivateDatabase.open(database.url());
-        opened.add(node);
-        return node.dataKeys(random, Clock.systemUTC());
+        return schema.node().dataKeys(random, Clock.systemUTC());
     }
 
     @Test
@@ -75,7 +47,7 @@ class PostgresDataKeysTest extends DataKeysContract {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl()); Statement statement = c.createStatement();
+        try (Connection c = DriverManager.getConnection(schema.database().jdbcUrl()); Statement statement = c.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
