@@ -57,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        WebApp.checkEnvironment(System::getenv); // a misconfigured node stops before it opens or writes anything
         Truce truce;
         PostgisLayers layers = ServeLayers.choose(db, postgisLayers, noPostgisLayers, System.out);
         try (ReplayBar bar = new ReplayBar()) {

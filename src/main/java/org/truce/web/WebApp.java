@@ -24,6 +24,15 @@ public final class WebApp {
     private WebApp() {}
 
     /**
+     * Checks the settings {@link #create} reads from the environment.
+     *
+     * @throws IllegalArgumentException naming the setting and its bad value
+     */
+    public static void checkEnvironment(java.util.function.Function<String, String> env) {
+        ClientAddress.configured(env);
+    }
+
+    /**
      * @param bootstrapToken {@code TRUCE_ADMIN_TOKEN} (an admin API token for automation), or null
      */
     public static Javalin create(Truce truce, String bootstrapToken) {
