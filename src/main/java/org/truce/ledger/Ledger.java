@@ -72,6 +72,15 @@ public final class Ledger implements AutoCloseable {
     private final List<Listener> listeners;
     private final LedgerObserver observer;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    /**
+     * Under load the writer waits up to this long after taking a batch's first request for the
+     * clients just acknowledged to send their next ones (see {@link Gathering}): the most a batch's
+     * requests wait for others, well under one fsync. Writer thread.
+     */
+    private static final long GATHER_WINDOW_NANOS = 800_000;
+    private final Gathering gathering = new Gathering(GATHER_WINDOW_NANOS, System::nanoTime);
+    /** A request taken from the queue but left for the next batch, which would have grown too large. Writer thread. */
+    private Request held;
     private final Thread writer;
     /**
      * Hands durable batches to the listeners and then acknowledges them, in commit order, while the
@@ -210,11 +219,12 @@ public final class Ledger implements AutoCloseable {
         while (true) {
             Request first;
             try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
+                first = held != null ? held : queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 failQueued(new IllegalStateException("the ledger is closed"));
                 return;
             }
+            held = null;
             if (first == null) {
                 synchronized (queue) {
                     if (closing && queue.isEmpty()) return;
@@ -229,18 +239,33 @@ public final class Ledger implements AutoCloseable {
             List<Request> batch = new ArrayList<>();
             batch.add(first);
             int drafts = first.drafts().size();
+            gathering.started();
             while (drafts < MAX_BATCH_DRAFTS) {
-                Request next = queue.peek();
+                Request next = queue.poll();
+                if (next == null) {
+                    long wait = gathering.waitNanos(batch.size());
+                    if (wait <= 0) break;
+                    try {
+                        next = queue.poll(wait, TimeUnit.NANOSECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // commit what is taken; the next poll ends the writer
+                        break;
+                    }
+                    if (next == null) break;
+                }
                 if (next == TAIL) {
                     // the commit catches up anyway
-                    queue.poll();
                     tailQueued.set(false);
                     continue;
                 }
-                if (next == null || drafts + next.drafts().size() > MAX_BATCH_DRAFTS) break;
-                batch.add(queue.poll());
+                if (drafts + next.drafts().size() > MAX_BATCH_DRAFTS) {
+                    held = next; // the first of the next batch, so the order of requests is kept
+                    break;
+                }
+                batch.add(next);
                 drafts += next.drafts().size();
             }
+            gathering.committed(batch.size());
             try {
                 commit(batch);
             } catch (RuntimeException e) {
@@ -264,6 +289,8 @@ public final class Ledger implements AutoCloseable {
 
     private void failQueued(RuntimeException cause) {
         List<Request> left = new ArrayList<>();
+        if (held != null) left.add(held);
+        held = null;
         synchronized (queue) {
             queue.drainTo(left);
         }
