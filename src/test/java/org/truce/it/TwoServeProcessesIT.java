@@ -86,8 +86,10 @@ class TwoServeProcessesIT {
 
     @AfterAll
     static void stopNodesAndDropTheDatabase() throws Exception {
+        // closed in reverse order: node B, node A (SIGKILL if a stop did not end them), then the database (DROP ... WITH (FORCE))
         try (PostgresTestDatabase db = database; ServeNode first = a; ServeNode second = b) {
-            // closing in reverse order: the nodes (SIGKILL), then the database (DROP ... WITH (FORCE))
+            if (second != null) second.stop();
+            if (first != null) first.stop();
         }
     }
 
@@ -253,6 +255,7 @@ class TwoServeProcessesIT {
         final AtomicInteger failedOver = new AtomicInteger();
         final AtomicInteger foundOnRetry = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger inFlightAtKill = new AtomicInteger();
         final CountDownLatch ackedByABeforeKill = new CountDownLatch(40);
         final CountDownLatch ackedByBWhileADown = new CountDownLatch(20);
         final CountDownLatch ackedByAAfterRestart = new CountDownLatch(40);
@@ -291,6 +294,7 @@ class TwoServeProcessesIT {
                     answer = node.post("/api/v1/reports", token, body);
                 } catch (IOException e) {
                     refused.incrementAndGet(); // node A is dead or dying: the report may or may not be stored
+                    if (seenPhase == 0) inFlightAtKill.incrementAndGet();
                     if (attempt == 0) failedOver.incrementAndGet();
                     continue;
                 }
@@ -338,10 +342,11 @@ class TwoServeProcessesIT {
         String summary() {
             synchronized (ackedByNodeAndPhase) {
                 return String.format("acknowledged %d reports (node A/B: before the kill %d/%d, while A was down %d/%d, after the restart %d/%d);"
-                                + " %d reports went on to the other node after no answer or a 503 (%d sends unanswered), %d of them were found already stored (200)",
+                                + " %d reports went on to the other node after no answer or a 503 (%d sends unanswered, %d of them in flight when node A was killed),"
+                                + " %d were found already stored (200)",
                         acknowledged.size(), ackedByNodeAndPhase[0][0], ackedByNodeAndPhase[1][0], ackedByNodeAndPhase[0][1],
                         ackedByNodeAndPhase[1][1], ackedByNodeAndPhase[0][2], ackedByNodeAndPhase[1][2], failedOver.get(), refused.get(),
-                        foundOnRetry.get());
+                        inFlightAtKill.get(), foundOnRetry.get());
             }
         }
     }
