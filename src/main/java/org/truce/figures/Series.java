@@ -79,8 +79,12 @@ final class Series {
         refold(now, i);
         changedAt = filed.seq() + 1;
         AsOfIndex published = index;
-        if (append && published != null) index = published.appended(now.get(i), changedAt);
-        else changed(i);
+        if (append && published != null) {
+            index = published.appended(now.get(i), changedAt);
+            stale = null; // the index is current again: the snapshot a reader rebuilt it from need not be kept
+        } else {
+            changed(i);
+        }
     }
 
     /** Withdraws a version from the present: the entry {@code seq} corrected or retracted it. */
