@@ -22,9 +22,10 @@ import org.truce.ledger.Ledger;
  * and place, folded from the ledger's entries. It can always be thrown away and rebuilt by replaying
  * the ledger.
  *
- * <p>Every question names a ledger size N ("as the first N entries knew it"); when N is the whole
- * ledger the answer comes from the present index in O(log n), otherwise from the series' versions.
- * One writer (the ledger's listener callback) and many concurrent readers.
+ * <p>Every question names a ledger size N ("as the first N entries knew it"). When the series has not
+ * changed between N and now (always so for the whole ledger) the answer comes from its present
+ * {@link AsOfIndex} in O(log n) without a lock; otherwise from the series' versions. One writer (the
+ * ledger's listener callback) and many concurrent readers.
  */
 public final class FigureBook implements Ledger.Listener {
     record SeriesKey(String metric, String source, String place) {}
@@ -34,11 +35,13 @@ public final class FigureBook implements Ledger.Listener {
     private final Catalog<Metric> metrics = new Catalog<>();
     private final Catalog<Place> places = new Catalog<>();
     private final Map<String, Filed> reports = new HashMap<>();
-    private final Map<SeriesKey, Series> series = new HashMap<>();
+    /** Concurrent, so that {@link #figure} finds a series without the lock. */
+    private final Map<SeriesKey, Series> series = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> sourcesByMetricPlace = new HashMap<>();
     private final Map<String, Set<String>> sourcesByMetric = new HashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
-    private long applied;
+    /** Written last by the writer (after every series it changed), so a reader that sees N sees their state at N. */
+    private volatile long applied;
     private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Document, Document> documents = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<DerivedReports> derived;
@@ -164,7 +167,7 @@ public final class FigureBook implements Ledger.Listener {
     private void end(Filed old, long seq, String by) {
         old.end(seq, by);
         Report r = old.report();
-        series.get(new SeriesKey(r.metric(), r.source(), r.place())).remove(old);
+        series.get(new SeriesKey(r.metric(), r.source(), r.place())).remove(old, seq);
     }
 
     /** Number of ledger entries folded in so far. */
@@ -213,6 +216,15 @@ public final class FigureBook implements Ledger.Listener {
 
     /** One source's figure, rolled up from child places when the source reported on children only. */
     public Optional<Figure> figure(String metric, String source, String place, LocalDate asOf, long size) {
+        // applied is read before the index: the writer publishes a series' index before it advances
+        // applied, so an index valid from at most n is that series as the first n entries knew it
+        long n = Math.min(size, applied);
+        Series s = series.get(new SeriesKey(metric, source, place));
+        AsOfIndex index = s == null ? null : s.index();
+        if (index != null && index.validFrom() <= n) {
+            int i = index.floor(asOf);
+            if (i >= 0) return Optional.of(figure(metric, source, place, asOf, n, index.step(i), index.basis(i)));
+        }
         lock.readLock().lock();
         try {
             return figureLocked(metric, source, place, asOf, Math.min(size, applied));
@@ -230,13 +242,38 @@ public final class FigureBook implements Ledger.Listener {
 
     private Optional<Figure> figureLocked(String metric, String source, String place, LocalDate asOf, long size, int depth) {
         Series s = series.get(new SeriesKey(metric, source, place));
-        Series.Answer a = s == null ? null : (size >= applied ? s.now(asOf) : s.at(asOf, size));
-        if (a != null) {
-            Step st = a.step();
-            return Optional.of(new Figure(metric, source, place, asOf, size, st.date(), st.approximate(), st.value(),
-                    st.qualifier(), st.breakdown(), a.basis(), st.flags(), null));
+        if (s != null) {
+            AsOfIndex index = s.present();
+            if (index.validFrom() <= size) {
+                int i = index.floor(asOf);
+                if (i >= 0) return Optional.of(figure(metric, source, place, asOf, size, index.step(i), index.basis(i)));
+            } else {
+                Series.Answer a = s.at(asOf, size);
+                if (a != null) return Optional.of(figure(metric, source, place, asOf, size, a.step(), a.basis()));
+            }
         }
         return depth >= MAX_DEPTH ? Optional.empty() : rollup(metric, source, place, asOf, size, depth);
+    }
+
+    private static Figure figure(String metric, String source, String place, LocalDate asOf, long size, Step st, List<Filed> basis) {
+        return new Figure(metric, source, place, asOf, size, st.date(), st.approximate(), st.value(), st.qualifier(),
+                st.breakdown(), basis, st.flags(), null);
+    }
+
+    /**
+     * The figure from the versions in force at {@code size}, never from the present index: the slow
+     * reference that tests hold the index to. No rollup.
+     */
+    Optional<Figure> figureFromVersions(String metric, String source, String place, LocalDate asOf, long size) {
+        lock.readLock().lock();
+        try {
+            long n = Math.min(size, applied);
+            Series s = series.get(new SeriesKey(metric, source, place));
+            Series.Answer a = s == null ? null : s.at(asOf, n);
+            return a == null ? Optional.empty() : Optional.of(figure(metric, source, place, asOf, n, a.step(), a.basis()));
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** A town lies inside some unit, so only non-town children are summed; summing both would count twice. */

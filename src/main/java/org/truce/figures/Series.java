@@ -7,11 +7,15 @@ import java.util.List;
 
 /**
  * One source's reports on one metric for one place, as a timeline. Keeps every version ever filed
- * (for questions about the past) and, for the present, the folded figure at each report date, so
- * that "as of D, known now" is one binary search: O(log n). Dates are kept in an array list because
- * reports arrive almost always in date order (an append); an earlier date costs a shift.
+ * (for questions about the past) and, for the present, the folded figure at each report date. Dates
+ * are kept in an array list because reports arrive almost always in date order (an append); an
+ * earlier date costs a shift. The present is published as an {@link AsOfIndex}, so that "as of D,
+ * known now" is one binary search without a lock.
  *
- * <p>Not thread-safe: {@link FigureBook} guards it (one writer, many readers).
+ * <p>Not thread-safe, except {@link #index()}: {@link FigureBook} guards the rest (one writer, many
+ * readers). A report filed after the latest date is appended to the published index in place; any
+ * other change marks it stale, and the next reader under the book's lock rebuilds it from the first
+ * changed date on ({@link #present()}), so a run of changes costs one rebuild.
  */
 final class Series {
     /** The reports of one date, and the figure folded at the end of that date. */
@@ -53,26 +57,73 @@ final class Series {
 
     private final List<Filed> versions = new ArrayList<>(2);
     private final List<Bucket> now = new ArrayList<>(2);
+    /** The present, or null while stale; written by the writer, and by readers holding the book's read lock. */
+    private volatile AsOfIndex index = AsOfIndex.EMPTY;
+    /** While stale: the last published index, and the first date index where the buckets may differ from it. */
+    private AsOfIndex stale;
+    private int staleFrom;
+    /** Ledger size after the last entry that changed the present (one past its seq). */
+    private long changedAt;
 
+    /** Adds a version filed by the entry {@code filed.seq()}. */
     void add(Filed filed) {
         versions.add(filed);
         LocalDate date = filed.report().asOf();
         int i = indexOf(now, date);
+        boolean append = i < 0 && -i - 1 == now.size();
         if (i < 0) {
             i = -i - 1;
             now.add(i, new Bucket(date));
         }
         now.get(i).add(filed);
         refold(now, i);
+        changedAt = filed.seq() + 1;
+        AsOfIndex published = index;
+        if (append && published != null) {
+            index = published.appended(now.get(i), changedAt);
+            stale = null; // the index is current again: the snapshot a reader rebuilt it from need not be kept
+        } else {
+            changed(i);
+        }
     }
 
-    void remove(Filed filed) {
+    /** Withdraws a version from the present: the entry {@code seq} corrected or retracted it. */
+    void remove(Filed filed, long seq) {
         int i = indexOf(now, filed.report().asOf());
         if (i < 0) return;
         Bucket b = now.get(i);
-        b.reports.remove(filed);
+        if (!b.reports.remove(filed)) return;
         if (b.isEmpty()) now.remove(i);
         if (i < now.size()) refold(now, i);
+        changedAt = seq + 1;
+        changed(i);
+    }
+
+    /** Marks the index stale from date index {@code i} on. */
+    private void changed(int i) {
+        AsOfIndex published = index;
+        if (published != null) {
+            stale = published;
+            staleFrom = i;
+            index = null;
+        } else {
+            staleFrom = Math.min(staleFrom, i);
+        }
+    }
+
+    /** The published present, or null while stale. Safe without a lock. */
+    AsOfIndex index() {
+        return index;
+    }
+
+    /** The present, rebuilt if stale. The caller holds the book's lock (a read lock is enough). */
+    AsOfIndex present() {
+        AsOfIndex published = index;
+        if (published != null) return published;
+        // readers may race to rebuild; each builds the same snapshot from buckets the lock keeps still
+        AsOfIndex rebuilt = AsOfIndex.rebuilt(stale, staleFrom, now, changedAt);
+        index = rebuilt;
+        return rebuilt;
     }
 
     private static void refold(List<Bucket> buckets, int from) {
@@ -100,11 +151,6 @@ final class Series {
             else return mid;
         }
         return -lo - 1;
-    }
-
-    /** The figure as of {@code date} from what is in force now. */
-    Answer now(LocalDate date) {
-        return answer(now, date);
     }
 
     /** The figure as of {@code date} from the versions in force in the ledger's first {@code size} entries. */
