@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -130,12 +129,11 @@ class CheckPageBrowserTest {
 
     /** Serves the test page, its script, the shared vectors and the application's check.js on one origin. */
     private static HttpServer vectorsServer() throws IOException {
-        Path vectors = Path.of(System.getProperty("truce.shared", "../shared"), "testvectors", "rfc6962.json");
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         serve(server, "/vectors.html", "text/html", resource("/check/vectors.html"));
         serve(server, "/vectors.js", "text/javascript", resource("/check/vectors.js"));
         serve(server, "/check.js", "text/javascript", resource("/public/assets/check.js"));
-        serve(server, "/rfc6962.json", "application/json", Files.readAllBytes(vectors));
+        serve(server, "/rfc6962.json", "application/json", resource("/testvectors/rfc6962.json"));
         server.start();
         return server;
     }
