@@ -124,7 +124,7 @@ final class MapPage {
 
     private MapView.Row row(Ui ui, Drawn d, LocalDate asOf, long size) {
         Feature f = d.feature();
-        SideNames names = SideNames.of(f.names(), ui, id -> body(ui, id, size));
+        SideNames names = SideNames.of(f.names(), f.id(), ui, id -> body(ui, id, size));
         var v = d.version();
         String valid = v.validFrom() == null && v.validTo() == null ? ui.t("map.valid.always")
                 : v.validTo() == null ? ui.t("map.valid.from", "from", ui.date(v.validFrom()))
