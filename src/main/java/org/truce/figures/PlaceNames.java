@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *   <li>a language in which the place has no name at all shows the English display;</li>
  *   <li>a name in the language that all use ("common") is shown alone;</li>
  *   <li>otherwise each side (the bodies that use a name together) contributes its name in the language,
- *       or its English (Latin) form when it has none in it;</li>
+ *       or its English (Latin) form when it has none in it — the common English name where the side has
+ *       no English name of its own;</li>
  *   <li>a side that alone supplied a name in the language comes first — in the model case, the
  *       Armenian-language name of the Armenian side in Armenian, the Azerbaijani-language name of the
  *       Azerbaijani side in Azerbaijani; every other order is the alphabetical order of the sides'
@@ -101,10 +102,12 @@ public final class PlaceNames {
             if (n.common()) continue;
             bySide.computeIfAbsent(new TreeSet<>(n.usedBy()), k -> new ArrayList<>()).add(n);
         }
+        // a side with no English name of its own uses the common one, as every party does
+        Optional<String> commonLatin = names.stream().filter(n -> n.common() && n.lang().equals(LATIN)).map(PlaceName::name).findFirst();
         List<Side> out = new ArrayList<>();
         for (Map.Entry<Set<String>, List<PlaceName>> side : bySide.entrySet()) {
             Optional<String> inLang = first(side.getValue(), lang);
-            Optional<String> latin = first(side.getValue(), LATIN);
+            Optional<String> latin = first(side.getValue(), LATIN).or(() -> commonLatin);
             if (inLang.isEmpty() && latin.isEmpty()) continue;
             out.add(new Side(inLang.orElseGet(latin::get), inLang.isPresent() ? lang : LATIN, latin.orElseGet(inLang::get),
                     inLang.isPresent(), List.copyOf(side.getKey())));
