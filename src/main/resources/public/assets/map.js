@@ -32,6 +32,10 @@
   }
   function body(id) { return bodies[id] || id; }
   function list(items) {
+    if (items.length === 1) return items[0];
+    /* the server's ICU list patterns first: the browser lacks some locales' list data */
+    var pattern = texts.lists && texts.lists[String(items.length)];
+    if (pattern) return pattern.replace(/\{(\d+)\}/g, function (whole, i) { return items[Number(i)]; });
     try { return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items); } catch (e) { return items.join(', '); }
   }
   function safeClass(s) { return String(s).replace(/[^A-Za-z0-9_-]/g, '_'); }

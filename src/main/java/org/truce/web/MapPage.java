@@ -173,6 +173,10 @@ final class MapPage {
         for (String key : TEXT_KEYS) n.put(key, ui.t(key));
         ObjectNode classes = n.putObject("classes");
         for (FeatureKind k : FeatureKind.values()) for (String c : k.classes()) classes.put(c, ui.t("map.class." + c));
+        // the browser may lack a language's list data (Chromium words Armenian and Azerbaijani lists in English)
+        com.ibm.icu.text.ListFormatter list = com.ibm.icu.text.ListFormatter.getInstance(new com.ibm.icu.util.ULocale(ui.lang()));
+        ObjectNode lists = n.putObject("lists");
+        for (int items = 2; items <= 4; items++) lists.put(Integer.toString(items), list.getPatternForNumItems(items));
         ObjectNode status = n.putObject("status");
         for (String s : List.of("open", "closed", "restricted", "undamaged", "damaged", "destroyed", "unknown")) {
             status.put(s, ui.t("map.status." + s));

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.truce.support.Browser;
 import org.truce.support.TestNode;
@@ -46,12 +45,13 @@ class MapNamesBrowserTest {
         return browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(css)).getDomProperty("textContent");
     }
 
-    private String popup(String feature) {
+    /** Opens the marker's popup and waits until it is that feature's (its first line is the display name). */
+    private String popup(String feature, String display) {
         browser.driver.findElement(By.cssSelector("img.leaflet-marker-icon.f-" + feature)).sendKeys(Keys.ENTER);
-        WebElement box = browser.waiting(Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content")));
+        By first = By.cssSelector(".leaflet-popup-content strong");
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(first, display));
         // textContent: while the popup pans into view, part of it may still be clipped by the map's edge
-        return box.getDomProperty("textContent");
+        return browser.driver.findElement(By.cssSelector(".leaflet-popup-content")).getDomProperty("textContent");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,8 +67,10 @@ class MapNamesBrowserTest {
         browser.screenshot("map-names-" + lang);
 
         for (List<String> place : List.of(List.of("settlement-stepanakert-khankendi", stepanakert), List.of("settlement-shusha-shushi", shushi))) {
-            String text = popup(place.get(0));
-            for (String name : place.get(1).split(" / ")) assertThat(text).as(place.get(0) + " popup").contains(name);
+            String text = popup(place.get(0), place.get(1));
+            assertThat(text).as(place.get(0) + " popup").startsWith(place.get(1));
+            for (String name : place.get(1).split(" / ")) assertThat(text).as(place.get(0) + " popup").contains(name + " (");
+            assertThat(text).as("bodies listed in the page's language").doesNotContain(" and ");
             browser.screenshot("map-names-" + lang + "-popup-" + place.get(0));
         }
     }
