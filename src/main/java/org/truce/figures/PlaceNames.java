@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  *   <li>a name in the language that all use ("common") is shown alone;</li>
  *   <li>otherwise each side (the bodies that use a name together) contributes its name in the language,
  *       or its English (Latin) form when it has none in it — the common English name where the side has
- *       no English name of its own;</li>
+ *       no English name of its own; where the place has a common English name but no common name in the
+ *       language, the parties that use the common name are a side too, unless a side already goes by it;</li>
  *   <li>a side that alone supplied a name in the language comes first — in the model case, the
  *       Armenian-language name of the Armenian side in Armenian, the Azerbaijani-language name of the
  *       Azerbaijani side in Azerbaijani; every other order is the alphabetical order of the sides'
@@ -111,6 +112,13 @@ public final class PlaceNames {
             if (inLang.isEmpty() && latin.isEmpty()) continue;
             out.add(new Side(inLang.orElseGet(latin::get), inLang.isPresent() ? lang : LATIN, latin.orElseGet(inLang::get),
                     inLang.isPresent(), List.copyOf(side.getKey())));
+        }
+        // where no name is common in the language, the parties that use the common English name are a side
+        // of their own, unless a side already goes by it ("Xudavəng monastırı / Dadivank", not the first alone)
+        boolean commonInLang = names.stream().anyMatch(n -> n.common() && n.lang().equals(lang));
+        if (!out.isEmpty() && !commonInLang && commonLatin.isPresent()
+                && out.stream().noneMatch(s -> s.latin().equals(commonLatin.get()))) {
+            out.add(new Side(commonLatin.get(), LATIN, commonLatin.get(), false, List.of(PlaceName.COMMON)));
         }
         return out;
     }

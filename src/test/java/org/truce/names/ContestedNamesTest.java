@@ -74,11 +74,14 @@ class ContestedNamesTest {
             if (n.get("lang").asText().equals("en") && n.get("usedBy").toString().contains("\"common\"")) commonEnglish = n.get("name").asText();
         }
         Set<String> out = new LinkedHashSet<>();
+        boolean commonGoesBy = false;
         for (List<JsonNode> side : sides.values()) {
             String inLang = first(side, in);
             String english = first(side, "en");
             out.add(inLang != null ? inLang : english != null ? english : commonEnglish);
+            commonGoesBy |= english == null || english.equals(commonEnglish);
         }
+        if (!sides.isEmpty() && commonEnglish != null && !commonGoesBy) out.add(commonEnglish);
         out.remove(null);
         return out.size() > 1 ? out : Set.of();
     }
