@@ -32,22 +32,22 @@
   }
   function body(id) { return bodies[id] || id; }
   function list(items) {
+    if (items.length === 1) return items[0];
+    /* the server's ICU list patterns first: the browser lacks some locales' list data */
+    var pattern = texts.lists && texts.lists[String(items.length)];
+    if (pattern) return pattern.replace(/\{(\d+)\}/g, function (whole, i) { return items[Number(i)]; });
     try { return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items); } catch (e) { return items.join(', '); }
   }
   function safeClass(s) { return String(s).replace(/[^A-Za-z0-9_-]/g, '_'); }
 
-  /* The name all sides use, else every name side by side; each other name with who uses it (as the tables do). */
-  function names(all) {
-    var pick = function (l) { return all.filter(function (n) { return n.lang === l; }); };
-    var inLang = pick(language);
-    if (!inLang.length) inLang = pick('en');
-    if (!inLang.length) inLang = all;
-    var common = inLang.filter(function (n) { return n.usedBy.indexOf('common') >= 0; })[0];
-    var shown = common ? common.name : inLang.map(function (n) { return n.name; }).sort().join(' / ');
-    var others = inLang.filter(function (n) { return n.usedBy.indexOf('common') < 0; }).map(function (n) {
+  /* The names come from the server (properties.name: the display name in the page's language by the
+     one rule of org.truce.figures.PlaceNames; properties.sideNames: each name shown, with who uses it).
+     The script only words "used by". */
+  function names(p) {
+    var others = (p.sideNames || []).filter(function (n) { return n.usedBy.indexOf('common') < 0; }).map(function (n) {
       return fill(texts['map.names.usedBy'], { name: n.name, bodies: list(n.usedBy.map(body)) });
     });
-    return { shown: shown, others: others };
+    return { shown: p.name || p.feature, others: others };
   }
 
   function validity(p) {
@@ -66,7 +66,7 @@
   }
 
   function popup(p) {
-    var n = names(p.names || []);
+    var n = names(p);
     var box = document.createElement('div');
     box.className = 'map-popup';
     line(box, 'strong', n.shown);
@@ -118,11 +118,16 @@
         return (!g.classes || g.classes.indexOf(c) >= 0) && (!g.except || g.except.indexOf(c) < 0);
       },
       pointToLayer: function (f, latlng) {
-        return L.marker(latlng, { icon: new L.Icon.Default({ className: classes(f.properties, g.key) }), title: names(f.properties.names || []).shown });
+        return L.marker(latlng, { icon: new L.Icon.Default({ className: classes(f.properties, g.key) }), title: names(f.properties).shown });
       },
       onEachFeature: function (f, l) {
         if (!(l instanceof L.Marker)) l.options.className = classes(f.properties, g.key);
         l.bindPopup(popup(f.properties));
+        /* settlements carry a permanent label: every side's name, as the server gives it */
+        if (f.properties['class'] === 'settlement') {
+          l.bindTooltip(names(f.properties).shown, { permanent: true, direction: 'right', offset: [8, -20],
+            className: 'map-label label-' + safeClass(f.properties.feature) });
+        }
       }
     });
     layer.addTo(map);
@@ -146,7 +151,7 @@
     var byUrl = {};
     drawn.forEach(function (d) {
       if (!byUrl[d.group.url]) {
-        byUrl[d.group.url] = fetch(d.group.url + '?asOf=' + encodeURIComponent(day)).then(function (r) {
+        byUrl[d.group.url] = fetch(d.group.url + '?asOf=' + encodeURIComponent(day) + '&lang=' + encodeURIComponent(language)).then(function (r) {
           if (!r.ok) throw new Error(d.group.url + ' answered ' + r.status);
           return r.json();
         });

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.truce.figures.Figure;
 import org.truce.figures.FigureBook;
 import org.truce.figures.PlaceName;
+import org.truce.figures.PlaceNames;
 import org.truce.places.Drawn;
 import org.truce.places.FeatureKind;
 import org.truce.places.MapBook;
@@ -92,18 +92,9 @@ public record Exhibits(List<Chart> charts, String mapSvg, List<KeyRow> key) {
         return out;
     }
 
-    /** The name common to all in {@code lang}, else every name used in it, alphabetically (as the gazetteer shows them). */
+    /** The display name in {@code lang} by the one rule of {@link PlaceNames}: every side's name where they differ. */
     static String name(List<PlaceName> names, String lang, String id) {
-        String shown = in(names, lang);
-        if (shown == null) shown = in(names, "en");
-        return shown == null ? id : shown;
-    }
-
-    private static String in(List<PlaceName> names, String lang) {
-        List<PlaceName> inLang = names.stream().filter(n -> n.lang().equals(lang)).toList();
-        for (PlaceName n : inLang) if (n.common()) return n.name();
-        if (inLang.isEmpty()) return null;
-        return String.join(" / ", inLang.stream().map(PlaceName::name).collect(Collectors.toCollection(TreeSet::new)));
+        return PlaceNames.display(names, lang, id);
     }
 
     private static String others(List<PlaceName> names, String lang) {

@@ -25,6 +25,6 @@ public record Place(String id, String kind, String administration, String parent
      * when the place has no name for that language at all, the id when it has none either.
      */
     public String displayName(String lang) {
-        return PlaceNames.display(names, lang).or(() -> PlaceNames.display(names, "en")).orElse(id);
+        return PlaceNames.display(names, lang, id);
     }
 }

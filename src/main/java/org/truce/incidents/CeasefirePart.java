@@ -11,14 +11,15 @@ import org.truce.bulletin.Bulletin;
 import org.truce.bulletin.BulletinPart;
 import org.truce.bulletin.Messages;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Place;
+import org.truce.figures.PlaceNames;
 import org.truce.places.MapBook;
 
 /**
  * The bulletin's ceasefire section (key {@value #KEY}): for the bulletin's date and each zone, the
  * incidents as alleged by each party in that party's name, the incidents confirmed in the name of
  * the body that recorded the finding (with the types that finding gives, never a party's), and the
- * nil reports (saying whether the reporter named the zone or Truce resolved it) — three kinds of line, never added
+ * nil reports (an area the map does not draw as the report names it, and the zone Truce counts it under
+ * as Truce's note) — three kinds of line, never added
  * together. A day with none of them says that nothing was recorded, which is not a nil report.
  * Illustrative data is marked on every line that shows it. Texts come from the {@code ceasefire.*}
  * patterns. Thread-safe; reads only the first {@code size} entries.
@@ -74,7 +75,11 @@ public final class CeasefirePart implements BulletinPart {
         return mark(m.format(key, args), t.illustrative(), m);
     }
 
-    /** Says the zone, and whether the reporter named it or Truce resolved the reporter's area to it. */
+    /**
+     * A nil report in its body's words. Where the report names an area the map does not draw, the body's
+     * sentence gives that area as reported; the zone Truce counts it under follows as a note in Truce's
+     * own voice, never as the body's geography.
+     */
     private String nil(IncidentFact.NilReported n, String zone, long size, Messages m) {
         String period = n.from().equals(n.to()) ? m.format("ceasefire.period_day", Map.of("date", m.date(n.from())))
                 : m.format("ceasefire.period", Map.of("from", m.date(n.from()), "to", m.date(n.to())));
@@ -83,7 +88,7 @@ public final class CeasefirePart implements BulletinPart {
         args.put("zone", zone);
         args.put("period", period);
         if (n.resolvedByTruce()) args.put("area", n.reportedArea());
-        String text = m.format(n.resolvedByTruce() ? "ceasefire.nil_resolved" : "ceasefire.nil", args);
+        String text = m.format(n.resolvedByTruce() ? "ceasefire.nil_reported_area" : "ceasefire.nil", args);
         return mark(text, n.illustrative(), m);
     }
 
@@ -109,11 +114,9 @@ public final class CeasefirePart implements BulletinPart {
         return figures.source(id, size).map(s -> s.name(m.lang())).orElse(id);
     }
 
-    /** A zone's name in the language, by the gazetteer's neutral rule (every side's name when they differ). */
+    /** A zone's name in the language, by the gazetteer's one rule (every side's name when they differ). */
     private String zoneName(String zone, long size, Messages m) {
         if (zone == null) return m.format("ceasefire.unzoned", Map.of());
-        return map.feature(zone, size)
-                .map(f -> new Place(f.id(), "zone", null, null, f.names(), null, List.of()).displayName(m.lang()))
-                .orElse(zone);
+        return map.feature(zone, size).map(f -> PlaceNames.display(f.names(), m.lang(), f.id())).orElse(zone);
     }
 }

@@ -8,6 +8,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import org.truce.figures.FactWriter;
+import org.truce.figures.PlaceName;
+import org.truce.figures.PlaceNames;
 import org.truce.ledger.EntryCodec;
 
 /**
@@ -21,26 +23,43 @@ public final class MapJson {
 
     private MapJson() {}
 
-    /** A FeatureCollection of the versions, asked as of {@code asOf} at ledger size {@code size}. */
+    /** A FeatureCollection of the versions, asked as of {@code asOf} at ledger size {@code size}, named in English. */
     public static ObjectNode collection(List<Drawn> drawn, MapBook map, LocalDate asOf, long size) {
+        return collection(drawn, map, asOf, size, PlaceNames.LATIN);
+    }
+
+    /** A FeatureCollection of the versions, each feature named for a reader of {@code lang}. */
+    public static ObjectNode collection(List<Drawn> drawn, MapBook map, LocalDate asOf, long size, String lang) {
         ObjectNode fc = F.objectNode().put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
         boolean illustrative = false;
         for (Drawn d : drawn) {
-            features.add(feature(d, map, asOf, size));
+            features.add(feature(d, map, asOf, size, lang));
             illustrative |= d.feature().illustrative();
         }
-        fc.put("asOf", asOf.toString()).put("atSize", size);
+        fc.put("asOf", asOf.toString()).put("atSize", size).put("lang", lang);
         if (illustrative) fc.put("notice", "some features are " + NOTICE + " (see each feature's properties)");
         return fc;
     }
 
     public static ObjectNode feature(Drawn d, MapBook map, LocalDate asOf, long size) {
+        return feature(d, map, asOf, size, PlaceNames.LATIN);
+    }
+
+    /**
+     * One version as a GeoJSON Feature. Its {@code name} is the display name in {@code lang} by
+     * {@link PlaceNames} (every side's name where they differ: GIS tools label by it), and
+     * {@code sideNames} lists each name shown with who uses it, in that order; {@code names} keeps
+     * every name in every language as the catalog holds them.
+     */
+    public static ObjectNode feature(Drawn d, MapBook map, LocalDate asOf, long size, String lang) {
         GeometryVersion v = d.version();
         ObjectNode f = F.objectNode().put("type", "Feature").put("id", v.id());
         f.set("geometry", GeometryInput.toGeoJson(v.geometry()));
         ObjectNode p = f.putObject("properties");
         p.put("feature", d.feature().id()).put("kind", d.feature().kind().wire()).put("class", d.feature().cls());
+        p.put("name", PlaceNames.display(d.feature().names(), lang, d.feature().id()));
+        p.set("sideNames", sideNames(d.feature().names(), lang));
         p.set("names", FactWriter.placeNames(d.feature().names()));
         p.put("validFrom", v.validFrom() == null ? null : v.validFrom().toString());
         p.put("validTo", v.validTo() == null ? null : v.validTo().toString());
@@ -62,9 +81,23 @@ public final class MapJson {
         return f;
     }
 
+    /** Each name a reader of {@code lang} is shown, in the display's order, with the language it is in and who uses it. */
+    public static ArrayNode sideNames(List<PlaceName> names, String lang) {
+        ArrayNode out = F.arrayNode();
+        for (PlaceNames.Named n : PlaceNames.named(names, lang)) {
+            ObjectNode o = out.addObject().put("name", n.name()).put("lang", n.lang());
+            n.usedBy().forEach(o.putArray("usedBy")::add);
+        }
+        return out;
+    }
+
     /** A hit of a distance query: the feature with its distance in km. */
     public static ObjectNode hit(MapBook.Hit h, MapBook map, LocalDate asOf, long size) {
-        ObjectNode f = feature(h.drawn(), map, asOf, size);
+        return hit(h, map, asOf, size, PlaceNames.LATIN);
+    }
+
+    public static ObjectNode hit(MapBook.Hit h, MapBook map, LocalDate asOf, long size, String lang) {
+        ObjectNode f = feature(h.drawn(), map, asOf, size, lang);
         ((ObjectNode) f.get("properties")).put("distanceKm", round(h.km(), 3));
         return f;
     }

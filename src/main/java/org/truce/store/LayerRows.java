@@ -14,6 +14,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.truce.figures.Document;
 import org.truce.figures.FactWriter;
 import org.truce.figures.PlaceName;
+import org.truce.figures.PlaceNames;
 import org.truce.places.Feature;
 import org.truce.places.FeatureKind;
 import org.truce.places.Geodesy;
@@ -120,17 +121,11 @@ final class LayerRows {
     }
 
     /**
-     * The label of a feature: its English name used by all sides, else every English name joined with
-     * " / " in recorded order (contested names are all kept), else null.
+     * The label of a feature: its English display name by the one rule of {@link PlaceNames} (the name all
+     * sides use, else every side's, "Khankendi / Stepanakert"), or null when it has no English name.
      */
     static String nameEn(List<PlaceName> names) {
-        List<String> en = new ArrayList<>();
-        for (PlaceName n : names) {
-            if (!"en".equals(n.lang())) continue;
-            if (n.common()) return n.name();
-            if (!en.contains(n.name())) en.add(n.name());
-        }
-        return en.isEmpty() ? null : String.join(" / ", en);
+        return PlaceNames.display(names, PlaceNames.LATIN, null);
     }
 
     private static String document(Document d) {

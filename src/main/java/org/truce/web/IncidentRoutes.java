@@ -13,7 +13,7 @@ import org.truce.accounts.Principal;
 import org.truce.accounts.Role;
 import org.truce.figures.Document;
 import org.truce.figures.Parsed;
-import org.truce.figures.Place;
+import org.truce.figures.PlaceNames;
 import org.truce.figures.Violation;
 import org.truce.incidents.Actor;
 import org.truce.incidents.DailyCounts;
@@ -296,10 +296,11 @@ final class IncidentRoutes {
         IncidentFact.NilReported f = h.fact();
         ObjectNode n = entry(h, IncidentCodec.write(f));
         String zone = incidents.where().map().feature(f.zone(), size)
-                .map(z -> new Place(z.id(), "zone", null, null, z.names(), null, List.of()).displayName("en")).orElse(f.zone());
+                .map(z -> PlaceNames.display(z.names(), PlaceNames.LATIN, z.id())).orElse(f.zone());
         n.put("zoneName", zone);
         n.put("zoneNote", f.resolvedByTruce()
-                ? "The report names the area \"" + f.reportedArea() + "\", not this zone; Truce resolved that area to the zone " + zone + "."
+                ? "The report names the area \"" + f.reportedArea() + "\" and no zone of the map; the map does not draw that area, and Truce"
+                        + " counts the report under the zone " + zone + " for its tallies only."
                 : "The zone " + zone + " is named in the report.");
         if (f.illustrative()) n.put("notice", NOTICE);
         return n;

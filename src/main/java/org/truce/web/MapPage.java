@@ -124,7 +124,7 @@ final class MapPage {
 
     private MapView.Row row(Ui ui, Drawn d, LocalDate asOf, long size) {
         Feature f = d.feature();
-        SideNames names = SideNames.of(f.names(), ui, id -> body(ui, id, size));
+        SideNames names = SideNames.of(f.names(), f.id(), ui, id -> body(ui, id, size));
         var v = d.version();
         String valid = v.validFrom() == null && v.validTo() == null ? ui.t("map.valid.always")
                 : v.validTo() == null ? ui.t("map.valid.from", "from", ui.date(v.validFrom()))
@@ -173,6 +173,10 @@ final class MapPage {
         for (String key : TEXT_KEYS) n.put(key, ui.t(key));
         ObjectNode classes = n.putObject("classes");
         for (FeatureKind k : FeatureKind.values()) for (String c : k.classes()) classes.put(c, ui.t("map.class." + c));
+        // the browser may lack a language's list data (Chromium words Armenian and Azerbaijani lists in English)
+        com.ibm.icu.text.ListFormatter list = com.ibm.icu.text.ListFormatter.getInstance(new com.ibm.icu.util.ULocale(ui.lang()));
+        ObjectNode lists = n.putObject("lists");
+        for (int items = 2; items <= 4; items++) lists.put(Integer.toString(items), list.getPatternForNumItems(items));
         ObjectNode status = n.putObject("status");
         for (String s : List.of("open", "closed", "restricted", "undamaged", "damaged", "destroyed", "unknown")) {
             status.put(s, ui.t("map.status." + s));

@@ -21,6 +21,7 @@ import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
 import org.truce.figures.Parsed;
 import org.truce.figures.Place;
+import org.truce.figures.PlaceNames;
 import org.truce.figures.Reconciled;
 import org.truce.figures.Violation;
 import org.truce.ledger.Ledger;
@@ -121,8 +122,9 @@ final class MapRoutes {
 
     void features(Context ctx) {
         long size = Params.size(ctx, ledger);
+        String lang = lang(ctx);
         ArrayNode out = Json.array();
-        for (Feature f : map.features(size)) out.add(feature(f));
+        for (Feature f : map.features(size)) out.add(feature(f, lang));
         Json.send(ctx, 200, out);
     }
 
@@ -131,9 +133,10 @@ final class MapRoutes {
         String id = ctx.pathParam("id");
         Feature f = map.feature(id, size).orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no feature " + id));
         LocalDate asOf = asOf(ctx);
-        ObjectNode n = feature(f);
+        String lang = lang(ctx);
+        ObjectNode n = feature(f, lang);
         ArrayNode versions = n.putArray("versions");
-        for (Drawn d : map.versions(id, size)) versions.add(MapJson.feature(d, map, asOf, size));
+        for (Drawn d : map.versions(id, size)) versions.add(MapJson.feature(d, map, asOf, size, lang));
         ArrayNode status = n.putArray("status");
         for (MapBook.Reported r : map.status(id, asOf, size)) status.add(MapJson.status(r));
         Json.send(ctx, 200, n);
@@ -148,7 +151,7 @@ final class MapRoutes {
         Envelope bbox = bbox(ctx);
         String download = ctx.queryParam("download");
         if (download != null && !download.matches("1|0|true|false")) throw Problem.badParameter("download", "must be 1 or 0");
-        ObjectNode fc = MapJson.collection(map.layer(kind, bbox, asOf, size), map, asOf, size);
+        ObjectNode fc = MapJson.collection(map.layer(kind, bbox, asOf, size), map, asOf, size, lang(ctx));
         if (download != null && download.matches("1|true")) {
             ctx.header("Content-Disposition", "attachment; filename=\"truce-" + kind.wire() + "-" + asOf + ".geojson\"");
         }
@@ -161,7 +164,7 @@ final class MapRoutes {
         long size = Params.size(ctx, ledger);
         LocalDate asOf = asOf(ctx);
         Point p = point(ctx);
-        Json.send(ctx, 200, hits(map.containing(p, asOf, size).stream().map(d -> new MapBook.Hit(d, 0)).toList(), asOf, size));
+        Json.send(ctx, 200, hits(map.containing(p, asOf, size).stream().map(d -> new MapBook.Hit(d, 0)).toList(), asOf, size, lang(ctx)));
     }
 
     void within(Context ctx) {
@@ -177,7 +180,7 @@ final class MapRoutes {
             from = point(ctx);
         }
         FeatureKind kind = kindParam(ctx);
-        Json.send(ctx, 200, hits(map.within(from, km, kind, ctx.queryParam("class"), asOf, size, featureId), asOf, size));
+        Json.send(ctx, 200, hits(map.within(from, km, kind, ctx.queryParam("class"), asOf, size, featureId), asOf, size, lang(ctx)));
     }
 
     void nearest(Context ctx) {
@@ -186,7 +189,7 @@ final class MapRoutes {
         Point p = point(ctx);
         Optional<MapBook.Hit> hit = map.nearest(p, kindParam(ctx), ctx.queryParam("class"), asOf, size);
         if (hit.isEmpty()) throw new Problem(ErrorCode.NOT_FOUND, "no such feature within " + 3125 + " km on " + asOf);
-        Json.send(ctx, 200, hits(List.of(hit.get()), asOf, size).get(0));
+        Json.send(ctx, 200, hits(List.of(hit.get()), asOf, size, lang(ctx)).get(0));
     }
 
     /** Two geometry versions compared: Hausdorff distance (km), and the area between them (ha) when both are areas. */
@@ -256,7 +259,7 @@ final class MapRoutes {
         } else {
             Point p = GEO.createPoint(new org.locationtech.jts.geom.Coordinate(place.location().lon(), place.location().lat()));
             n.putObject("location").put("lon", place.location().lon()).put("lat", place.location().lat());
-            n.set("zones", hits(map.containing(p, asOf, size).stream().map(d -> new MapBook.Hit(d, 0)).toList(), asOf, size));
+            n.set("zones", hits(map.containing(p, asOf, size).stream().map(d -> new MapBook.Hit(d, 0)).toList(), asOf, size, lang(ctx)));
         }
         Json.send(ctx, 200, n);
     }
@@ -266,9 +269,9 @@ final class MapRoutes {
         return map.geometry(id, size).orElseThrow(() -> Problem.badParameter(param, "names no geometry entry: " + id));
     }
 
-    private ArrayNode hits(List<MapBook.Hit> hits, LocalDate asOf, long size) {
+    private ArrayNode hits(List<MapBook.Hit> hits, LocalDate asOf, long size, String lang) {
         ArrayNode out = Json.array();
-        for (MapBook.Hit h : hits) out.add(MapJson.hit(h, map, asOf, size));
+        for (MapBook.Hit h : hits) out.add(MapJson.hit(h, map, asOf, size, lang));
         return out;
     }
 
@@ -276,12 +279,22 @@ final class MapRoutes {
         return MapJson.round(v, places);
     }
 
-    private static ObjectNode feature(Feature f) {
+    private static ObjectNode feature(Feature f, String lang) {
         ObjectNode n = Json.object().put("id", f.id()).put("kind", f.kind().wire()).put("class", f.cls());
+        n.put("name", PlaceNames.display(f.names(), lang, f.id()));
+        n.set("sideNames", MapJson.sideNames(f.names(), lang));
         n.set("names", FactWriter.placeNames(f.names()));
         n.put("place", f.place()).put("illustrative", f.illustrative());
         if (f.illustrative()) n.put("notice", NOTICE);
         return n;
+    }
+
+    /** {@code lang}: the language the features are named in ({@code name}, {@code sideNames}); English by default. */
+    static String lang(Context ctx) {
+        String asked = ctx.queryParam("lang");
+        if (asked == null || asked.isBlank()) return PlaceNames.LATIN;
+        return Language.of(asked.strip()).map(Language::code)
+                .orElseThrow(() -> Problem.badParameter("lang", "must be one of en, ru, hy, az, de, not " + asked));
     }
 
     private LocalDate asOf(Context ctx) {

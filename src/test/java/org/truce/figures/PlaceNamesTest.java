@@ -37,6 +37,23 @@ class PlaceNamesTest {
         assertThat(place.displayName(lang)).isEqualTo(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void where_no_name_is_common_in_the_language_the_parties_of_the_common_english_name_keep_it_beside_a_sides_own() {
+        List<String> common = List.of(PlaceName.COMMON);
+        List<String> az = List.of("az-government");
+        List<PlaceName> dadivank = List.of(new PlaceName("en", "Dadivank", common), new PlaceName("hy", "Դադիվանք", common),
+                new PlaceName("en", "Khudavang", az), new PlaceName("az", "Xudavəng monastırı", az));
+        assertThat(PlaceNames.display(dadivank, "az", "x")).isEqualTo("Xudavəng monastırı / Dadivank");
+        assertThat(PlaceNames.display(dadivank, "hy", "x")).isEqualTo("Դադիվանք");
+        assertThat(PlaceNames.display(dadivank, "en", "x")).isEqualTo("Dadivank");
+        assertThat(PlaceNames.named(dadivank, "en")).extracting(PlaceNames.Named::name).containsExactly("Dadivank", "Khudavang");
+        // a side that goes by the common English name already stands for it: no transliteration twice
+        List<PlaceName> gandzasar = List.of(new PlaceName("en", "Gandzasar", common), new PlaceName("az", "Gəncəsər monastırı", az));
+        assertThat(PlaceNames.display(gandzasar, "az", "x")).isEqualTo("Gəncəsər monastırı");
+        assertThat(PlaceNames.contested(gandzasar, "az")).isFalse();
+        assertThat(PlaceNames.contested(dadivank, "az")).isTrue();
+    }
+
     private static Map<String, Place> demoPlaces() throws IOException {
         JsonNode seed;
         try (InputStream in = PlaceNamesTest.class.getResourceAsStream("/demo/seed.json")) {

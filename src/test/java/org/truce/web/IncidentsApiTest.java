@@ -292,8 +292,10 @@ class IncidentsApiTest {
 
         assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text").body()).contains(
                 "According to the Russian peacekeeping contingent, no ceasefire violations were recorded on 13 January 2021 "
-                        + "in the area the report names (“the area of responsibility of the peacekeeping contingent”); the report "
-                        + "names no zone of the map, and Truce resolved that area to Nagorno-Karabakh Autonomous Oblast (former boundary).");
+                        + "in “the area of responsibility of the peacekeeping contingent” (the area as the report names it). Note by "
+                        + "Truce: the map does not draw that area; Truce counts the report under the map zone “Nagorno-Karabakh "
+                        + "Autonomous Oblast (former boundary)” for its tallies only.")
+                .doesNotContain("recorded on 13 January 2021 in Nagorno-Karabakh Autonomous Oblast");
         assertThat(node.get("/api/v1/bulletins/2021-01-14?format=text").body())
                 .contains("No ceasefire incident and no report of a quiet day are recorded for 14 January 2021.")
                 .doesNotContain("no ceasefire violations were recorded");
@@ -377,7 +379,8 @@ class IncidentsApiTest {
         assertThat(demo.get("zoneNamedBy").asText()).isEqualTo("truce");
         assertThat(demo.get("reportedArea").asText()).isEqualTo("the area of responsibility of the peacekeeping contingent");
         assertThat(demo.get("zoneNote").asText()).isEqualTo("The report names the area \"the area of responsibility of the "
-                + "peacekeeping contingent\", not this zone; Truce resolved that area to the zone Nagorno-Karabakh Autonomous Oblast (former boundary).");
+                + "peacekeeping contingent\" and no zone of the map; the map does not draw that area, and Truce counts the report "
+                + "under the zone Nagorno-Karabakh Autonomous Oblast (former boundary) for its tallies only.");
         assertThat(node.get("/api/v1/incidents/counts?date=2021-01-13").json().at("/zones/0/nilReports/0/zoneNamedBy").asText()).isEqualTo("truce");
 
         String pk = node.account("ru-peacekeepers", "ru-peacekeepers", "pk-rep", Role.REPORTER);
@@ -413,9 +416,9 @@ class IncidentsApiTest {
                 .contains("подтверждён 1 инцидент");
         assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text&lang=ru").body())
                 .contains("По данным источника «Российский миротворческий контингент», 13 января 2021\u202fг. нарушений режима "
-                        + "прекращения огня не зафиксировано в районе, названном в сообщении («the area of responsibility of the "
-                        + "peacekeeping contingent»); зону карты сообщение не называет, Truce относит этот район к зоне "
-                        + "«Нагорно-Карабахская автономная область (бывшая граница)».");
+                        + "прекращения огня не зафиксировано в районе «the area of responsibility of the peacekeeping contingent» "
+                        + "(так район назван в сообщении). Примечание Truce: на карте этот район не обозначен; только для подсчётов "
+                        + "Truce относит сообщение к зоне карты «Нагорно-Карабахская автономная область (бывшая граница)».");
     }
 
     @Test
