@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.truce.bulletin.Bulletin;
 import org.truce.bulletin.BulletinPart;
 import org.truce.bulletin.Messages;
+import org.truce.bulletin.SourceNames;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Place;
 import org.truce.places.MapBook;
@@ -65,7 +66,7 @@ public final class CeasefirePart implements BulletinPart {
                 .map(e -> m.format("ceasefire.type_count", Map.of("type", typeName(e.getKey(), m), "n", e.getValue())))
                 .collect(Collectors.joining("; "));
         Map<String, Object> args = new HashMap<>();
-        args.put("source", sourceName(t.source(), size, m));
+        SourceNames.put(args, "source", t.source(), id -> figures.source(id, size), m);
         args.put("n", t.incidents().size());
         args.put("zone", zone);
         args.put("date", date);
@@ -79,7 +80,7 @@ public final class CeasefirePart implements BulletinPart {
         String period = n.from().equals(n.to()) ? m.format("ceasefire.period_day", Map.of("date", m.date(n.from())))
                 : m.format("ceasefire.period", Map.of("from", m.date(n.from()), "to", m.date(n.to())));
         Map<String, Object> args = new HashMap<>();
-        args.put("source", sourceName(n.source(), size, m));
+        SourceNames.put(args, "source", n.source(), id -> figures.source(id, size), m);
         args.put("zone", zone);
         args.put("period", period);
         if (n.resolvedByTruce()) args.put("area", n.reportedArea());
@@ -103,10 +104,6 @@ public final class CeasefirePart implements BulletinPart {
 
     private static String mark(String text, boolean illustrative, Messages m) {
         return illustrative ? text + " " + m.format("ceasefire.illustrative", Map.of()) : text;
-    }
-
-    private String sourceName(String id, long size, Messages m) {
-        return figures.source(id, size).map(s -> s.name(m.lang())).orElse(id);
     }
 
     /** A zone's name in the language, by the gazetteer's neutral rule (every side's name when they differ). */
