@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.truce.accords.AccordBook.Held;
 import org.truce.accords.AccordFact.MeetingHeld;
 import org.truce.accords.AccordFact.ObligationSet;
@@ -15,6 +14,7 @@ import org.truce.accords.AccordFact.StatusAssessed;
 import org.truce.bulletin.Bulletin;
 import org.truce.bulletin.BulletinPart;
 import org.truce.bulletin.Messages;
+import org.truce.bulletin.SourceNames;
 import org.truce.figures.FigureBook;
 
 /**
@@ -57,7 +57,7 @@ public final class ImplementationPart implements BulletinPart {
             if (before != null && before.fact().status() == s.status()) continue;
             if (!h.equals(tracker.latest(s.obligation(), asOf, size).get(s.assessor()))) continue;
             Map<String, Object> args = obligationArgs(tracker.book().obligation(s.obligation(), size).orElseThrow(), size, m);
-            args.put("assessor", sourceName(s.assessor(), size, m));
+            SourceNames.put(args, "assessor", s.assessor(), id -> figures.source(id, size), m);
             args.put("status", Integer.toString(s.status()));
             args.put("date", m.date(s.date()));
             args.put("illustrative", Boolean.toString(s.illustrative()));
@@ -68,7 +68,7 @@ public final class ImplementationPart implements BulletinPart {
     private String deadline(Tracker.Schedule s, long size, Messages m) {
         Map<String, Object> args = obligationArgs(s.obligation(), size, m);
         args.put("due", m.date(s.current()));
-        args.put("who", s.obligation().who().stream().map(w -> sourceName(w, size, m)).collect(Collectors.joining("; ")));
+        SourceNames.putList(args, "who", s.obligation().who(), id -> figures.source(id, size), m);
         args.put("whoCount", s.obligation().who().size());
         boolean amended = !s.amendments().isEmpty() && s.original() != null;
         args.put("amended", Boolean.toString(amended));
@@ -82,7 +82,7 @@ public final class ImplementationPart implements BulletinPart {
         args.put("due", m.date(o.schedule().current()));
         args.put("days", ChronoUnit.DAYS.between(o.schedule().current(), asOf));
         if (o.assessor() == null) return m.format("implementation.overdue_unassessed", args);
-        args.put("assessor", sourceName(o.assessor(), size, m));
+        SourceNames.put(args, "assessor", o.assessor(), id -> figures.source(id, size), m);
         args.put("status", Integer.toString(o.latest().fact().status()));
         args.put("date", m.date(o.latest().fact().date()));
         args.put("illustrative", Boolean.toString(o.latest().fact().illustrative()));
@@ -96,7 +96,7 @@ public final class ImplementationPart implements BulletinPart {
             MeetingHeld meeting = h.fact();
             Map<String, Object> args = new HashMap<>();
             AccordFact.InLanguage title = meeting.title(m.lang());
-            args.put("source", sourceName(meeting.source(), size, m));
+            SourceNames.put(args, "source", meeting.source(), id -> figures.source(id, size), m);
             args.put("title", title.text());
             args.put("titleLang", inLanguage(title.lang(), m));
             args.put("date", m.date(meeting.date()));
@@ -133,8 +133,5 @@ public final class ImplementationPart implements BulletinPart {
         return args;
     }
 
-    private String sourceName(String id, long size, Messages m) {
-        return figures.source(id, size).map(s -> s.name(m.lang())).orElse(id);
-    }
 
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.truce.figures.Figure;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
@@ -60,12 +59,12 @@ public final class BulletinComposer {
                 List<Bulletin.Line> lines = new ArrayList<>();
                 for (Figure f : rec.figures()) lines.add(line(f, metric, place, m, size));
                 for (Figure f : rec.partial()) lines.add(partialLine(f, place, m, size));
-                sections.add(new Bulletin.Section(metric.id(), metric.name(m.lang()), placeId,
+                sections.add(new Bulletin.Section(metric.id(), m.heading(metric.name(m.lang())), placeId,
                         place.displayName(m.lang()), lines, noReport(rec.noReport(), m)));
             }
             if (!any) {
                 List<Source> silent = book.sources(size).stream().filter(s -> s.reportsOn().contains(metric.id())).toList();
-                sections.add(new Bulletin.Section(metric.id(), metric.name(m.lang()), null, null, List.of(),
+                sections.add(new Bulletin.Section(metric.id(), m.heading(metric.name(m.lang())), null, null, List.of(),
                         silent.isEmpty() ? m.format("no_figures", Map.of()) : noReport(silent, m)));
             }
         }
@@ -94,14 +93,16 @@ public final class BulletinComposer {
         args.put("amount", amount);
         args.put("place", place.displayName(m.lang()));
         args.put("metric", metric.name(m.lang()));
-        String metricKey = m.has("metric." + metric.id()) ? "metric." + metric.id() : "metric.other";
-        String figure = m.format(metricKey, args);
         String asOf = m.format("as_of", Map.of("approximate", Boolean.toString(f.approximate()),
                 "date", m.date(f.reportedAsOf())));
+        args.put("asOf", asOf); // German puts it inside the figure's clause, after the verb
+        String metricKey = m.has("metric." + metric.id()) ? "metric." + metric.id() : "metric.other";
+        String figure = m.format(metricKey, args);
         Report base = f.basis().isEmpty() ? null : f.basis().get(0).report();
         if (base != null && base.since() != null) figure = figure + " " + m.format("since", Map.of("date", m.date(base.since())));
-        String text = m.format("line", Map.of("source", source.name(m.lang()), "asOf", asOf, "figure", figure,
-                "place", place.displayName(m.lang())));
+        Map<String, Object> lineArgs = new HashMap<>(Map.of("asOf", asOf, "figure", figure, "place", place.displayName(m.lang())));
+        SourceNames.put(lineArgs, "source", source, m);
+        String text = m.format("line", lineArgs);
         List<String> quotes = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Filed filed : f.basis()) {
@@ -124,7 +125,9 @@ public final class BulletinComposer {
     /** A source that covered only some of the place's children: said so, never summed. */
     private Bulletin.Line partialLine(Figure f, Place place, Messages m, long size) {
         Source source = book.source(f.source(), size).orElseThrow();
-        String text = m.format("partial", Map.of("source", source.name(m.lang()), "place", place.displayName(m.lang())));
+        Map<String, Object> args = new HashMap<>(Map.of("place", place.displayName(m.lang())));
+        SourceNames.put(args, "source", source, m);
+        String text = m.format("partial", args);
         return new Bulletin.Line(source.id(), source.name(m.lang()), text, List.of(), List.of(), null, null, null, List.of());
     }
 
@@ -137,7 +140,8 @@ public final class BulletinComposer {
 
     private static String noReport(List<Source> silent, Messages m) {
         if (silent.isEmpty()) return null;
-        String names = silent.stream().map(s -> s.name(m.lang())).collect(Collectors.joining("; "));
-        return m.format("no_report", Map.of("sources", names));
+        Map<String, Object> args = new HashMap<>();
+        SourceNames.putList(args, "sources", silent, m);
+        return m.format("no_report", args);
     }
 }

@@ -1,6 +1,7 @@
 package org.truce.bulletin;
 
 import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.DateFormatSymbols;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
@@ -31,6 +32,8 @@ public final class Messages {
      */
     public static final List<String> UI_BUNDLES = List.of("common", "public", "check", "map", "figures", "outputs",
             "desk", "feedback");
+    /** The key of a language's long date pattern; see {@link #date}. */
+    public static final String DATE_KEY = "date.long";
     private final String lang;
     private final ULocale locale;
     private final Properties patterns;
@@ -106,15 +109,53 @@ public final class Messages {
         return patterns.containsKey(key);
     }
 
+    /**
+     * A name as a heading: its first letter in upper case by this language's rules (catalog names are
+     * kept as they read inside a sentence, "вернувшиеся жители", "zurückgekehrte Personen").
+     */
+    public String heading(String name) {
+        if (name == null || name.isEmpty()) return name;
+        int end = name.offsetByCodePoints(0, 1);
+        return com.ibm.icu.lang.UCharacter.toUpperCase(locale, name.substring(0, end)) + name.substring(end);
+    }
+
     /** A number with this language's grouping and decimal marks ("1,234.5", "1 234,5"). */
     public String number(java.math.BigDecimal n) {
         return com.ibm.icu.text.NumberFormat.getNumberInstance(locale).format(n);
     }
 
-    /** A long date in this language ("11 January 2021", "11 января 2021 г."), computed in UTC. */
+    /**
+     * A long date in this language, computed in UTC, by the pattern {@code date.long} of the language's
+     * bulletin bundle (the pages use the same one), else by CLDR's long format. The pattern is an ICU
+     * message with the pieces of the date as arguments, so that word order and suffixes are the
+     * language's own: {@code day} (unpadded), {@code month} (the month's name in its format context:
+     * Russian genitive "января", Armenian "հունվարի"), {@code monthStandalone} ("январь"), {@code year}
+     * (no grouping), and for suffixes that follow the year's last word, {@code yearLastDigit} and
+     * {@code yearTens} (Azerbaijani "2021-ci il", "2023-cü il").
+     */
     public String date(LocalDate date) {
-        DateFormat f = DateFormat.getDateInstance(DateFormat.LONG, locale);
-        f.setTimeZone(TimeZone.GMT_ZONE);
-        return f.format(Date.from(date.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        String pattern = datePattern();
+        if (pattern == null) {
+            DateFormat f = DateFormat.getDateInstance(DateFormat.LONG, locale);
+            f.setTimeZone(TimeZone.GMT_ZONE);
+            return f.format(Date.from(date.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        }
+        DateFormatSymbols symbols = new DateFormatSymbols(locale);
+        int month = date.getMonthValue() - 1;
+        Map<String, Object> args = Map.of("day", Integer.toString(date.getDayOfMonth()),
+                "month", symbols.getMonths(DateFormatSymbols.FORMAT, DateFormatSymbols.WIDE)[month],
+                "monthStandalone", symbols.getMonths(DateFormatSymbols.STANDALONE, DateFormatSymbols.WIDE)[month],
+                "year", Integer.toString(date.getYear()),
+                "yearLastDigit", Integer.toString(date.getYear() % 10),
+                "yearTens", Integer.toString(date.getYear() / 10 % 10));
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** {@value #DATE_KEY} of this bundle, or of the language's bulletin bundle (the pages' texts carry none). */
+    private String datePattern() {
+        String own = patterns.getProperty(DATE_KEY);
+        if (own != null) return own;
+        Messages bulletin = CACHE.computeIfAbsent(lang, Messages::load);
+        return bulletin == null || bulletin == this ? null : bulletin.patterns.getProperty(DATE_KEY);
     }
 }

@@ -23,7 +23,8 @@ public final class FactReader {
     private static final Set<String> RETRACTION_FIELDS = Set.of("id", "source", "retracts", "reason",
             "corrects");
     private static final Set<String> DOCUMENT_FIELDS = Set.of("title", "publisher", "date", "url");
-    private static final Set<String> SOURCE_FIELDS = Set.of("id", "roles", "partOf", "names", "reportsOn");
+    private static final Set<String> SOURCE_FIELDS = Set.of("id", "roles", "partOf", "names", "reportsOn",
+            "forms");
     private static final Set<String> METRIC_FIELDS = Set.of("id", "unit", "breakdowns", "names");
     private static final Set<String> PLACE_FIELDS = Set.of("id", "kind", "administration", "parent", "names",
             "location", "overlaps");
@@ -95,7 +96,8 @@ public final class FactReader {
         String partOf = r.id(node, "partOf", at, false);
         Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
         List<String> reportsOn = strings(r, node.get("reportsOn"), at + "/reportsOn", false);
-        return Parsed.of(new Fact.SourceDeclared(new Source(id, roles, partOf, names, reportsOn)), r);
+        Map<String, Map<String, String>> forms = forms(r, node.get("forms"), at + "/forms");
+        return Parsed.of(new Fact.SourceDeclared(new Source(id, roles, partOf, names, reportsOn, forms)), r);
     }
 
     public static Parsed<Fact> readMetric(JsonNode node, String at) {
@@ -233,6 +235,33 @@ public final class FactReader {
             else out.put(field.getKey(), field.getValue().asText());
         }
         if (!out.containsKey("en") && r.ok()) r.fail(at + "/en", "is required");
+        return out;
+    }
+
+    /** {@code {"ru": {"gen": "Министерства обороны России"}}}: per language, the name in each of {@link Source#FORMS}. */
+    private static Map<String, Map<String, String>> forms(Reading r, JsonNode node, String at) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return out;
+        if (!node.isObject()) {
+            r.fail(at, "must be an object of language codes to {form: name}, forms being " + Source.FORMS);
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> lang : node.properties()) {
+            String p = at + "/" + Reading.escape(lang.getKey());
+            if (!lang.getKey().matches("[a-z]{2,3}")) {
+                r.fail(p, "must be keyed by a language code such as en or ru");
+                continue;
+            }
+            if (!r.isObject(lang.getValue(), p)) continue;
+            r.onlyFields(lang.getValue(), p, new java.util.HashSet<>(Source.FORMS));
+            Map<String, String> byForm = new LinkedHashMap<>();
+            for (String form : Source.FORMS) {
+                String text = r.text(lang.getValue(), form, p, false);
+                if (text != null && text.isBlank()) r.fail(p + "/" + form, "must be a non-empty string");
+                else if (text != null) byForm.put(form, text);
+            }
+            out.put(lang.getKey(), byForm);
+        }
         return out;
     }
 

@@ -64,6 +64,11 @@ public final class FactWriter {
         n.set("names", names(s.names()));
         ArrayNode reportsOn = n.putArray("reportsOn");
         s.reportsOn().forEach(reportsOn::add);
+        // absent rather than empty, so that a source without declined forms hashes as it always did
+        if (!s.forms().isEmpty()) {
+            ObjectNode forms = n.putObject("forms");
+            new TreeMap<>(s.forms()).forEach((lang, byForm) -> forms.set(lang, names(byForm)));
+        }
         return n;
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.truce.bulletin.Bulletin;
 import org.truce.bulletin.BulletinPart;
 import org.truce.bulletin.Messages;
+import org.truce.bulletin.SourceNames;
 import org.truce.figures.FigureBook;
 import org.truce.figures.PlaceNames;
 import org.truce.places.MapBook;
@@ -43,16 +44,18 @@ public final class CeasefirePart implements BulletinPart {
         boolean illustrative = false;
         for (DailyCounts.ZoneDay day : counts.on(asOf, size)) {
             String zone = zoneName(day.zone(), size, m);
+            // "zoned": whether {zone} is a zone's name or the unzoned phrase, so a language can frame only a name ("в зоне «…»")
+            String zoned = Boolean.toString(day.zone() != null);
             for (DailyCounts.Tally t : day.alleged()) {
-                lines.add(tally("ceasefire.alleged", t, zone, date, size, m));
+                lines.add(tally("ceasefire.alleged", t, zone, zoned, date, size, m));
                 illustrative |= t.illustrative();
             }
             for (DailyCounts.Tally t : day.confirmed()) {
-                lines.add(tally("ceasefire.confirmed", t, zone, date, size, m));
+                lines.add(tally("ceasefire.confirmed", t, zone, zoned, date, size, m));
                 illustrative |= t.illustrative();
             }
             for (Held<IncidentFact.NilReported> n : day.nil()) {
-                lines.add(nil(n.fact(), zone, size, m));
+                lines.add(nil(n.fact(), zone, zoned, size, m));
                 illustrative |= n.fact().illustrative();
             }
         }
@@ -61,14 +64,15 @@ public final class CeasefirePart implements BulletinPart {
         return Optional.of(new Bulletin.Part(KEY, m.format("ceasefire.heading", Map.of()), lines));
     }
 
-    private String tally(String key, DailyCounts.Tally t, String zone, String date, long size, Messages m) {
+    private String tally(String key, DailyCounts.Tally t, String zone, String zoned, String date, long size, Messages m) {
         String types = t.byType().entrySet().stream()
                 .map(e -> m.format("ceasefire.type_count", Map.of("type", typeName(e.getKey(), m), "n", e.getValue())))
                 .collect(Collectors.joining("; "));
         Map<String, Object> args = new HashMap<>();
-        args.put("source", sourceName(t.source(), size, m));
+        SourceNames.put(args, "source", t.source(), id -> figures.source(id, size), m);
         args.put("n", t.incidents().size());
         args.put("zone", zone);
+        args.put("zoned", zoned);
         args.put("date", date);
         args.put("types", types);
         args.put("counts", countsText(t.counts(), m));
@@ -80,12 +84,13 @@ public final class CeasefirePart implements BulletinPart {
      * sentence gives that area as reported; the zone Truce counts it under follows as a note in Truce's
      * own voice, never as the body's geography.
      */
-    private String nil(IncidentFact.NilReported n, String zone, long size, Messages m) {
+    private String nil(IncidentFact.NilReported n, String zone, String zoned, long size, Messages m) {
         String period = n.from().equals(n.to()) ? m.format("ceasefire.period_day", Map.of("date", m.date(n.from())))
                 : m.format("ceasefire.period", Map.of("from", m.date(n.from()), "to", m.date(n.to())));
         Map<String, Object> args = new HashMap<>();
-        args.put("source", sourceName(n.source(), size, m));
+        SourceNames.put(args, "source", n.source(), id -> figures.source(id, size), m);
         args.put("zone", zone);
+        args.put("zoned", zoned);
         args.put("period", period);
         if (n.resolvedByTruce()) args.put("area", n.reportedArea());
         String text = m.format(n.resolvedByTruce() ? "ceasefire.nil_reported_area" : "ceasefire.nil", args);
@@ -108,10 +113,6 @@ public final class CeasefirePart implements BulletinPart {
 
     private static String mark(String text, boolean illustrative, Messages m) {
         return illustrative ? text + " " + m.format("ceasefire.illustrative", Map.of()) : text;
-    }
-
-    private String sourceName(String id, long size, Messages m) {
-        return figures.source(id, size).map(s -> s.name(m.lang())).orElse(id);
     }
 
     /** A zone's name in the language, by the gazetteer's one rule (every side's name when they differ). */

@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.truce.bulletin.SourceNames;
 import org.truce.figures.FigureBook;
 import org.truce.ledger.Ledger;
 import org.truce.places.Drawn;
@@ -132,8 +135,10 @@ final class MapPage {
                 : ui.t("map.valid.between", "from", ui.date(v.validFrom()), "to", ui.date(v.validTo()));
         List<String> status = new ArrayList<>();
         for (MapBook.Reported r : map.status(f.id(), asOf, size)) {
-            status.add(ui.t("map.status.entry", "status", ui.t("map.status." + r.report().status()),
-                    "source", body(ui, r.report().source(), size), "date", ui.date(r.report().from())));
+            Map<String, Object> args = new HashMap<>(Map.of("status", ui.t("map.status." + r.report().status()),
+                    "date", ui.date(r.report().from())));
+            SourceNames.put(args, "source", r.report().source(), id -> catalog.source(id, size), ui.texts());
+            status.add(ui.t("map.status.entry", args));
         }
         return new MapView.Row(f.id(), names.shown(), names.others(), ui.t("map.class." + f.cls()), valid,
                 v.controlledBy() == null ? "" : capital(body(ui, v.controlledBy(), size)),

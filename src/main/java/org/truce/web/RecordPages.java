@@ -69,9 +69,20 @@ final class RecordPages {
             byAssessor.values().forEach(l -> l.sort(Comparator.comparing(h -> h.fact().date())));
             history.put(s.obligation().id(), byAssessor);
         }
+        // bodies by name in the reader's language; an assessor also in every case its sentence may need
+        Ui ui = pages.ui(ctx);
+        Map<String, String> names = new TreeMap<>();
+        Map<String, Map<String, Object>> assessors = new TreeMap<>();
+        for (Source s : truce.figures().sources(size)) names.put(s.id(), s.name(ui.lang()));
+        history.values().forEach(byAssessor -> byAssessor.keySet().forEach(assessor -> {
+            Map<String, Object> args = new java.util.HashMap<>();
+            org.truce.bulletin.SourceNames.put(args, "assessor", assessor, x -> truce.figures().source(x, size), ui.texts());
+            assessors.put(assessor, args);
+        }));
         pages.page(ctx, 200, "desk/agreement.jte", Pages.params("a", a, "versions", versions, "texts", texts,
                 "numbers", List.copyOf(numbers), "summaries", summaries, "differing", truce.tracker().differingPoints(id, size),
-                "schedules", schedules, "history", history, "today", LocalDate.now(truce.clock())));
+                "schedules", schedules, "history", history, "today", LocalDate.now(truce.clock()), "names", names,
+                "assessors", assessors));
     }
 
     void groups(Context ctx) {

@@ -54,6 +54,16 @@ public final class Ui {
         return texts.format(key, args);
     }
 
+    /** The fixed text {@code key} with named arguments (a source's name in every form: {@link org.truce.bulletin.SourceNames}). */
+    public String t(String key, Map<String, Object> args) {
+        return texts.format(key, args);
+    }
+
+    /** The reader's language's fixed texts, for helpers that put arguments ({@link org.truce.bulletin.SourceNames}). */
+    Messages texts() {
+        return texts;
+    }
+
     /** A long date in the reader's language. */
     public String date(LocalDate date) {
         return texts.date(date);

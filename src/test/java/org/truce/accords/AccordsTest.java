@@ -120,7 +120,7 @@ class AccordsTest {
             // ICU puts a (narrow) no-break space before "г." in Russian dates
             String ru = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru").body().replaceAll("[\\u00a0\\u202f]", " ");
             assertThat(ru).contains("Выполнение заявлений")
-                    .contains("состоялась встреча: первое заседание трёхсторонней рабочей группы")
+                    .contains("30 января 2021 г., место в источниках записи не указано: первое заседание трёхсторонней рабочей группы (по данным правительства России).")
                     .contains("Даты по записи: встреча — 30 января 2021 г., срок выполнения обязательства "
                             + "«Первое заседание трёхсторонней рабочей группы» (пункт 2 заявления от 11 января 2021 г.) — "
                             + "30 января 2021 г.; встреча прошла не позднее срока.")
@@ -209,8 +209,8 @@ class AccordsTest {
                     + "\"texts\":[{\"lang\":\"hy\",\"title\":\"բանակցություններ\",\"attribution\":\"the record's wording\"}]}");
             assertThat(r.status()).isEqualTo(201);
             String withFallback = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru").body().replaceAll("[\\u00a0\\u202f]", " ");
-            assertThat(withFallback).contains("состоялась встреча: talks on rail links (текст на английском языке) (Moscow).")
-                    .contains("состоялась встреча: первое заседание трёхсторонней рабочей группы (место в источниках записи не указано).");
+            assertThat(withFallback).contains("29 января 2021 г., Moscow: talks on rail links (текст на английском языке) (по данным правительства России).")
+                    .contains("30 января 2021 г., место в источниках записи не указано: первое заседание трёхсторонней рабочей группы");
         }
     }
 }

@@ -34,10 +34,11 @@ class ImplementationTextsTest {
     void an_assessment_reads_by_the_assessors_name_as_of_the_date_with_the_status_spelled_out() {
         Map<String, Object> a = args(2);
         a.put("assessor", "Правительство Армении");
+        a.put("assessor_gen", "правительства Армении");
         a.put("status", "2");
         a.put("date", "2 марта 2021 г.");
         a.put("illustrative", "false");
-        assertThat(ru.format("implementation.changed", a)).isEqualTo("По оценке источника «Правительство Армении», по состоянию на"
+        assertThat(ru.format("implementation.changed", a)).isEqualTo("По оценке правительства Армении, на"
                 + " 2 марта 2021 г. статус обязательства «Перечень мероприятий» (пункт 4 заявления от 11 января 2021 г.) — 2"
                 + " (промежуточное выполнение).");
     }

@@ -28,7 +28,7 @@ class BulletinTest {
     void the_russian_bulletin_uses_russian_plural_forms_and_grouping() {
         var r = node.get("/api/v1/bulletins/2021-01-11?lang=ru&format=text");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("по данным источника «Российский миротворческий контингент», по состоянию на 11 января 2021\u202fг. — вернулся в общей сложности 48\u00a0241 человек");
+        assertThat(r.body()).contains("Нагорный Карабах: по данным российского миротворческого контингента, на 11 января 2021\u202fг. вернулся в общей сложности 48\u00a0241 человек");
         // 479.2 is a fraction: the "other" form, genitive after "более"
         assertThat(r.body()).contains("более 479,2 гектара");
         // 48,241 ends in 1: singular verb and "one" form; 1,200: "many" form, plural verb
@@ -40,7 +40,7 @@ class BulletinTest {
         String de = node.get("/api/v1/bulletins/2021-01-11?lang=de&format=text").body();
         // the verb agrees with the number; German grouping
         assertThat(de).contains("Lagebericht, Stand: 11. Januar 2021")
-                .contains("gibt mit Stand vom 11. Januar 2021 an, dass insgesamt 48.241 Personen nach")
+                .contains("Nach Angaben des russischen Friedenssicherungskontingents sind mit Stand vom 11. Januar 2021 insgesamt 48.241 Personen nach")
                 .contains("mehr als 479,2 Hektar Land in");
         String hy = node.get("/api/v1/bulletins/2021-01-11?lang=hy&format=text").body();
         assertThat(hy).contains("Իրավիճակի ամփոփագիր՝ 11 հունվարի, 2021 թ. դրությամբ")

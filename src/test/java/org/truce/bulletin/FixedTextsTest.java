@@ -18,6 +18,10 @@ class FixedTextsTest {
         for (String section : List.of("sources", "metrics")) {
             seed.get(section).forEach(item -> item.get("names").forEach(n -> names.add(n.asText())));
         }
+        // the declined forms of source names (forms.<lang>.<form>) are names too
+        seed.get("sources").forEach(s -> {
+            if (s.has("forms")) s.get("forms").forEach(byForm -> byForm.forEach(n -> names.add(n.asText())));
+        });
         seed.get("places").forEach(p -> p.get("names").forEach(n -> names.add(n.get("name").asText())));
         assertThat(names).hasSizeGreaterThan(50);
         List<TranslationsTest.Stem> stems = TranslationsTest.loadedWords();

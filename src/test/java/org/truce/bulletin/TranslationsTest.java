@@ -236,16 +236,17 @@ class TranslationsTest {
                     });
                     if (lang.equals("en") || !en.containsKey(key)) continue;
                     Map<String, Arg> ref = arguments(en.getProperty(key));
-                    Set<String> extra = new TreeSet<>(args.keySet());
+                    Map<String, Arg> used = caseless(args, ref);
+                    Set<String> extra = new TreeSet<>(used.keySet());
                     extra.removeAll(ref.keySet());
                     extra.removeAll(allowed(rules, "extra", b.name(), lang, key));
                     Set<String> missing = new TreeSet<>(ref.keySet());
-                    missing.removeAll(args.keySet());
+                    missing.removeAll(used.keySet());
                     missing.removeAll(allowed(rules, "omit", b.name(), lang, key));
                     if (!extra.isEmpty()) problems.add(where + " uses arguments English does not: " + extra);
                     if (!missing.isEmpty()) problems.add(where + " lacks arguments of English: " + missing);
                     ref.forEach((name, r) -> {
-                        Arg a = args.get(name);
+                        Arg a = used.get(name);
                         if (a == null) return;
                         if (!a.types().equals(r.types())) problems.add(where + " {" + name + "} is " + a.types()
                                 + " but in English " + r.types());
@@ -258,6 +259,25 @@ class TranslationsTest {
             }
         }
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
+    }
+
+    static final Pattern DECLINED = Pattern.compile("(.+)_(" + String.join("|", org.truce.figures.Source.FORMS) + ")");
+
+    /**
+     * The arguments with each declined source name ({@code source_gen}, see {@link SourceNames}) counted as
+     * the name it declines, when English uses that name: a language may pick any case of it.
+     */
+    static Map<String, Arg> caseless(Map<String, Arg> args, Map<String, Arg> english) {
+        Map<String, Arg> out = new TreeMap<>();
+        args.forEach((name, arg) -> {
+            Matcher m = DECLINED.matcher(name);
+            String base = m.matches() && english.containsKey(m.group(1)) ? m.group(1) : name;
+            Arg merged = out.computeIfAbsent(base, n -> new Arg(new TreeSet<>(), new TreeSet<>(), new boolean[1]));
+            merged.types().addAll(arg.types());
+            merged.keywords().addAll(arg.keywords());
+            merged.counts()[0] |= arg.printsNumber();
+        });
+        return out;
     }
 
     // ---- formatting with sample arguments ------------------------------------------------------

@@ -138,7 +138,12 @@ class DeskPagesTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("class=\"versions\"").contains("class=\"timeline\"").contains("versions differ").contains("Amendments").contains("deadline moved to")
                 .doesNotContain("style=");
-        assertThat(get("/agreements/statement-2021-01-11", null).body()).contains("According to demo-sketch:");
+        assertThat(get("/agreements/statement-2021-01-11", null).body())
+                .contains("According to the Truce demo dataset (illustrative sketches, not authoritative):");
+        // the reader's language: bodies by name, in the case the sentence needs, and the obligations in Russian
+        assertThat(get("/agreements/statement-2021-01-11?lang=ru", null).body())
+                .contains("По оценке демонстрационного набора данных Truce (иллюстративные схемы, не официальные):")
+                .contains("Правительство Армении; Правительство Азербайджана").contains("<span lang=\"ru\">Первое заседание");
         assertThat(get("/agreements", null).body()).contains("/agreements/statement-2020-11-10");
     }
 
