@@ -111,6 +111,11 @@ public final class Messages {
         return com.ibm.icu.text.NumberFormat.getNumberInstance(locale).format(n);
     }
 
+    /** Items joined as this language joins a list ("A, B and C", "A, B и C"), by CLDR's rules. */
+    public String list(List<String> items) {
+        return com.ibm.icu.text.ListFormatter.getInstance(locale).format(items);
+    }
+
     /** A long date in this language ("11 January 2021", "11 января 2021 г."), computed in UTC. */
     public String date(LocalDate date) {
         DateFormat f = DateFormat.getDateInstance(DateFormat.LONG, locale);
