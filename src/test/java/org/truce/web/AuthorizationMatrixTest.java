@@ -164,7 +164,7 @@ class AuthorizationMatrixTest {
             case "decision" -> "{\"status\":\"published\",\"answer\":\"Answer " + n + "\"}";
             case "wrong-signin" -> "{\"username\":\"nobody-" + n + "\",\"password\":\"not the password\"}";
             case "token" -> "{\"name\":\"field app " + n + "\",\"days\":30}";
-            case "report-anama" -> Reports.valid(uuid).put("source", "anama").toString();
+            case "report-anama" -> Reports.valid(uuid).put("source", "anama").put("value", 1300 + n).toString();
             case "source" -> "{\"id\":\"src-" + n + "\",\"roles\":[\"media\"],\"partOf\":null,\"names\":{\"en\":\"Source " + n
                     + "\"},\"reportsOn\":[]}";
             case "metric" -> "{\"id\":\"metric_" + n + "\",\"unit\":\"items\",\"breakdowns\":[],\"names\":{\"en\":\"things " + n + "\"}}";
