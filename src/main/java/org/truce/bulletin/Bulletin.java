@@ -9,7 +9,27 @@ import java.util.List;
  */
 public record Bulletin(LocalDate asOf, String lang, long size, String root, String signedCheckpoint,
                        String title, String intro, String checkpointLine, String verifyLine,
-                       List<Section> sections, List<Part> parts) {
+                       List<Section> sections, List<Part> parts, Summary summary) {
+
+    /**
+     * The key figures at the top: per metric (and its widest place with figures), each body's latest
+     * figure in its own name with its date; a value Truce computed is said to be one. Never merged.
+     */
+    public record Summary(String heading, String intro, List<KeyFigures> metrics) {}
+
+    /** The key figures of one metric for one place, one per body. */
+    public record KeyFigures(String metric, String metricName, String place, String placeName, String heading,
+                             List<KeyFigure> figures) {}
+
+    /**
+     * One body's latest figure: the sentence, and its value, qualifier and date; {@code derived} when
+     * the value is a sum Truce computed from the body's reports rather than one it published.
+     */
+    public record KeyFigure(String source, String sourceName, String text, String value, String qualifier,
+                            LocalDate asOf, boolean approximate, boolean derived) {}
+
+    /** One report a line's value rests on (or that the line states beside it), as its source published it. */
+    public record Reported(String report, long seq, String kind, String value, String qualifier, LocalDate asOf) {}
 
     /** One metric for one place: every source's line side by side, and the bodies with no figure. */
     public record Section(String metric, String metricName, String place, String placeName,
@@ -25,8 +45,14 @@ public record Bulletin(LocalDate asOf, String lang, long size, String root, Stri
         }
     }
 
-    /** One source's figure, in its name. */
+    /**
+     * One source's figure, in its name; {@code approximate} when the source gave its date only
+     * approximately. When {@code derived}, {@code value} is the sum Truce computed
+     * from {@code parts} (the text says so and states each part); {@code sameDay} are the source's
+     * increments of its total's own date, stated in the text and not added.
+     */
     public record Line(String source, String sourceName, String text, List<String> quotes,
                        List<String> notes, String value, String qualifier, LocalDate reportedAsOf,
-                       List<Long> basedOn) {}
+                       List<Long> basedOn, boolean derived, boolean approximate, List<Reported> parts,
+                       List<Reported> sameDay) {}
 }

@@ -71,7 +71,7 @@ public final class BulletinComposer {
         return new Bulletin(asOf, m.lang(), size, root, ledger.signedHeadAt(size),
                 m.format("title", Map.of("date", date)), m.format("intro", Map.of()),
                 m.format("checkpoint", Map.of("size", Long.toString(size), "root", root)),
-                m.format("verify", Map.of()), sections, composeParts(asOf, size, m));
+                m.format("verify", Map.of()), sections, composeParts(asOf, size, m), KeyFigures.of(sections, book, size, m));
     }
 
     private List<Bulletin.Part> composeParts(LocalDate asOf, long size, Messages m) {
@@ -82,30 +82,13 @@ public final class BulletinComposer {
 
     private Bulletin.Line line(Figure f, Metric metric, Place place, Messages m, long size) {
         Source source = book.source(f.source(), size).orElseThrow();
-        String qualifier = f.qualifier().wire();
-        Map<String, Object> amountArgs = Map.of("n", f.value(), "qualifier", qualifier);
-        String unitKey = "unit." + metric.unit();
-        String amount = m.has(unitKey) ? m.format(unitKey, amountArgs) : f.value().toPlainString() + " " + metric.unit();
-        Map<String, Object> args = new HashMap<>();
-        args.put("n", f.value());
-        args.put("qualifier", qualifier);
-        args.put("q", m.format("q", Map.of("qualifier", qualifier)));
-        args.put("amount", amount);
-        args.put("place", place.displayName(m.lang()));
-        args.put("metric", metric.name(m.lang()));
-        String asOf = m.format("as_of", Map.of("approximate", Boolean.toString(f.approximate()),
-                "date", m.date(f.reportedAsOf())));
-        args.put("asOf", asOf); // German puts it inside the figure's clause, after the verb
-        String metricKey = m.has("metric." + metric.id()) ? "metric." + metric.id() : "metric.other";
-        String figure = m.format(metricKey, args);
-        Report base = f.basis().isEmpty() ? null : f.basis().get(0).report();
-        if (base != null && base.since() != null) figure = figure + " " + m.format("since", Map.of("date", m.date(base.since())));
-        Map<String, Object> lineArgs = new HashMap<>(Map.of("asOf", asOf, "figure", figure, "place", place.displayName(m.lang())));
-        SourceNames.put(lineArgs, "source", source, m);
-        String text = m.format("line", lineArgs);
+        String text = Attribution.text(f, source, metric, place,
+                id -> book.place(id, size).map(p -> p.displayName(m.lang())).orElse(id), m);
         List<String> quotes = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (Filed filed : f.basis()) {
+        List<Filed> cited = new ArrayList<>(f.basis());
+        cited.addAll(f.sameDay());
+        for (Filed filed : cited) {
             Report r = filed.report();
             if (r.attribution() == null || !seen.add(r.attribution())) continue;
             if (r.document() == null) {
@@ -119,7 +102,8 @@ public final class BulletinComposer {
         for (Flag flag : f.flags()) notes.add(m.format("flag", Map.of("detail", flagText(flag, m))));
         List<Long> basedOn = f.basis().stream().map(Filed::seq).toList();
         return new Bulletin.Line(source.id(), source.name(m.lang()), text, quotes, notes, f.value().toPlainString(),
-                qualifier, f.reportedAsOf(), basedOn);
+                f.qualifier().wire(), f.reportedAsOf(), basedOn, f.derived(), f.approximate(), Attribution.reported(f.basis()),
+                Attribution.reported(f.sameDay()));
     }
 
     /** A source that covered only some of the place's children: said so, never summed. */
@@ -128,7 +112,8 @@ public final class BulletinComposer {
         Map<String, Object> args = new HashMap<>(Map.of("place", place.displayName(m.lang())));
         SourceNames.put(args, "source", source, m);
         String text = m.format("partial", args);
-        return new Bulletin.Line(source.id(), source.name(m.lang()), text, List.of(), List.of(), null, null, null, List.of());
+        return new Bulletin.Line(source.id(), source.name(m.lang()), text, List.of(), List.of(), null, null, null, List.of(),
+                false, false, List.of(), List.of());
     }
 
     /** The flag in this language; its dates in the language's long form, its decimals as numbers. */

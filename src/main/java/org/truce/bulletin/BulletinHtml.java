@@ -10,6 +10,7 @@ public final class BulletinHtml {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(esc(b.title())).append("</title></head>\n<body>\n<main>\n<h1>")
                 .append(esc(b.title())).append("</h1>\n<p>").append(esc(b.intro())).append("</p>\n");
+        summary(out, b.summary(), "section");
         String lastMetric = null;
         for (Bulletin.Section s : b.sections()) {
             if (!s.metric().equals(lastMetric)) {
@@ -37,6 +38,22 @@ public final class BulletinHtml {
         out.append("<footer><p>").append(esc(b.checkpointLine())).append("</p><p>").append(esc(b.verifyLine()))
                 .append("</p><pre>").append(esc(b.signedCheckpoint())).append("</pre></footer>\n</main>\n</body>\n</html>\n");
         return out.toString();
+    }
+
+    /** The key figures as a section of lists, one list per metric ({@code tag}: the element that holds them). */
+    static void summary(StringBuilder out, Bulletin.Summary summary, String tag) {
+        if (summary.metrics().isEmpty()) return;
+        out.append("<").append(tag).append(" class=\"key-figures\"><h2>").append(esc(summary.heading())).append("</h2>\n<p class=\"note\">")
+                .append(esc(summary.intro())).append("</p>\n");
+        for (Bulletin.KeyFigures k : summary.metrics()) {
+            out.append("<h3>").append(esc(k.heading())).append("</h3>\n<ul>\n");
+            for (Bulletin.KeyFigure f : k.figures()) {
+                out.append("<li data-source=\"").append(esc(f.source())).append("\"").append(f.derived() ? " data-derived=\"true\"" : "")
+                        .append(">").append(esc(f.text())).append("</li>\n");
+            }
+            out.append("</ul>\n");
+        }
+        out.append("</").append(tag).append(">\n");
     }
 
     static String esc(String s) {

@@ -18,6 +18,7 @@ public final class BulletinJson {
         cp.put("signedNote", b.signedCheckpoint());
         n.put("title", b.title());
         n.put("intro", b.intro());
+        summary(n.putObject("keyFigures"), b.summary());
         ArrayNode sections = n.putArray("sections");
         for (Bulletin.Section s : b.sections()) {
             ObjectNode o = sections.addObject();
@@ -40,6 +41,10 @@ public final class BulletinJson {
                 l.quotes().forEach(quotes::add);
                 ArrayNode notes = line.putArray("notes");
                 l.notes().forEach(notes::add);
+                line.put("approximate", l.approximate());
+                line.put("derived", l.derived());
+                reported(line.putArray("parts"), l.parts());
+                reported(line.putArray("sameDay"), l.sameDay());
             }
             o.put("noReport", s.noReport());
         }
@@ -49,5 +54,29 @@ public final class BulletinJson {
             p.lines().forEach(o.putArray("lines")::add);
         }
         return n;
+    }
+
+    private static void summary(ObjectNode n, Bulletin.Summary s) {
+        n.put("heading", s.heading());
+        n.put("intro", s.intro());
+        ArrayNode metrics = n.putArray("metrics");
+        for (Bulletin.KeyFigures k : s.metrics()) {
+            ObjectNode o = metrics.addObject().put("metric", k.metric()).put("metricName", k.metricName())
+                    .put("place", k.place()).put("placeName", k.placeName()).put("heading", k.heading());
+            ArrayNode figures = o.putArray("figures");
+            for (Bulletin.KeyFigure f : k.figures()) {
+                figures.addObject().put("source", f.source()).put("sourceName", f.sourceName()).put("text", f.text())
+                        .put("value", f.value()).put("qualifier", f.qualifier()).put("asOf", f.asOf().toString())
+                        .put("approximate", f.approximate()).put("derived", f.derived());
+            }
+        }
+    }
+
+    /** Each report as its source published it: value and kind as given, its date, and the entry that holds it. */
+    private static void reported(ArrayNode into, java.util.List<Bulletin.Reported> parts) {
+        for (Bulletin.Reported r : parts) {
+            into.addObject().put("report", r.report()).put("seq", r.seq()).put("kind", r.kind()).put("value", r.value())
+                    .put("qualifier", r.qualifier()).put("asOf", r.asOf().toString());
+        }
     }
 }

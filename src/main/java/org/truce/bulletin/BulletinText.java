@@ -7,6 +7,7 @@ public final class BulletinText {
     public static String render(Bulletin b) {
         StringBuilder out = new StringBuilder();
         out.append(b.title()).append("\n\n").append(b.intro()).append("\n");
+        summary(out, b.summary());
         String lastMetric = null;
         for (Bulletin.Section s : b.sections()) {
             if (!s.metric().equals(lastMetric)) {
@@ -28,5 +29,15 @@ public final class BulletinText {
         out.append("\n").append(b.checkpointLine()).append("\n").append(b.verifyLine()).append("\n\n")
                 .append(b.signedCheckpoint());
         return out.toString();
+    }
+
+    /** The key figures, before the sections: each body's latest figure per metric, in its name. */
+    private static void summary(StringBuilder out, Bulletin.Summary summary) {
+        if (summary.metrics().isEmpty()) return;
+        out.append("\n## ").append(summary.heading()).append("\n\n").append(summary.intro()).append("\n");
+        for (Bulletin.KeyFigures k : summary.metrics()) {
+            out.append("\n### ").append(k.heading()).append("\n");
+            for (Bulletin.KeyFigure f : k.figures()) out.append("- ").append(f.text()).append("\n");
+        }
     }
 }

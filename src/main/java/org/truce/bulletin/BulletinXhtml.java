@@ -18,6 +18,7 @@ final class BulletinXhtml {
                 .append(esc(b.lang())).append("\"><head><meta charset=\"utf-8\"/><title>").append(esc(b.title()))
                 .append("</title><style>").append(CSS).append("</style></head><body>\n<h1>").append(esc(b.title()))
                 .append("</h1>\n<p class=\"intro\">").append(esc(b.intro())).append("</p>\n");
+        BulletinHtml.summary(out, b.summary(), "div");
         text(out, b);
         charts(out, x, ui);
         map(out, b, x, ui);
@@ -104,6 +105,8 @@ final class BulletinXhtml {
             "h3 { font-size: 10.5pt; margin: 8pt 0 2pt 0; }",
             "p { margin: 2pt 0; }",
             ".intro { color: #333; }",
+            ".key-figures { border: 0.6pt solid #888; padding: 2pt 8pt 4pt 8pt; margin: 6pt 0 8pt 0; }",
+            ".key-figures ul { margin: 0 0 2pt 0; padding-left: 12pt; }",
             ".line { margin: 0 0 4pt 0; page-break-inside: avoid; }",
             "blockquote { margin: 1pt 0 1pt 12pt; font-size: 9pt; color: #333; }",
             ".note, .small { font-size: 8.5pt; color: #444; }",

@@ -124,6 +124,11 @@ public final class Messages {
         return com.ibm.icu.text.NumberFormat.getNumberInstance(locale).format(n);
     }
 
+    /** Items joined as this language joins a list ("A, B and C", "A, B и C"), by CLDR's rules. */
+    public String list(List<String> items) {
+        return com.ibm.icu.text.ListFormatter.getInstance(locale).format(items);
+    }
+
     /**
      * A long date in this language, computed in UTC, by the pattern {@code date.long} of the language's
      * bulletin bundle (the pages use the same one), else by CLDR's long format. The pattern is an ICU

@@ -19,7 +19,7 @@ public final class FactReader {
     static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
     private static final Set<String> REPORT_FIELDS = Set.of("id", "metric", "kind", "value", "qualifier",
             "breakdown", "asOf", "asOfPrecision", "since", "place", "source", "attribution", "document",
-            "corrects", "retracts");
+            "corrects", "retracts", "duplicateOf");
     private static final Set<String> RETRACTION_FIELDS = Set.of("id", "source", "retracts", "reason",
             "corrects");
     private static final Set<String> DOCUMENT_FIELDS = Set.of("title", "publisher", "date", "url");
@@ -60,11 +60,12 @@ public final class FactReader {
         String attribution = r.text(node, "attribution", at, true);
         Document document = document(r, node.get("document"), at + "/document");
         String corrected = corrects ? r.uuid(node, "corrects", at, true) : null;
+        DuplicateOf duplicateOf = duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
         if (!r.ok()) return Parsed.of(null, r);
         if (since != null && since.isAfter(asOf)) r.fail(at + "/since", "must not be after asOf");
         Report report = new Report(id, metric, kind, value, qualifier == null ? Qualifier.EXACT : qualifier,
                 breakdown, asOf, precision == null ? DatePrecision.DAY : precision, since, place, source,
-                attribution, document, corrected);
+                attribution, document, corrected, duplicateOf);
         return Parsed.of(new Fact.ReportFiled(report), r);
     }
 
@@ -188,6 +189,19 @@ public final class FactReader {
             if (v != null) out.put(field.getKey(), v);
         }
         return out;
+    }
+
+    /**
+     * The optional {@code duplicateOf}: {@code {"id": <client id of the entry repeated>, "reason": <text>}}.
+     * Whether it names a repeat in the record is the rules' business ({@link FactRules#duplicates}).
+     */
+    public static DuplicateOf duplicateOf(Reading r, JsonNode node, String at) {
+        if (node == null || node.isNull()) return null;
+        if (!r.isObject(node, at)) return null;
+        r.onlyFields(node, at, Set.of("id", "reason"));
+        String id = r.text(node, "id", at, true);
+        String reason = r.text(node, "reason", at, true);
+        return id == null || reason == null ? null : new DuplicateOf(id, reason);
     }
 
     public static Document document(Reading r, JsonNode node, String at) {

@@ -43,6 +43,16 @@ public final class FactWriter {
         n.put("attribution", r.attribution());
         if (r.document() != null) n.set("document", document(r.document()));
         putNullable(n, "corrects", r.corrects());
+        // written only when set, so that every entry recorded before the field existed keeps its bytes
+        if (r.duplicateOf() != null) n.set("duplicateOf", duplicateOf(r.duplicateOf()));
+        return n;
+    }
+
+    /** A repeat's reference to the entry it repeats, in the form {@link FactReader#duplicateOf} reads. */
+    public static ObjectNode duplicateOf(DuplicateOf d) {
+        ObjectNode n = F.objectNode();
+        n.put("id", d.id());
+        n.put("reason", d.reason());
         return n;
     }
 

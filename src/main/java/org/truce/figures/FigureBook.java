@@ -145,7 +145,7 @@ public final class FigureBook implements Ledger.Listener {
     private Report shared(Report r) {
         return new Report(r.id(), share(r.metric()), r.kind(), r.value(), r.qualifier(), r.breakdown(), r.asOf(),
                 r.asOfPrecision(), r.since(), share(r.place()), share(r.source()), share(r.attribution()),
-                r.document() == null ? null : documents.computeIfAbsent(r.document(), d -> d), r.corrects());
+                r.document() == null ? null : documents.computeIfAbsent(r.document(), d -> d), r.corrects(), r.duplicateOf());
     }
 
     private String share(String s) {
@@ -214,6 +214,24 @@ public final class FigureBook implements Ledger.Listener {
         }
     }
 
+    /**
+     * The report in force that {@code r} repeats: the same source, metric, place, as-of date, kind and
+     * value, other than {@code r} itself and the report it corrects; the earliest recorded, or empty.
+     */
+    public Optional<Filed> repeated(Report r) {
+        lock.readLock().lock();
+        try {
+            Series s = series.get(new SeriesKey(r.metric(), r.source(), r.place()));
+            if (s == null) return Optional.empty();
+            return s.currentOn(r.asOf()).stream()
+                    .filter(f -> !f.report().id().equals(r.id()) && !f.report().id().equals(r.corrects()))
+                    .filter(f -> Repeats.same(f.report(), r))
+                    .min(Comparator.comparingLong(Filed::seq));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** One source's figure, rolled up from child places when the source reported on children only. */
     public Optional<Figure> figure(String metric, String source, String place, LocalDate asOf, long size) {
         // applied is read before the index: the writer publishes a series' index before it advances
@@ -257,7 +275,7 @@ public final class FigureBook implements Ledger.Listener {
 
     private static Figure figure(String metric, String source, String place, LocalDate asOf, long size, Step st, List<Filed> basis) {
         return new Figure(metric, source, place, asOf, size, st.date(), st.approximate(), st.value(), st.qualifier(),
-                st.breakdown(), basis, st.flags(), null);
+                st.breakdown(), basis, st.flags(), null, st.sameDay());
     }
 
     /**
@@ -294,7 +312,7 @@ public final class FigureBook implements Ledger.Listener {
         List<String> from = found.stream().map(Figure::place).toList();
         if (!missing.isEmpty()) {
             return Optional.of(new Figure(metric, source, place, asOf, size, null, false, null, null, Map.of(),
-                    List.of(), List.of(), new Figure.Rollup(from, missing)));
+                    List.of(), List.of(), new Figure.Rollup(from, missing), List.of()));
         }
         BigDecimal value = BigDecimal.ZERO;
         Qualifier q = Qualifier.EXACT;
@@ -302,7 +320,9 @@ public final class FigureBook implements Ledger.Listener {
         boolean approximate = false;
         List<Filed> basis = new ArrayList<>();
         List<Flag> flags = new ArrayList<>();
+        List<Filed> sameDay = new ArrayList<>();
         for (Figure f : found) {
+            sameDay.addAll(f.sameDay());
             value = value.add(f.value());
             q = q.weakest(f.qualifier());
             latest = latest == null || f.reportedAsOf().isAfter(latest) ? f.reportedAsOf() : latest;
@@ -311,10 +331,10 @@ public final class FigureBook implements Ledger.Listener {
             flags.addAll(f.flags());
         }
         return Optional.of(new Figure(metric, source, place, asOf, size, latest, approximate, value, q, Map.of(),
-                basis, flags, new Figure.Rollup(from, List.of())));
+                basis, flags, new Figure.Rollup(from, List.of()), List.copyOf(sameDay)));
     }
 
-    /** Every source's figure side by side, with their spread and the known bodies that have none. */
+    /** Every source's figure side by side, with their spread (like with like) and the known bodies that have none. */
     public Reconciled reconciled(String metric, String place, LocalDate asOf, long size) {
         lock.readLock().lock();
         try {
@@ -333,10 +353,7 @@ public final class FigureBook implements Ledger.Listener {
                 boolean known = s.reportsOn().contains(metric) || sourcesByMetric.getOrDefault(metric, Set.of()).contains(s.id());
                 if (known && !withFigure.contains(s.id())) silent.add(s);
             }
-            BigDecimal lo = figures.stream().map(Figure::value).min(BigDecimal::compareTo).orElse(null);
-            BigDecimal hi = figures.stream().map(Figure::value).max(BigDecimal::compareTo).orElse(null);
-            BigDecimal spread = figures.size() < 2 ? null : hi.subtract(lo);
-            return new Reconciled(figures, lo, hi, spread, partial, silent);
+            return new Reconciled(figures, Spread.of(figures), partial, silent);
         } finally {
             lock.readLock().unlock();
         }

@@ -19,17 +19,27 @@ import org.truce.ledger.Ledger;
 public final class Recorder {
     private final Ledger ledger;
     private final FactRules rules;
+    private final Repeats repeats;
     private final Clock clock;
 
     public Recorder(Ledger ledger, FigureBook book, Clock clock) {
         this.ledger = ledger;
         this.rules = new FactRules(book);
+        this.repeats = new Repeats(book);
         this.clock = clock;
     }
 
     /** What became of a request. */
     public sealed interface Outcome {
-        record Refused(List<Violation> violations) implements Outcome {}
+        /**
+         * Nothing was written: the input broke the record's rules, or (with {@code repeat}) it repeats
+         * what the record holds without saying so ({@link Repeats}); an API answers the latter 409.
+         */
+        record Refused(List<Violation> violations, boolean repeat) implements Outcome {
+            public Refused(List<Violation> violations) {
+                this(violations, false);
+            }
+        }
 
         record Done(AppendResult result) implements Outcome {}
     }
@@ -60,7 +70,10 @@ public final class Recorder {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) violations.addAll(rules.check(facts.get(i), today, pointers.get(i), pending));
         violations.addAll(rules.parentCycles(facts, pointers));
+        Repeats.Found found = repeats.check(facts, pointers);
+        violations.addAll(found.wrong());
         if (!violations.isEmpty()) return new Outcome.Refused(violations);
+        if (!found.unmarked().isEmpty()) return new Outcome.Refused(found.unmarked(), true);
         return new Outcome.Done(ledger.append(drafts));
     }
 

@@ -48,7 +48,7 @@ final class Series {
             for (Filed f : reports) {
                 if (f.report().kind() == ReportKind.TOTAL && (total == null || f.seq() > total.seq())) total = f;
             }
-            return new SeriesFold.Day(total, total == null ? reports : List.of()); // without a total, all are increments
+            return new SeriesFold.Day(total, total == null ? reports : increments()); // without a total, all are increments
         }
     }
 
@@ -65,9 +65,10 @@ final class Series {
     /** Ledger size after the last entry that changed the present (one past its seq). */
     private long changedAt;
 
-    /** Adds a version filed by the entry {@code filed.seq()}. */
+    /** Adds a version filed by the entry {@code filed.seq()}. A knowing repeat is kept, never folded. */
     void add(Filed filed) {
         versions.add(filed);
+        if (filed.report().duplicateOf() != null) return;
         LocalDate date = filed.report().asOf();
         int i = indexOf(now, date);
         boolean append = i < 0 && -i - 1 == now.size();
@@ -157,7 +158,7 @@ final class Series {
     Answer at(LocalDate date, long size) {
         List<Filed> inForce = new ArrayList<>();
         for (Filed f : versions) {
-            if (f.inForceAt(size) && !f.report().asOf().isAfter(date)) inForce.add(f);
+            if (f.inForceAt(size) && !f.report().asOf().isAfter(date) && f.report().duplicateOf() == null) inForce.add(f);
         }
         inForce.sort(Comparator.comparing((Filed f) -> f.report().asOf()).thenComparingLong(Filed::seq));
         List<Bucket> past = new ArrayList<>();
@@ -187,5 +188,11 @@ final class Series {
 
     List<Filed> versions() {
         return versions;
+    }
+
+    /** The reports of {@code date} in force now, repeats left out. The caller holds the book's lock. */
+    List<Filed> currentOn(LocalDate date) {
+        int i = indexOf(now, date);
+        return i < 0 ? List.of() : List.copyOf(now.get(i).reports);
     }
 }

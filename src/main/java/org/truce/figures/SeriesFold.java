@@ -14,14 +14,17 @@ import java.util.Map;
 final class SeriesFold {
     private SeriesFold() {}
 
-    /** The reports of one date that are in force: the total that counts (latest recorded) and the increments. */
+    /**
+     * The reports of one date that are in force: the total that counts (latest recorded), or null, and
+     * the date's increments (which a total of the same date includes).
+     */
     record Day(Filed total, List<Filed> increments) {}
 
     static Step step(Step prev, LocalDate date, Day day) {
-        return day.total() != null ? fromTotal(prev, date, day.total()) : fromIncrements(prev, date, day.increments());
+        return day.total() != null ? fromTotal(prev, date, day.total(), day.increments()) : fromIncrements(prev, date, day.increments());
     }
 
-    private static Step fromTotal(Step prev, LocalDate date, Filed filed) {
+    private static Step fromTotal(Step prev, LocalDate date, Filed filed, List<Filed> sameDay) {
         Report t = filed.report();
         List<Flag> flags = new ArrayList<>();
         if (prev != null && prev.baseDate() != null && t.qualifier() == Qualifier.EXACT) {
@@ -37,7 +40,7 @@ final class SeriesFold {
             }
         }
         return new Step(date, t.value(), t.qualifier(), t.breakdown(), date, t.value(), t.qualifier(), 0,
-                t.asOfPrecision() == DatePrecision.APPROXIMATE, List.copyOf(flags));
+                t.asOfPrecision() == DatePrecision.APPROXIMATE, List.copyOf(flags), List.copyOf(sameDay));
     }
 
     private static Step fromIncrements(Step prev, LocalDate date, List<Filed> increments) {
@@ -70,7 +73,7 @@ final class SeriesFold {
         return new Step(date, value, qualifier, derived,
                 prev == null ? null : prev.baseDate(), prev == null ? null : prev.baseValue(),
                 prev == null ? null : prev.baseQualifier(), (prev == null ? 0 : prev.increments()) + increments.size(),
-                approximate, List.copyOf(flags));
+                approximate, List.copyOf(flags), prev == null || prev.baseDate() == null ? List.of() : prev.sameDay());
     }
 
     /** Keys present on both sides are added; a key missing on either side is unknown and dropped. Never mutates. */

@@ -76,6 +76,7 @@ public final class DailyCounts {
             for (String zone : ids) count(incident, zones.computeIfAbsent(zone, z -> new Building()));
         }
         for (Held<IncidentFact.NilReported> n : book.nilReports(size)) {
+            if (n.fact().duplicateOf() != null) continue; // a knowing repeat is kept in the record, never counted again
             if (n.fact().from().isAfter(date) || n.fact().to().isBefore(date)) continue;
             zones.computeIfAbsent(n.fact().zone(), z -> new Building()).nil.add(n);
         }

@@ -76,6 +76,8 @@ public final class IncidentCodec {
                     .put("statement", z.statement());
             document(n, z.document());
             n.put("illustrative", z.illustrative());
+            // only when set, so that entries recorded before the field existed keep their bytes
+            if (z.duplicateOf() != null) n.set("duplicateOf", FactWriter.duplicateOf(z.duplicateOf()));
         }
         return n;
     }

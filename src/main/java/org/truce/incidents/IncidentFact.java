@@ -102,11 +102,19 @@ public sealed interface IncidentFact {
      * "No ceasefire violations recorded" by {@code source} in zone feature {@code zone}, {@code from}
      * to {@code to} inclusive. Who put the report under that zone is part of the fact: the reporter
      * named it ({@link #NAMED_BY_REPORTER}), or Truce resolved the area the reporter named,
-     * {@code reportedArea}, to it ({@link #RESOLVED_BY_TRUCE}); outputs say which.
+     * {@code reportedArea}, to it ({@link #RESOLVED_BY_TRUCE}); outputs say which. {@code duplicateOf} marks
+     * a knowing repeat of a nil report already recorded ({@link IncidentRules#repeatOf}): kept, never printed.
      */
     record NilReported(String id, String source, String zone, String zoneNamedBy, String reportedArea, LocalDate from,
-                       LocalDate to, String statement, Document document, boolean illustrative) implements IncidentFact {
+                       LocalDate to, String statement, Document document, boolean illustrative,
+                       org.truce.figures.DuplicateOf duplicateOf) implements IncidentFact {
         public static final String NAMED_BY_REPORTER = "reporter";
+
+        /** A nil report that repeats none (the usual case). */
+        public NilReported(String id, String source, String zone, String zoneNamedBy, String reportedArea, LocalDate from,
+                           LocalDate to, String statement, Document document, boolean illustrative) {
+            this(id, source, zone, zoneNamedBy, reportedArea, from, to, statement, document, illustrative, null);
+        }
         public static final String RESOLVED_BY_TRUCE = "truce";
 
         public boolean resolvedByTruce() { return RESOLVED_BY_TRUCE.equals(zoneNamedBy); }

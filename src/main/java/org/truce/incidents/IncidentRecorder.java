@@ -45,6 +45,7 @@ public final class IncidentRecorder {
         LocalDate today = LocalDate.now(clock);
         List<IncidentFact> done = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
+        List<Violation> repeats = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < facts.size(); i++) {
             IncidentFact f = complete(facts.get(i), actor);
@@ -55,10 +56,18 @@ public final class IncidentRecorder {
                 continue;
             }
             // a retry of an entry already in the ledger is the ledger's to answer (same content: 200; other: 409)
-            if (!book.known(f.clientId())) violations.addAll(rules.check(f, at, done, actor, today));
+            if (!book.known(f.clientId())) {
+                violations.addAll(rules.check(f, at, done, actor, today));
+                if (f instanceof IncidentFact.NilReported n) {
+                    var found = rules.repeatOf(n, at, done);
+                    violations.addAll(found.wrong());
+                    repeats.addAll(found.unmarked());
+                }
+            }
             done.add(f);
         }
         if (!violations.isEmpty()) return new Outcome.Refused(violations);
+        if (!repeats.isEmpty()) return new Outcome.Refused(repeats, true);
         List<Draft> drafts = new ArrayList<>();
         for (IncidentFact f : done) drafts.add(new Draft(f.type(), actor.author(), f.clientId(), IncidentCodec.write(f)));
         return new Outcome.Done(ledger.append(drafts));

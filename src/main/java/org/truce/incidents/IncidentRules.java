@@ -222,6 +222,48 @@ public final class IncidentRules {
                 .map(f -> ((IncidentFact.Linked) f).incident()).findFirst();
     }
 
+    /**
+     * The duplicate rule of nil reports: one with the same source, zone, reported area and period as a
+     * nil report already recorded (or earlier in the request) is a repeat, refused (409, naming the
+     * first) unless it says so with {@code duplicateOf} and a reason; {@code duplicateOf} must name a nil
+     * report it does repeat (422 otherwise). Retries of recorded ids are left to the ledger.
+     *
+     * @param earlier the facts before this one in the same request
+     */
+    org.truce.figures.Repeats.Found repeatOf(IncidentFact.NilReported n, String at, List<IncidentFact> earlier) {
+        List<Violation> unmarked = new ArrayList<>();
+        List<Violation> wrong = new ArrayList<>();
+        if (n.duplicateOf() != null) {
+            boolean names = book.nilReports(ALL).stream().anyMatch(h -> h.fact().id().equals(n.duplicateOf().id()) && sameNil(h.fact(), n))
+                    || earlier.stream().anyMatch(f -> f instanceof IncidentFact.NilReported e && e.id().equals(n.duplicateOf().id()) && sameNil(e, n));
+            if (!names || n.duplicateOf().id().equals(n.id())) {
+                wrong.add(new Violation(at + "/duplicateOf/id", "names no nil report that this one repeats (the same source, zone,"
+                        + " reported area, from and to, recorded or earlier in this request): " + n.duplicateOf().id()));
+            }
+            return new org.truce.figures.Repeats.Found(unmarked, wrong);
+        }
+        Optional<Held<IncidentFact.NilReported>> held = book.nilReports(ALL).stream()
+                .filter(h -> !h.fact().id().equals(n.id()) && sameNil(h.fact(), n)).findFirst();
+        if (held.isPresent()) {
+            unmarked.add(new Violation(at, "repeats nil report " + held.get().fact().id() + " (entry " + held.get().seq()
+                    + "): the same source, zone, reported area, from and to; to record it anyway, send duplicateOf with that id and a reason"));
+        } else {
+            for (int j = 0; j < earlier.size(); j++) {
+                if (earlier.get(j) instanceof IncidentFact.NilReported e && !e.id().equals(n.id()) && sameNil(e, n)) {
+                    unmarked.add(new Violation(at, "repeats nil report " + e.id() + " earlier in this request: the same source, zone,"
+                            + " reported area, from and to; to record it anyway, send duplicateOf with that id and a reason"));
+                    break;
+                }
+            }
+        }
+        return new org.truce.figures.Repeats.Found(unmarked, wrong);
+    }
+
+    static boolean sameNil(IncidentFact.NilReported a, IncidentFact.NilReported b) {
+        return a.source().equals(b.source()) && a.zone().equals(b.zone()) && java.util.Objects.equals(a.reportedArea(), b.reportedArea())
+                && a.from().equals(b.from()) && a.to().equals(b.to());
+    }
+
     private void source(String id, String at, List<Violation> v) {
         if (id != null && figures.source(id, ALL).isEmpty()) v.add(new Violation(at + "/source", "unknown source: " + id));
     }

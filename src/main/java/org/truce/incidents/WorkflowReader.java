@@ -17,7 +17,7 @@ public final class WorkflowReader {
             "subEventType", "counts", "note");
     private static final Set<String> LINK = Set.of("id", "allegation", "incident", "reason");
     private static final Set<String> NIL = Set.of("id", "source", "zone", "zoneNamedBy", "reportedArea", "from", "to",
-            "statement", "document", "illustrative");
+            "statement", "document", "illustrative", "duplicateOf");
 
     private WorkflowReader() {}
 
@@ -89,6 +89,8 @@ public final class WorkflowReader {
         String statement = r.text(node, "statement", at, false);
         var document = FactReader.document(r, node.get("document"), at + "/document");
         boolean illustrative = IncidentReader.flag(r, node, "illustrative", at);
-        return Parsed.of(new IncidentFact.NilReported(id, source, zone, namedBy, reportedArea, from, to, statement, document, illustrative), r);
+        var duplicateOf = FactReader.duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
+        return Parsed.of(new IncidentFact.NilReported(id, source, zone, namedBy, reportedArea, from, to, statement, document,
+                illustrative, duplicateOf), r);
     }
 }

@@ -68,11 +68,12 @@ final class Answers {
 
     /**
      * The accepted append of a recording, or the problem the API answers for it: the record's rules
-     * refused it (422) or an id is already used by different content (409). Shared by the JSON
+     * refused it (422), it repeats what the record holds without saying so (409, code duplicate), or an
+     * id is already used by different content (409). Shared by the JSON
      * routes and the desk's forms, so both refuse the same input the same way.
      */
     static AppendResult.Accepted accepted(Recorder.Outcome outcome, List<String> pointers) {
-        if (outcome instanceof Recorder.Outcome.Refused r) throw invalid(r.violations());
+        if (outcome instanceof Recorder.Outcome.Refused r) throw r.repeat() ? refused(ErrorCode.DUPLICATE, r.violations()) : invalid(r.violations());
         AppendResult result = ((Recorder.Outcome.Done) outcome).result();
         if (result instanceof AppendResult.Conflict c) {
             String at = pointers.get(c.index()) + "/id";

@@ -11,6 +11,7 @@ public enum ErrorCode {
     CSRF(403, "The anti-forgery token is missing or wrong"),
     NOT_FOUND(404, "Not found"),
     CONFLICT(409, "The id is already used by different content"),
+    DUPLICATE(409, "The same figure or nil report is already in the record; send duplicateOf with a reason to record it anyway"),
     TOO_LARGE(413, "The request body is larger than 8 MiB"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json"),
     INVALID(422, "The input breaks the contract or the record's rules; nothing was written"),

@@ -18,6 +18,7 @@ import org.truce.figures.Filed;
 import org.truce.figures.Flag;
 import org.truce.figures.Reconciled;
 import org.truce.figures.Source;
+import org.truce.figures.Spread;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 
@@ -105,10 +106,7 @@ final class ReadRoutes {
         body.put("atSize", size);
         ArrayNode figures = body.putArray("figures");
         r.figures().forEach(f -> figures.add(figureJson(f, null)));
-        ObjectNode spread = body.putObject("spread");
-        putDecimal(spread, "lowest", r.lowest());
-        putDecimal(spread, "highest", r.highest());
-        putDecimal(spread, "difference", r.spread());
+        spreadJson(body.putObject("spread"), r.spread());
         ArrayNode partial = body.putArray("partial");
         for (Figure f : r.partial()) {
             ObjectNode p = partial.addObject().put("source", f.source());
@@ -188,6 +186,11 @@ final class ReadRoutes {
                     .put("publisher", doc == null ? null : doc.publisher())
                     .put("title", doc == null ? null : doc.title());
         }
+        n.put("derived", f.derived());
+        ArrayNode parts = n.putArray("parts");
+        f.basis().forEach(p -> parts.add(partJson(p)));
+        ArrayNode sameDay = n.putArray("sameDay");
+        f.sameDay().forEach(p -> sameDay.add(partJson(p)));
         ArrayNode flags = n.putArray("flags");
         for (Flag flag : f.flags()) flags.addObject().put("code", flag.code()).put("detail", flag.detail());
         if (f.rollup() != null) {
@@ -199,6 +202,38 @@ final class ReadRoutes {
             n.put("partial", f.partial());
         }
         return n;
+    }
+
+    /** One report a figure rests on (or states beside it): what the source published, with its entry. */
+    static ObjectNode partJson(Filed filed) {
+        ObjectNode p = Json.object();
+        p.put("report", filed.report().id()).put("seq", filed.seq()).put("kind", filed.report().kind().wire())
+                .put("value", filed.report().value()).put("qualifier", filed.report().qualifier().wire())
+                .put("asOf", filed.report().asOf().toString()).put("place", filed.report().place());
+        return p;
+    }
+
+    /** The spread like with like: per date, the exact figures compared; every other figure apart, with why. */
+    private static void spreadJson(ObjectNode n, Spread spread) {
+        ArrayNode comparisons = n.putArray("comparisons");
+        for (Spread.Comparison c : spread.comparisons()) {
+            ObjectNode o = comparisons.addObject().put("reportedAsOf", c.date().toString());
+            ArrayNode sources = o.putArray("sources");
+            c.figures().forEach(f -> sources.add(f.source()));
+            putDecimal(o, "lowest", c.lowest());
+            putDecimal(o, "highest", c.highest());
+            putDecimal(o, "difference", c.difference());
+        }
+        ArrayNode apart = n.putArray("apart");
+        for (Spread.Apart a : spread.apart()) {
+            Figure f = a.figure();
+            ObjectNode o = apart.addObject().put("source", f.source());
+            putDecimal(o, "value", f.value());
+            o.put("qualifier", f.qualifier().wire()).put("reportedAsOf", f.reportedAsOf().toString())
+                    .put("approximate", f.approximate()).put("derived", f.derived()).put("why", a.why());
+        }
+        n.put("note", "A difference is taken only between exact figures of the same date; a \"more than\" figure is a lower"
+                + " bound, an \"about\" figure approximate, and a figure of another date stands with its date.");
     }
 
     private static void putDecimal(ObjectNode n, String field, BigDecimal v) {

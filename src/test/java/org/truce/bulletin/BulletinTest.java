@@ -104,4 +104,76 @@ class BulletinTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("?lang");
     }
+
+    private void returned(String id, int value, String date) {
+        var r = Reports.valid(id).put("metric", "returnees").put("kind", "increment").put("value", value).put("asOf", date)
+                .put("source", "ru-defence-ministry").put("attribution", value + " more people returned").without("breakdown");
+        assertThat(node.post("/api/v1/reports", r.toString()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_derived_figure_states_the_published_total_and_each_increment_and_labels_the_sum_as_truces() {
+        returned("00000000-0000-4000-8000-0000000000f1", 351, "2020-12-26");
+        returned("00000000-0000-4000-8000-0000000000f2", 402, "2020-12-27");
+        String text = node.get("/api/v1/bulletins/2020-12-27?format=text").body();
+        assertThat(text).contains("According to the Russian Defence Ministry, as of 24 December 2020, more than 43,000 people had returned"
+                + " to Nagorno-Karabakh. On 24 December 2020 the same body also reported an increment of 488 people; a total includes"
+                + " the increments of its own day, so Truce does not add it. The same body reported further increments: 351 people on"
+                + " 26 December 2020 and 402 people on 27 December 2020. Sum computed by Truce: more than 43,753 people, as of 27 December 2020.");
+        assertThat(text).as("the sum is never in the body's mouth").doesNotContain("Russian Defence Ministry, as of 27 December 2020")
+                .contains("Sum computed by Truce from the reports of the Russian Defence Ministry: more than 43,753 people, as of 27 December 2020.");
+        var json = node.get("/api/v1/bulletins/2020-12-27?format=json").json();
+        var line = json.at("/sections/0/lines/0");
+        assertThat(line.get("source").asText()).isEqualTo("ru-defence-ministry");
+        assertThat(line.get("derived").asBoolean()).isTrue();
+        assertThat(line.get("value").asText()).isEqualTo("43753");
+        assertThat(line.get("parts")).extracting(p -> p.get("kind").asText() + " " + p.get("value").asText() + " " + p.get("asOf").asText())
+                .containsExactly("total 43000 2020-12-24", "increment 351 2020-12-26", "increment 402 2020-12-27");
+        assertThat(line.get("parts")).allSatisfy(p -> assertThat(p.get("seq").isIntegralNumber()).isTrue());
+        assertThat(line.at("/sameDay/0/value").asText()).isEqualTo("488");
+        assertThat(json.at("/keyFigures/metrics/0/figures/0/derived").asBoolean()).isTrue();
+        for (String lang : java.util.List.of("ru", "hy", "az", "de")) {
+            String other = node.get("/api/v1/bulletins/2020-12-27?format=text&lang=" + lang).body();
+            String label = Messages.of(lang).orElseThrow().format("derived.sum", java.util.Map.of("amount", "", "asOf", ""));
+            assertThat(other).as(lang).contains(label.substring(0, 12)).doesNotContain("{").doesNotContain("derived.");
+        }
+    }
+
+    @Test
+    void the_key_figures_open_the_bulletin_each_body_in_its_own_name_with_its_date() {
+        String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
+        int key = text.indexOf("## Key figures");
+        assertThat(key).isPositive().isLessThan(text.indexOf("## people returned"));
+        assertThat(text).contains("### people returned (Nagorno-Karabakh)\n"
+                + "- According to the Russian Defence Ministry: more than 43,000 people, as of 24 December 2020.\n"
+                + "- According to the Russian peacekeeping contingent: 48,241 people, as of 11 January 2021.\n"
+                + "- According to the President of Russia: more than 48,000 people, as of 11 January 2021.\n");
+        assertThat(text).doesNotContain("139,241"); // never one merged number
+        var json = node.get("/api/v1/bulletins/2021-01-11?format=json").json();
+        assertThat(json.at("/keyFigures/metrics/0/figures")).extracting(f -> f.get("source").asText() + " " + f.get("value").asText()
+                + " " + f.get("qualifier").asText() + " " + f.get("asOf").asText() + " " + f.get("derived").asBoolean())
+                .containsExactly("ru-defence-ministry 43000 more_than 2020-12-24 false", "ru-peacekeepers 48241 exact 2021-01-11 false",
+                        "ru-president 48000 more_than 2021-01-11 false");
+        String page = node.get("/bulletins/2021-01-11").body();
+        assertThat(page).contains("class=\"key-figures\"").contains("According to the Russian peacekeeping contingent: 48,241 people, as of 11 January 2021.");
+        assertThat(page.indexOf("key-figures")).isLessThan(page.indexOf("data-metric=\"returnees\""));
+        String html = node.get("/api/v1/bulletins/2021-01-11?format=html").body();
+        assertThat(html).contains("<section class=\"key-figures\">");
+        for (String lang : java.util.List.of("ru", "hy", "az", "de")) {
+            var other = node.get("/api/v1/bulletins/2021-01-11?format=json&lang=" + lang).json();
+            assertThat(other.at("/keyFigures/heading").asText()).as(lang)
+                    .isEqualTo(Messages.of(lang).orElseThrow().format("key_figures.heading", java.util.Map.of()));
+            assertThat(other.at("/keyFigures/metrics/0/figures")).as(lang).hasSize(3);
+        }
+    }
+
+    @Test
+    void an_increment_of_a_totals_own_day_is_stated_not_swallowed() {
+        String text = node.get("/api/v1/bulletins/2020-12-24?format=text").body();
+        assertThat(text).contains("more than 43,000 people had returned to Nagorno-Karabakh. On 24 December 2020 the same body also"
+                + " reported an increment of 488 people; a total includes the increments of its own day, so Truce does not add it.");
+        assertThat(text).contains("488 that day"); // its words are cited with the total's
+        String ru = node.get("/api/v1/bulletins/2020-12-24?format=text&lang=ru").body();
+        assertThat(ru).contains("тот же источник сообщил также о приросте: 488 человек").doesNotContain("г..");
+    }
 }

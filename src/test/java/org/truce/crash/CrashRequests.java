@@ -63,7 +63,7 @@ final class CrashRequests {
         List<Fact> facts = new ArrayList<>();
         for (int d = 0; d < draftCount(round, index); d++) {
             facts.add(new Fact.ReportFiled(new Report(clientId(round, index, d), METRIC, ReportKind.INCREMENT,
-                    BigDecimal.valueOf(1 + d), Qualifier.EXACT, Map.of(), LocalDate.of(2021, 1, 1).plusDays(index % 300),
+                    BigDecimal.valueOf(1 + d + 100L * (round * 1_000_000L + index)), Qualifier.EXACT, Map.of(), LocalDate.of(2021, 1, 1).plusDays(index % 300),
                     DatePrecision.DAY, null, PLACE, SOURCE, "according to the crash source", new Document("crash", "test", null, null),
                     null)));
         }

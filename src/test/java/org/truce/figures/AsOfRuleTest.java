@@ -114,11 +114,65 @@ class AsOfRuleTest {
     @Test
     void different_sources_stand_side_by_side_with_their_spread_and_the_silent_ones_are_named() {
         b.total("a", "100", "2021-01-01");
-        b.report("b", "region", ReportKind.TOTAL, "130", Qualifier.MORE_THAN, "2021-01-01", Map.of(), null);
+        b.total("b", "130", "2021-01-01");
         Reconciled r = b.book.reconciled("returnees", "region", LocalDate.of(2021, 1, 1), Long.MAX_VALUE);
         assertThat(r.figures()).extracting(Figure::source).containsExactly("a", "b");
-        assertThat(r.spread()).isEqualByComparingTo("30");
+        assertThat(r.spread().comparisons()).singleElement().satisfies(c -> {
+            assertThat(c.date()).isEqualTo(LocalDate.of(2021, 1, 1));
+            assertThat(c.difference()).isEqualByComparingTo("30");
+        });
+        assertThat(r.spread().apart()).isEmpty();
         assertThat(r.noReport()).extracting(Source::id).containsExactly("c");
+    }
+
+    @Test
+    void a_total_states_the_increments_of_its_own_day_without_adding_them() {
+        b.total("a", "43000", "2020-12-24");
+        b.increment("a", "488", "2020-12-24");
+        Figure f = b.figure("a", "region", "2020-12-24");
+        assertThat(f.value()).isEqualByComparingTo("43000");
+        assertThat(f.derived()).isFalse();
+        assertThat(f.sameDay()).extracting(x -> x.report().value()).containsExactly(new BigDecimal("488"));
+        b.increment("a", "351", "2020-12-26");
+        Figure later = b.figure("a", "region", "2020-12-27");
+        assertThat(later.sameDay()).as("still the base total's day").extracting(x -> x.report().value()).containsExactly(new BigDecimal("488"));
+        assertThat(b.book.figureFromVersions("returnees", "a", "region", LocalDate.of(2020, 12, 27), Long.MAX_VALUE).orElseThrow().sameDay())
+                .extracting(x -> x.report().value()).containsExactly(new BigDecimal("488"));
+    }
+
+    @Test
+    void a_total_plus_later_increments_is_derived_and_keeps_its_parts() {
+        b.report("a", "region", ReportKind.TOTAL, "43000", Qualifier.MORE_THAN, "2020-12-24", Map.of(), null);
+        b.increment("a", "351", "2020-12-26");
+        b.increment("a", "402", "2020-12-27");
+        Figure f = b.figure("a", "region", "2020-12-27");
+        assertThat(f.derived()).isTrue();
+        assertThat(f.value()).isEqualByComparingTo("43753");
+        assertThat(f.qualifier()).as("more than plus exact is still more than").isEqualTo(Qualifier.MORE_THAN);
+        assertThat(f.base().report().value()).isEqualByComparingTo("43000");
+        assertThat(f.increments()).extracting(x -> x.report().value()).containsExactly(new BigDecimal("351"), new BigDecimal("402"));
+        assertThat(b.figure("a", "region", "2020-12-25").derived()).as("the total alone is the source's own").isFalse();
+    }
+
+    @Test
+    void increments_without_a_total_are_derived_with_no_base() {
+        b.increment("a", "5", "2021-01-02");
+        Figure f = b.figure("a", "region", "2021-01-02");
+        assertThat(f.derived()).isTrue();
+        assertThat(f.base()).isNull();
+        assertThat(f.increments()).hasSize(1);
+    }
+
+    @Test
+    void a_report_marked_as_a_repeat_is_kept_but_never_counted() {
+        String first = b.increment("a", "5", "2021-01-02");
+        b.add(new Fact.ReportFiled(new Report("00000000-0000-4000-8000-999999999999", "returnees", ReportKind.INCREMENT,
+                new BigDecimal("5"), Qualifier.EXACT, Map.of(), LocalDate.of(2021, 1, 2), DatePrecision.DAY, null, "region", "a",
+                "again", null, null, new DuplicateOf(first, "carried again by another outlet"))));
+        assertThat(b.figure("a", "region", "2021-01-02").value()).isEqualByComparingTo("5");
+        assertThat(b.book.figureFromVersions("returnees", "a", "region", LocalDate.of(2021, 1, 2), Long.MAX_VALUE).orElseThrow().value())
+                .isEqualByComparingTo("5");
+        assertThat(b.book.report("00000000-0000-4000-8000-999999999999")).isPresent();
     }
 
     @Test

@@ -103,9 +103,14 @@ class ServeProcessIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A value of its own for each id, so that no two reports repeat each other (the duplicate rule). */
+    private static long distinctValue(String id) {
+        return new java.math.BigInteger(id.replace("-", ""), 16).mod(java.math.BigInteger.valueOf(999_999_999_999_999L)).longValue() + 1;
+    }
+
     /** Posts one increment with this id; answers the HTTP status. */
     private int postReport(int port, String id, String token) throws IOException, InterruptedException {
-        String body = "{\"id\":\"" + id + "\",\"metric\":\"returnees\",\"kind\":\"increment\",\"value\":1,"
+        String body = "{\"id\":\"" + id + "\",\"metric\":\"returnees\",\"kind\":\"increment\",\"value\":" + distinctValue(id) + ","
                 + "\"asOf\":\"2021-02-01\",\"place\":\"nk\",\"source\":\"ru-peacekeepers\",\"attribution\":\"crash test\","
                 + "\"document\":{\"title\":\"t\",\"publisher\":\"p\"}}";
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports"))

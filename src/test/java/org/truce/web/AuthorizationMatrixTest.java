@@ -164,7 +164,7 @@ class AuthorizationMatrixTest {
             case "decision" -> "{\"status\":\"published\",\"answer\":\"Answer " + n + "\"}";
             case "wrong-signin" -> "{\"username\":\"nobody-" + n + "\",\"password\":\"not the password\"}";
             case "token" -> "{\"name\":\"field app " + n + "\",\"days\":30}";
-            case "report-anama" -> Reports.valid(uuid).put("source", "anama").toString();
+            case "report-anama" -> Reports.valid(uuid).put("source", "anama").put("value", 1300 + n).toString();
             case "source" -> "{\"id\":\"src-" + n + "\",\"roles\":[\"media\"],\"partOf\":null,\"names\":{\"en\":\"Source " + n
                     + "\"},\"reportsOn\":[]}";
             case "metric" -> "{\"id\":\"metric_" + n + "\",\"unit\":\"items\",\"breakdowns\":[],\"names\":{\"en\":\"things " + n + "\"}}";
@@ -214,7 +214,7 @@ class AuthorizationMatrixTest {
             case "link-demo" -> "{\"id\":\"" + uuid + "\",\"allegation\":\"1c1de000-0000-4000-8000-000000000002\","
                     + "\"incident\":\"1c1de000-0000-4000-8000-000000000001\"}";
             case "nil-anama" -> "{\"id\":\"" + uuid + "\",\"source\":\"anama\",\"zone\":\"zone-nkao-1988\",\"from\":\"2021-02-01\","
-                    + "\"to\":\"2021-02-02\",\"document\":{\"publisher\":\"ANAMA\"}}";
+                    + "\"to\":\"" + java.time.LocalDate.of(2021, 2, 1).plusDays(n) + "\",\"document\":{\"publisher\":\"ANAMA\"}}"; // a period of its own: a repeat is a 409
             case "form-report-anama" -> "id=" + uuid + "&source=anama&metric=medical_assistance&place=nk&kind=total&value=" + n
                     + "&qualifier=exact&asOf=2021-01-20&asOfPrecision=day&attribution=Form+" + n
                     + "&document.title=Form+" + n + "&document.publisher=ANAMA";

@@ -64,6 +64,8 @@ class BulletinPdfTest {
             List<String> lines = new ArrayList<>();
             for (JsonNode s : json.get("sections")) for (JsonNode l : s.get("lines")) lines.add(l.get("text").asText());
             for (JsonNode p : json.get("parts")) for (JsonNode l : p.get("lines")) lines.add(l.asText());
+            for (JsonNode k : json.at("/keyFigures/metrics")) for (JsonNode f : k.get("figures")) lines.add(f.get("text").asText());
+            assertThat(text).as("the key figures open the PDF").contains(flat(json.at("/keyFigures/heading").asText()));
             assertThat(lines).hasSizeGreaterThan(5);
             for (String line : lines) assertThat(text).as(lang).contains(flat(line));
         }

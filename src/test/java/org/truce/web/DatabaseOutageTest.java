@@ -115,8 +115,13 @@ class DatabaseOutageTest {
         return null;
     }
 
+    /** A value of its own for each id (up to 10^15), so that no two reports repeat each other (the duplicate rule). */
+    private static long distinctValue(String id) {
+        return new java.math.BigInteger(id.replace("-", ""), 16).mod(java.math.BigInteger.valueOf(999_999_999_999_999L)).longValue() + 1;
+    }
+
     private Answer send(TestNode node, String id) throws Exception {
-        String body = Reports.valid(id).put("kind", "increment").put("value", 1).put("asOf", "2022-03-01")
+        String body = Reports.valid(id).put("kind", "increment").put("value", distinctValue(id)).put("asOf", "2022-03-01")
                 .without("breakdown").toString();
         long sent = System.nanoTime();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/reports"))

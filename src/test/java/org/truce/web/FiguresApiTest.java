@@ -25,6 +25,17 @@ class FiguresApiTest {
     }
 
     @Test
+    void a_figure_states_the_increments_of_its_totals_own_day_and_whether_it_is_derived() {
+        JsonNode f = node.get("/api/v1/figures?metric=returnees&source=ru-defence-ministry&place=nk&asOf=2020-12-24").json();
+        assertThat(f.get("value").toString()).isEqualTo("43000");
+        assertThat(f.get("derived").asBoolean()).isFalse();
+        assertThat(f.at("/parts/0/kind").asText()).isEqualTo("total");
+        assertThat(f.at("/sameDay/0/kind").asText()).isEqualTo("increment");
+        assertThat(f.at("/sameDay/0/value").toString()).isEqualTo("488");
+        assertThat(f.at("/sameDay/0/asOf").asText()).isEqualTo("2020-12-24");
+    }
+
+    @Test
     void an_earlier_report_answers_for_a_later_date_with_its_own_date_and_precision() {
         JsonNode f = node.get("/api/v1/figures?metric=land_cleared&source=ru-peacekeepers&place=nk&asOf=2021-01-11").json();
         assertThat(f.get("value").toString()).isEqualTo("414.6");
@@ -37,9 +48,12 @@ class FiguresApiTest {
         JsonNode r = node.get("/api/v1/figures/reconciled?metric=returnees&place=nk&asOf=2021-01-11").json();
         assertThat(r.get("figures")).extracting(x -> x.get("source").asText())
                 .containsExactly("ru-defence-ministry", "ru-peacekeepers", "ru-president");
-        assertThat(r.at("/spread/lowest").toString()).isEqualTo("43000");
-        assertThat(r.at("/spread/highest").toString()).isEqualTo("48241");
-        assertThat(r.at("/spread/difference").toString()).isEqualTo("5241");
+        // like with like: two lower bounds (one of them older) and one exact figure leave no difference to take
+        assertThat(r.at("/spread/comparisons")).isEmpty();
+        assertThat(r.at("/spread/apart")).extracting(x -> x.get("source").asText() + " " + x.get("why").asText() + " "
+                + x.get("reportedAsOf").asText()).containsExactly("ru-defence-ministry lower_bound 2020-12-24",
+                "ru-peacekeepers only_one_of_its_date 2021-01-11", "ru-president lower_bound 2021-01-11");
+        assertThat(r.toString()).doesNotContain("5241"); // 48241 - 43000 mixed a lower bound of 24 December with an exact figure
         assertThat(r.get("noReport")).extracting(x -> x.get("source").asText()).contains("unhcr");
         assertThat(r.toString()).doesNotContain("139241"); // 43000 + 48241 + 48000: never a sum of sources
     }

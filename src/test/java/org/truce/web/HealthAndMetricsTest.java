@@ -96,7 +96,7 @@ class HealthAndMetricsTest {
             for (int i = 0; i < n; i++) {
                 var r = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports"))
                         .header("Content-Type", "application/json").header("Authorization", "Bearer " + node.token)
-                        .POST(HttpRequest.BodyPublishers.ofString(Reports.valid(UUID.randomUUID().toString()).toString())).build());
+                        .POST(HttpRequest.BodyPublishers.ofString(Reports.valid(UUID.randomUUID().toString()).put("value", 1300 + i).toString())).build());
                 assertThat(r.statusCode()).isEqualTo(201);
             }
             HttpResponse<String> after = scrape(base, TestNode.SCRAPE);

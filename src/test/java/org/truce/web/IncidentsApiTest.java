@@ -455,4 +455,34 @@ class IncidentsApiTest {
         assertThat(zones).hasSize(1);
         assertThat(zones.at("/0/feature").asText()).isEqualTo("zone-nkao-1988");
     }
+
+    @Test
+    void a_second_nil_report_for_the_same_zone_and_period_is_a_409_unless_marked_and_is_printed_once() {
+        String pk = node.account("ru-peacekeepers", "ru-peacekeepers", "pk-dup", Role.REPORTER);
+        String nil = "{\"id\":\"%s\",\"source\":\"ru-peacekeepers\",\"zone\":\"zone-nkao-1988\","
+                + "\"from\":\"2021-01-22\",\"to\":\"2021-01-22\"%s}";
+        var first = node.post("/api/v1/nil-reports", nil.formatted(uuid(70), ""), pk);
+        assertThat(first.status()).isEqualTo(201);
+        long size = node.truce.ledger().size();
+        var again = node.post("/api/v1/nil-reports", nil.formatted(uuid(71), ""), pk);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().at("/errors/0/pointer").asText()).isEqualTo("");
+        assertThat(again.json().at("/errors/0/detail").asText()).contains(uuid(70)).contains("entry " + first.json().get("seq").asLong());
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+        String batch = "[" + nil.formatted(uuid(72), "").replace("2021-01-22", "2021-01-23") + ","
+                + nil.formatted(uuid(73), "").replace("2021-01-22", "2021-01-23") + "]";
+        var twice = node.post("/api/v1/nil-reports", batch, pk);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().at("/errors/0/pointer").asText()).isEqualTo("/1");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+
+        String marked = nil.formatted(uuid(71), ",\"duplicateOf\":{\"id\":\"" + uuid(70) + "\",\"reason\":\"sent again by the field team\"}");
+        assertThat(node.post("/api/v1/nil-reports", marked, pk).status()).isEqualTo(201);
+        assertThat(node.post("/api/v1/nil-reports", marked, pk).status()).as("a retry stays a retry").isEqualTo(200);
+        JsonNode listed = node.get("/api/v1/nil-reports?date=2021-01-22").json();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(1).at("/duplicateOf/id").asText()).isEqualTo(uuid(70));
+        String text = node.get("/api/v1/bulletins/2021-01-22?format=text").body();
+        assertThat(text.split("no ceasefire violations were recorded", -1)).as("printed once").hasSize(2);
+    }
 }

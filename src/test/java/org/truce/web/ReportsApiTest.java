@@ -197,4 +197,66 @@ class ReportsApiTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
     }
+
+    private static ObjectNode returned(String id, int value) {
+        return Reports.valid(id).put("kind", "increment").put("value", value).put("asOf", "2021-01-21").without("breakdown");
+    }
+
+    @Test
+    void a_second_report_saying_the_same_is_a_409_naming_the_first_unless_marked_and_is_never_counted_twice() {
+        String first = "00000000-0000-4000-8000-0000000000a1";
+        long seq = node.post("/api/v1/reports", returned(first, 40).toString()).json().get("seq").asLong();
+        long size = node.truce.ledger().size();
+        var again = node.post("/api/v1/reports", returned("00000000-0000-4000-8000-0000000000a2", 40).toString());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("type").asText()).endsWith("/duplicate");
+        assertThat(again.json().at("/errors/0/pointer").asText()).isEqualTo("");
+        assertThat(again.json().at("/errors/0/detail").asText()).contains("repeats report " + first + " (entry " + seq + ")");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+
+        ObjectNode marked = returned("00000000-0000-4000-8000-0000000000a2", 40);
+        marked.putObject("duplicateOf").put("id", first).put("reason", "carried again by a second outlet");
+        assertThat(node.post("/api/v1/reports", marked.toString()).status()).isEqualTo(201);
+        assertThat(node.post("/api/v1/reports", marked.toString()).status()).as("a retry stays a retry").isEqualTo(200);
+        var f = node.get("/api/v1/figures?metric=medical_assistance&source=ru-peacekeepers&place=nk&asOf=2021-01-21").json();
+        assertThat(f.get("value").toString()).as("1,200 of 11 January plus 40, once").isEqualTo("1240");
+        assertThat(f.get("basedOn")).extracting(JsonNode::asLong).contains(seq).hasSize(2);
+        JsonNode bulletin = node.get("/api/v1/bulletins/2021-01-21?format=json").json();
+        for (JsonNode section : bulletin.get("sections")) {
+            if (!section.get("metric").asText().equals("medical_assistance")) continue;
+            assertThat(section.get("lines")).hasSize(1);
+            assertThat(section.at("/lines/0/parts")).extracting(p -> p.get("value").asText()).containsExactly("1200", "40");
+        }
+    }
+
+    @Test
+    void a_batch_whose_items_repeat_each_other_is_refused_at_the_second_and_writes_nothing() {
+        long size = node.truce.ledger().size();
+        ArrayNode batch = TestNode.JSON.createArrayNode();
+        batch.add(returned("00000000-0000-4000-8000-0000000000b1", 7));
+        batch.add(returned("00000000-0000-4000-8000-0000000000b2", 7));
+        var r = node.post("/api/v1/reports", batch.toString());
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/1");
+        assertThat(r.json().at("/errors/0/detail").asText()).contains("00000000-0000-4000-8000-0000000000b1").contains("/0");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+        ((ObjectNode) batch.get(1)).putObject("duplicateOf").put("id", "00000000-0000-4000-8000-0000000000b1").put("reason", "twice in the source");
+        assertThat(node.post("/api/v1/reports", batch.toString()).status()).isEqualTo(200);
+        assertThat(node.truce.ledger().size()).isEqualTo(size + 2);
+    }
+
+    @Test
+    void duplicate_of_that_names_a_report_it_does_not_repeat_is_a_422() {
+        long size = node.truce.ledger().size();
+        ObjectNode wrong = returned("00000000-0000-4000-8000-0000000000c1", 9);
+        wrong.putObject("duplicateOf").put("id", "00000000-0000-4000-8000-0000000000c9").put("reason", "no such report");
+        var r = node.post("/api/v1/reports", wrong.toString());
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/duplicateOf/id");
+        ObjectNode noReason = returned("00000000-0000-4000-8000-0000000000c2", 9);
+        noReason.putObject("duplicateOf").put("id", "00000000-0000-4000-8000-0000000000c9");
+        assertThat(node.post("/api/v1/reports", noReason.toString()).json().at("/errors/0/pointer").asText()).isEqualTo("/duplicateOf/reason");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+    }
 }

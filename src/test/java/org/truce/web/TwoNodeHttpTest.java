@@ -194,6 +194,7 @@ class TwoNodeHttpTest {
             sums.add(pool.submit(() -> {
                 Random random = new Random(seed);
                 Map<String, Integer> standing = new java.util.LinkedHashMap<>(); // current version id → its value
+                int filed = 0;
                 while (System.nanoTime() < until) {
                     String id = new UUID(random.nextLong(), random.nextLong()).toString();
                     int action = standing.isEmpty() ? 0 : random.nextInt(10);
@@ -201,7 +202,7 @@ class TwoNodeHttpTest {
                     String body;
                     String what;
                     if (action < 9) {
-                        int value = 1 + random.nextInt(50);
+                        int value = 1 + random.nextInt(50) + 64 * ++filed; // never equal to another of the client: a repeat would be refused
                         var report = (com.fasterxml.jackson.databind.node.ObjectNode) Reports.valid(id).put("kind", "increment").put("value", value).put("source", source)
                                 .put("asOf", asOf).without("breakdown");
                         if (replaced != null) report.put("corrects", replaced);

@@ -1,0 +1,78 @@
+package org.truce.figures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The duplicate rule of reports: a report with the same source, metric, place, as-of date, kind and
+ * value as one in force (or one earlier in the same request) is a repeat. A repeat is refused (a 409
+ * that names the first) unless it says so with {@code duplicateOf} and a reason; then it is recorded,
+ * marked, and never counted again. {@code duplicateOf} must name a report it does repeat. A retry of
+ * an id already in the record is the ledger's to answer, never a repeat. Thread-safe; reads the book.
+ */
+public final class Repeats {
+    private final FigureBook book;
+
+    public Repeats(FigureBook book) {
+        this.book = book;
+    }
+
+    /**
+     * What a request's repeats break.
+     *
+     * @param unmarked repeats without {@code duplicateOf}, each pointing at the report it repeats (409)
+     * @param wrong    {@code duplicateOf} that names no report this one repeats (422)
+     */
+    public record Found(List<Violation> unmarked, List<Violation> wrong) {}
+
+    /** Whether two reports say the same thing: source, metric, place, as-of date, kind and value. */
+    static boolean same(Report a, Report b) {
+        return a.source().equals(b.source()) && a.metric().equals(b.metric()) && a.place().equals(b.place())
+                && a.asOf().equals(b.asOf()) && a.kind() == b.kind() && a.value().compareTo(b.value()) == 0;
+    }
+
+    public Found check(List<Fact> facts, List<String> pointers) {
+        List<Violation> unmarked = new ArrayList<>();
+        List<Violation> wrong = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            if (!(facts.get(i) instanceof Fact.ReportFiled filed)) continue;
+            Report r = filed.report();
+            if (book.report(r.id()).isPresent()) continue; // a retry
+            String at = pointers.get(i);
+            if (r.duplicateOf() != null) {
+                if (!repeats(r, r.duplicateOf().id(), facts.subList(0, i))) {
+                    wrong.add(new Violation(at + "/duplicateOf/id", "names no report that this one repeats (the same source,"
+                            + " metric, place, asOf, kind and value, in force or earlier in this request): " + r.duplicateOf().id()));
+                }
+                continue;
+            }
+            Optional<Filed> held = book.repeated(r);
+            if (held.isPresent()) {
+                unmarked.add(new Violation(at, "repeats report " + held.get().report().id() + " (entry " + held.get().seq()
+                        + "): the same source, metric, place, asOf, kind and value; to record it anyway, send duplicateOf"
+                        + " with that id and a reason"));
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                if (facts.get(j) instanceof Fact.ReportFiled e && !e.report().id().equals(r.id())
+                        && e.report().duplicateOf() == null && same(e.report(), r) && !e.report().id().equals(r.corrects())) {
+                    unmarked.add(new Violation(at, "repeats report " + e.report().id() + " at " + pointers.get(j)
+                            + " in this request: the same source, metric, place, asOf, kind and value; to record it anyway,"
+                            + " send duplicateOf with that id and a reason"));
+                    break;
+                }
+            }
+        }
+        return new Found(unmarked, wrong);
+    }
+
+    /** Whether report {@code id} (in the record, or among {@code earlier}) says what {@code r} says. */
+    private boolean repeats(Report r, String id, List<Fact> earlier) {
+        if (id.equals(r.id())) return false;
+        Optional<Filed> held = book.report(id);
+        if (held.isPresent()) return held.get().current() && same(held.get().report(), r);
+        for (Fact f : earlier) if (f instanceof Fact.ReportFiled e && e.report().id().equals(id)) return same(e.report(), r);
+        return false;
+    }
+}
