@@ -39,9 +39,10 @@ final class Attribution {
         }
         if (base != null) {
             Report r = base.report();
-            String figure = figure(r.value(), r.qualifier().wire(), metric, placeName, m);
+            String asOf = asOf(r.asOf(), approximate(r), m);
+            String figure = figure(r.value(), r.qualifier().wire(), metric, placeName, asOf, m);
             if (r.since() != null) figure = figure + " " + m.format("since", Map.of("date", m.date(r.since())));
-            sentences.add(m.format("line", named(source, m, Map.of("asOf", asOf(r.asOf(), approximate(r), m),
+            sentences.add(m.format("line", named(source, m, Map.of("asOf", asOf,
                     "figure", figure, "place", placeName))));
             if (!f.sameDay().isEmpty()) sentences.add(sameDay(f.sameDay(), r.asOf(), metric, m));
             if (!f.increments().isEmpty()) {
@@ -66,13 +67,15 @@ final class Attribution {
     }
 
     /** The metric's sentence ("a total of 48,241 people had returned to ..."), as the source gave it. */
-    static String figure(BigDecimal n, String qualifier, Metric metric, String placeName, Messages m) {
+    /** @param asOf the date phrase, for the languages that put it inside the figure's clause (German) */
+    static String figure(BigDecimal n, String qualifier, Metric metric, String placeName, String asOf, Messages m) {
         Map<String, Object> args = new HashMap<>();
         args.put("n", n);
         args.put("qualifier", qualifier);
         args.put("q", m.format("q", Map.of("qualifier", qualifier)));
         args.put("amount", unit(n, qualifier, metric, m));
         args.put("place", placeName);
+        args.put("asOf", asOf);
         args.put("metric", metric.name(m.lang()));
         String metricKey = m.has("metric." + metric.id()) ? "metric." + metric.id() : "metric.other";
         return m.format(metricKey, args);

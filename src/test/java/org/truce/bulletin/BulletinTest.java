@@ -143,8 +143,8 @@ class BulletinTest {
     void the_key_figures_open_the_bulletin_each_body_in_its_own_name_with_its_date() {
         String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
         int key = text.indexOf("## Key figures");
-        assertThat(key).isPositive().isLessThan(text.indexOf("## people returned"));
-        assertThat(text).contains("### people returned (Nagorno-Karabakh)\n"
+        assertThat(key).isPositive().isLessThan(text.indexOf("## People returned"));
+        assertThat(text).contains("### People returned (Nagorno-Karabakh)\n"
                 + "- According to the Russian Defence Ministry: more than 43,000 people, as of 24 December 2020.\n"
                 + "- According to the Russian peacekeeping contingent: 48,241 people, as of 11 January 2021.\n"
                 + "- According to the President of Russia: more than 48,000 people, as of 11 January 2021.\n");
