@@ -25,8 +25,11 @@ public record Bulletin(LocalDate asOf, String lang, long size, String root, Stri
         }
     }
 
-    /** One source's figure, in its name. */
+    /**
+     * One source's figure, in its name. {@code quotes} are the {@code citations}' texts (kept for
+     * readers of the older JSON field); each citation names the document that carried the figure.
+     */
     public record Line(String source, String sourceName, String text, List<String> quotes,
                        List<String> notes, String value, String qualifier, LocalDate reportedAsOf,
-                       List<Long> basedOn) {}
+                       List<Long> basedOn, List<Citation> citations) {}
 }

@@ -35,7 +35,7 @@ final class BulletinXhtml {
             if (s.placeName() != null) out.append("<h3>").append(esc(s.placeName())).append("</h3>\n");
             for (Bulletin.Line line : s.lines()) {
                 out.append("<div class=\"line\"><p>").append(esc(line.text())).append("</p>");
-                for (String q : line.quotes()) out.append("<blockquote>").append(esc(q)).append("</blockquote>");
+                for (Citation c : line.citations()) out.append("<p class=\"citation\">").append(c.html()).append("</p>");
                 for (String n : line.notes()) out.append("<p class=\"note\">").append(esc(n)).append("</p>");
                 out.append("</div>\n");
             }
@@ -105,7 +105,8 @@ final class BulletinXhtml {
             "p { margin: 2pt 0; }",
             ".intro { color: #333; }",
             ".line { margin: 0 0 4pt 0; page-break-inside: avoid; }",
-            "blockquote { margin: 1pt 0 1pt 12pt; font-size: 9pt; color: #333; }",
+            "blockquote, .citation { margin: 1pt 0 1pt 12pt; font-size: 9pt; color: #333; }",
+            ".citation a { color: #1a4d8f; word-wrap: break-word; }",
             ".note, .small { font-size: 8.5pt; color: #444; }",
             ".exhibit { page-break-before: always; }",
             ".figure { page-break-inside: avoid; margin: 4pt 0 8pt 0; }",

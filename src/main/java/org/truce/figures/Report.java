@@ -8,17 +8,31 @@ import java.util.TreeMap;
 
 /**
  * One figure from one source, exactly as reported. Values are decimals (never binary floating point);
- * a value of 0 is a nil report. {@code corrects} names the report this one replaces, or null. Immutable.
+ * a value of 0 is a nil report. {@code corrects} names the report this one replaces, or null.
+ * {@code attributionKind} says whether {@code attribution} is the body's verbatim words or a summary;
+ * {@code attributionLang} is the language those words are in (required for a quote, else optional).
+ * Immutable.
  */
 public record Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
                      Map<String, BigDecimal> breakdown, LocalDate asOf, DatePrecision asOfPrecision,
                      LocalDate since, String place, String source, String attribution, Document document,
-                     String corrects) {
+                     String corrects, AttributionKind attributionKind, String attributionLang) {
+
+    /** A report whose attribution is a paraphrase in an unstated language (the reading of older entries). */
+    public Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
+                  Map<String, BigDecimal> breakdown, LocalDate asOf, DatePrecision asOfPrecision,
+                  LocalDate since, String place, String source, String attribution, Document document,
+                  String corrects) {
+        this(id, metric, kind, value, qualifier, breakdown, asOf, asOfPrecision, since, place, source, attribution,
+                document, corrects, AttributionKind.PARAPHRASE, null);
+    }
+
     private static final Class<?> FROZEN = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
     private static final Class<?> SINGLE = Map.of("", "").getClass();
 
     /** The breakdown is kept immutable and in key order; the common cases (none, one) take no tree. */
     public Report {
+        if (attributionKind == null) attributionKind = AttributionKind.PARAPHRASE;
         if (breakdown.isEmpty()) {
             breakdown = Map.of();
         } else if (breakdown.size() == 1) {
