@@ -55,7 +55,9 @@ final class Citations {
             args.put("url", d.url() == null ? "none" : URL);
             docPattern = m.format("cite.document", args);
         }
-        String pattern = wordsPattern + " " + docPattern;
+        // The document first: its sentence ends with its own stop, and the words, which may end without
+        // one (a quotation is never altered), close the citation.
+        String pattern = docPattern + " " + wordsPattern;
         String text = fill(pattern, r.attribution(), d);
         String html = html(pattern, r, d);
         return new Citation(quote ? "quote" : "paraphrase", r.attribution(), lang,
