@@ -58,7 +58,7 @@ class DeskPagesTest {
         TestNode.Response r = get("/desk", analyst);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).containsPattern("Incidents awaiting a finding \\(\\d+\\)").contains("1c1de000-0000-4000-8000-000000000002")
-                .contains("Overdue obligations, per assessor").contains("According to demo-sketch").containsPattern("Proposed duplicates \\(\\d+\\)");
+                .contains("Overdue obligations, per assessor").contains("According to monitor-illustrative").containsPattern("Proposed duplicates \\(\\d+\\)");
         assertThat(get("/desk", null).status()).isEqualTo(303);
     }
 
@@ -138,7 +138,7 @@ class DeskPagesTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("class=\"versions\"").contains("class=\"timeline\"").contains("versions differ").contains("Amendments").contains("deadline moved to")
                 .doesNotContain("style=");
-        assertThat(get("/agreements/statement-2021-01-11", null).body()).contains("According to demo-sketch:");
+        assertThat(get("/agreements/statement-2021-01-11", null).body()).contains("According to monitor-illustrative:");
         assertThat(get("/agreements", null).body()).contains("/agreements/statement-2020-11-10");
     }
 
