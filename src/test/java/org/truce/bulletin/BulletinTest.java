@@ -33,22 +33,25 @@ class BulletinTest {
         assertThat(text).contains("newskitchen.eu / kremlin.ru, 11 January 2021, https://newskitchen.eu/2021/01/11/press-statements-following-talks-"
                 + "with-president-of-azerbaijan-ilham-aliyev-and-prime-minister-of-armenia-nikol-pashinyan/. Quoted, verbatim "
                 + "(language: English): \u201Cmore than 48,000 displaced persons and refugees have already returned to Nagorno-Karabakh\u201D");
-        String ru = node.get("/api/v1/bulletins/2020-12-01?format=text&lang=ru").body();
+        // 3 December: the ministry's total of 1 December (a summary of the carrier's words) and its quoted words of 3 December
+        String ru = node.get("/api/v1/bulletins/2020-12-03?format=text&lang=ru").body();
         assertThat(ru).contains("Документ: «Более 27000 беженцев вернулись в Нагорный Карабах с российскими миротворцами», eurabota.ua / TASS, "
                 + "2 декабря 2020\u202fг., https://news.eurabota.ua/ru/armenia/developments/bolee-27000-bezhencev-vernulis-v-nagornyj-karabah-s-rossijskimi-mirotvorcami/. "
-                + "Дословная цитата (язык: русский): «1 декабря 2020 года российские миротворцы");
-        String page = node.get("/bulletins/2020-12-01?lang=en").body();
-        assertThat(page).contains("<span class=\"quoted\" lang=\"ru\">1 декабря 2020 года российские миротворцы")
-                .contains("<a href=\"https://news.eurabota.ua/ru/armenia/developments/bolee-27000-bezhencev-vernulis-v-nagornyj-karabah-s-rossijskimi-mirotvorcami/\">")
+                + "В изложении, не цитата (язык: английский): TASS, as the carrier reports it")
+                .contains("Дословная цитата (язык: английский): «On December 3, 2020, Russian peacekeepers escorted");
+        String page = node.get("/bulletins/2020-12-03?lang=en").body();
+        assertThat(page).contains("\u201C<span class=\"quoted\" lang=\"en\">On December 3, 2020, Russian peacekeepers escorted")
+                .contains("<a href=\"https://www.urdupoint.com/en/world/over-1900-refugees-returned-to-nagorno-karab-1104160.html\">")
                 .contains("In summary, not a quotation (language: English): <span class=\"paraphrased\" lang=\"en\">TASS, as the carrier reports it");
-        var json = node.get("/api/v1/bulletins/2020-12-01").json();
+        var json = node.get("/api/v1/bulletins/2020-12-03").json();
         var citations = json.at("/sections/0/lines/0/citations");
         assertThat(citations).hasSize(2);
-        assertThat(citations.at("/0/kind").asText()).isEqualTo("quote");
-        assertThat(citations.at("/0/lang").asText()).isEqualTo("ru");
+        assertThat(citations.at("/0/kind").asText()).isEqualTo("paraphrase");
         assertThat(citations.at("/0/document/publisher").asText()).isEqualTo("eurabota.ua / TASS");
         assertThat(citations.at("/0/document/date").asText()).isEqualTo("2020-12-02");
-        assertThat(citations.at("/1/kind").asText()).isEqualTo("paraphrase");
+        assertThat(citations.at("/1/kind").asText()).isEqualTo("quote");
+        assertThat(citations.at("/1/lang").asText()).isEqualTo("en");
+        assertThat(citations.at("/1/document/url").asText()).isEqualTo("https://www.urdupoint.com/en/world/over-1900-refugees-returned-to-nagorno-karab-1104160.html");
     }
 
     @Test

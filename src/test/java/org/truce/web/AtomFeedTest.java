@@ -65,7 +65,7 @@ class AtomFeedTest {
         assertThat(node.post("/api/v1/publications", "{\"date\":\"2021-01-11\"}", secretariat).status()).isEqualTo(201);
         Document after = parse(node.get("/feeds/en.atom").body());
         NodeList entries = after.getElementsByTagNameNS(ATOM, "entry");
-        assertThat(entries.getLength()).isEqualTo(7);
+        assertThat(entries.getLength()).isEqualTo(9);
         assertThat(child((Element) entries.item(0), "id").getTextContent()).isNotEqualTo(firstId);
         assertThat(child((Element) entries.item(1), "id").getTextContent()).isEqualTo(firstId);
     }

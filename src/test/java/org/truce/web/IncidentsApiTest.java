@@ -269,7 +269,7 @@ class IncidentsApiTest {
         JsonNode feb3 = node.get("/api/v1/incidents/counts?date=2021-02-03").json().at("/zones/0");
         List<String> sources = new ArrayList<>();
         feb3.get("alleged").forEach(t -> sources.add(t.get("source").asText()));
-        assertThat(sources).containsExactly("party-a-illustrative", "local-authority-illustrative");
+        assertThat(sources).containsExactly("local-authority-illustrative", "party-a-illustrative");
         assertThat(feb3.get("confirmed")).isEmpty();
 
         // as known before the finding was recorded, nothing was confirmed
