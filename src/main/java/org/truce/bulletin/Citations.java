@@ -19,7 +19,7 @@ import org.truce.figures.Report;
  * is made from the same pattern, formatted with placeholders that are then replaced by the escaped,
  * marked-up values, so the plain and HTML forms cannot drift apart. Stateless.
  */
-final class Citations {
+public final class Citations {
     private static final String WORDS = "\uE000";
     private static final String TITLE = "\uE001";
     private static final String URL = "\uE002";
@@ -48,12 +48,7 @@ final class Citations {
         if (d == null) {
             docPattern = m.format("cite.direct", Map.of());
         } else {
-            Map<String, Object> args = new HashMap<>();
-            args.put("title", d.title() == null ? "none" : TITLE);
-            args.put("publisher", d.publisher());
-            args.put("docDate", d.date() == null ? "none" : m.date(d.date()));
-            args.put("url", d.url() == null ? "none" : URL);
-            docPattern = m.format("cite.document", args);
+            docPattern = documentPattern(d, m);
         }
         // The document first: its sentence ends with its own stop, and the words, which may end without
         // one (a quotation is never altered), close the citation.
@@ -63,6 +58,23 @@ final class Citations {
         return new Citation(quote ? "quote" : "paraphrase", r.attribution(), lang,
                 d == null ? null : d.title(), d == null ? null : d.publisher(), d == null ? null : d.date(),
                 d == null ? null : d.url(), text, html);
+    }
+
+    /**
+     * The document alone, in the reader's language ("Document: “title”, publisher, date, URL."), for
+     * lines other capabilities compose (a meeting, a status change) that rest on a document.
+     */
+    public static String documentText(Document d, Messages m) {
+        return fill(documentPattern(d, m), "", d);
+    }
+
+    private static String documentPattern(Document d, Messages m) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("title", d.title() == null ? "none" : TITLE);
+        args.put("publisher", d.publisher());
+        args.put("docDate", d.date() == null ? "none" : m.date(d.date()));
+        args.put("url", d.url() == null ? "none" : URL);
+        return m.format("cite.document", args);
     }
 
     /** The language's name in the reader's language ("Russian", "русский", "ռուսերեն"), from CLDR. */

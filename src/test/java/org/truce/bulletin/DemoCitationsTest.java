@@ -68,6 +68,14 @@ class DemoCitationsTest {
         assertThat(lines).as("figure lines checked").isGreaterThanOrEqualTo(dates.size() * LANGS.size());
     }
 
+    @Test
+    void a_meeting_in_the_bulletin_cites_the_document_that_reported_it() {
+        String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
+        assertThat(text).contains("the trilateral meeting of Putin, Aliyev and Pashinyan")
+                .contains("Document: \u201CPress statements following talks with President of Azerbaijan Ilham Aliyev and Prime Minister "
+                        + "of Armenia Nikol Pashinyan\u201D, newskitchen.eu / kremlin.ru, 11 January 2021, https://newskitchen.eu/");
+    }
+
     private static void citesItsDocument(JsonNode c, String at) {
         JsonNode doc = c.get("document");
         assertThat(doc.isObject()).as("document of a demo citation in " + at + ": " + c).isTrue();
