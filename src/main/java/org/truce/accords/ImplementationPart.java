@@ -114,6 +114,7 @@ public final class ImplementationPart implements BulletinPart {
                 dates.put("met", meeting.date().isAfter(s.current()) ? "late" : "on_time");
                 line.append(' ').append(m.format("implementation.meeting_dates", dates));
             }
+            if (meeting.document() != null) line.append(' ').append(org.truce.bulletin.Citations.documentText(meeting.document(), m));
             lines.add(line.toString());
         }
     }

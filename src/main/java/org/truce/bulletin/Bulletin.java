@@ -49,10 +49,12 @@ public record Bulletin(LocalDate asOf, String lang, long size, String root, Stri
      * One source's figure, in its name; {@code approximate} when the source gave its date only
      * approximately. When {@code derived}, {@code value} is the sum Truce computed
      * from {@code parts} (the text says so and states each part); {@code sameDay} are the source's
-     * increments of its total's own date, stated in the text and not added.
+     * increments of its total's own date, stated in the text and not added. {@code quotes} are the
+     * {@code citations}' texts (kept for readers of the older JSON field); each citation names the
+     * document that carried the figure.
      */
     public record Line(String source, String sourceName, String text, List<String> quotes,
                        List<String> notes, String value, String qualifier, LocalDate reportedAsOf,
                        List<Long> basedOn, boolean derived, boolean approximate, List<Reported> parts,
-                       List<Reported> sameDay) {}
+                       List<Reported> sameDay, List<Citation> citations) {}
 }

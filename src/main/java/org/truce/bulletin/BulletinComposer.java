@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.truce.figures.Figure;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
@@ -22,7 +22,8 @@ import org.truce.ledger.Ledger;
 
 /**
  * Composes the bulletin of a date from the ledger alone: for each metric and place, every source's
- * figure in that source's name, with its own words quoted, and the bodies known to report on the
+ * figure in that source's name, citing the document that carried it and the body's words (quoted
+ * only when verbatim, see {@link Citations}), and the bodies known to report on the
  * metric that published nothing. Uses only what the ledger's first N entries hold, so the same N
  * gives the same bulletin. Thread-safe.
  */
@@ -84,26 +85,16 @@ public final class BulletinComposer {
         Source source = book.source(f.source(), size).orElseThrow();
         String text = Attribution.text(f, source, metric, place,
                 id -> book.place(id, size).map(p -> p.displayName(m.lang())).orElse(id), m);
-        List<String> quotes = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
         List<Filed> cited = new ArrayList<>(f.basis());
         cited.addAll(f.sameDay());
-        for (Filed filed : cited) {
-            Report r = filed.report();
-            if (r.attribution() == null || !seen.add(r.attribution())) continue;
-            if (r.document() == null) {
-                quotes.add(m.format("quote_direct", Map.of("attribution", r.attribution())));
-                continue;
-            }
-            quotes.add(m.format("quote", Map.of("attribution", r.attribution(), "publisher", r.document().publisher(),
-                    "docDate", r.document().date() == null ? "none" : m.date(r.document().date()))));
-        }
+        List<Citation> citations = Citations.of(cited, m);
+        List<String> quotes = citations.stream().map(Citation::text).toList();
         List<String> notes = new ArrayList<>();
         for (Flag flag : f.flags()) notes.add(m.format("flag", Map.of("detail", flagText(flag, m))));
         List<Long> basedOn = f.basis().stream().map(Filed::seq).toList();
         return new Bulletin.Line(source.id(), source.name(m.lang()), text, quotes, notes, f.value().toPlainString(),
                 f.qualifier().wire(), f.reportedAsOf(), basedOn, f.derived(), f.approximate(), Attribution.reported(f.basis()),
-                Attribution.reported(f.sameDay()));
+                Attribution.reported(f.sameDay()), citations);
     }
 
     /** A source that covered only some of the place's children: said so, never summed. */
@@ -113,7 +104,7 @@ public final class BulletinComposer {
         SourceNames.put(args, "source", source, m);
         String text = m.format("partial", args);
         return new Bulletin.Line(source.id(), source.name(m.lang()), text, List.of(), List.of(), null, null, null, List.of(),
-                false, false, List.of(), List.of());
+                false, false, List.of(), List.of(), List.of());
     }
 
     /** The flag in this language; its dates in the language's long form, its decimals as numbers. */

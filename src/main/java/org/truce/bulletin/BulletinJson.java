@@ -39,6 +39,8 @@ public final class BulletinJson {
                 l.basedOn().forEach(basedOn::add);
                 ArrayNode quotes = line.putArray("quotes");
                 l.quotes().forEach(quotes::add);
+                ArrayNode citations = line.putArray("citations");
+                for (Citation c : l.citations()) citation(citations.addObject(), c);
                 ArrayNode notes = line.putArray("notes");
                 l.notes().forEach(notes::add);
                 line.put("approximate", l.approximate());
@@ -78,5 +80,22 @@ public final class BulletinJson {
             into.addObject().put("report", r.report()).put("seq", r.seq()).put("kind", r.kind()).put("value", r.value())
                     .put("qualifier", r.qualifier()).put("asOf", r.asOf().toString());
         }
+    }
+
+    /** A citation: the words with their kind and language, the document (null: reported directly), the text. */
+    private static void citation(ObjectNode o, Citation c) {
+        o.put("kind", c.kind());
+        o.put("words", c.words());
+        o.put("lang", c.wordsLang());
+        if (c.hasDocument()) {
+            ObjectNode d = o.putObject("document");
+            d.put("title", c.title());
+            d.put("publisher", c.publisher());
+            d.put("date", c.docDate() == null ? null : c.docDate().toString());
+            d.put("url", c.url());
+        } else {
+            o.putNull("document");
+        }
+        o.put("text", c.text());
     }
 }

@@ -36,7 +36,7 @@ final class BulletinXhtml {
             if (s.placeName() != null) out.append("<h3>").append(esc(s.placeName())).append("</h3>\n");
             for (Bulletin.Line line : s.lines()) {
                 out.append("<div class=\"line\"><p>").append(esc(line.text())).append("</p>");
-                for (String q : line.quotes()) out.append("<blockquote>").append(esc(q)).append("</blockquote>");
+                for (Citation c : line.citations()) out.append("<p class=\"citation\">").append(c.html()).append("</p>");
                 for (String n : line.notes()) out.append("<p class=\"note\">").append(esc(n)).append("</p>");
                 out.append("</div>\n");
             }
@@ -108,7 +108,8 @@ final class BulletinXhtml {
             ".key-figures { border: 0.6pt solid #888; padding: 2pt 8pt 4pt 8pt; margin: 6pt 0 8pt 0; }",
             ".key-figures ul { margin: 0 0 2pt 0; padding-left: 12pt; }",
             ".line { margin: 0 0 4pt 0; page-break-inside: avoid; }",
-            "blockquote { margin: 1pt 0 1pt 12pt; font-size: 9pt; color: #333; }",
+            "blockquote, .citation { margin: 1pt 0 1pt 12pt; font-size: 9pt; color: #333; }",
+            ".citation a { color: #1a4d8f; word-wrap: break-word; }",
             ".note, .small { font-size: 8.5pt; color: #444; }",
             ".exhibit { page-break-before: always; }",
             ".figure { page-break-inside: avoid; margin: 4pt 0 8pt 0; }",

@@ -18,8 +18,11 @@ public final class FactReader {
     private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
     static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
     private static final Set<String> REPORT_FIELDS = Set.of("id", "metric", "kind", "value", "qualifier",
-            "breakdown", "asOf", "asOfPrecision", "since", "place", "source", "attribution", "document",
-            "corrects", "retracts", "duplicateOf");
+            "breakdown", "asOf", "asOfPrecision", "since", "place", "source", "attribution", "attributionKind",
+            "attributionLang", "document", "corrects", "retracts", "duplicateOf");
+    /** A BCP 47 language tag as the record uses them: a language subtag, then optional script or region. */
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
     private static final Set<String> RETRACTION_FIELDS = Set.of("id", "source", "retracts", "reason",
             "corrects");
     private static final Set<String> DOCUMENT_FIELDS = Set.of("title", "publisher", "date", "url");
@@ -58,6 +61,8 @@ public final class FactReader {
         String place = r.id(node, "place", at, true);
         String source = r.id(node, "source", at, true);
         String attribution = r.text(node, "attribution", at, true);
+        AttributionKind attributionKind = enumOf(r, node, "attributionKind", at, false, AttributionKind::fromWire);
+        String attributionLang = attributionLang(r, node, at, attributionKind);
         Document document = document(r, node.get("document"), at + "/document");
         String corrected = corrects ? r.uuid(node, "corrects", at, true) : null;
         DuplicateOf duplicateOf = duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
@@ -65,8 +70,25 @@ public final class FactReader {
         if (since != null && since.isAfter(asOf)) r.fail(at + "/since", "must not be after asOf");
         Report report = new Report(id, metric, kind, value, qualifier == null ? Qualifier.EXACT : qualifier,
                 breakdown, asOf, precision == null ? DatePrecision.DAY : precision, since, place, source,
-                attribution, document, corrected, duplicateOf);
+                attribution, document, corrected, duplicateOf,
+                attributionKind == null ? AttributionKind.PARAPHRASE : attributionKind, attributionLang);
         return Parsed.of(new Fact.ReportFiled(report), r);
+    }
+
+    /** The language of the attribution's words: required for a quote, since a quote is printed marked with it. */
+    private static String attributionLang(Reading r, JsonNode node, String at, AttributionKind kind) {
+        String lang = r.text(node, "attributionLang", at, false);
+        if (lang == null) {
+            if (kind == AttributionKind.QUOTE && !present(node, "attributionLang")) {
+                r.fail(at + "/attributionLang", "is required when attributionKind is quote: the language of the quoted words, e.g. \"ru\"");
+            }
+            return null;
+        }
+        if (!LANGUAGE_TAG.matcher(lang).matches()) {
+            r.fail(at + "/attributionLang", "must be a language tag such as en, ru, hy, az or de");
+            return null;
+        }
+        return lang;
     }
 
     private static Parsed<Fact> readRetraction(JsonNode node, String at, Reading r) {

@@ -41,6 +41,12 @@ public final class FactWriter {
         n.put("place", r.place());
         n.put("source", r.source());
         n.put("attribution", r.attribution());
+        // Written only when said: a paraphrase in an unstated language is what an entry without them
+        // means, so the bytes of such reports stay as they were before the fields existed.
+        if (r.attributionKind() != AttributionKind.PARAPHRASE || r.attributionLang() != null) {
+            n.put("attributionKind", r.attributionKind().wire());
+            putNullable(n, "attributionLang", r.attributionLang());
+        }
         if (r.document() != null) n.set("document", document(r.document()));
         putNullable(n, "corrects", r.corrects());
         // written only when set, so that every entry recorded before the field existed keeps its bytes

@@ -145,7 +145,8 @@ public final class FigureBook implements Ledger.Listener {
     private Report shared(Report r) {
         return new Report(r.id(), share(r.metric()), r.kind(), r.value(), r.qualifier(), r.breakdown(), r.asOf(),
                 r.asOfPrecision(), r.since(), share(r.place()), share(r.source()), share(r.attribution()),
-                r.document() == null ? null : documents.computeIfAbsent(r.document(), d -> d), r.corrects(), r.duplicateOf());
+                r.document() == null ? null : documents.computeIfAbsent(r.document(), d -> d), r.corrects(), r.duplicateOf(),
+                r.attributionKind(), r.attributionLang() == null ? null : share(r.attributionLang()));
     }
 
     private String share(String s) {

@@ -2,7 +2,9 @@ package org.truce.figures;
 
 /** The capacities in which a body takes part; one body can hold several. */
 public enum Role {
-    PARTY, SIGNATORY, MEDIATOR, PEACEKEEPERS, DE_FACTO_AUTHORITY, INTERNATIONAL_ORGANISATION, MEDIA;
+    PARTY, SIGNATORY, MEDIATOR, PEACEKEEPERS, DE_FACTO_AUTHORITY, INTERNATIONAL_ORGANISATION, MEDIA,
+    /** A body that verifies allegations and records findings (a joint monitoring centre). */
+    MONITOR;
 
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -11,6 +13,6 @@ public enum Role {
     public static Role fromWire(String s) {
         for (Role r : values()) if (r.wire().equals(s)) return r;
         throw new IllegalArgumentException("role must be one of party, signatory, mediator, peacekeepers, "
-                + "de_facto_authority, international_organisation, media");
+                + "de_facto_authority, international_organisation, media, monitor");
     }
 }

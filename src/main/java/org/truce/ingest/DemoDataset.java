@@ -17,7 +17,8 @@ import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;
 
 /**
- * The demo dataset: every figure of {@code shared/seed}, with its originating source, attribution,
+ * The demo dataset: figures from real public documents (each cited with its title, publisher, date and
+ * web address where known), with the originating body as source, its words (quoted only when verbatim),
  * qualifier and date precision as reported, entered by a transcribing account. Loading goes through
  * the same rules as the API; loading it twice is a no-op (every entry is an idempotent retry).
  */

@@ -28,7 +28,7 @@ import org.truce.web.desk.Form;
 final class DeskForms {
     static final Map<String, FormJson.Kind> REPORT = fields(
             "source", "metric", "place", "kind", "value:n", "qualifier", "asOf", "asOfPrecision", "since", "attribution",
-            "document.title", "document.publisher", "document.date", "document.url");
+            "attributionKind", "attributionLang", "document.title", "document.publisher", "document.date", "document.url");
     static final Map<String, FormJson.Kind> INCIDENT = fields(
             "source", "date", "timePrecision", "time", "place", "location.lon:n", "location.lat:n", "geoPrecision",
             "eventType", "subEventType", "actor1", "actor2", "account", "casualties.killed.military:i",
@@ -55,6 +55,7 @@ final class DeskForms {
         v.put("kind", "total");
         v.put("qualifier", "exact");
         v.put("asOfPrecision", "day");
+        v.put("attributionKind", "paraphrase");
         v.put("asOf", LocalDate.now(truce.clock()).toString());
         renderReport(ctx, 200, Form.of(v));
     }

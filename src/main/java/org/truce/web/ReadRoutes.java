@@ -183,8 +183,12 @@ final class ReadRoutes {
             Document doc = filed.report().document();
             attributions.addObject().put("report", filed.report().id()).put("seq", filed.seq())
                     .put("attribution", filed.report().attribution())
+                    .put("attributionKind", filed.report().attributionKind().wire())
+                    .put("attributionLang", filed.report().attributionLang())
                     .put("publisher", doc == null ? null : doc.publisher())
-                    .put("title", doc == null ? null : doc.title());
+                    .put("title", doc == null ? null : doc.title())
+                    .put("date", doc == null || doc.date() == null ? null : doc.date().toString())
+                    .put("url", doc == null ? null : doc.url());
         }
         n.put("derived", f.derived());
         ArrayNode parts = n.putArray("parts");

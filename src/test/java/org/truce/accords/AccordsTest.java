@@ -61,7 +61,7 @@ class AccordsTest {
             assertThat(node.post("/api/v1/assessments", body.formatted("0b5c5e8e-1111-4c1b-9b7a-000000000002", "az-government", 2), az).status()).isEqualTo(201);
 
             JsonNode overdue = node.get("/api/v1/obligations/overdue?asOf=2021-03-03").json();
-            assertThat(overdue.findValuesAsText("assessor")).contains("az-government", "demo-sketch").doesNotContain("am-government");
+            assertThat(overdue.findValuesAsText("assessor")).contains("az-government", "monitor-illustrative").doesNotContain("am-government");
             // before the deadline passed nothing of it is overdue, whoever assessed it
             JsonNode early = node.get("/api/v1/obligations/overdue?asOf=2021-03-01").json();
             assertThat(early.findValuesAsText("obligation")).doesNotContain("obl-2021-p4-measures");
@@ -104,7 +104,7 @@ class AccordsTest {
             assertThat(nov.at("/provisions/1/versionsDiffer").asBoolean()).isTrue();
             assertThat(nov.at("/provisions/0/versionsDiffer").asBoolean()).isFalse();
             assertThat(nov.get("versions")).hasSize(3);
-            assertThat(nov.at("/versions/2/attribution").asText()).startsWith("other English translations as circulated by media");
+            assertThat(nov.at("/versions/2/attribution").asText()).startsWith("another English translation as carried by News.ru");
             assertThat(nov.at("/versions/2/publisher").isNull()).isTrue();
         }
     }
@@ -171,7 +171,7 @@ class AccordsTest {
             JsonNode overdue = node.get("/api/v1/obligations/overdue?asOf=2021-03-03").json();
             java.util.List<String> flagged = new java.util.ArrayList<>();
             for (JsonNode o : overdue) if (o.get("obligation").asText().equals("obl-2021-p4-measures")) flagged.add(o.get("assessor").asText());
-            assertThat(flagged).containsExactlyInAnyOrder("az-government", "demo-sketch");
+            assertThat(flagged).containsExactlyInAnyOrder("az-government", "monitor-illustrative");
         }
     }
 

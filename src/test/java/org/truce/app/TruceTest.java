@@ -43,7 +43,7 @@ class TruceTest {
             assertThat(t.ledger().size()).isEqualTo(size);
             assertThat(DemoDataset.load(t.recorder())).isZero();
             assertThat(t.ledger().size()).isEqualTo(size);
-            assertThat(t.figures().figure("returnees", "ru-peacekeepers", "nk", java.time.LocalDate.of(2021, 1, 11), size)
+            assertThat(t.figures().figure("returnees", "ru-unnamed", "nk", java.time.LocalDate.of(2021, 1, 11), size)
                     .orElseThrow().value()).isEqualByComparingTo("48241");
         }
     }

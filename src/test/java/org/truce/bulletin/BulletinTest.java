@@ -19,16 +19,46 @@ class BulletinTest {
     void the_english_bulletin_speaks_in_the_sources_name_with_its_attribution() {
         var r = node.get("/api/v1/bulletins/2021-01-11");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("According to the Russian peacekeeping contingent, as of 11 January 2021, "
+        assertThat(r.body()).contains("According to Russia (the carrier names no body), as of 11 January 2021, "
                 + "a total of 48,241 people had returned to Nagorno-Karabakh");
         assertThat(r.body()).contains("48,241 people returned to Karabakh with the assistance of Russian peacekeepers");
+    }
+
+    @Test
+    void each_line_cites_its_document_and_quotes_only_the_bodys_verbatim_words_with_their_language() {
+        String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
+        assertThat(text).contains("Document: \u201CRussia Secures Its Role As Key Mediator In Settlement Of Karabakh Conflict\u201D, "
+                + "SouthFront, 11 January 2021; no web address known. In summary, not a quotation (language: English): "
+                + "As of January 11, a total of 48,241 people returned to Karabakh with the assistance of Russian peacekeepers");
+        assertThat(text).contains("newskitchen.eu / kremlin.ru, 11 January 2021, https://newskitchen.eu/2021/01/11/press-statements-following-talks-"
+                + "with-president-of-azerbaijan-ilham-aliyev-and-prime-minister-of-armenia-nikol-pashinyan/. Quoted, verbatim "
+                + "(language: English): \u201Cmore than 48,000 displaced persons and refugees have already returned to Nagorno-Karabakh\u201D");
+        // 3 December: the ministry's total of 1 December (a summary of the carrier's words) and its quoted words of 3 December
+        String ru = node.get("/api/v1/bulletins/2020-12-03?format=text&lang=ru").body();
+        assertThat(ru).contains("Документ: «Более 27000 беженцев вернулись в Нагорный Карабах с российскими миротворцами», eurabota.ua / TASS, "
+                + "2 декабря 2020\u202fг., https://news.eurabota.ua/ru/armenia/developments/bolee-27000-bezhencev-vernulis-v-nagornyj-karabah-s-rossijskimi-mirotvorcami/. "
+                + "В изложении, не цитата (язык: английский): TASS, as the carrier reports it")
+                .contains("Дословная цитата (язык: английский): «On December 3, 2020, Russian peacekeepers escorted");
+        String page = node.get("/bulletins/2020-12-03?lang=en").body();
+        assertThat(page).contains("\u201C<span class=\"quoted\" lang=\"en\">On December 3, 2020, Russian peacekeepers escorted")
+                .contains("<a href=\"https://www.urdupoint.com/en/world/over-1900-refugees-returned-to-nagorno-karab-1104160.html\">")
+                .contains("In summary, not a quotation (language: English): <span class=\"paraphrased\" lang=\"en\">TASS, as the carrier reports it");
+        var json = node.get("/api/v1/bulletins/2020-12-03").json();
+        var citations = json.at("/sections/0/lines/0/citations");
+        assertThat(citations).hasSize(2);
+        assertThat(citations.at("/0/kind").asText()).isEqualTo("paraphrase");
+        assertThat(citations.at("/0/document/publisher").asText()).isEqualTo("eurabota.ua / TASS");
+        assertThat(citations.at("/0/document/date").asText()).isEqualTo("2020-12-02");
+        assertThat(citations.at("/1/kind").asText()).isEqualTo("quote");
+        assertThat(citations.at("/1/lang").asText()).isEqualTo("en");
+        assertThat(citations.at("/1/document/url").asText()).isEqualTo("https://www.urdupoint.com/en/world/over-1900-refugees-returned-to-nagorno-karab-1104160.html");
     }
 
     @Test
     void the_russian_bulletin_uses_russian_plural_forms_and_grouping() {
         var r = node.get("/api/v1/bulletins/2021-01-11?lang=ru&format=text");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("Нагорный Карабах: по данным российского миротворческого контингента, на 11 января 2021\u202fг. вернулся в общей сложности 48\u00a0241 человек");
+        assertThat(r.body()).contains("по данным России (издание не называет орган), на 11 января 2021\u202fг. вернулся в общей сложности 48\u00a0241 человек");
         // 479.2 is a fraction: the "other" form, genitive after "более"
         assertThat(r.body()).contains("более 479,2 гектара");
         // 48,241 ends in 1: singular verb and "one" form; 1,200: "many" form, plural verb
@@ -54,6 +84,8 @@ class BulletinTest {
 
     @Test
     void qualifiers_and_approximate_dates_are_shown_as_such() {
+        var approximate = Reports.valid("00000000-0000-4000-8000-0000000000e5").put("asOf", "2021-01-05").put("asOfPrecision", "approximate");
+        assertThat(node.post("/api/v1/reports", approximate.toString()).status()).isEqualTo(201);
         String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
         assertThat(text).contains("more than 479.2 hectares");
         assertThat(text).contains("about 182.8 kilometres");

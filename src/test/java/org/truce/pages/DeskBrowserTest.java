@@ -70,7 +70,9 @@ class DeskBrowserTest {
         // the form's own address also contains /desk/reports/: wait for the page of the record itself
         browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.result")));
         assertThat(text("p.result")).contains("The report is in the ledger as entry");
-        assertThat(text("blockquote.attribution")).isEqualTo("According to ANAMA, 40 people received first aid.");
+        // the form says paraphrase unless told otherwise: the words are not printed as a quotation
+        assertThat(text("p.attribution")).isEqualTo("According to ANAMA, 40 people received first aid.");
+        assertThat(text("dd.attribution-kind")).isEqualTo("Paraphrase: a summary in other words");
         browser.screenshot("desk-report-recorded-en");
 
         browser.open(node.base() + "/desk/review");

@@ -32,23 +32,24 @@ class FiguresPageTest {
     }
 
     @Test
-    void land_cleared_in_nk_stands_side_by_side_per_body_with_gaps_where_a_body_did_not_report() {
+    void returnees_in_nk_stand_side_by_side_per_body_with_gaps_where_a_body_did_not_report() {
         String html = node.get("/figures?lang=en").body();
         assertThat(html).contains("<option value=\"nk\" selected>");
-        String t = table(html, "land_cleared");
-        assertThat(t).contains("<th scope=\"col\">The Russian peacekeeping contingent</th><th scope=\"col\">The Russian side</th>");
-        assertThat(t).contains("<tr data-date=\"2020-12-25\"><th scope=\"row\"><time datetime=\"2020-12-25\">25 December 2020</time></th><td>more than 250</td><td class=\"no-report\"");
-        assertThat(t).contains("<tr data-date=\"2021-01-05\">").contains("<td>414.6</td>");
-        assertThat(t).containsPattern("<tr data-date=\"2021-01-11\">.*?<td class=\"no-report\"[^>]*>–</td><td>more than 479.2</td>");
-        assertThat(t.split("<tr data-date=")).hasSize(4);
+        String t = table(html, "returnees");
+        assertThat(t).contains("<th scope=\"col\">The Russian Defence Ministry</th><th scope=\"col\">The President of Russia</th>"
+                + "<th scope=\"col\">Russia (the carrier names no body)</th>");
+        assertThat(t).contains("<tr data-date=\"2020-12-21\"><th scope=\"row\"><time datetime=\"2020-12-21\">21 December 2020</time></th>"
+                + "<td>about 43,000</td><td class=\"no-report\"");
+        assertThat(t).containsPattern("<tr data-date=\"2021-01-11\">.*?<td class=\"no-report\"[^>]*>–</td><td>more than 48,000</td>");
+        assertThat(t.split("<tr data-date=")).hasSize(1 + 8);
     }
 
     @Test
     void returnees_keep_each_bodys_own_figure_on_the_same_day() {
         String t = table(node.get("/figures?place=nk&lang=en").body(), "returnees");
-        assertThat(t).contains("The Russian Defence Ministry").contains("The President of Russia").contains("The Russian peacekeeping contingent");
-        assertThat(t).containsPattern("<tr data-date=\"2021-01-11\">.*?<td>48,241</td><td>more than 48,000</td>");
-        assertThat(t).containsPattern("<tr data-date=\"2020-12-03\">.*?<td>more than 28,000</td><td class=\"no-report\"");
+        assertThat(t).contains("The Russian Defence Ministry").contains("The President of Russia").contains("Russia (the carrier names no body)");
+        assertThat(t).containsPattern("<tr data-date=\"2021-01-11\">.*?<td>more than 48,000</td><td>48,241</td>");
+        assertThat(t).containsPattern("<tr data-date=\"2020-12-04\">.*?<td>more than 28,000</td><td class=\"no-report\"");
     }
 
     @Test

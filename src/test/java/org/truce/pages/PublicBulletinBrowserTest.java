@@ -56,13 +56,13 @@ class PublicBulletinBrowserTest {
             browser.open(node.base() + "/bulletins?lang=" + lang);
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
             List<WebElement> rows = browser.driver.findElements(By.cssSelector("table.archive tbody tr"));
-            assertThat(rows).hasSize(6);
+            assertThat(rows).hasSize(8);
             assertThat(rows.get(0).getAttribute("data-date")).isEqualTo("2021-01-11");
             browser.screenshot("public-archive-" + lang);
             rows.get(1).findElement(By.cssSelector("a")).click();
-            browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bulletins/2021-01-05"));
+            browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/bulletins/2020-12-21"));
             WebElement bulletin = browser.driver.findElement(By.cssSelector("article.bulletin"));
-            assertThat(bulletin.getAttribute("data-date")).isEqualTo("2021-01-05");
+            assertThat(bulletin.getAttribute("data-date")).isEqualTo("2020-12-21");
             assertThat(bulletin.getAttribute("lang")).isEqualTo(lang);
             browser.screenshot("public-bulletin-" + lang);
         }

@@ -37,7 +37,7 @@ class AtomFeedTest {
             assertThat(child(feed, "id").getTextContent()).startsWith("tag:");
             assertThat(child(feed, "updated").getTextContent()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
             NodeList entries = feed.getElementsByTagNameNS(ATOM, "entry");
-            assertThat(entries.getLength()).isEqualTo(6);
+            assertThat(entries.getLength()).isEqualTo(8);
             List<String> links = new ArrayList<>();
             var ids = new HashSet<String>();
             for (int i = 0; i < entries.getLength(); i++) {
@@ -48,9 +48,9 @@ class AtomFeedTest {
                 assertThat(child(e, "summary").getTextContent()).contains(child(e, "id").getTextContent().replaceAll(".*-", ""));
                 assertThat(child(e, "updated").getTextContent()).isNotBlank();
             }
-            assertThat(ids).hasSize(6).allMatch(id -> id.startsWith("tag:truce.local,2020:ledger/publication/publish-"));
+            assertThat(ids).hasSize(8).allMatch(id -> id.startsWith("tag:truce.local,2020:ledger/publication/publish-"));
             assertThat(links.get(0)).endsWith("/bulletins/2021-01-11?lang=" + l.code());
-            assertThat(links.get(5)).endsWith("/bulletins/2020-11-23?lang=" + l.code());
+            assertThat(links.get(7)).endsWith("/bulletins/2020-12-01?lang=" + l.code());
         }
         Document ru = parse(node.get("/feeds/ru.atom").body());
         assertThat(child((Element) ru.getElementsByTagNameNS(ATOM, "entry").item(0), "title").getTextContent())
@@ -65,7 +65,7 @@ class AtomFeedTest {
         assertThat(node.post("/api/v1/publications", "{\"date\":\"2021-01-11\"}", secretariat).status()).isEqualTo(201);
         Document after = parse(node.get("/feeds/en.atom").body());
         NodeList entries = after.getElementsByTagNameNS(ATOM, "entry");
-        assertThat(entries.getLength()).isEqualTo(7);
+        assertThat(entries.getLength()).isEqualTo(9);
         assertThat(child((Element) entries.item(0), "id").getTextContent()).isNotEqualTo(firstId);
         assertThat(child((Element) entries.item(1), "id").getTextContent()).isEqualTo(firstId);
     }

@@ -58,7 +58,7 @@ class DeskPagesTest {
         TestNode.Response r = get("/desk", analyst);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).containsPattern("Incidents awaiting a finding \\(\\d+\\)").contains("1c1de000-0000-4000-8000-000000000002")
-                .contains("Overdue obligations, per assessor").contains("According to demo-sketch").containsPattern("Proposed duplicates \\(\\d+\\)");
+                .contains("Overdue obligations, per assessor").contains("According to monitor-illustrative").containsPattern("Proposed duplicates \\(\\d+\\)");
         assertThat(get("/desk", null).status()).isEqualTo(303);
     }
 
@@ -139,10 +139,10 @@ class DeskPagesTest {
         assertThat(r.body()).contains("class=\"versions\"").contains("class=\"timeline\"").contains("versions differ").contains("Amendments").contains("deadline moved to")
                 .doesNotContain("style=");
         assertThat(get("/agreements/statement-2021-01-11", null).body())
-                .contains("According to the Truce demo dataset (illustrative sketches, not authoritative):");
+                .contains("According to Monitoring body (illustrative):");
         // the reader's language: bodies by name, in the case the sentence needs, and the obligations in Russian
         assertThat(get("/agreements/statement-2021-01-11?lang=ru", null).body())
-                .contains("По оценке демонстрационного набора данных Truce (иллюстративные схемы, не официальные):")
+                .contains("По оценке наблюдательного органа (условный пример):")
                 .contains("Правительство Армении; Правительство Азербайджана").contains("<span lang=\"ru\">Первое заседание");
         assertThat(get("/agreements", null).body()).contains("/agreements/statement-2020-11-10");
     }

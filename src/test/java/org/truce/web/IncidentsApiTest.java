@@ -210,9 +210,9 @@ class IncidentsApiTest {
     void claims_stay_separate_entries_linked_to_one_incident() {
         JsonNode a = node.get("/api/v1/incidents/" + A).json();
         assertThat(a.get("allegations")).hasSize(1);
-        assertThat(a.at("/allegations/0/source").asText()).isEqualTo("am-government");
+        assertThat(a.at("/allegations/0/source").asText()).isEqualTo("party-a-illustrative");
         assertThat(a.get("claims")).hasSize(1);
-        assertThat(a.at("/claims/0/source").asText()).isEqualTo("az-government");
+        assertThat(a.at("/claims/0/source").asText()).isEqualTo("party-b-illustrative");
         assertThat(a.at("/claims/0/account").asText()).contains("no fire was opened from our positions");
 
         String azReporter = node.account("az-government", "az-government", "az-rep", Role.REPORTER);
@@ -247,7 +247,7 @@ class IncidentsApiTest {
         JsonNode b = node.get("/api/v1/incidents/" + B).json();
         assertThat(b.get("linkedTo").asText()).isEqualTo(A);
         assertThat(b.get("allegations")).hasSize(2);
-        assertThat(b.at("/allegations/1/source").asText()).isEqualTo("nk-de-facto-authorities");
+        assertThat(b.at("/allegations/1/source").asText()).isEqualTo("local-authority-illustrative");
         assertThat(b.at("/allegations/1/account").asText()).contains("three explosions");
         assertThat(node.get("/api/v1/incidents/duplicates").json().get("proposals")).isEmpty();
     }
@@ -259,17 +259,17 @@ class IncidentsApiTest {
         JsonNode zone = day.at("/zones/0");
         assertThat(zone.get("zone").asText()).isEqualTo("zone-nkao-1988");
         assertThat(zone.get("alleged")).hasSize(1);
-        assertThat(zone.at("/alleged/0/source").asText()).isEqualTo("az-government");
+        assertThat(zone.at("/alleged/0/source").asText()).isEqualTo("party-b-illustrative");
         assertThat(zone.at("/alleged/0/byType/Armed clash").asInt()).isEqualTo(1);
         assertThat(zone.at("/alleged/0/counts/shots_and_bursts").asInt()).isEqualTo(20);
         assertThat(zone.get("confirmed")).hasSize(1);
-        assertThat(zone.at("/confirmed/0/source").asText()).isEqualTo(JMC);
+        assertThat(zone.at("/confirmed/0/source").asText()).isEqualTo("monitor-illustrative");
         assertThat(zone.at("/confirmed/0/counts/shots_and_bursts").asInt()).isEqualTo(12);
 
         JsonNode feb3 = node.get("/api/v1/incidents/counts?date=2021-02-03").json().at("/zones/0");
         List<String> sources = new ArrayList<>();
         feb3.get("alleged").forEach(t -> sources.add(t.get("source").asText()));
-        assertThat(sources).containsExactly("am-government", "nk-de-facto-authorities");
+        assertThat(sources).containsExactly("local-authority-illustrative", "party-a-illustrative");
         assertThat(feb3.get("confirmed")).isEmpty();
 
         // as known before the finding was recorded, nothing was confirmed
@@ -312,15 +312,15 @@ class IncidentsApiTest {
         // three allegations (each its body's claim) and two claims: one row each
         assertThat(rows).hasSize(1 + 5);
         assertThat(rows[1]).startsWith("2021-02-03,Explosions/Remote violence,Shelling/artillery/missile attack,"
-                        + "Military Forces of Azerbaijan (2003-),Military Forces of Armenia (2018-),"
-                        + "Nagorno-Karabakh Autonomous Oblast (former boundary),,39.8,46.95,2,1,the Government of Armenia,")
+                        + "Armed forces of Party B (illustrative),Armed forces of Party A (illustrative),"
+                        + "Nagorno-Karabakh Autonomous Oblast (former boundary),,39.8,46.95,2,1,Party A (illustrative),")
                 .contains("[Illustrative demo data, not a record of a real event]")
                 .endsWith(",0,inconclusive,allegation");
         // the claims name no type: their rows leave it empty rather than take the allegation's
-        assertThat(rows[2]).startsWith("2021-02-03,,,,,").contains(",the Government of Azerbaijan,").endsWith(",,inconclusive,claim");
-        assertThat(rows[3]).contains(",the de facto authorities of Nagorno-Karabakh,").endsWith(",unverified,allegation");
+        assertThat(rows[2]).startsWith("2021-02-03,,,,,").contains(",Party B (illustrative),").endsWith(",,inconclusive,claim");
+        assertThat(rows[3]).contains(",Local authority (illustrative),").endsWith(",unverified,allegation");
         assertThat(rows[4]).startsWith("2021-02-10,Battles,Armed clash,").endsWith(",0,confirmed,allegation");
-        assertThat(rows[5]).startsWith("2021-02-10,,,Military Forces of Azerbaijan (2003-),").contains(",the Government of Armenia,")
+        assertThat(rows[5]).startsWith("2021-02-10,,,Armed forces of Party B (illustrative),").contains(",Party A (illustrative),")
                 .endsWith(",0,confirmed,claim");
     }
 
@@ -403,14 +403,14 @@ class IncidentsApiTest {
         String en = node.get("/api/v1/bulletins/2021-02-10?format=text").body();
         assertThat(en).contains("## Ceasefire")
                 .contains("Lines marked (illustrative) are demonstration data, not records of real events.")
-                .contains("According to the Government of Azerbaijan, 1 ceasefire incident took place in Nagorno-Karabakh "
+                .contains("According to Party B (illustrative), 1 ceasefire incident took place in Nagorno-Karabakh "
                         + "Autonomous Oblast (former boundary) on 10 February 2021: armed clash: 1 (counts reported: 20 shots and bursts). (illustrative)")
-                .contains("According to the Russian-Turkish Joint Monitoring Centre, which recorded the findings, 1 incident in "
+                .contains("According to Monitoring body (illustrative), which recorded the findings, 1 incident in "
                         + "Nagorno-Karabakh Autonomous Oblast (former boundary) on 10 February 2021 was confirmed: armed clash: 1 "
                         + "(counts reported: 12 shots and bursts). (illustrative)");
         String ru = node.get("/api/v1/bulletins/2021-02-10?format=text&lang=ru").body();
         assertThat(ru).contains("## Режим прекращения огня")
-                .contains("По данным правительства Азербайджана, 10 февраля 2021\u202fг. в зоне «Нагорно-Карабахская "
+                .contains("По данным стороны B (условный пример), 10 февраля 2021\u202fг. в зоне «Нагорно-Карабахская "
                         + "автономная область (бывшая граница)» произошёл 1 инцидент с нарушением режима прекращения огня: "
                         + "вооружённое столкновение: 1 (по сообщённым подсчётам: 20 выстрелов и очередей). (иллюстративные данные)")
                 .contains("подтверждён 1 инцидент");

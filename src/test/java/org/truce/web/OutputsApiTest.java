@@ -27,7 +27,7 @@ import org.truce.support.TestNode;
 class OutputsApiTest {
     /** Every table of the API, with a query that has rows in the demo. */
     static final List<String> TABLES = List.of("/api/v1/sources?", "/api/v1/metrics?", "/api/v1/places?",
-            "/api/v1/figures/series?metric=returnees&source=ru-peacekeepers&place=nk&from=2020-12-01&to=2021-01-11&",
+            "/api/v1/figures/series?metric=returnees&source=ru-unnamed&place=nk&from=2020-12-01&to=2021-01-11&",
             "/api/v1/figures/reconciled?metric=returnees&place=nk&asOf=2021-01-11&",
             "/api/v1/agreements?", "/api/v1/obligations?asOf=2021-01-11&", "/api/v1/obligations/overdue?asOf=2021-12-31&",
             "/api/v1/obligations/upcoming?from=2020-11-10&days=3660&", "/api/v1/assessments?", "/api/v1/working-groups?",
@@ -87,7 +87,7 @@ class OutputsApiTest {
         assertThat(st.get(sh.indexOf("value"))).isEqualTo("#indicator+value+num");
         assertThat(st.get(sh.indexOf("source"))).isEqualTo("#meta+source");
         assertThat(st.get(sh.indexOf("metric"))).isEqualTo("#indicator+code");
-        assertThat(series).contains("\r\nreturnees,ru-peacekeepers,nk,");
+        assertThat(series).contains("\r\nreturnees,ru-unnamed,nk,");
         // 1 December 2020 to 11 January 2021: one row a day
         assertThat(series.split("\r\n")).hasSize(2 + 42);
         assertThat(series).contains(",2021-01-11,48241,");

@@ -27,14 +27,15 @@ class PublicationsApiTest {
         JsonNode page = node.get("/api/v1/publications").json();
         List<String> dates = new ArrayList<>();
         page.get("items").forEach(i -> dates.add(i.get("date").asText()));
-        assertThat(dates).containsExactly("2021-01-11", "2021-01-05", "2020-12-25", "2020-12-24", "2020-12-03", "2020-11-23");
-        assertThat(page.get("total").asInt()).isEqualTo(6);
+        assertThat(dates).containsExactly("2021-01-11", "2020-12-21", "2020-12-08", "2020-12-07", "2020-12-06", "2020-12-04", "2020-12-03",
+                "2020-12-01");
+        assertThat(page.get("total").asInt()).isEqualTo(8);
         assertThat(page.get("next").isNull()).isTrue();
-        String root = HexFormat.of().formatHex(node.truce.ledger().checkpointAt(size - 6).rootHash());
+        String root = HexFormat.of().formatHex(node.truce.ledger().checkpointAt(size - 8).rootHash());
         for (JsonNode item : page.get("items")) {
-            assertThat(item.get("size").asLong()).isEqualTo(size - 6);
+            assertThat(item.get("size").asLong()).isEqualTo(size - 8);
             assertThat(item.get("root").asText()).isEqualTo(root);
-            assertThat(item.get("id").asText()).isEqualTo("publish-" + item.get("date").asText() + "-" + (size - 6));
+            assertThat(item.get("id").asText()).isEqualTo("publish-" + item.get("date").asText() + "-" + (size - 8));
             assertThat(item.get("latest").asBoolean()).isTrue();
         }
         assertThat(DemoPublications.dates()).doesNotContain(java.time.LocalDate.of(2021, 6, 15));
@@ -60,7 +61,7 @@ class PublicationsApiTest {
         assertThat(node.truce.ledger().size()).isEqualTo(before + 1);
 
         JsonNode first = node.get("/api/v1/publications?limit=2").json();
-        assertThat(first.get("total").asInt()).isEqualTo(7);
+        assertThat(first.get("total").asInt()).isEqualTo(9);
         assertThat(first.get("next").asInt()).isEqualTo(2);
         assertThat(first.at("/items/0/seq").asLong()).isEqualTo(receipt.get("seq").asLong());
         assertThat(first.at("/items/0/author").asText()).isEqualTo("jmc/" + node.truce.accounts().accounts("jmc").get(0).id());
@@ -69,7 +70,7 @@ class PublicationsApiTest {
 
         String html = node.get("/bulletins/2021-01-11").body();
         assertThat(html).contains("data-size=\"" + before + "\"").contains("class=\"publications\"")
-                .contains("href=\"/bulletins/2021-01-11?size=" + (before - 6) + "\"");
+                .contains("href=\"/bulletins/2021-01-11?size=" + (before - 8) + "\"");
     }
 
     @Test
@@ -122,10 +123,11 @@ class PublicationsApiTest {
         TestNode.Response r = node.get("/bulletins?lang=en");
         assertThat(r.status()).isEqualTo(200);
         List<String> dates = all(Pattern.compile("<tr data-date=\"([0-9-]+)\""), r.body());
-        assertThat(dates).containsExactly("2021-01-11", "2021-01-05", "2020-12-25", "2020-12-24", "2020-12-03", "2020-11-23");
-        long published = node.truce.ledger().size() - 6;
-        assertThat(all(Pattern.compile("<td class=\"size\">([0-9]+)</td>"), r.body())).hasSize(6).allMatch(s -> s.equals(Long.toString(published)));
-        assertThat(all(Pattern.compile("<td class=\"author\">([^<]+)</td>"), r.body())).hasSize(6).allMatch(s -> s.equals("demo-transcriber"));
+        assertThat(dates).containsExactly("2021-01-11", "2020-12-21", "2020-12-08", "2020-12-07", "2020-12-06", "2020-12-04", "2020-12-03",
+                "2020-12-01");
+        long published = node.truce.ledger().size() - 8;
+        assertThat(all(Pattern.compile("<td class=\"size\">([0-9]+)</td>"), r.body())).hasSize(8).allMatch(s -> s.equals(Long.toString(published)));
+        assertThat(all(Pattern.compile("<td class=\"author\">([^<]+)</td>"), r.body())).hasSize(8).allMatch(s -> s.equals("demo-transcriber"));
         assertThat(r.body()).contains("href=\"/bulletins/2021-01-11\"").doesNotContain("2021-06-15");
     }
 
@@ -165,7 +167,7 @@ class PublicationsApiTest {
         int land = html.indexOf("data-metric=\"land_cleared\"");
         assertThat(returnees).isPositive().isLessThan(land);
         if (boardings > 0) assertThat(boardings).isGreaterThan(returnees).isLessThan(land);
-        assertThat(html).contains("class=\"qualifier\"").contains("class=\"quote\"").contains("data-source=\"");
+        assertThat(html).contains("class=\"qualifier\"").contains("class=\"citation\"").contains("data-source=\"");
     }
 
     @Test
