@@ -51,13 +51,21 @@ public final class Citations {
             docPattern = documentPattern(d, m);
         }
         // The document first: its sentence ends with its own stop, and the words, which may end without
-        // one (a quotation is never altered), close the citation.
-        String pattern = docPattern + " " + wordsPattern;
+        // one (a quotation is never altered), close the citation. A summary in another language than the
+        // reader's is left to the JSON: the line already says the figure in the reader's language, and
+        // only a verbatim quote may stand in a foreign language on the page.
+        String pattern = quote || readsIn(lang, m) ? docPattern + " " + wordsPattern : docPattern;
         String text = fill(pattern, r.attribution(), d);
         String html = html(pattern, r, d);
         return new Citation(quote ? "quote" : "paraphrase", r.attribution(), lang,
                 d == null ? null : d.title(), d == null ? null : d.publisher(), d == null ? null : d.date(),
                 d == null ? null : d.url(), text, html);
+    }
+
+    /** Whether a summary in {@code lang} (null: not stated, as in entries before the field) reads in this language. */
+    private static boolean readsIn(String lang, Messages m) {
+        String language = lang == null ? "en" : ULocale.forLanguageTag(lang).getLanguage();
+        return language.equals(m.lang());
     }
 
     /**
