@@ -117,4 +117,9 @@ public final class Messages {
         f.setTimeZone(TimeZone.GMT_ZONE);
         return f.format(Date.from(date.atStartOfDay().toInstant(ZoneOffset.UTC)));
     }
+
+    /** The ICU locale of this language's formats (for charts that format dates and numbers themselves). */
+    public ULocale locale() {
+        return locale;
+    }
 }
