@@ -16,7 +16,8 @@ final class BulletinXhtml {
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
                 .append(esc(b.lang())).append("\"><head><meta charset=\"utf-8\"/><title>").append(esc(b.title()))
-                .append("</title><style>").append(CSS).append("</style></head><body>\n<h1>").append(esc(b.title()))
+                .append("</title>")
+                .append("<meta name=\"subject\" content=\"").append(esc(b.intro())).append("\"/><style>").append(CSS).append("</style></head><body>\n<h1>").append(esc(b.title()))
                 .append("</h1>\n<p class=\"intro\">").append(esc(b.intro())).append("</p>\n");
         text(out, b);
         charts(out, x, ui);
@@ -51,7 +52,7 @@ final class BulletinXhtml {
     private static void charts(StringBuilder out, Exhibits x, Messages ui) {
         if (x.charts().isEmpty()) return;
         out.append("<h2 class=\"exhibit\">").append(esc(ui.format("pdf.charts.heading", Map.of()))).append("</h2>\n<p class=\"note\">")
-                .append(esc(ui.format("pdf.charts.note", Map.of()))).append(' ').append(esc(ui.format("pdf.charts.marks", Map.of())))
+                .append(esc(ui.format("pdf.charts.marks", Map.of())))
                 .append("</p>\n");
         for (Exhibits.Chart c : x.charts()) {
             out.append("<div class=\"figure\"><h3>").append(esc(ui.format("pdf.chart.caption", Map.of("metric", c.metricName(), "place", c.placeName()))))
@@ -106,7 +107,7 @@ final class BulletinXhtml {
         String link = (at < 0 ? "" : checkLink.substring(0, at)) + "/feedback?date=" + b.asOf();
         out.append("<div class=\"feedback\"><h2>").append(esc(ui.format("pdf.feedback.heading", Map.of()))).append("</h2>\n<p>")
                 .append(esc(ui.format("pdf.feedback.text", Map.of()))).append("</p>\n<p class=\"link\"><a href=\"").append(esc(link))
-                .append("\">").append(esc(link)).append("</a></p></div>\n");
+                .append("\" title=\"").append(esc(ui.format("pdf.feedback.heading", Map.of()))).append("\">").append(esc(link)).append("</a></p></div>\n");
     }
 
     /** An SVG drawing with its text alternative, which a tagged PDF gives its Figure (PDF/UA: every figure has /Alt). */
