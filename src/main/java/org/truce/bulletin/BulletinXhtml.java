@@ -133,6 +133,7 @@ final class BulletinXhtml {
             ".exhibit { page-break-before: always; }",
             ".figure { page-break-inside: avoid; margin: 4pt 0 8pt 0; }",
             ".legend { font-size: 9pt; }",
+            ".legend svg { display: inline-block; vertical-align: middle; }",
             ".swatch { display: inline-block; width: 14pt; height: 6pt; }",
             ".c0 { background-color: #0072B2; } .c1 { background-color: #D55E00; } .c2 { background-color: #009E73; }"
                     + " .c3 { background-color: #CC79A7; } .c4 { background-color: #E69F00; } .c5 { background-color: #56B4E9; }"
