@@ -46,6 +46,9 @@ public final class BulletinPdf {
         try (PDDocument doc = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Tagged PDF (PDF/UA-1 as far as openhtmltopdf goes): a structure tree from the XHTML's
+            // headings, paragraphs, lists and tables, /Alt on every figure from its alt attribute.
+            builder.usePdfUaAccessbility(true);
             builder.usePDDocument(doc);
             builder.useSVGDrawer(new BatikSVGDrawer());
             builder.withProducer("Truce");
@@ -59,6 +62,7 @@ public final class BulletinPdf {
                 renderer.createPDFWithoutClosing();
             }
             fix(doc, b, xhtml, checkpointTime);
+            tag(doc, b);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
@@ -92,6 +96,23 @@ public final class BulletinPdf {
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    /**
+     * What PDF/UA-1 asks of the document beyond its tags (ISO 14289-1 §7.1): its natural language, a
+     * title the viewer shows instead of the file name, and the mark that it is tagged.
+     */
+    private static void tag(PDDocument doc, Bulletin b) {
+        var catalog = doc.getDocumentCatalog();
+        catalog.setLanguage(b.lang());
+        if (catalog.getMarkInfo() == null) catalog.setMarkInfo(new org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo());
+        catalog.getMarkInfo().setMarked(true);
+        var prefs = catalog.getViewerPreferences();
+        if (prefs == null) {
+            prefs = new org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+            catalog.setViewerPreferences(prefs);
+        }
+        prefs.setDisplayDocTitle(true);
     }
 
     private static byte[] sha256(String s) {

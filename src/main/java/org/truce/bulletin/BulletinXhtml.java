@@ -16,13 +16,15 @@ final class BulletinXhtml {
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
                 .append(esc(b.lang())).append("\"><head><meta charset=\"utf-8\"/><title>").append(esc(b.title()))
-                .append("</title><style>").append(CSS).append("</style></head><body>\n<h1>").append(esc(b.title()))
+                .append("</title>")
+                .append("<meta name=\"subject\" content=\"").append(esc(b.intro())).append("\"/><style>").append(CSS).append("</style></head><body>\n<h1>").append(esc(b.title()))
                 .append("</h1>\n<p class=\"intro\">").append(esc(b.intro())).append("</p>\n");
         BulletinHtml.summary(out, b.summary(), "div");
         text(out, b);
         charts(out, x, ui);
         map(out, b, x, ui);
         checkpoint(out, b, checkLink, ui);
+        feedback(out, b, checkLink, ui);
         return out.append("</body></html>\n").toString();
     }
 
@@ -51,13 +53,14 @@ final class BulletinXhtml {
     private static void charts(StringBuilder out, Exhibits x, Messages ui) {
         if (x.charts().isEmpty()) return;
         out.append("<h2 class=\"exhibit\">").append(esc(ui.format("pdf.charts.heading", Map.of()))).append("</h2>\n<p class=\"note\">")
-                .append(esc(ui.format("pdf.charts.note", Map.of()))).append("</p>\n");
+                .append(esc(ui.format("pdf.charts.marks", Map.of())))
+                .append("</p>\n");
         for (Exhibits.Chart c : x.charts()) {
             out.append("<div class=\"figure\"><h3>").append(esc(ui.format("pdf.chart.caption", Map.of("metric", c.metricName(), "place", c.placeName()))))
                     .append("</h3>").append(c.svg()).append("<p class=\"legend\">");
             for (int i = 0; i < c.legend().size(); i++) {
                 Exhibits.Legend l = c.legend().get(i);
-                out.append("<span class=\"swatch c").append(i % SvgLineChart.COLOURS.size()).append("\">&#160;</span> ")
+                out.append(SvgLineChart.legendMark(i, ui.format("pdf.chart.mark." + i % SvgLineChart.SHAPES, Map.of()))).append(' ')
                         .append(esc(l.name())).append(" &#160; ");
             }
             out.append("</p></div>\n");
@@ -91,9 +94,29 @@ final class BulletinXhtml {
                 .append("</td></tr></table>\n<p>").append(esc(b.checkpointLine())).append("</p>\n<p>").append(esc(b.verifyLine()))
                 .append("</p>\n<h3>").append(esc(ui.format("pdf.checkpoint.note", Map.of()))).append("</h3>\n<pre>")
                 .append(esc(b.signedCheckpoint())).append("</pre>\n<h3>").append(esc(ui.format("pdf.check.heading", Map.of())))
-                .append("</h3>\n<table class=\"qr\"><tr><td>").append(QrSvg.of(checkLink, 34)).append("</td><td><p>")
+                .append("</h3>\n<table class=\"qr\"><tr><td>").append(alt(QrSvg.of(checkLink, 34), ui.format("pdf.check.qr.alt", Map.of()))).append("</td><td><p>")
                 .append(esc(ui.format("pdf.check.text", Map.of()))).append("</p><p class=\"link\">").append(esc(checkLink))
                 .append("</p></td></tr></table></div>\n");
+    }
+
+    /**
+     * Where a reader tells the secretariat that a line is wrong: the feedback form of this bulletin's
+     * date, on the same site as the check link ({@code <base>/check?...}).
+     */
+    private static void feedback(StringBuilder out, Bulletin b, String checkLink, Messages ui) {
+        int at = checkLink.indexOf("/check");
+        String link = (at < 0 ? "" : checkLink.substring(0, at)) + "/feedback?date=" + b.asOf();
+        out.append("<div class=\"feedback\"><h2>").append(esc(ui.format("pdf.feedback.heading", Map.of()))).append("</h2>\n<p>")
+                .append(esc(ui.format("pdf.feedback.text", Map.of()))).append("</p>\n<p class=\"link\"><a href=\"").append(esc(link))
+                .append("\" title=\"").append(esc(ui.format("pdf.feedback.heading", Map.of()))).append("\">").append(esc(link)).append("</a></p></div>\n");
+    }
+
+    /** An SVG drawing with its text alternative, which a tagged PDF gives its Figure (PDF/UA: every figure has /Alt). */
+    private static String alt(String svg, String text) {
+        int end = svg.indexOf('>');
+        String open = svg.substring(0, end);
+        if (open.endsWith("/")) open = open.substring(0, open.length() - 1);
+        return open + " alt=\"" + esc(text) + "\"" + svg.substring(open.length());
     }
 
     private static final String CSS = String.join("\n",
@@ -114,6 +137,7 @@ final class BulletinXhtml {
             ".exhibit { page-break-before: always; }",
             ".figure { page-break-inside: avoid; margin: 4pt 0 8pt 0; }",
             ".legend { font-size: 9pt; }",
+            ".legend svg { display: inline-block; vertical-align: middle; }",
             ".swatch { display: inline-block; width: 14pt; height: 6pt; }",
             ".c0 { background-color: #0072B2; } .c1 { background-color: #D55E00; } .c2 { background-color: #009E73; }"
                     + " .c3 { background-color: #CC79A7; } .c4 { background-color: #E69F00; } .c5 { background-color: #56B4E9; }"

@@ -1,10 +1,10 @@
 package org.truce.bulletin;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.truce.figures.Figure;
 import org.truce.figures.FigureBook;
@@ -20,9 +20,6 @@ import org.truce.places.MapBook;
  * bulletin's date with its key. Immutable.
  */
 public record Exhibits(List<Chart> charts, String mapSvg, List<KeyRow> key) {
-    /** How many days before the bulletin's date the charts may begin; each begins at its first figure. */
-    public static final int CHART_DAYS = 90;
-
     public Exhibits {
         charts = List.copyOf(charts);
         key = List.copyOf(key);
@@ -41,7 +38,7 @@ public record Exhibits(List<Chart> charts, String mapSvg, List<KeyRow> key) {
     public record KeyRow(int label, String name, String otherNames, String kind, String cls, String party, boolean illustrative) {}
 
     public static Exhibits of(Bulletin b, FigureBook figures, MapBook map) {
-        return new Exhibits(charts(b, figures), null, List.of()).withMap(b, map, figures);
+        return new Exhibits(charts(b, figures, Messages.ui(b.lang())), null, List.of()).withMap(b, map, figures);
     }
 
     private Exhibits withMap(Bulletin b, MapBook map, FigureBook figures) {
@@ -55,7 +52,9 @@ public record Exhibits(List<Chart> charts, String mapSvg, List<KeyRow> key) {
                         kind.wire(), d.feature().cls(), party(d.version().party(), b, figures), d.feature().illustrative()));
             }
         }
-        return new Exhibits(charts, SvgMap.render(shapes, RegionOutlines.countries()), rows);
+        Messages m = Messages.ui(b.lang());
+        String title = m.format("pdf.map.alt", java.util.Map.of("date", m.date(b.asOf()), "count", rows.size()));
+        return new Exhibits(charts, SvgMap.render(shapes, RegionOutlines.countries(), title), rows);
     }
 
     /** The party whose version a geometry is, by its name in the bulletin's language. */
@@ -64,30 +63,35 @@ public record Exhibits(List<Chart> charts, String mapSvg, List<KeyRow> key) {
         return figures.source(source, b.size()).map(s -> s.name(b.lang())).orElse(source);
     }
 
-    private static List<Chart> charts(Bulletin b, FigureBook figures) {
-        LocalDate from = b.asOf().minusDays(CHART_DAYS);
+    /**
+     * One chart per section whose sources reported: each source's figure on each date it reported up
+     * to the bulletin's date (as known at its size), from its first report; no value is carried to a
+     * date it did not report.
+     */
+    private static List<Chart> charts(Bulletin b, FigureBook figures, Messages m) {
         List<Chart> out = new ArrayList<>();
         for (Bulletin.Section s : b.sections()) {
             if (s.place() == null || s.lines().isEmpty()) continue;
+            var dates = figures.reportDates(s.metric(), s.place(), b.size());
             List<SvgLineChart.Line> lines = new ArrayList<>();
             List<Legend> legend = new ArrayList<>();
-            boolean series = false;
             for (Bulletin.Line line : s.lines()) {
                 List<SvgLineChart.Point> points = new ArrayList<>();
-                LocalDate d = from;
-                for (Optional<Figure> f : figures.series(s.metric(), line.source(), s.place(), from, b.asOf(), b.size())) {
-                    BigDecimal v = f.map(Figure::value).orElse(null);
-                    if (v != null) points.add(new SvgLineChart.Point(d, v.doubleValue()));
-                    d = d.plusDays(1);
+                for (LocalDate d : dates.getOrDefault(line.source(), new TreeSet<>())) {
+                    if (d.isAfter(b.asOf())) break;
+                    figures.figure(s.metric(), line.source(), s.place(), d, b.size()).map(Figure::value)
+                            .ifPresent(v -> points.add(new SvgLineChart.Point(d, v.doubleValue())));
                 }
                 if (points.isEmpty()) continue;
-                series |= points.size() > 1;
                 legend.add(new Legend(line.sourceName(), SvgLineChart.colour(lines.size())));
                 lines.add(new SvgLineChart.Line(line.source(), points));
             }
-            if (!series) continue;
-            LocalDate first = lines.stream().map(l -> l.points().get(0).date()).min(LocalDate::compareTo).orElse(from);
-            out.add(new Chart(s.metricName(), s.placeName(), SvgLineChart.render(lines, first, b.asOf()), legend));
+            if (lines.isEmpty()) continue;
+            LocalDate first = lines.stream().map(l -> l.points().get(0).date()).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = lines.stream().map(l -> l.points().get(l.points().size() - 1).date()).max(LocalDate::compareTo).orElseThrow();
+            String title = m.format("pdf.chart.alt", java.util.Map.of("metric", s.metricName(), "place", s.placeName(),
+                    "from", m.date(first), "to", m.date(last), "sources", legend.size()));
+            out.add(new Chart(s.metricName(), s.placeName(), SvgLineChart.render(lines, first, last, m.locale(), title), legend));
         }
         return out;
     }

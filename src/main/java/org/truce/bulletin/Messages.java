@@ -163,4 +163,9 @@ public final class Messages {
         Messages bulletin = CACHE.computeIfAbsent(lang, Messages::load);
         return bulletin == null || bulletin == this ? null : bulletin.patterns.getProperty(DATE_KEY);
     }
+
+    /** The ICU locale of this language's formats (for charts that format dates and numbers themselves). */
+    public ULocale locale() {
+        return locale;
+    }
 }

@@ -1,28 +1,35 @@
 package org.truce.bulletin;
 
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.ULocale;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A line chart drawn as SVG on the server, for documents that run no script: a date axis, a value
- * axis from zero, and one polyline per source, each in its own colour and dash. The legend (the
- * sources' names) is the caller's, in the document's text, so that it is selectable and set in the
- * document's fonts. Never adds or averages lines. Stateless.
+ * A chart of reported figures drawn as SVG on the server, for documents that run no script: a date
+ * axis whose ticks carry the year ({@link DateTicks}), a value axis from zero with the locale's
+ * grouping, and one mark per report, in each source's colour and shape. Nothing is drawn between
+ * two reports: a mark stands only on a date the source reported, so no value is carried forward or
+ * interpolated. The legend (the sources' names) is the caller's, in the document's text, so that it
+ * is selectable and set in the document's fonts. Never adds or averages sources. Stateless.
  */
 public final class SvgLineChart {
-    /** Colour-blind safe (Okabe and Ito, 2008), in legend order; dashes tell lines apart in grey print. */
+    /** Colour-blind safe (Okabe and Ito, 2008), in legend order; shapes tell sources apart in grey print. */
     public static final List<String> COLOURS = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000");
-    private static final List<String> DASHES = List.of("", "6 3", "2 2", "8 3 2 3");
+    /** Mark shapes in legend order: circle, square, triangle, diamond, then again. */
+    static final int SHAPES = 4;
     static final double W = 480;
     static final double H = 200;
-    static final double LEFT = 52;
+    static final double LEFT = 60;
     static final double BOTTOM = 24;
     static final double TOP = 8;
-    static final double RIGHT = 12;
+    static final double RIGHT = 16;
+    /** Inside the axes, so that a mark on the first or last date does not sit on an axis. */
+    static final double PAD = 10;
 
-    /** One source's points, in date order. */
+    /** One source's reported figures, in date order, one point per report date. */
     public record Line(String source, List<Point> points) {
         public Line {
             points = List.copyOf(points);
@@ -33,29 +40,31 @@ public final class SvgLineChart {
 
     private SvgLineChart() {}
 
-    public static String render(List<Line> lines, LocalDate from, LocalDate to) {
+    /**
+     * @param from the first date of the axis (the earliest report); may equal {@code to}
+     * @param locale the reader's: month names and number grouping
+     * @param title the chart's text alternative (SVG {@code <title>}, for screen readers and PDF/UA)
+     */
+    public static String render(List<Line> lines, LocalDate from, LocalDate to, ULocale locale, String title) {
         if (to.isBefore(from)) throw new IllegalArgumentException("to must not be before from");
         double max = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(Point::value).max().orElse(1);
         double top = niceCeiling(max);
-        long days = Math.max(1, ChronoUnit.DAYS.between(from, to));
+        Axis axis = new Axis(from, to);
         StringBuilder out = new StringBuilder();
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(fmt(W)).append("pt\" height=\"").append(fmt(H))
-                .append("pt\" viewBox=\"0 0 ").append(fmt(W)).append(' ').append(fmt(H)).append("\" class=\"chart\">");
-        axes(out, top, from, to);
+                .append("pt\" viewBox=\"0 0 ").append(fmt(W)).append(' ').append(fmt(H)).append("\" class=\"chart\" role=\"img\"");
+        // alt: what openhtmltopdf gives the Figure's /Alt in a tagged PDF; <title>: what SVG readers announce
+        if (title != null) out.append(" alt=\"").append(BulletinHtml.esc(title)).append("\"><title>").append(BulletinHtml.esc(title)).append("</title>");
+        else out.append('>');
+        valueAxis(out, top, NumberFormat.getNumberInstance(locale));
+        dateAxis(out, axis, DateTicks.of(from, to, locale));
         for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            out.append("<polyline fill=\"none\" stroke-width=\"1.6\" stroke=\"").append(colour(i)).append('"');
-            String dash = DASHES.get(i % DASHES.size());
-            if (!dash.isEmpty()) out.append(" stroke-dasharray=\"").append(dash).append('"');
-            out.append(" points=\"");
-            for (Point p : line.points()) {
-                out.append(fmt(x(p.date(), from, days))).append(',').append(fmt(y(p.value(), top))).append(' ');
+            out.append("<g class=\"source\" fill=\"").append(colour(i)).append("\">");
+            for (Point p : lines.get(i).points()) {
+                if (p.date().isBefore(from) || p.date().isAfter(to)) continue;
+                mark(out, i, axis.x(p.date()), y(p.value(), top), 2.6);
             }
-            out.append("\"/>");
-            for (Point p : line.points()) {
-                out.append("<circle r=\"1.8\" fill=\"").append(colour(i)).append("\" cx=\"").append(fmt(x(p.date(), from, days)))
-                        .append("\" cy=\"").append(fmt(y(p.value(), top))).append("\"/>");
-            }
+            out.append("</g>");
         }
         return out.append("</svg>").toString();
     }
@@ -64,28 +73,67 @@ public final class SvgLineChart {
         return COLOURS.get(i % COLOURS.size());
     }
 
-    private static void axes(StringBuilder out, double top, LocalDate from, LocalDate to) {
-        double x0 = LEFT;
+    /** The legend's sample of source {@code i}: its mark in its colour, as a small SVG; {@code alt} names the shape. */
+    public static String legendMark(int i, String alt) {
+        StringBuilder out = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"9pt\" height=\"9pt\" viewBox=\"0 0 9 9\" alt=\"")
+                .append(BulletinHtml.esc(alt)).append("\"><g fill=\"").append(colour(i)).append("\">");
+        mark(out, i, 4.5, 4.5, 3.2);
+        return out.append("</g></svg>").toString();
+    }
+
+    /** A circle, square, triangle or diamond centred on (x, y): the shape says the source where colour cannot. */
+    private static void mark(StringBuilder out, int i, double x, double y, double r) {
+        switch (i % SHAPES) {
+            case 0 -> out.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"").append(fmt(r)).append("\"/>");
+            case 1 -> out.append("<rect x=\"").append(fmt(x - r * 0.85)).append("\" y=\"").append(fmt(y - r * 0.85)).append("\" width=\"")
+                    .append(fmt(r * 1.7)).append("\" height=\"").append(fmt(r * 1.7)).append("\"/>");
+            case 2 -> out.append("<path d=\"M").append(fmt(x)).append(' ').append(fmt(y - r)).append('L').append(fmt(x + r)).append(' ')
+                    .append(fmt(y + r * 0.8)).append('L').append(fmt(x - r)).append(' ').append(fmt(y + r * 0.8)).append("Z\"/>");
+            default -> out.append("<path d=\"M").append(fmt(x)).append(' ').append(fmt(y - r)).append('L').append(fmt(x + r)).append(' ')
+                    .append(fmt(y)).append('L').append(fmt(x)).append(' ').append(fmt(y + r)).append('L').append(fmt(x - r)).append(' ')
+                    .append(fmt(y)).append("Z\"/>");
+        }
+    }
+
+    private static void valueAxis(StringBuilder out, double top, NumberFormat numbers) {
         double y0 = H - BOTTOM;
-        out.append("<g stroke=\"#555555\" stroke-width=\"0.8\"><line x1=\"").append(fmt(x0)).append("\" y1=\"").append(fmt(TOP))
-                .append("\" x2=\"").append(fmt(x0)).append("\" y2=\"").append(fmt(y0)).append("\"/><line x1=\"").append(fmt(x0))
+        out.append("<g stroke=\"#555555\" stroke-width=\"0.8\"><line x1=\"").append(fmt(LEFT)).append("\" y1=\"").append(fmt(TOP))
+                .append("\" x2=\"").append(fmt(LEFT)).append("\" y2=\"").append(fmt(y0)).append("\"/><line x1=\"").append(fmt(LEFT))
                 .append("\" y1=\"").append(fmt(y0)).append("\" x2=\"").append(fmt(W - RIGHT)).append("\" y2=\"").append(fmt(y0)).append("\"/></g>");
-        out.append("<g font-family=\"sans-serif\" font-size=\"9\" fill=\"#333333\">");
+        out.append("<g class=\"values\" font-family=\"sans-serif\" font-size=\"9\" fill=\"#333333\">");
         for (int k = 0; k <= 4; k++) {
             double v = top * k / 4;
             double y = y(v, top);
-            out.append("<line stroke=\"#dddddd\" stroke-width=\"0.5\" x1=\"").append(fmt(x0)).append("\" x2=\"").append(fmt(W - RIGHT))
+            out.append("<line stroke=\"#dddddd\" stroke-width=\"0.5\" x1=\"").append(fmt(LEFT)).append("\" x2=\"").append(fmt(W - RIGHT))
                     .append("\" y1=\"").append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\"/>");
-            out.append("<text text-anchor=\"end\" x=\"").append(fmt(x0 - 4)).append("\" y=\"").append(fmt(y + 3)).append("\">")
-                    .append(number(v)).append("</text>");
+            out.append("<text text-anchor=\"end\" x=\"").append(fmt(LEFT - 4)).append("\" y=\"").append(fmt(y + 3)).append("\">")
+                    .append(BulletinHtml.esc(numbers.format(v))).append("</text>");
         }
-        out.append("<text text-anchor=\"start\" x=\"").append(fmt(x0)).append("\" y=\"").append(fmt(H - 8)).append("\">")
-                .append(from).append("</text><text text-anchor=\"end\" x=\"").append(fmt(W - RIGHT)).append("\" y=\"")
-                .append(fmt(H - 8)).append("\">").append(to).append("</text></g>");
+        out.append("</g>");
     }
 
-    private static double x(LocalDate d, LocalDate from, long days) {
-        return LEFT + (W - LEFT - RIGHT) * ChronoUnit.DAYS.between(from, d) / days;
+    private static void dateAxis(StringBuilder out, Axis axis, List<DateTicks.Tick> ticks) {
+        double y0 = H - BOTTOM;
+        out.append("<g class=\"dates\" font-family=\"sans-serif\" font-size=\"9\" fill=\"#333333\">");
+        for (DateTicks.Tick t : ticks) {
+            double x = axis.x(t.date());
+            out.append("<line stroke=\"#555555\" stroke-width=\"0.8\" x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x))
+                    .append("\" y1=\"").append(fmt(y0)).append("\" y2=\"").append(fmt(y0 + 3)).append("\"/>");
+            out.append("<text text-anchor=\"middle\" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(H - 8)).append("\" data-date=\"")
+                    .append(t.date()).append("\">").append(BulletinHtml.esc(t.label())).append("</text>");
+        }
+        out.append("</g>");
+    }
+
+    /** The date axis: {@code from} to {@code to} across the plot; a single date in its middle. */
+    private record Axis(LocalDate from, LocalDate to) {
+        double x(LocalDate d) {
+            double left = LEFT + PAD;
+            double width = W - RIGHT - PAD - left;
+            long days = ChronoUnit.DAYS.between(from, to);
+            if (days == 0) return left + width / 2;
+            return left + width * ChronoUnit.DAYS.between(from, d) / days;
+        }
     }
 
     private static double y(double v, double top) {
@@ -98,10 +146,6 @@ public final class SvgLineChart {
         double p = Math.pow(10, Math.floor(Math.log10(v)));
         for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * p >= v) return m * p;
         return 10 * p;
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     static String fmt(double v) {

@@ -43,15 +43,52 @@ public final class SvgMap {
         for (String style : List.of("zone", "cleared", "hazard", "line", "point")) {
             for (Shape s : shapes) if (s.style().equals(style)) draw(out, s.geometry(), p, attributes(s));
         }
-        out.append("<g font-family=\"sans-serif\" font-size=\"9\" font-weight=\"bold\" fill=\"#111111\" stroke=\"#ffffff\" stroke-width=\"0.4\">");
+        labels(out, shapes, p);
+        return out.append("<rect width=\"").append(fmt(W)).append("\" height=\"").append(fmt(p.height))
+                .append("\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/></svg>").toString();
+    }
+
+    /** The same map with a text alternative (SVG {@code <title>}) for screen readers and tagged PDF. */
+    public static String render(List<Shape> shapes, List<Geometry> background, String title) {
+        String svg = render(shapes, background);
+        if (title == null) return svg;
+        int open = svg.indexOf('>') + 1;
+        String text = BulletinHtml.esc(title);
+        return svg.substring(0, open - 1) + " role=\"img\" alt=\"" + text + "\"><title>" + text + "</title>" + svg.substring(open);
+    }
+
+    /** Each shape's label where {@link LabelPlacement} finds room, with a leader line when set apart from its anchor. */
+    private static void labels(StringBuilder out, List<Shape> shapes, Projection p) {
+        List<LabelPlacement.Label> labels = new java.util.ArrayList<>();
+        List<LabelPlacement.Box> markers = new java.util.ArrayList<>();
         for (Shape s : shapes) {
             Coordinate c = s.geometry() instanceof Point pt ? pt.getCoordinate() : s.geometry().getInteriorPoint().getCoordinate();
             if (c == null) continue;
-            out.append("<text x=\"").append(fmt(p.x(c.x) + 3)).append("\" y=\"").append(fmt(p.y(c.y) - 3)).append("\">")
-                    .append(s.label()).append("</text>");
+            labels.add(new LabelPlacement.Label(p.x(c.x), p.y(c.y), Integer.toString(s.label())));
+            for (int i = 0; i < s.geometry().getNumGeometries(); i++) {
+                if (s.geometry().getGeometryN(i) instanceof Point pt) {
+                    markers.add(new LabelPlacement.Box(p.x(pt.getX()) - 3.4, p.y(pt.getY()) - 3.4, 6.8, 6.8));
+                }
+            }
         }
-        return out.append("</g><rect width=\"").append(fmt(W)).append("\" height=\"").append(fmt(p.height))
-                .append("\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1\"/></svg>").toString();
+        List<LabelPlacement.Placed> placed = LabelPlacement.place(labels, markers, W, p.height);
+        out.append("<g class=\"leaders\" stroke=\"#111111\" stroke-width=\"0.5\">");
+        for (LabelPlacement.Placed l : placed) {
+            if (!l.placed() || !l.leader()) continue;
+            double[] end = l.leaderEnd();
+            out.append("<line x1=\"").append(fmt(l.label().x())).append("\" y1=\"").append(fmt(l.label().y())).append("\" x2=\"")
+                    .append(fmt(end[0])).append("\" y2=\"").append(fmt(end[1])).append("\"/>");
+        }
+        out.append("</g><g class=\"labels\" font-family=\"sans-serif\" font-size=\"9\" font-weight=\"bold\" fill=\"#111111\">");
+        for (LabelPlacement.Placed l : placed) {
+            if (!l.placed()) continue;
+            LabelPlacement.Box b = l.box();
+            out.append("<rect fill=\"#ffffff\" fill-opacity=\"0.75\" x=\"").append(fmt(b.x())).append("\" y=\"").append(fmt(b.y()))
+                    .append("\" width=\"").append(fmt(b.w())).append("\" height=\"").append(fmt(b.h())).append("\"/>");
+            out.append("<text x=\"").append(fmt(b.x() + 1)).append("\" y=\"").append(fmt(b.y() + b.h() - 2)).append("\">")
+                    .append(BulletinHtml.esc(l.label().text())).append("</text>");
+        }
+        out.append("</g>");
     }
 
     private static String attributes(Shape s) {

@@ -96,6 +96,7 @@ public final class WebApp {
             new CheckPage(truce.ledger(), pages).routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), TileLayer.configured(System::getenv)).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
+            new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
             r.get("/signin", account::signInPage, Access.PUBLIC);
             r.post("/signin", account::signInForm, Access.PUBLIC);
             r.get("/account", account::accountPage, Access.SIGNED_IN);

@@ -23,7 +23,7 @@ import org.truce.support.TestNode;
 class EveryPageBrowserTest {
     static final List<String> PUBLIC_PAGES = List.of("/", "/bulletins", "/bulletins/2021-01-11", "/map", "/figures",
             "/check?date=2021-01-11", "/feedback?date=2021-01-11", "/feedback/answers", "/signin", "/agreements", "/agreements/statement-2020-11-10",
-            "/groups", "/groups/wg-trilateral-2021", "/sources", "/places");
+            "/groups", "/groups/wg-trilateral-2021", "/sources", "/places", "/incidents");
     @TempDir
     static Path dir;
     static TestNode node;
