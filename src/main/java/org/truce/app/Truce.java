@@ -268,9 +268,10 @@ public final class Truce implements AutoCloseable {
 
     /**
      * Loads the demo dataset: the catalog and figures, the map, the incidents, the accords, and the
-     * organisations (never accounts); then publishes the bulletins of the demo's report dates up to
-     * and including 11 January 2021, its latest, at the ledger's size after the rest. Loading twice
-     * is a no-op.
+     * organisations (never accounts); then publishes, in the name of an illustrative secretariat, the
+     * bulletins of the demo's report dates up to and including 11 January 2021, its latest, at the
+     * ledger's size after the rest, and republishes 11 January once (see {@link DemoPublications}).
+     * Loading twice is a no-op.
      *
      * @return the number of ledger entries newly written
      */
