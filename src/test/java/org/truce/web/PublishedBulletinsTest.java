@@ -216,27 +216,29 @@ class PublishedBulletinsTest {
             assertThat(feed).contains("<summary type=\"text\">Issued by: Joint record secretariat (illustrative)")
                     .contains(change.replace("\u2192", "\u2192")).contains("<content type=\"text\">");
 
-            // a correction recorded after the publication, then the date republished
-            long basis = demo.at("/sections").findValues("lines").stream().flatMap(l -> stream(l))
-                    .filter(l -> l.get("source").asText().equals("ru-peacekeepers") && l.get("text").asText().contains("medical"))
-                    .findFirst().orElseThrow().at("/basedOn/0").asLong();
-            String corrected = node.get("/api/v1/ledger/entries?from=" + basis + "&limit=1").json().at("/entries/0/clientId").asText();
+            // a figure published, then corrected, then its date republished
+            String day = "2021-01-20";
+            assertThat(node.post("/api/v1/reports", Reports.valid("7e1c2a4e-0a53-4a3e-9a51-2b7c7d0e9f10").toString()).status()).isEqualTo(201);
+            assertThat(node.post("/api/v1/publications", "{\"date\":\"" + day + "\"}").status()).isEqualTo(201);
             node.clock.advance(java.time.Duration.ofHours(2));
-            ObjectNode correction = Reports.valid("7e1c2a4e-0a53-4a3e-9a51-2b7c7d0e9f10").put("value", 1250).put("asOf", DATE)
-                    .put("corrects", corrected);
+            ObjectNode correction = Reports.valid("7e1c2a4e-0a53-4a3e-9a51-2b7c7d0e9f11").put("value", 1350)
+                    .put("corrects", "7e1c2a4e-0a53-4a3e-9a51-2b7c7d0e9f10");
             TestNode.Response c = node.post("/api/v1/reports", correction.toString());
             assertThat(c.status()).as(c.body()).isEqualTo(201);
             long seq = node.truce.ledger().size() - 1;
-            assertThat(node.post("/api/v1/publications", "{\"date\":\"" + DATE + "\"}").status()).isEqualTo(201);
-            JsonNode again = node.get("/api/v1/bulletins/" + DATE + "?lang=en").json();
-            assertThat(again.at("/publication/revision").asInt()).isEqualTo(2);
+            assertThat(node.post("/api/v1/publications", "{\"date\":\"" + day + "\"}").status()).isEqualTo(201);
+            JsonNode again = node.get("/api/v1/bulletins/" + day + "?lang=en").json();
+            assertThat(again.at("/publication/revision").asInt()).isEqualTo(1);
+            assertThat(again.at("/publication/number").asInt()).isEqualTo(9);
+            // the desk's organisation has no catalog entry: the issuer is named by its id, never by an account
+            assertThat(again.at("/publication/issuer/name").asText()).isEqualTo("desk");
             JsonNode only = again.at("/publication/changes");
             assertThat(only.size()).isEqualTo(1);
             assertThat(only.get(0).get("kind").asText()).isEqualTo("corrected");
-            assertThat(only.get(0).get("before").asText()).isEqualTo("1200");
-            assertThat(only.get(0).get("after").asText()).isEqualTo("1250");
+            assertThat(only.get(0).get("before").asText()).isEqualTo("1300");
+            assertThat(only.get(0).get("after").asText()).isEqualTo("1350");
             assertThat(only.get(0).get("seq").asLong()).isEqualTo(seq);
-            assertThat(only.get(0).get("text").asText()).contains("was 1,200, now 1,250 (correcting entry " + seq + ")");
+            assertThat(only.get(0).get("text").asText()).contains("was 1,300, now 1,350 (correcting entry " + seq + ")");
             assertThat(node.get("/feeds/ru.atom").body()).contains("Исправлено: ");
         }
     }
