@@ -71,11 +71,6 @@ public final class Publications implements Ledger.Listener {
         return out;
     }
 
-    /** The publication {@code seq} holds, if it is one. */
-    public Optional<Publication> at(long seq) {
-        return all.stream().filter(p -> p.seq() == seq).findFirst();
-    }
-
     /** The number in the series of situation reports: 1 for the first publication ever, in ledger order. */
     public int number(Publication p) {
         List<Publication> list = all;
