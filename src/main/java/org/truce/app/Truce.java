@@ -22,6 +22,8 @@ import org.truce.cases.CaseBook;
 import org.truce.cases.CaseFigures;
 import org.truce.cases.CaseRecorder;
 import org.truce.bulletin.BulletinComposer;
+import org.truce.bulletin.Issues;
+import org.truce.bulletin.PrintShop;
 import org.truce.feedback.FeedbackDesk;
 import org.truce.feedback.FeedbackStore;
 import org.truce.bulletin.Publications;
@@ -47,6 +49,7 @@ import org.truce.privacy.DataKeys;
 import org.truce.privacy.PersonalDataSealer;
 import org.truce.store.AccountStores;
 import org.truce.store.DataDirLock;
+import org.truce.store.PrintedFiles;
 import org.truce.store.PrivateDatabase;
 import org.truce.store.PrivateStores;
 import org.truce.store.Stores;
@@ -83,6 +86,8 @@ public final class Truce implements AutoCloseable {
     private final Publications publications;
     private final Publisher publisher;
     private final NodeMetrics metrics;
+    private final Issues issues;
+    private final PrintShop printShop;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -161,6 +166,9 @@ public final class Truce implements AutoCloseable {
         this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
         this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
         this.bulletins = new BulletinComposer(figures, ledger, List.of(incidents.part(), new ImplementationPart(tracker, figures)));
+        this.issues = new Issues(bulletins, publications, figures, ledger);
+        // each node keeps its own printed copies, also when nodes share one PostgreSQL ledger
+        this.printShop = new PrintShop(PrintedFiles.in(dataDir));
         SecureRandom random = new SecureRandom();
         this.accounts = new Accounts(stores.accounts(), clock, random, new PasswordHasher(random),
                 new SignInThrottle(clock, stores.attempts()));
@@ -260,9 +268,10 @@ public final class Truce implements AutoCloseable {
 
     /**
      * Loads the demo dataset: the catalog and figures, the map, the incidents, the accords, and the
-     * organisations (never accounts); then publishes the bulletins of the demo's report dates up to
-     * and including 11 January 2021, its latest, at the ledger's size after the rest. Loading twice
-     * is a no-op.
+     * organisations (never accounts); then publishes, in the name of an illustrative secretariat, the
+     * bulletins of the demo's report dates up to and including 11 January 2021, its latest, at the
+     * ledger's size after the rest, and republishes 11 January once (see {@link DemoPublications}).
+     * Loading twice is a no-op.
      *
      * @return the number of ledger entries newly written
      */
@@ -271,9 +280,19 @@ public final class Truce implements AutoCloseable {
         created += DemoGeography.load(mapRecorder, mapReader, DemoDataset.AUTHOR);
         created += DemoIncidents.load(incidents.recorder(), incidents.reader(), DemoDataset.AUTHOR);
         created += DemoAccords.load(accordRecorder, DemoDataset.AUTHOR);
-        created += DemoPublications.load(publisher, publications, ledger, DemoDataset.AUTHOR);
+        created += DemoPublications.load(publisher, publications, ledger, bulletins, DemoDataset.AUTHOR);
         DemoDataset.createOrganisations(accounts, figures);
         return created;
+    }
+
+    /** Bulletins as issued: published (with issuer, number, status, changes) or drafts, marked. */
+    public Issues issues() {
+        return issues;
+    }
+
+    /** The printed copies of publications, rendered once and kept in the data directory. */
+    public PrintShop printShop() {
+        return printShop;
     }
 
     /** Every bulletin publication, folded from the ledger. */

@@ -4,6 +4,35 @@ package org.truce.bulletin;
 public final class BulletinHtml {
     private BulletinHtml() {}
 
+    /**
+     * The issue as HTML: the bulletin with its header (or the draft banner) after {@code <main>}, and
+     * the changes since the earlier publication before the checkpoint footer.
+     */
+    public static String render(Issue issue) {
+        Masthead h = issue.masthead();
+        StringBuilder head = new StringBuilder("<header class=\"masthead\" data-status=\"").append(h.status().wire()).append("\">");
+        if (h.draftMark() != null) head.append("<p class=\"draft-mark\"><strong>").append(esc(h.draftMark())).append("</strong></p>");
+        for (String line : h.headerLines()) {
+            if (!line.equals(h.draftMark())) head.append("<p>").append(esc(line)).append("</p>");
+        }
+        head.append("</header>\n");
+        String html = render(issue.bulletin()).replaceFirst("<main>\n", "<main>\n" + java.util.regex.Matcher.quoteReplacement(head.toString()));
+        if (h.changesHeading() == null) return html;
+        StringBuilder changes = new StringBuilder("<section class=\"changes\"><h2>").append(esc(h.changesHeading())).append("</h2>\n");
+        if (h.changes().isEmpty()) changes.append("<p>").append(esc(h.noChanges())).append("</p>\n");
+        else {
+            changes.append("<ul>\n");
+            for (Change c : h.changes()) {
+                changes.append("<li data-change=\"").append(c.kind().wire()).append("\" data-seq=\"").append(c.seq()).append("\">")
+                        .append(esc(c.text())).append("</li>\n");
+            }
+            changes.append("</ul>\n");
+        }
+        changes.append("</section>\n");
+        int footer = html.lastIndexOf("<footer>");
+        return html.substring(0, footer) + changes + html.substring(footer);
+    }
+
     public static String render(Bulletin b) {
         StringBuilder out = new StringBuilder();
         out.append("<!doctype html>\n<html lang=\"").append(esc(b.lang())).append("\">\n<head><meta charset=\"utf-8\">")

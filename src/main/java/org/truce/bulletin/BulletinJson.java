@@ -8,6 +8,45 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class BulletinJson {
     private BulletinJson() {}
 
+    /**
+     * The issue as JSON: {@code published} and {@code status} first, then the bulletin, then
+     * {@code publication} (issuer, number, issue day, revision, the earlier publication and the
+     * changes since it; null for a draft) and the header lines in the bulletin's language.
+     */
+    public static ObjectNode render(Issue issue) {
+        Masthead h = issue.masthead();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("published", h.published());
+        n.put("status", h.status().wire());
+        if (h.draftMark() != null) n.put("draftMark", h.draftMark());
+        n.setAll(render(issue.bulletin()));
+        ArrayNode header = n.putArray("header");
+        h.headerLines().forEach(header::add);
+        Publication p = h.publication();
+        if (p == null) {
+            n.putNull("publication");
+            return n;
+        }
+        ObjectNode pub = n.putObject("publication");
+        pub.put("id", p.clientId()).put("seq", p.seq()).put("number", h.number()).put("size", p.size()).put("root", p.root());
+        pub.putObject("issuer").put("id", h.issuer()).put("name", h.issuerName());
+        pub.put("issued", h.issued().toString());
+        pub.put("recordedAt", p.recordedAt().toString());
+        pub.put("revision", h.revision());
+        if (h.previous() == null) {
+            pub.putNull("previous");
+        } else {
+            pub.putObject("previous").put("id", h.previous().clientId()).put("seq", h.previous().seq()).put("size", h.previous().size());
+        }
+        ArrayNode changes = pub.putArray("changes");
+        for (Change c : h.changes()) {
+            changes.addObject().put("kind", c.kind().wire()).put("metric", c.metric()).put("place", c.place())
+                    .put("source", c.source()).put("before", c.before()).put("after", c.after()).put("seq", c.seq())
+                    .put("text", c.text());
+        }
+        return n;
+    }
+
     public static ObjectNode render(Bulletin b) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("asOf", b.asOf().toString());

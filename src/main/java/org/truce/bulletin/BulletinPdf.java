@@ -42,7 +42,19 @@ public final class BulletinPdf {
      * @param checkpointTime the record time of the checkpoint's last entry: the document's date
      */
     public static byte[] render(Bulletin b, Exhibits exhibits, String checkLink, Instant checkpointTime) {
-        String xhtml = BulletinXhtml.render(b, exhibits, checkLink, Messages.ui(b.lang()));
+        return print(b, BulletinXhtml.render(b, exhibits, checkLink, Messages.ui(b.lang())), checkpointTime);
+    }
+
+    /**
+     * The printed issue: the bulletin under its situation-report header; a draft marked "DRAFT — NOT
+     * PUBLISHED" (in its language) on every page. Same issue, same link, same bytes.
+     */
+    public static byte[] render(Issue issue, Exhibits exhibits, String checkLink, Instant checkpointTime) {
+        Bulletin b = issue.bulletin();
+        return print(b, BulletinXhtml.render(issue, exhibits, checkLink, Messages.ui(b.lang())), checkpointTime);
+    }
+
+    private static byte[] print(Bulletin b, String xhtml, Instant checkpointTime) {
         try (PDDocument doc = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -4,6 +4,24 @@ package org.truce.bulletin;
 public final class BulletinText {
     private BulletinText() {}
 
+    /**
+     * The issue as text: a draft's first line is the draft mark; a publication opens with its header
+     * (issuer, number, date covered, issue day, status) and, when it republishes a date, what changed.
+     */
+    public static String render(Issue issue) {
+        Masthead h = issue.masthead();
+        StringBuilder out = new StringBuilder();
+        for (String line : h.headerLines()) out.append(line).append("\n");
+        if (h.changesHeading() != null) {
+            out.append("\n").append(h.changesHeading()).append("\n");
+            if (h.changes().isEmpty()) out.append("\n").append(h.noChanges()).append("\n");
+            for (String c : h.changeLines()) out.append("\n- ").append(c).append("\n");
+        }
+        out.append("\n").append(render(issue.bulletin()));
+        if (h.draftMark() != null) out.append("\n\n").append(h.draftMark());
+        return out.toString();
+    }
+
     public static String render(Bulletin b) {
         StringBuilder out = new StringBuilder();
         out.append(b.title()).append("\n\n").append(b.intro()).append("\n");

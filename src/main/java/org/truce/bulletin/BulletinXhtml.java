@@ -2,6 +2,7 @@ package org.truce.bulletin;
 
 import static org.truce.bulletin.BulletinHtml.esc;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,56 @@ import java.util.Map;
  */
 final class BulletinXhtml {
     private BulletinXhtml() {}
+
+    /**
+     * The printed issue: a situation report's header (issuer, number, date covered, issue day,
+     * status) above the bulletin, the changes since the earlier publication before the checkpoint;
+     * a draft carries the draft mark at the top of its first page and in the running header of every page.
+     */
+    static String render(Issue issue, Exhibits x, String checkLink, Messages ui) {
+        Masthead h = issue.masthead();
+        String xhtml = render(issue.bulletin(), x, checkLink, ui);
+        String css = MASTHEAD_CSS + (h.draftMark() == null ? "" : "\n@page { @top-center { content: \"" + cssString(h.draftMark())
+                + "\"; font-family: 'Noto Sans', 'Noto Sans Armenian'; font-size: 11pt; font-weight: bold; color: #b00000; } }");
+        xhtml = xhtml.replaceFirst("</style>", java.util.regex.Matcher.quoteReplacement(css + "</style>"));
+        xhtml = xhtml.replaceFirst("<body>\n", java.util.regex.Matcher.quoteReplacement("<body>\n" + masthead(h)));
+        if (h.changesHeading() == null) return xhtml;
+        StringBuilder changes = new StringBuilder("<div class=\"changes\"><h2>").append(esc(h.changesHeading())).append("</h2>\n");
+        if (h.changes().isEmpty()) changes.append("<p>").append(esc(h.noChanges())).append("</p>\n");
+        for (String c : h.changeLines()) changes.append("<div class=\"line\"><p>").append(esc(c)).append("</p></div>\n");
+        changes.append("</div>\n");
+        // after the text, before the charts: where a reader of the earlier issue looks for what is new
+        int at = xhtml.indexOf("<h2 class=\"exhibit\">");
+        if (at < 0) at = xhtml.indexOf("<div class=\"check\">");
+        return xhtml.substring(0, at) + changes + xhtml.substring(at);
+    }
+
+    private static String masthead(Masthead h) {
+        StringBuilder out = new StringBuilder("<div class=\"masthead ").append(h.status().wire()).append("\">");
+        if (h.draftMark() != null) {
+            out.append("<p class=\"draft-mark\">").append(esc(h.draftMark())).append("</p>");
+            for (String line : h.headerLines()) if (!line.equals(h.draftMark())) out.append("<p>").append(esc(line)).append("</p>");
+            return out.append("</div>\n").toString();
+        }
+        List<String> lines = h.headerLines();
+        out.append("<p class=\"issuer\">").append(esc(lines.get(0))).append("</p><p class=\"number\">").append(esc(lines.get(1)))
+                .append("</p><table class=\"sitrep\"><tr>");
+        for (String line : lines.subList(2, lines.size())) out.append("<td>").append(esc(line)).append("</td>");
+        return out.append("</tr></table></div>\n").toString();
+    }
+
+    /** A CSS string's content: backslash and double quote escaped (CSS 2.1 §4.3.7). */
+    private static String cssString(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static final String MASTHEAD_CSS = String.join("\n",
+            ".masthead { border-bottom: 1.2pt solid #333; margin: 0 0 8pt 0; padding: 0 0 4pt 0; }",
+            ".masthead .issuer { font-size: 11pt; font-weight: bold; }",
+            ".masthead .number { font-size: 13pt; font-weight: bold; }",
+            "table.sitrep { width: 100%; font-size: 9pt; } table.sitrep td { padding: 2pt 8pt 0 0; vertical-align: top; }",
+            ".draft-mark { font-size: 15pt; font-weight: bold; color: #b00000; border: 1.5pt solid #b00000; padding: 3pt; text-align: center; }",
+            ".changes { border-left: 2pt solid #888; padding-left: 6pt; }");
 
     static String render(Bulletin b, Exhibits x, String checkLink, Messages ui) {
         StringBuilder out = new StringBuilder();

@@ -7,12 +7,14 @@ import java.util.Objects;
 /**
  * The act of publishing the bulletin of {@code date} as computed from the ledger's first {@code size}
  * entries, whose RFC 6962 root is {@code root}: who did it ({@code author}), when the ledger recorded it
- * ({@code recordedAt}) and where ({@code seq}, the {@value #TYPE} entry). Immutable.
+ * ({@code recordedAt}) and where ({@code seq}, the {@value #TYPE} entry), and in whose name: the
+ * {@code issuer}, the catalog source of the publishing organisation (never an account). Immutable.
  *
- * @param root the tree head's root hash, lowercase hex
+ * @param root   the tree head's root hash, lowercase hex
+ * @param issuer the publishing organisation's source id; null for entries written before it was recorded
  */
 public record Publication(LocalDate date, long size, String root, String clientId, long seq, Instant recordedAt,
-                          String author) {
+                          String author, String issuer) {
     /** The ledger entry type of a publication. */
     public static final String TYPE = "bulletin.published";
 

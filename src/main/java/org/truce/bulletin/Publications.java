@@ -34,7 +34,8 @@ public final class Publications implements Ledger.Listener {
         if (!(prepared instanceof PublishRequest p)) return;
         List<Publication> next = new ArrayList<>(all.size() + 1);
         next.addAll(all);
-        next.add(new Publication(p.date(), p.size(), p.root(), entry.clientId(), entry.seq(), entry.recordedAt(), entry.author()));
+        next.add(new Publication(p.date(), p.size(), p.root(), entry.clientId(), entry.seq(), entry.recordedAt(), entry.author(),
+                p.issuer()));
         all = List.copyOf(next);
     }
 
@@ -68,6 +69,37 @@ public final class Publications implements Ledger.Listener {
         List<Publication> out = new ArrayList<>(all);
         out.sort(Comparator.comparing(Publication::date).thenComparingLong(Publication::seq).reversed());
         return out;
+    }
+
+    /** The number in the series of situation reports: 1 for the first publication ever, in ledger order. */
+    public int number(Publication p) {
+        List<Publication> list = all;
+        for (int i = 0; i < list.size(); i++) if (list.get(i).seq() == p.seq()) return i + 1;
+        throw new IllegalArgumentException("publication at seq " + p.seq() + " is not in the record");
+    }
+
+    /** Which publication of its date {@code p} is: 0 the first, k the k-th republication (revision k). */
+    public int revision(Publication p) {
+        List<Publication> of = of(p.date());
+        for (int i = 0; i < of.size(); i++) if (of.get(i).seq() == p.seq()) return i;
+        throw new IllegalArgumentException("publication at seq " + p.seq() + " is not in the record");
+    }
+
+    /** The publication of {@code date} before {@code p}, if {@code p} republished it. */
+    public Optional<Publication> previous(Publication p) {
+        Publication before = null;
+        for (Publication q : of(p.date())) {
+            if (q.seq() == p.seq()) return Optional.ofNullable(before);
+            before = q;
+        }
+        return Optional.empty();
+    }
+
+    /** The latest publication of {@code date} at ledger size {@code size}, if one was made there. */
+    public Optional<Publication> at(LocalDate date, long size) {
+        Publication found = null;
+        for (Publication p : of(date)) if (p.size() == size) found = p;
+        return Optional.ofNullable(found);
     }
 
     /** The bulletin the home page shows: the latest publication of the latest published date. */

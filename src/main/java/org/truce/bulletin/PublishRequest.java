@@ -7,22 +7,29 @@ import java.time.LocalDate;
 
 /**
  * A request to publish the bulletin of {@code date} at checkpoint {@code size} with root {@code root}
- * (lowercase hex), under client id {@code id}. Its payload ({@link #payload()}) is what the
- * {@value Publication#TYPE} entry holds: date, size and root. Immutable.
+ * (lowercase hex), under client id {@code id}, in the name of {@code issuer} (the publishing
+ * organisation's source id; null when unknown). Its payload ({@link #payload()}) is what the
+ * {@value Publication#TYPE} entry holds: date, size, root and, when known, the issuer. Immutable.
  */
-public record PublishRequest(String id, LocalDate date, long size, String root) {
+public record PublishRequest(String id, LocalDate date, long size, String root, String issuer) {
+
+    /** A request that names no issuer, as entries written before issuers were recorded. */
+    public PublishRequest(String id, LocalDate date, long size, String root) {
+        this(id, date, size, root, null);
+    }
 
     public JsonNode payload() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("date", date.toString());
         n.put("size", size);
         n.put("root", root);
+        if (issuer != null) n.put("issuer", issuer);
         return n;
     }
 
     /** Reads a payload the ledger holds; it was checked when it was written. */
     static PublishRequest fromLedger(String clientId, JsonNode payload) {
         return new PublishRequest(clientId, LocalDate.parse(payload.get("date").asText()), payload.get("size").asLong(),
-                payload.get("root").asText());
+                payload.get("root").asText(), payload.hasNonNull("issuer") ? payload.get("issuer").asText() : null);
     }
 }

@@ -32,9 +32,17 @@ public final class Publisher {
 
     /** The request to publish {@code date} at {@code size} (the whole ledger when null), root computed here. */
     public PublishRequest request(String id, LocalDate date, Long size) {
+        return request(id, date, size, null);
+    }
+
+    /**
+     * The request to publish {@code date} at {@code size} (the whole ledger when null) in the name of
+     * {@code issuer} (the publishing organisation's source id), root computed here.
+     */
+    public PublishRequest request(String id, LocalDate date, Long size, String issuer) {
         long at = size == null ? ledger.size() : size;
         String root = at >= 1 && at <= ledger.size() ? rootAt(at) : "";
-        return new PublishRequest(id == null ? Publication.defaultId(date, at) : id, date, at, root);
+        return new PublishRequest(id == null ? Publication.defaultId(date, at) : id, date, at, root, issuer);
     }
 
     /** The ledger's root hash at {@code size} (≤ its size), lowercase hex. */

@@ -40,6 +40,11 @@ public final class Filed {
         return endedAtSeq == Long.MAX_VALUE;
     }
 
+    /** The seq of the correction or retraction that ended this version; {@link Long#MAX_VALUE} while current. */
+    public long endedAt() {
+        return endedAtSeq;
+    }
+
     /** The id of the correction or retraction that ended this version, or null. */
     public String endedBy() {
         return endedBy;

@@ -7,6 +7,9 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.truce.bulletin.BulletinText;
+import org.truce.bulletin.Issue;
+import org.truce.bulletin.Masthead;
 import org.truce.bulletin.Messages;
 import org.truce.bulletin.Publication;
 import org.truce.ledger.EntryCodec;
@@ -29,7 +32,8 @@ final class AtomFeed {
      * @param origin the ledger's origin ("host/path"), the authority and prefix of every id
      * @param base   scheme and host of the links ("https://example.org")
      */
-    static String render(Language language, Messages texts, List<Publication> publications, String origin, String base) {
+    static String render(Language language, Messages texts, List<Issue> issues, String origin, String base) {
+        List<Publication> publications = issues.stream().map(i -> i.masthead().publication()).toList();
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -47,7 +51,9 @@ final class AtomFeed {
             x.writeStartElement("author");
             text(x, "name", texts.format("site.name", Map.of()));
             x.writeEndElement();
-            for (Publication p : publications) entry(x, p, language, texts, origin, base);
+            java.util.Set<java.time.LocalDate> seen = new java.util.HashSet<>();
+            // newest first: a date's first entry is its latest publication, which its plain address serves
+            for (Issue issue : issues) entry(x, issue, seen.add(issue.masthead().publication().date()), language, texts, origin, base);
             x.writeEndElement();
             x.writeEndDocument();
             x.close();
@@ -57,8 +63,14 @@ final class AtomFeed {
         return out.toString();
     }
 
-    private static void entry(XMLStreamWriter x, Publication p, Language language, Messages texts, String origin, String base)
+    /**
+     * One publication: its issuer as author; a summary that gives the header (number, status), what
+     * changed since the earlier publication of the date, and the checkpoint; the whole text as content.
+     */
+    private static void entry(XMLStreamWriter x, Issue issue, boolean latest, Language language, Messages texts, String origin, String base)
             throws XMLStreamException {
+        Publication p = issue.masthead().publication();
+        Masthead h = issue.masthead();
         String date = texts.date(p.date());
         x.writeStartElement("entry");
         text(x, "id", tag(origin, "publication/" + p.clientId()));
@@ -66,13 +78,25 @@ final class AtomFeed {
         text(x, "updated", EntryCodec.formatInstant(p.recordedAt()));
         text(x, "published", EntryCodec.formatInstant(p.recordedAt()));
         x.writeStartElement("author");
-        text(x, "name", p.author());
+        text(x, "name", h.issuerName());
         x.writeEndElement();
-        link(x, "alternate", base + "/bulletins/" + p.date() + "?lang=" + language.code(), "text/html");
+        link(x, "alternate", base + "/bulletins/" + p.date() + "?lang=" + language.code() + (latest ? "" : "&size=" + p.size()), "text/html");
+        link(x, "enclosure", base + BulletinView.pdfLink(p.date(), language.code(), latest ? null : p.size()), "application/pdf");
+        StringBuilder summary = new StringBuilder(String.join("\n", h.headerLines()));
+        if (h.changesHeading() != null) {
+            summary.append("\n\n").append(h.changesHeading());
+            if (h.changes().isEmpty()) summary.append("\n").append(h.noChanges());
+            for (String c : h.changeLines()) summary.append("\n- ").append(c);
+        }
+        summary.append("\n\n").append(texts.format("feed.entry_summary", Map.of("date", date, "size", Long.toString(p.size()),
+                "root", p.root())));
         x.writeStartElement("summary");
         x.writeAttribute("type", "text");
-        x.writeCharacters(texts.format("feed.entry_summary", Map.of("date", date, "size", Long.toString(p.size()),
-                "root", p.root())));
+        x.writeCharacters(summary.toString());
+        x.writeEndElement();
+        x.writeStartElement("content");
+        x.writeAttribute("type", "text");
+        x.writeCharacters(BulletinText.render(issue));
         x.writeEndElement();
         x.writeEndElement();
     }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.truce.bulletin.Bulletin;
+import org.truce.bulletin.Issue;
+import org.truce.bulletin.Masthead;
 import org.truce.bulletin.Publication;
 
 /**
@@ -19,9 +21,11 @@ import org.truce.bulletin.Publication;
  * @param publication the publication shown (null for a computed, unpublished bulletin)
  * @param earlier     the date's other publications, latest first
  * @param fallback    the bulletin is in English because its texts do not exist in the reader's language
+ * @param masthead    the issue's header: issuer, number, status, changes, or the draft mark
+ * @param issuers     the issuer's name of the shown and the earlier publications, by seq, in the bulletin's language
  */
 public record BulletinView(Bulletin bulletin, Publication publication, List<Publication> earlier, boolean fallback,
-                           List<Group> groups) {
+                           List<Group> groups, Masthead masthead, Map<Long, String> issuers) {
     /** The themes of the bulletin, in page order, and the metrics each gathers. */
     static final Map<String, List<String>> THEMES = themes();
 
@@ -37,7 +41,12 @@ public record BulletinView(Bulletin bulletin, Publication publication, List<Publ
         return t;
     }
 
-    static BulletinView of(Bulletin b, Publication shown, List<Publication> earlier, boolean fallback) {
+    /** One row of the archive: the latest publication of a date, its number, its issuer's name and how often the date was published. */
+    public record ArchiveRow(Publication publication, int number, String issuerName, int publications) {}
+
+    static BulletinView of(Issue issue, List<Publication> earlier, boolean fallback, Map<Long, String> issuers) {
+        Bulletin b = issue.bulletin();
+        Publication shown = issue.masthead().publication();
         List<Group> groups = new ArrayList<>();
         List<String> known = new ArrayList<>();
         for (var theme : THEMES.entrySet()) {
@@ -50,7 +59,7 @@ public record BulletinView(Bulletin bulletin, Publication publication, List<Publ
         }
         List<Bulletin.Section> other = b.sections().stream().filter(s -> !known.contains(s.metric())).toList();
         if (!other.isEmpty()) groups.add(new Group("other", other));
-        return new BulletinView(b, shown, List.copyOf(earlier), fallback, List.copyOf(groups));
+        return new BulletinView(b, shown, List.copyOf(earlier), fallback, List.copyOf(groups), issue.masthead(), Map.copyOf(issuers));
     }
 
     public boolean published() {
@@ -76,9 +85,29 @@ public record BulletinView(Bulletin bulletin, Publication publication, List<Publ
         return "/api/v1/ledger/proof?seq=" + seq + "&size=" + bulletin.size();
     }
 
-    /** Where a reader checks this bulletin against the ledger. */
+    /** Where a reader checks this bulletin against the ledger: the date and the size it was computed (and published) at. */
     public String checkLink() {
-        return "/check?date=" + bulletin.asOf() + (published() ? "" : "&size=" + bulletin.size());
+        return "/check?date=" + bulletin.asOf() + "&size=" + bulletin.size();
+    }
+
+    /** The printed bulletin: the date's latest publication without a size, else this size. */
+    public String pdfLink() {
+        return pdfLink(bulletin.asOf(), bulletin.lang(), latest() ? null : bulletin.size());
+    }
+
+    /** The PDF of {@code date} in {@code lang}, at {@code size} when not null (else its latest publication). */
+    public static String pdfLink(LocalDate date, String lang, Long size) {
+        return "/bulletins/" + date + ".pdf?lang=" + lang + (size == null ? "" : "&size=" + size);
+    }
+
+    /** Whether this is the date's latest publication, the one its address serves by default. */
+    public boolean latest() {
+        return publication != null && earlier.stream().allMatch(p -> p.seq() < publication.seq());
+    }
+
+    /** The issuer's name of {@code p} in the bulletin's language. */
+    public String issuer(Publication p) {
+        return issuers.getOrDefault(p.seq(), p.author());
     }
 
     /** The time of day of a publication, in UTC ("14:05"); its date is written by {@link Ui#date}. */

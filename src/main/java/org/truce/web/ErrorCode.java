@@ -9,6 +9,7 @@ public enum ErrorCode {
     UNAUTHORIZED(401, "Authentication is required"),
     FORBIDDEN(403, "Your roles do not allow this"),
     CSRF(403, "The anti-forgery token is missing or wrong"),
+    DRAFT_NOT_PUBLIC(403, "This bulletin was not published; its draft is not public"),
     NOT_FOUND(404, "Not found"),
     CONFLICT(409, "The id is already used by different content"),
     DUPLICATE(409, "The same figure or nil report is already in the record; send duplicateOf with a reason to record it anyway"),

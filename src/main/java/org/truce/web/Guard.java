@@ -65,6 +65,18 @@ final class Guard {
         return accounts.principal(session.get().accountId()).map(p -> new Caller(p, session.get())).orElse(Caller.ANONYMOUS);
     }
 
+    /**
+     * Who is calling on a public route whose answer depends on it (a draft bulletin): the bearer token
+     * or, failing that, the session cookie; anonymous without either. A bad bearer token is a 401.
+     */
+    Caller identify(Context ctx) {
+        Caller known = ctx.attribute(Caller.ATTRIBUTE);
+        if (known != null) return known;
+        Caller caller = authenticate(ctx);
+        ctx.attribute(Caller.ATTRIBUTE, caller);
+        return caller;
+    }
+
     static Access ruleOf(Set<RouteRole> roles) {
         if (roles.size() != 1) return null;
         return roles.iterator().next() instanceof Access a ? a : null;

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.truce.bulletin.Bulletin;
-import org.truce.bulletin.BulletinComposer;
+import java.util.HashMap;
+import org.truce.bulletin.Issue;
+import org.truce.bulletin.Issues;
 import org.truce.bulletin.Messages;
 import org.truce.bulletin.Publication;
 import org.truce.bulletin.Publications;
@@ -23,15 +24,19 @@ import org.truce.ledger.Ledger;
  */
 final class PublicPages {
     private final Pages pages;
-    private final BulletinComposer composer;
+    private final Issues issues;
     private final Publications publications;
     private final Ledger ledger;
+    private final Guard guard;
+    private final DraftRule drafts;
 
-    PublicPages(Pages pages, BulletinComposer composer, Publications publications, Ledger ledger) {
+    PublicPages(Pages pages, Issues issues, Publications publications, Ledger ledger, Guard guard, DraftRule drafts) {
         this.pages = pages;
-        this.composer = composer;
+        this.issues = issues;
         this.publications = publications;
         this.ledger = ledger;
+        this.guard = guard;
+        this.drafts = drafts;
     }
 
     void routes(RoutesConfig r) {
@@ -49,8 +54,12 @@ final class PublicPages {
 
     void archive(Context ctx) {
         Ui ui = pages.ui(ctx);
-        pages.render(ctx, 200, "bulletins/archive.jte", Pages.params("ui", ui, "publications", publications.latestPerDate(),
-                "all", publications));
+        String lang = Messages.of(ui.lang()).isPresent() ? ui.lang() : "en";
+        List<BulletinView.ArchiveRow> rows = new ArrayList<>();
+        for (Publication p : publications.latestPerDate()) {
+            rows.add(new BulletinView.ArchiveRow(p, publications.number(p), issues.issuerName(p, lang), publications.of(p.date()).size()));
+        }
+        pages.render(ctx, 200, "bulletins/archive.jte", Pages.params("ui", ui, "rows", rows));
     }
 
     void bulletin(Context ctx) {
@@ -70,14 +79,19 @@ final class PublicPages {
                 refuse(ctx, ui, "size", ui.t("bulletin.bad_size", "value", rawSize, "max", ledger.size()));
                 return;
             }
-            Publication same = null;
-            for (Publication p : publications.of(date)) if (p.size() == size) same = p;
+            Publication same = publications.at(date, size).orElse(null);
+            if (same == null && !drafts.allows(guard.identify(ctx))) {
+                pages.render(ctx, 403, "bulletins/refused.jte", Pages.params("ui", ui, "field", "size",
+                        "detail", ui.t("bulletin.draft_refused", "date", ui.date(date), "size", size)));
+                return;
+            }
             pages.render(ctx, 200, "bulletins/page.jte", Pages.params("ui", ui, "view", view(ui, date, size, same)));
             return;
         }
         Publication latest = publications.latest(date).orElse(null);
         if (latest == null) {
-            pages.render(ctx, 404, "bulletins/unpublished.jte", Pages.params("ui", ui, "date", date, "size", ledger.size()));
+            pages.render(ctx, 404, "bulletins/unpublished.jte", Pages.params("ui", ui, "date", date, "size", ledger.size(),
+                    "drafts", drafts.allows(guard.identify(ctx))));
             return;
         }
         pages.render(ctx, 200, "bulletins/page.jte", Pages.params("ui", ui, "view", view(ui, date, latest.size(), latest)));
@@ -88,9 +102,10 @@ final class PublicPages {
         Language language = Language.of(lang).orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND,
                 "no feed in language " + lang + "; there is one for each of en, ru, hy, az, de",
                 List.of(new Violation("/lang", "must be one of en, ru, hy, az, de, not " + lang))));
+        Messages m = Messages.of(language.code()).orElseGet(() -> Messages.of("en").orElseThrow());
+        List<Issue> issued = publications.newestFirst().stream().map(p -> issues.published(p, m)).toList();
         ctx.contentType("application/atom+xml; charset=utf-8")
-                .result(AtomFeed.render(language, Messages.ui(language.code()), publications.newestFirst(), ledger.origin(),
-                        base(ctx)));
+                .result(AtomFeed.render(language, Messages.ui(language.code()), issued, ledger.origin(), base(ctx)));
     }
 
     /** The scheme and host the reader used, for the feed's absolute links. */
@@ -116,10 +131,14 @@ final class PublicPages {
     private BulletinView view(Ui ui, LocalDate date, long size, Publication shown) {
         var own = Messages.of(ui.lang());
         Messages m = own.orElseGet(() -> Messages.of("en").orElseThrow());
-        Bulletin b = composer.compose(date, size, m);
+        Issue issue = shown == null ? issues.draft(date, size, m) : issues.published(shown, m);
         List<Publication> earlier = new ArrayList<>();
-        for (Publication p : publications.of(date)) if (shown == null || p.seq() != shown.seq()) earlier.add(0, p);
-        return BulletinView.of(b, shown, earlier, own.isEmpty());
+        Map<Long, String> names = new HashMap<>();
+        for (Publication p : publications.of(date)) {
+            names.put(p.seq(), issues.issuerName(p, m.lang()));
+            if (shown == null || p.seq() != shown.seq()) earlier.add(0, p);
+        }
+        return BulletinView.of(issue, earlier, own.isEmpty(), names);
     }
 
 }

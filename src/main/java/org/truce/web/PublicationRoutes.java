@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
 import org.truce.accounts.Principal;
+import org.truce.bulletin.Issues;
 import org.truce.bulletin.Publication;
 import org.truce.bulletin.PublicationReader;
 import org.truce.bulletin.Publications;
@@ -33,7 +34,8 @@ final class PublicationRoutes {
         Parsed<PublicationReader.Asked> parsed = PublicationReader.read(Json.body(ctx));
         if (parsed instanceof Parsed.Invalid<PublicationReader.Asked> invalid) throw Answers.invalid(invalid.violations());
         PublicationReader.Asked asked = ((Parsed.Ok<PublicationReader.Asked>) parsed).value();
-        PublishRequest request = publisher.request(asked.id(), asked.date(), asked.size());
+        // in the organisation's name (its catalog source), never the account's
+        PublishRequest request = publisher.request(asked.id(), asked.date(), asked.size(), p.sourceId() != null ? p.sourceId() : p.orgId());
         Answers.outcome(ctx, Answers.recording(() -> publisher.publish(request, p.author())), false, List.of(""),
                 (i, receipt) -> receipt.put("date", request.date().toString()).put("size", request.size()).put("root", request.root()));
     }
@@ -57,6 +59,8 @@ final class PublicationRoutes {
         ObjectNode n = Json.object();
         n.put("id", p.clientId()).put("date", p.date().toString()).put("size", p.size()).put("root", p.root())
                 .put("seq", p.seq()).put("recordedAt", EntryCodec.formatInstant(p.recordedAt())).put("author", p.author())
+                .put("issuer", Issues.issuer(p)).put("number", all.number(p))
+                .put("revision", all.revision(p))
                 .put("latest", all.latest(p.date()).map(l -> l.seq() == p.seq()).orElse(false))
                 .put("bulletin", "/bulletins/" + p.date());
         return n;

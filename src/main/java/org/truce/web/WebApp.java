@@ -30,6 +30,7 @@ public final class WebApp {
      */
     public static void checkEnvironment(java.util.function.Function<String, String> env) {
         ClientAddress.configured(env);
+        DraftRule.configured(env);
     }
 
     /**
@@ -44,6 +45,15 @@ public final class WebApp {
      * @param metricsToken   {@code TRUCE_METRICS_TOKEN} (the bearer token Prometheus scrapes {@code /metrics} with), or null
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken) {
+        return create(truce, bootstrapToken, metricsToken, System::getenv);
+    }
+
+    /**
+     * @param env the settings read besides the tokens ({@code TRUCE_PUBLIC_URL}, {@code TRUCE_PUBLIC_DRAFTS}); the
+     *            process environment in production, a map in tests
+     */
+    public static Javalin create(Truce truce, String bootstrapToken, String metricsToken,
+                                 java.util.function.Function<String, String> env) {
         if (metricsToken != null && metricsToken.isBlank()) metricsToken = null;
         var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), metricsToken == null ? null : metricsToken.trim(),
                 HealthRoutes.maxLagFromEnvironment());
@@ -54,7 +64,9 @@ public final class WebApp {
         var writes = new WriteRoutes(truce.recorder(), names);
         var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map());
         var ledger = new LedgerRoutes(truce.ledger());
-        var bulletins = new BulletinRoutes(truce.bulletins(), truce.ledger(), truce.figures(), truce.map(), System.getenv("TRUCE_PUBLIC_URL"));
+        var drafts = DraftRule.configured(env);
+        var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
+                env.apply("TRUCE_PUBLIC_URL"), guard, drafts);
         var account = new AccountRoutes(truce.accounts(), sessions, truce.audit(), pages);
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), truce.audit());
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, truce.audit());
@@ -63,7 +75,7 @@ public final class WebApp {
         var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), names, truce.clock());
         var feedback = new FeedbackRoutes(truce.feedback(), pages, sessions);
         var publications = new PublicationRoutes(truce.publisher(), truce.publications());
-        var publicPages = new PublicPages(pages, truce.bulletins(), truce.publications(), truce.ledger());
+        var publicPages = new PublicPages(pages, truce.issues(), truce.publications(), truce.ledger(), guard, drafts);
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), names, truce.clock());
         var clientAddress = ClientAddress.configured(System::getenv);
         return Javalin.create(config -> {

@@ -112,13 +112,13 @@ class AccordsTest {
     @Test
     void the_bulletin_of_31_january_2021_shows_the_first_meeting_as_held_on_time_in_english_and_russian() {
         try (TestNode node = TestNode.withDemo(dir)) {
-            String en = node.get("/api/v1/bulletins/2021-01-31?format=text").body();
+            String en = node.get("/api/v1/bulletins/2021-01-31?format=text", node.token).body();
             assertThat(en).contains("the first meeting of the trilateral working group was held on 30 January 2021")
                     .contains("Dates in the record: held on 30 January 2021; deadline for “First meeting of the trilateral working group”"
                             + " (point 2 of the statement of 11 January 2021): 30 January 2021; held on or before the deadline.")
                     .contains("illustrative");
             // ICU puts a (narrow) no-break space before "г." in Russian dates
-            String ru = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru").body().replaceAll("[\\u00a0\\u202f]", " ");
+            String ru = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru", node.token).body().replaceAll("[\\u00a0\\u202f]", " ");
             assertThat(ru).contains("Выполнение заявлений")
                     .contains("30 января 2021 г., место в источниках записи не указано: первое заседание трёхсторонней рабочей группы (по данным правительства России).")
                     .contains("Даты по записи: встреча — 30 января 2021 г., срок выполнения обязательства "
@@ -131,7 +131,7 @@ class AccordsTest {
     @Test
     void the_on_time_reading_of_a_meeting_is_a_separate_sentence_not_in_the_reporting_bodys_voice() {
         try (TestNode node = TestNode.withDemo(dir)) {
-            String en = node.get("/api/v1/bulletins/2021-01-31?format=text").body();
+            String en = node.get("/api/v1/bulletins/2021-01-31?format=text", node.token).body();
             String voiced = en.lines().filter(l -> l.contains("According to the Government of Russia, the first meeting")).findFirst().orElseThrow();
             String sentence = voiced.substring(voiced.indexOf("According to"), voiced.indexOf("Dates in the record"));
             assertThat(sentence).isEqualTo("According to the Government of Russia, the first meeting of the trilateral working group"
@@ -189,9 +189,9 @@ class AccordsTest {
             assertThat(node.get("/api/v1/obligations/upcoming?from=2020-11-10&days=5").json().findValuesAsText("id"))
                     .contains("obl-2020-p6-kalbajar");
 
-            String early = node.get("/api/v1/bulletins/2020-11-10?format=text").body();
+            String early = node.get("/api/v1/bulletins/2020-11-10?format=text", node.token).body();
             assertThat(early).contains("“Return of the Kalbajar district” (the Government of Armenia) is due by 15 November 2020.");
-            String later = node.get("/api/v1/bulletins/2020-11-16?format=text").body();
+            String later = node.get("/api/v1/bulletins/2020-11-16?format=text", node.token).body();
             assertThat(later).contains("“Return of the Kalbajar district” (the Government of Armenia) is due by 25 November 2020,"
                     + " a date moved from 15 November 2020 by what was agreed on 15 November 2020.");
         }
@@ -200,7 +200,7 @@ class AccordsTest {
     @Test
     void the_russian_bulletin_shows_russian_obligation_and_meeting_texts_and_marks_a_text_in_another_language() {
         try (TestNode node = TestNode.withDemo(dir)) {
-            String ru = node.get("/api/v1/bulletins/2020-11-10?format=text&lang=ru").body().replaceAll("[\\u00a0\\u202f]", " ");
+            String ru = node.get("/api/v1/bulletins/2020-11-10?format=text&lang=ru", node.token).body().replaceAll("[\\u00a0\\u202f]", " ");
             assertThat(ru).contains("обязательство «Возвращение Кельбаджарского района» (пункт 6").doesNotContain("Return of");
 
             var r = node.post("/api/v1/meetings", "{\"id\":\"meeting-2021-01-29-talks\",\"title\":\"talks on rail links\","
@@ -208,7 +208,7 @@ class AccordsTest {
                     + "\"document\":{\"title\":\"Note\",\"publisher\":\"Government of Russia\"},"
                     + "\"texts\":[{\"lang\":\"hy\",\"title\":\"բանակցություններ\",\"attribution\":\"the record's wording\"}]}");
             assertThat(r.status()).isEqualTo(201);
-            String withFallback = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru").body().replaceAll("[\\u00a0\\u202f]", " ");
+            String withFallback = node.get("/api/v1/bulletins/2021-01-31?format=text&lang=ru", node.token).body().replaceAll("[\\u00a0\\u202f]", " ");
             assertThat(withFallback).contains("29 января 2021 г., Moscow: talks on rail links (текст на английском языке) (по данным правительства России).")
                     .contains("30 января 2021 г., место в источниках записи не указано: первое заседание трёхсторонней рабочей группы");
         }

@@ -43,11 +43,19 @@ public final class TestNode implements AutoCloseable {
 
     /** A node whose ledger is the PostgreSQL database at {@code databaseUrl} (null: SQLite in {@code dir}). */
     public TestNode(Path dir, String databaseUrl, boolean demo) {
+        this(dir, databaseUrl, demo, java.util.Map.of());
+    }
+
+    /**
+     * A node whose settings {@code env} (such as {@code TRUCE_PUBLIC_DRAFTS}) are given here, as the
+     * process environment gives them in production; a setting not in the map is read from that environment.
+     */
+    public TestNode(Path dir, String databaseUrl, boolean demo, java.util.Map<String, String> env) {
         truce = Truce.open(dir, databaseUrl, clock, org.truce.ledger.Ledger.Progress.NONE);
         if (demo) {
             truce.loadDemo();
         }
-        app = WebApp.create(truce, BOOTSTRAP, SCRAPE).start(0);
+        app = WebApp.create(truce, BOOTSTRAP, SCRAPE, name -> env.containsKey(name) ? env.get(name) : System.getenv(name)).start(0);
         token = account("desk", "desk", "desk", Role.ADMIN, Role.TRANSCRIBER, Role.SECRETARIAT);
     }
 
@@ -87,6 +95,11 @@ public final class TestNode implements AutoCloseable {
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+    }
+
+    /** GET with this bearer token (a signed-in account's API token). */
+    public Response get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token).GET().build());
     }
 
     public Response post(String path, String body) {

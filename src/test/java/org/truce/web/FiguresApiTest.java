@@ -93,7 +93,7 @@ class FiguresApiTest {
         JsonNode f = node.get("/api/v1/figures?metric=returnees&source=nk-de-facto-authorities&place=nkdfa-territory&asOf=2021-01-11").json();
         assertThat(f.get("partial").asBoolean()).isTrue();
         assertThat(f.get("value").isNull()).isTrue();
-        String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
+        String text = node.get("/api/v1/bulletins/2021-01-11?format=text&size=" + node.truce.ledger().size(), node.token).body();
         assertThat(text).contains("figures exist for only part of");
     }
 

@@ -290,13 +290,13 @@ class IncidentsApiTest {
         assertThat(node.get("/api/v1/nil-reports?date=2021-01-13").json()).hasSize(1);
         assertThat(node.get("/api/v1/nil-reports?date=2021-01-14").json()).isEmpty();
 
-        assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text").body()).contains(
+        assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text", node.token).body()).contains(
                 "According to the Russian peacekeeping contingent, no ceasefire violations were recorded on 13 January 2021 "
                         + "in “the area of responsibility of the peacekeeping contingent” (the area as the report names it). Note by "
                         + "Truce: the map does not draw that area; Truce counts the report under the map zone “Nagorno-Karabakh "
                         + "Autonomous Oblast (former boundary)” for its tallies only.")
                 .doesNotContain("recorded on 13 January 2021 in Nagorno-Karabakh Autonomous Oblast");
-        assertThat(node.get("/api/v1/bulletins/2021-01-14?format=text").body())
+        assertThat(node.get("/api/v1/bulletins/2021-01-14?format=text", node.token).body())
                 .contains("No ceasefire incident and no report of a quiet day are recorded for 14 January 2021.")
                 .doesNotContain("no ceasefire violations were recorded");
     }
@@ -350,17 +350,17 @@ class IncidentsApiTest {
         assertThat(node.post("/api/v1/incident-steps", steps, jmcVerifier).status()).isEqualTo(200);
         String line = "According to the Russian-Turkish Joint Monitoring Centre, which recorded the findings, 1 incident in "
                 + "Nagorno-Karabakh Autonomous Oblast (former boundary) on 1 March 2021 was confirmed: ";
-        String en = node.get("/api/v1/bulletins/2021-03-01?format=text").body();
+        String en = node.get("/api/v1/bulletins/2021-03-01?format=text", node.token).body();
         assertThat(en).contains(line + "type not stated in the finding: 1.")
                 .contains("took place in Nagorno-Karabakh Autonomous Oblast (former boundary) on 1 March 2021: shelling, artillery or missile attack: 1");
-        assertThat(node.get("/api/v1/bulletins/2021-03-01?format=text&lang=ru").body()).contains("тип в заключении не указан: 1.");
+        assertThat(node.get("/api/v1/bulletins/2021-03-01?format=text&lang=ru", node.token).body()).contains("тип в заключении не указан: 1.");
 
         assertThat(node.post("/api/v1/incidents", allegation(uuid(6), "am-government"), amReporter).status()).isEqualTo(201);
         String typed = "[" + step(uuid(7), uuid(6), "received", "") + "," + step(uuid(8), uuid(6), "preliminary_review", "") + ","
                 + step(uuid(9), uuid(6), "monitoring_team_report", "") + "," + step(uuid(10), uuid(6), "finding",
                 ",\"finding\":\"confirmed\",\"eventType\":\"Explosions/Remote violence\"") + "]";
         assertThat(node.post("/api/v1/incident-steps", typed, jmcVerifier).status()).isEqualTo(200);
-        assertThat(node.get("/api/v1/bulletins/2021-03-01?format=text").body())
+        assertThat(node.get("/api/v1/bulletins/2021-03-01?format=text", node.token).body())
                 .contains(line.replace("1 incident", "2 incidents").replace("was confirmed", "were confirmed")
                         + "explosions or remote violence: 1; type not stated in the finding: 1.");
         JsonNode confirmed = node.get("/api/v1/incidents/counts?date=2021-03-01").json().at("/zones/0/confirmed/0/byType");
@@ -393,14 +393,14 @@ class IncidentsApiTest {
         JsonNode named = node.get("/api/v1/nil-reports?date=2021-01-20").json().get(0);
         assertThat(named.get("zoneNamedBy").asText()).isEqualTo("reporter");
         assertThat(named.get("zoneNote").asText()).isEqualTo("The zone Nagorno-Karabakh Autonomous Oblast (former boundary) is named in the report.");
-        assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text").body()).contains("According to the Russian peacekeeping "
+        assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text", node.token).body()).contains("According to the Russian peacekeeping "
                 + "contingent, no ceasefire violations were recorded in Nagorno-Karabakh Autonomous Oblast (former boundary) on "
                 + "20 January 2021 (the report names this zone).");
     }
 
     @Test
     void the_ceasefire_part_speaks_in_each_bodys_name_in_english_and_russian() {
-        String en = node.get("/api/v1/bulletins/2021-02-10?format=text").body();
+        String en = node.get("/api/v1/bulletins/2021-02-10?format=text", node.token).body();
         assertThat(en).contains("## Ceasefire")
                 .contains("Lines marked (illustrative) are demonstration data, not records of real events.")
                 .contains("According to Party B (illustrative), 1 ceasefire incident took place in Nagorno-Karabakh "
@@ -408,13 +408,13 @@ class IncidentsApiTest {
                 .contains("According to Monitoring body (illustrative), which recorded the findings, 1 incident in "
                         + "Nagorno-Karabakh Autonomous Oblast (former boundary) on 10 February 2021 was confirmed: armed clash: 1 "
                         + "(counts reported: 12 shots and bursts). (illustrative)");
-        String ru = node.get("/api/v1/bulletins/2021-02-10?format=text&lang=ru").body();
+        String ru = node.get("/api/v1/bulletins/2021-02-10?format=text&lang=ru", node.token).body();
         assertThat(ru).contains("## Режим прекращения огня")
                 .contains("По данным стороны B (условный пример), 10 февраля 2021\u202fг. в зоне «Нагорно-Карабахская "
                         + "автономная область (бывшая граница)» произошёл 1 инцидент с нарушением режима прекращения огня: "
                         + "вооружённое столкновение: 1 (по сообщённым подсчётам: 20 выстрелов и очередей). (иллюстративные данные)")
                 .contains("подтверждён 1 инцидент");
-        assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text&lang=ru").body())
+        assertThat(node.get("/api/v1/bulletins/2021-01-13?format=text&lang=ru", node.token).body())
                 .contains("По данным российского миротворческого контингента, 13 января 2021\u202fг. нарушений режима "
                         + "прекращения огня не зафиксировано в районе «the area of responsibility of the peacekeeping contingent» "
                         + "(так район назван в сообщении). Примечание Truce: на карте этот район не обозначен; только для подсчётов "

@@ -22,20 +22,33 @@ class PublicationsApiTest {
     TestNode node;
 
     @Test
-    void the_demo_publishes_its_report_dates_up_to_11_january_2021_at_one_checkpoint_and_loading_again_writes_nothing() {
+    void the_demo_publishes_its_report_dates_up_to_11_january_2021_at_one_checkpoint_republishes_11_january_and_loading_again_writes_nothing() {
         long size = node.truce.ledger().size();
+        long full = size - 7;
         JsonNode page = node.get("/api/v1/publications").json();
         List<String> dates = new ArrayList<>();
         page.get("items").forEach(i -> dates.add(i.get("date").asText()));
-        assertThat(dates).containsExactly("2021-01-11", "2020-12-21", "2020-12-08", "2020-12-07", "2020-12-06", "2020-12-04", "2020-12-03",
-                "2020-12-01");
-        assertThat(page.get("total").asInt()).isEqualTo(8);
+        assertThat(dates).containsExactly("2021-01-11", "2021-01-11", "2020-12-21", "2020-12-08", "2020-12-07", "2020-12-06", "2020-12-04",
+                "2020-12-03", "2020-12-01");
+        assertThat(page.get("total").asInt()).isEqualTo(9);
         assertThat(page.get("next").isNull()).isTrue();
-        String root = HexFormat.of().formatHex(node.truce.ledger().checkpointAt(size - 8).rootHash());
+        String root = HexFormat.of().formatHex(node.truce.ledger().checkpointAt(full).rootHash());
+        JsonNode republished = page.get("items").get(0);
+        JsonNode first = page.get("items").get(1);
+        assertThat(republished.get("size").asLong()).isEqualTo(full);
+        assertThat(republished.get("revision").asInt()).isEqualTo(1);
+        assertThat(republished.get("number").asInt()).isEqualTo(9);
+        assertThat(republished.get("latest").asBoolean()).isTrue();
+        assertThat(first.get("size").asLong()).isLessThan(full);
+        assertThat(first.get("revision").asInt()).isZero();
+        assertThat(first.get("number").asInt()).isEqualTo(8);
+        assertThat(first.get("latest").asBoolean()).isFalse();
         for (JsonNode item : page.get("items")) {
-            assertThat(item.get("size").asLong()).isEqualTo(size - 8);
+            assertThat(item.get("issuer").asText()).isEqualTo(DemoPublications.ISSUER);
+            if (item == first) continue;
+            assertThat(item.get("size").asLong()).isEqualTo(full);
             assertThat(item.get("root").asText()).isEqualTo(root);
-            assertThat(item.get("id").asText()).isEqualTo("publish-" + item.get("date").asText() + "-" + (size - 8));
+            assertThat(item.get("id").asText()).isEqualTo("publish-" + item.get("date").asText() + "-" + full);
             assertThat(item.get("latest").asBoolean()).isTrue();
         }
         assertThat(DemoPublications.dates()).doesNotContain(java.time.LocalDate.of(2021, 6, 15));
@@ -61,7 +74,7 @@ class PublicationsApiTest {
         assertThat(node.truce.ledger().size()).isEqualTo(before + 1);
 
         JsonNode first = node.get("/api/v1/publications?limit=2").json();
-        assertThat(first.get("total").asInt()).isEqualTo(9);
+        assertThat(first.get("total").asInt()).isEqualTo(10);
         assertThat(first.get("next").asInt()).isEqualTo(2);
         assertThat(first.at("/items/0/seq").asLong()).isEqualTo(receipt.get("seq").asLong());
         assertThat(first.at("/items/0/author").asText()).isEqualTo("jmc/" + node.truce.accounts().accounts("jmc").get(0).id());
@@ -70,7 +83,7 @@ class PublicationsApiTest {
 
         String html = node.get("/bulletins/2021-01-11").body();
         assertThat(html).contains("data-size=\"" + before + "\"").contains("class=\"publications\"")
-                .contains("href=\"/bulletins/2021-01-11?size=" + (before - 8) + "\"");
+                .contains("href=\"/bulletins/2021-01-11?size=" + (before - 9) + "\"");
     }
 
     @Test
@@ -119,15 +132,21 @@ class PublicationsApiTest {
     }
 
     @Test
-    void the_archive_lists_published_dates_newest_first_with_size_and_publisher() {
+    void the_archive_lists_published_dates_newest_first_with_number_size_issuer_and_pdf() {
         TestNode.Response r = node.get("/bulletins?lang=en");
         assertThat(r.status()).isEqualTo(200);
         List<String> dates = all(Pattern.compile("<tr data-date=\"([0-9-]+)\""), r.body());
         assertThat(dates).containsExactly("2021-01-11", "2020-12-21", "2020-12-08", "2020-12-07", "2020-12-06", "2020-12-04", "2020-12-03",
                 "2020-12-01");
-        long published = node.truce.ledger().size() - 8;
+        long published = node.truce.ledger().size() - 9;
         assertThat(all(Pattern.compile("<td class=\"size\">([0-9]+)</td>"), r.body())).hasSize(8).allMatch(s -> s.equals(Long.toString(published)));
-        assertThat(all(Pattern.compile("<td class=\"author\">([^<]+)</td>"), r.body())).hasSize(8).allMatch(s -> s.equals("demo-transcriber"));
+        assertThat(all(Pattern.compile("<td class=\"number\">([0-9]+)</td>"), r.body())).containsExactly("9", "7", "6", "5", "4", "3", "2", "1");
+        // the issuing organisation, never an account
+        assertThat(all(Pattern.compile("<td class=\"issuer\">([^<]+)</td>"), r.body())).hasSize(8)
+                .allMatch(s -> s.equals("Joint record secretariat (illustrative)"));
+        assertThat(r.body()).doesNotContain("demo-transcriber");
+        assertThat(all(Pattern.compile("<a class=\"pdf\" href=\"([^\"]+)\""), r.body())).hasSize(8)
+                .contains("/bulletins/2021-01-11.pdf?lang=en", "/bulletins/2020-12-01.pdf?lang=en");
         assertThat(r.body()).contains("href=\"/bulletins/2021-01-11\"").doesNotContain("2021-06-15");
     }
 
@@ -136,7 +155,7 @@ class PublicationsApiTest {
         String html = node.get("/bulletins/2021-01-11?lang=en").body();
         String root = one(Pattern.compile("data-root=\"([0-9a-f]{64})\""), html);
         String size = one(Pattern.compile("data-size=\"([0-9]+)\""), html);
-        assertThat(html).contains("data-published=\"true\"").contains("href=\"/check?date=2021-01-11\"")
+        assertThat(html).contains("data-published=\"true\"").contains("href=\"/check?date=2021-01-11&amp;size=" + size + "\"")
                 .contains("<pre class=\"signed-note\">truce.local/ledger\n" + size + "\n");
         List<String> entries = all(Pattern.compile("<a class=\"entry\" href=\"([^\"]+)\""), html);
         List<String> proofs = all(Pattern.compile("<a class=\"proof\" href=\"([^\"]+)\""), html);
@@ -171,7 +190,7 @@ class PublicationsApiTest {
     }
 
     @Test
-    void a_bad_date_is_a_400_naming_date_and_an_unpublished_date_a_404_with_a_link_to_compute_it() {
+    void a_bad_date_is_a_400_naming_date_and_an_unpublished_date_a_404_with_a_link_to_compute_it_for_a_signed_in_reader() {
         TestNode.Response bad = node.get("/bulletins/2021-13-01?lang=en");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("data-field=\"date\"").contains("field date");
@@ -179,13 +198,29 @@ class PublicationsApiTest {
         assertThat(badSize.status()).isEqualTo(400);
         assertThat(badSize.body()).contains("data-field=\"size\"");
         long size = node.truce.ledger().size();
-        TestNode.Response never = node.get("/bulletins/2021-06-15?lang=en");
+        TestNode.Response never = node.get("/bulletins/2021-06-15?lang=en", node.token);
         assertThat(never.status()).isEqualTo(404);
         assertThat(never.body()).contains("has not been published").contains("href=\"/bulletins/2021-06-15?size=" + size + "\"");
-        TestNode.Response computed = node.get("/bulletins/2021-06-15?lang=en&size=" + size);
+        TestNode.Response computed = node.get("/bulletins/2021-06-15?lang=en&size=" + size, node.token);
         assertThat(computed.status()).isEqualTo(200);
         assertThat(computed.body()).contains("data-published=\"false\"").contains("Not published.")
+                .contains("DRAFT — NOT PUBLISHED")
                 .contains("data-size=\"" + size + "\"").contains("href=\"/check?date=2021-06-15&amp;size=" + size + "\"");
+    }
+
+    @Test
+    void an_anonymous_reader_gets_no_draft_page_by_default_but_a_page_in_their_language_saying_why() {
+        long size = node.truce.ledger().size();
+        TestNode.Response never = node.get("/bulletins/2021-06-15?lang=en");
+        assertThat(never.status()).isEqualTo(404);
+        assertThat(never.body()).contains("has not been published").doesNotContain("class=\"compute\"")
+                .contains("Drafts of unpublished bulletins are shown to signed-in accounts only.");
+        TestNode.Response draft = node.get("/bulletins/2021-06-15?lang=de&size=" + size);
+        assertThat(draft.status()).isEqualTo(403);
+        assertThat(draft.body()).contains("<html lang=\"de\"").contains("data-field=\"size\"")
+                .contains("Entwürfe werden nur angemeldeten Konten gezeigt").doesNotContain("data-published");
+        TestNode.Response earlierSize = node.get("/bulletins/2021-01-11?lang=en&size=" + (size - 1));
+        assertThat(earlierSize.status()).isEqualTo(403);
     }
 
     @Test
