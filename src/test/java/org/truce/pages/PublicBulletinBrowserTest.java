@@ -45,7 +45,7 @@ class PublicBulletinBrowserTest {
             assertThat(bulletin.getAttribute("data-published")).isEqualTo("true");
             assertThat(bulletin.findElement(By.tagName("h1")).getText()).isNotBlank();
             assertThat(bulletin.findElements(By.cssSelector("section.theme"))).hasSizeGreaterThanOrEqualTo(4);
-            assertThat(bulletin.findElement(By.cssSelector("footer.checkpoint a[href='/check?date=2021-01-11']")).isDisplayed()).isTrue();
+            assertThat(bulletin.findElement(By.cssSelector("footer.checkpoint a[href^='/check?date=2021-01-11&size=']")).isDisplayed()).isTrue();
             browser.screenshot("public-home-" + l.code());
         }
     }
