@@ -113,10 +113,8 @@ class KnownBadPhrasingsTest {
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
     }
 
-    // hy and az join once their review gives the map's descriptive features (observation posts, hazardous
-    // and cleared areas, lines) hy/az names: today /map shows "Suspected hazardous area near Aghdam" there.
     @ParameterizedTest
-    @ValueSource(strings = {"ru", "de"})
+    @ValueSource(strings = {"ru", "de", "hy", "az"})
     void no_english_fixed_text_appears_outside_a_quotation(String lang) throws IOException {
         Set<String> english = englishRuns();
         List<String> problems = new ArrayList<>();
