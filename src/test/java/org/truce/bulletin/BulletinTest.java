@@ -75,11 +75,11 @@ class BulletinTest {
                 .contains("Nach Angaben Russlands (das Medium nennt keine Stelle) sind mit Stand vom 11. Januar 2021 insgesamt 48.241 Personen nach")
                 .contains("mehr als 479,2 Hektar Land in");
         String hy = node.get("/api/v1/bulletins/2021-01-11?lang=hy&format=text").body();
-        assertThat(hy).contains("Իրավիճակի ամփոփագիր՝ 11 հունվարի, 2021 թ. դրությամբ")
-                .contains("ընդհանուր հաշվով 48\u00a0241 մարդ վերադարձել է Լեռնային Ղարաբաղ։");
+        assertThat(hy).contains("Իրավիճակի ամփոփագիր՝ 2021 թ. հունվարի 11 դրությամբ")
+                .contains("ընդհանուր առմամբ 48\u00a0241 մարդ վերադարձել է Լեռնային Ղարաբաղ։");
         String az = node.get("/api/v1/bulletins/2021-01-11?lang=az&format=text").body();
         // "more than" is a suffix in Azerbaijani: the unit carries it
-        assertThat(az).contains("Vəziyyət icmalı: 11 yanvar 2021 tarixinə")
+        assertThat(az).contains("Vəziyyət icmalı: 2021-ci il 11 yanvar tarixinə")
                 .contains("ümumilikdə 48.241 nəfər qayıtmışdır")
                 .contains("479,2 hektardan çox torpaq");
     }
@@ -88,7 +88,8 @@ class BulletinTest {
     void qualifiers_and_approximate_dates_are_shown_as_such() {
         var approximate = Reports.valid("00000000-0000-4000-8000-0000000000e5").put("asOf", "2021-01-05").put("asOfPrecision", "approximate");
         assertThat(node.post("/api/v1/reports", approximate.toString()).status()).isEqualTo(201);
-        String text = node.get("/api/v1/bulletins/2021-01-11?format=text").body();
+        // the published bulletin is fixed: the late report shows in the draft at the ledger's size, read signed in
+        String text = node.get("/api/v1/bulletins/2021-01-11?format=text&size=" + node.truce.ledger().size(), node.token).body();
         assertThat(text).contains("more than 479.2 hectares");
         assertThat(text).contains("about 182.8 kilometres");
         assertThat(text).contains("as of about 5 January 2021 (approximate date)");
@@ -151,14 +152,14 @@ class BulletinTest {
     void a_derived_figure_states_the_published_total_and_each_increment_and_labels_the_sum_as_truces() {
         returned("00000000-0000-4000-8000-0000000000f1", 351, "2020-12-26");
         returned("00000000-0000-4000-8000-0000000000f2", 402, "2020-12-27");
-        String text = node.get("/api/v1/bulletins/2020-12-27?format=text").body();
+        String text = node.get("/api/v1/bulletins/2020-12-27?format=text", node.token).body();
         assertThat(text).contains("According to the Russian Defence Ministry, as of 21 December 2020, about 43,000 people had returned"
                 + " to Nagorno-Karabakh. On 21 December 2020 the same body also reported an increment of 351 people; a total includes"
                 + " the increments of its own day, so Truce does not add it. The same body reported further increments: 351 people on"
                 + " 26 December 2020 and 402 people on 27 December 2020. Sum computed by Truce: about 43,753 people, as of 27 December 2020.");
         assertThat(text).as("the sum is never in the body's mouth").doesNotContain("Russian Defence Ministry, as of 27 December 2020")
                 .contains("Sum computed by Truce from the reports of the Russian Defence Ministry: about 43,753 people, as of 27 December 2020.");
-        var json = node.get("/api/v1/bulletins/2020-12-27?format=json").json();
+        var json = node.get("/api/v1/bulletins/2020-12-27?format=json", node.token).json();
         var line = json.at("/sections/0/lines/0");
         assertThat(line.get("source").asText()).isEqualTo("ru-defence-ministry");
         assertThat(line.get("derived").asBoolean()).isTrue();
@@ -169,7 +170,7 @@ class BulletinTest {
         assertThat(line.at("/sameDay/0/value").asText()).isEqualTo("351");
         assertThat(json.at("/keyFigures/metrics/0/figures/0/derived").asBoolean()).isTrue();
         for (String lang : java.util.List.of("ru", "hy", "az", "de")) {
-            String other = node.get("/api/v1/bulletins/2020-12-27?format=text&lang=" + lang).body();
+            String other = node.get("/api/v1/bulletins/2020-12-27?format=text&lang=" + lang, node.token).body();
             String label = Messages.of(lang).orElseThrow().format("derived.sum", java.util.Map.of("amount", "", "asOf", ""));
             assertThat(other).as(lang).contains(label.substring(0, 12)).doesNotContain("{").doesNotContain("derived.");
         }

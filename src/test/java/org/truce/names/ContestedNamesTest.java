@@ -110,6 +110,16 @@ class ContestedNamesTest {
         });
     }
 
+    /** The bulletin's JSON without the words its lines cite (the JSON form of a quotation), as text. */
+    static String withoutCitedWords(JsonNode bulletin) {
+        assertThat(bulletin.has("sections")).as("a bulletin, not a refusal: " + bulletin).isTrue();
+        JsonNode copy = bulletin.deepCopy();
+        for (JsonNode section : copy.get("sections")) {
+            for (JsonNode line : section.get("lines")) ((com.fasterxml.jackson.databind.node.ObjectNode) line).remove(List.of("citations", "quotes"));
+        }
+        return copy.toString();
+    }
+
     /** A verbatim quote (an agreement's words, a body's) stays as it was said: it is not Truce naming a place. */
     static String unquoted(String text) {
         return text.replaceAll("(?s)<q\\b.*?</q>|<blockquote\\b.*?</blockquote>|«[^»]*»|“[^”]*”|„[^“]*“", "«»");
@@ -170,9 +180,10 @@ class ContestedNamesTest {
         for (JsonNode p : node.get("/api/v1/publications").json().get("items")) dates.add(p.get("date").asText());
         assertThat(dates).hasSizeGreaterThan(3);
         for (String date : dates) {
-            noContestedPlaceWithOneName(date + " text", node.get("/api/v1/bulletins/" + date + "?format=text&lang=" + lang).body(), lang);
-            noContestedPlaceWithOneName(date + " json", node.get("/api/v1/bulletins/" + date + "?lang=" + lang).body(), lang);
-            noContestedPlaceWithOneName(date + " page", node.get("/bulletins/" + date + "?lang=" + lang).body(), lang);
+            // 13 January is a draft: read it signed in
+            noContestedPlaceWithOneName(date + " text", node.get("/api/v1/bulletins/" + date + "?format=text&lang=" + lang, node.token).body(), lang);
+            noContestedPlaceWithOneName(date + " json", withoutCitedWords(node.get("/api/v1/bulletins/" + date + "?lang=" + lang, node.token).json()), lang);
+            noContestedPlaceWithOneName(date + " page", node.get("/bulletins/" + date + "?lang=" + lang, node.token).body(), lang);
         }
     }
 

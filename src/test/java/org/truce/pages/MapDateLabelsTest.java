@@ -16,7 +16,7 @@ class MapDateLabelsTest {
     void the_map_page_carries_each_slider_day_as_a_long_date_in_the_readers_language() {
         try (TestNode node = TestNode.withDemo(dir)) {
             String az = node.get("/map?lang=az").body();
-            assertThat(az).contains("data-date-labels=").contains("10 noyabr 2020").contains("5 yanvar 2021");
+            assertThat(az).contains("data-date-labels=").contains("2020-ci il 10 noyabr").contains("2021-ci il 5 yanvar");
             assertThat(node.get("/map?lang=hy").body()).contains("data-date-labels=").contains("նոյեմբերի");
         }
     }

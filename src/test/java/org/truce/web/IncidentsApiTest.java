@@ -482,7 +482,7 @@ class IncidentsApiTest {
         JsonNode listed = node.get("/api/v1/nil-reports?date=2021-01-22").json();
         assertThat(listed).hasSize(2);
         assertThat(listed.get(1).at("/duplicateOf/id").asText()).isEqualTo(uuid(70));
-        String text = node.get("/api/v1/bulletins/2021-01-22?format=text").body();
+        String text = node.get("/api/v1/bulletins/2021-01-22?format=text", node.token).body();
         assertThat(text.split("no ceasefire violations were recorded", -1)).as("printed once").hasSize(2);
     }
 }

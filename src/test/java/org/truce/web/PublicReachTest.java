@@ -37,8 +37,8 @@ class PublicReachTest {
         assertThat(html).contains("Incidents dated from 12 January 2021 to 10 February 2021");
         // three demo incidents, one column per account: the allegation and the other party's claim stand apart
         assertThat(count(html, "<article class=\"incident\"")).isEqualTo(3);
-        assertThat(html).contains("Allegation of the Government of Azerbaijan").contains("Claim of the Government of Armenia")
-                .contains("Allegation of the Government of Armenia");
+        assertThat(html).contains("Allegation of Party B (illustrative)").contains("Claim of Party A (illustrative)")
+                .contains("Allegation of Party A (illustrative)");
         assertThat(count(html, "<section class=\"account\">")).isEqualTo(5);
         assertThat(html).contains(": confirmed").contains(": inconclusive").contains("Unverified: no monitor has recorded a finding.");
         assertThat(html).contains("no ceasefire violation was recorded in").contains("13 January 2021");

@@ -45,7 +45,7 @@ class PublishedBulletinsTest {
         // the check link printed in the PDF names the public address, not the test's random port
         Map<String, String> env = Map.of("TRUCE_PUBLIC_URL", "https://truce.example.org");
         try (TestNode node = new TestNode(dir, null, true, env)) {
-            full = node.truce.ledger().size() - 7;
+            full = node.truce.ledger().size() - 9;
             before = published(node);
             assertThat(before).hasSizeGreaterThan(100);
         }
@@ -75,7 +75,7 @@ class PublishedBulletinsTest {
     private static Map<String, byte[]> published(TestNode node) throws Exception {
         Map<String, byte[]> out = new LinkedHashMap<>();
         List<Publication> all = node.truce.publications().all();
-        assertThat(all).hasSize(7);
+        assertThat(all).hasSize(9);
         for (Publication p : all) {
             boolean latest = node.truce.publications().latest(p.date()).orElseThrow().seq() == p.seq();
             String size = latest ? "" : "&size=" + p.size();
@@ -103,18 +103,18 @@ class PublishedBulletinsTest {
     @Test
     void a_published_bulletin_names_its_issuer_number_issue_day_and_status_and_its_check_link_names_the_published_size() throws Exception {
         try (TestNode node = TestNode.withDemo(dir)) {
-            long full = node.truce.ledger().size() - 7;
+            long full = node.truce.ledger().size() - 9;
             String text = node.get("/api/v1/bulletins/" + DATE + "?format=text&lang=en").body();
             assertThat(text.lines().limit(5).toList()).containsExactly("Issued by: Joint record secretariat (illustrative)",
-                    "Situation report No. 7", "Situation as of 11 January 2021", "Issued on 28 November 2026",
-                    "Status: republished, revision 1 (replaces situation report No. 6)");
+                    "Situation report No. 9", "Situation as of 11 January 2021", "Issued on 28 November 2026",
+                    "Status: republished, revision 1 (replaces situation report No. 8)");
             assertThat(text).doesNotContain("demo-transcriber").doesNotContain(MARK);
-            String earlier = node.get("/api/v1/bulletins/2021-01-05?format=text&lang=ru").body();
+            String earlier = node.get("/api/v1/bulletins/2020-12-07?format=text&lang=ru").body();
             assertThat(earlier).startsWith("Выпущено: Секретариат совместного реестра (условный пример)\nСводка № 5\n")
                     .contains("Статус: опубликована\n");
             JsonNode json = node.get("/api/v1/bulletins/" + DATE + "?lang=de").json();
             assertThat(json.get("status").asText()).isEqualTo("republished");
-            assertThat(json.at("/publication/number").asInt()).isEqualTo(7);
+            assertThat(json.at("/publication/number").asInt()).isEqualTo(9);
             assertThat(json.at("/publication/revision").asInt()).isEqualTo(1);
             assertThat(json.at("/publication/issuer/id").asText()).isEqualTo("joint-record-secretariat");
             assertThat(json.at("/publication/issuer/name").asText()).isEqualTo("Sekretariat des gemeinsamen Registers (fiktives Beispiel)");
@@ -123,14 +123,14 @@ class PublishedBulletinsTest {
 
             byte[] pdf = fetch(node, "/bulletins/" + DATE + ".pdf?lang=en", null).body();
             String first = flat(pages(pdf).get(0));
-            assertThat(first).contains("Joint record secretariat (illustrative)").contains("Situation report No. 7")
+            assertThat(first).contains("Joint record secretariat (illustrative)").contains("Situation report No. 9")
                     .contains("Situation as of 11 January 2021").contains("Issued on 28 November 2026")
                     .contains("Status: republished, revision 1").doesNotContain("DRAFT");
             assertThat(flat(String.join(" ", pages(pdf)))).contains(node.base() + "/check?date=" + DATE + "&size=" + full);
             String page = node.get("/bulletins/" + DATE + "?lang=en").body();
             assertThat(page).contains("href=\"/check?date=" + DATE + "&amp;size=" + full + "\"")
                     .contains("<a class=\"pdf\" href=\"/bulletins/" + DATE + ".pdf?lang=en\"")
-                    .contains("data-status=\"republished\" data-number=\"7\"");
+                    .contains("data-status=\"republished\" data-number=\"9\"");
         }
     }
 
@@ -178,7 +178,7 @@ class PublishedBulletinsTest {
             Publication first = node.truce.publications().of(java.time.LocalDate.parse(DATE)).get(0);
             JsonNode earlier = node.get("/api/v1/bulletins/" + DATE + "?size=" + first.size()).json();
             assertThat(earlier.get("published").asBoolean()).isTrue();
-            assertThat(earlier.at("/publication/number").asInt()).isEqualTo(6);
+            assertThat(earlier.at("/publication/number").asInt()).isEqualTo(8);
             assertThat(node.truce.ledger().size()).isEqualTo(size);
         }
     }
@@ -208,7 +208,7 @@ class PublishedBulletinsTest {
             String change = changes.get(0).get("text").asText();
             assertThat(change).startsWith("New figure: ").contains("(entry " + firstSize + ")");
             assertThat(node.get("/api/v1/bulletins/" + DATE + "?lang=en&format=text").body())
-                    .contains("Changes since situation report No. 6").contains("- " + change);
+                    .contains("Changes since situation report No. 8").contains("- " + change);
             assertThat(node.get("/bulletins/" + DATE + "?lang=en").body()).contains("<li data-change=\"new\" data-seq=\"" + firstSize + "\">");
             assertThat(flat(String.join(" ", pages(fetch(node, "/bulletins/" + DATE + ".pdf?lang=en", null).body()))))
                     .contains(flat(change));
@@ -229,7 +229,7 @@ class PublishedBulletinsTest {
             assertThat(node.post("/api/v1/publications", "{\"date\":\"" + day + "\"}").status()).isEqualTo(201);
             JsonNode again = node.get("/api/v1/bulletins/" + day + "?lang=en").json();
             assertThat(again.at("/publication/revision").asInt()).isEqualTo(1);
-            assertThat(again.at("/publication/number").asInt()).isEqualTo(9);
+            assertThat(again.at("/publication/number").asInt()).isEqualTo(11);
             // the desk's organisation has no catalog entry: the issuer is named by its id, never by an account
             assertThat(again.at("/publication/issuer/name").asText()).isEqualTo("desk");
             JsonNode only = again.at("/publication/changes");
