@@ -56,5 +56,15 @@ public record Bulletin(LocalDate asOf, String lang, long size, String root, Stri
     public record Line(String source, String sourceName, String text, List<String> quotes,
                        List<String> notes, String value, String qualifier, LocalDate reportedAsOf,
                        List<Long> basedOn, boolean derived, boolean approximate, List<Reported> parts,
-                       List<Reported> sameDay, List<Citation> citations) {}
+                       List<Reported> sameDay, List<Citation> citations) {
+
+        /**
+         * The citations as printed: one per distinct text. Two reports can cite one document alike once
+         * their summaries are left to the JSON (a summary in another language than the reader's).
+         */
+        public List<Citation> printed() {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            return citations.stream().filter(c -> seen.add(c.text())).toList();
+        }
+    }
 }

@@ -88,7 +88,7 @@ public final class BulletinComposer {
         List<Filed> cited = new ArrayList<>(f.basis());
         cited.addAll(f.sameDay());
         List<Citation> citations = Citations.of(cited, m);
-        List<String> quotes = citations.stream().map(Citation::text).toList();
+        List<String> quotes = citations.stream().map(Citation::text).distinct().toList();
         List<String> notes = new ArrayList<>();
         for (Flag flag : f.flags()) notes.add(m.format("flag", Map.of("detail", flagText(flag, m))));
         List<Long> basedOn = f.basis().stream().map(Filed::seq).toList();

@@ -51,7 +51,7 @@ public final class BulletinHtml {
                 out.append("<ul>\n");
                 for (Bulletin.Line line : s.lines()) {
                     out.append("<li data-source=\"").append(esc(line.source())).append("\"><p>").append(esc(line.text())).append("</p>");
-                    for (Citation c : line.citations()) out.append("<p class=\"citation\">").append(c.html()).append("</p>");
+                    for (Citation c : line.printed()) out.append("<p class=\"citation\">").append(c.html()).append("</p>");
                     for (String n : line.notes()) out.append("<p class=\"note\">").append(esc(n)).append("</p>");
                     out.append("</li>\n");
                 }

@@ -89,7 +89,7 @@ final class BulletinXhtml {
             if (s.placeName() != null) out.append("<h3>").append(esc(s.placeName())).append("</h3>\n");
             for (Bulletin.Line line : s.lines()) {
                 out.append("<div class=\"line\"><p>").append(esc(line.text())).append("</p>");
-                for (Citation c : line.citations()) out.append("<p class=\"citation\">").append(c.html()).append("</p>");
+                for (Citation c : line.printed()) out.append("<p class=\"citation\">").append(c.html()).append("</p>");
                 for (String n : line.notes()) out.append("<p class=\"note\">").append(esc(n)).append("</p>");
                 out.append("</div>\n");
             }

@@ -96,6 +96,10 @@ class EveryDemoBulletinTest {
             problems.add(date + ": a line of " + line.get("source").asText() + " cites nothing");
             return;
         }
+        java.util.Set<String> printed = new java.util.HashSet<>();
+        for (JsonNode q : line.get("quotes")) {
+            if (!printed.add(q.asText())) problems.add(date + ": a citation of " + line.get("source").asText() + " is printed twice");
+        }
         for (JsonNode c : citations) {
             if (c.get("document").isNull() || c.at("/document/publisher").asText().isBlank()) {
                 problems.add(date + ": a citation of " + line.get("source").asText() + " names no document");
