@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  *
  * <p>Contract: {@link #append} is called by one writer thread at a time; it returns only once the
  * entries and the head are durable (a crash after it returns loses neither), and it is atomic (a
- * failure leaves the store as it was). Readers may call the other methods concurrently with the
+ * failure leaves the store as it was, and the store takes the next append once the cause is gone:
+ * a full disk freed, a database back). Readers may call the other methods concurrently with the
  * writer and see a committed prefix.
  */
 public interface LedgerStore extends AutoCloseable {
@@ -42,6 +43,33 @@ public interface LedgerStore extends AutoCloseable {
     /** The kept signed head of tree size {@code size}, if one was kept. */
     default Optional<KeptHead> head(long size) {
         return heads().stream().filter(h -> h.size() == size).findFirst();
+    }
+
+    /**
+     * Removes the entries that no kept head covers (seq at or beyond the largest kept head's size; every
+     * entry when no head is kept), in one transaction under the append lock, and returns how many it
+     * removed. {@link #append} writes a batch with its head in one transaction, so such entries were never
+     * acknowledged; the ledger calls this at start, when an older version or a hand edit left some.
+     *
+     * @throws StoreFailure if the store cannot be written
+     */
+    long dropUnsignedTail();
+
+    /**
+     * The free space of the disk this store writes to, and the reserve below which its appends are
+     * refused, when this process watches that disk (an embedded store); empty otherwise (a database
+     * server's disk is the server's to watch).
+     */
+    default Optional<DiskSpace> diskSpace() {
+        return Optional.empty();
+    }
+
+    /** Bytes free (usable by this process) on a store's disk, and the reserve kept free. */
+    record DiskSpace(long freeBytes, long reserveBytes) {
+        /** Whether appends are refused: the disk has less free than the reserve. */
+        public boolean belowReserve() {
+            return freeBytes < reserveBytes;
+        }
     }
 
     /**

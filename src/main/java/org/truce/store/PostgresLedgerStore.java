@@ -49,6 +49,7 @@ final class PostgresLedgerStore implements LedgerStore {
     private static final String SELECT_PAGE = SELECT_FROM + " LIMIT ?";
     private static final String SELECT_HEADS = "SELECT size, note FROM heads ORDER BY size";
     private static final String SELECT_HEAD = "SELECT size, note FROM heads WHERE size = ?";
+    private static final String DELETE_UNSIGNED = "DELETE FROM entries WHERE seq >= (SELECT COALESCE(MAX(size), 0) FROM heads)";
 
     private final HikariDataSource pool;
     private final LedgerNotifications notifications;
@@ -79,6 +80,24 @@ final class PostgresLedgerStore implements LedgerStore {
     @Override
     public AppendSession beginAppend() {
         return new Session(transactionHolding(APPEND_LOCK, null, "append lock"));
+    }
+
+    /** Under the append lock, so no other node's batch is between its entries and its head meanwhile. */
+    @Override
+    public long dropUnsignedTail() {
+        Connection connection = transactionHolding(APPEND_LOCK, null, "append lock");
+        try {
+            int dropped;
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_UNSIGNED)) {
+                dropped = delete.executeUpdate();
+            }
+            connection.commit();
+            return dropped;
+        } catch (SQLException e) {
+            throw new StoreFailure("could not remove the unsigned entries: " + e.getMessage(), e);
+        } finally {
+            Session.release(connection);
+        }
     }
 
     /**

@@ -31,14 +31,15 @@ final class SqliteDatabase {
     }
 
     /**
-     * The one writer connection, autocommit off. The driver issues BEGIN right after every commit, so
-     * transactions stay DEFERRED: SQLite then takes the write lock only at the first INSERT and the
-     * writer holds no lock between appends.
+     * The one writer connection of the ledger, in autocommit: its user opens and ends every transaction
+     * itself ({@code BEGIN IMMEDIATE} ... {@code COMMIT}, {@code ROLLBACK} on failure), so it holds no
+     * lock between appends and never runs a statement outside the transaction it meant. (With autocommit
+     * off the driver issues the next BEGIN after a COMMIT or ROLLBACK succeeds; when SQLite has already
+     * rolled back by itself, as it may on SQLITE_FULL, the driver's ROLLBACK fails, no BEGIN follows, and
+     * the next batch's rows were each committed on their own, without their head.)
      */
     Connection openWriter() throws SQLException {
-        Connection connection = source(writerConfig()).getConnection();
-        connection.setAutoCommit(false);
-        return connection;
+        return source(writerConfig()).getConnection();
     }
 
     /**

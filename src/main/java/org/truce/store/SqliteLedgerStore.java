@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,13 @@ import org.truce.ledger.StoredEntry;
 
 /**
  * The ledger kept in one SQLite file (WAL, synchronous=FULL), tables {@code entries} and {@code heads}.
+ *
+ * <p>An append is one explicit transaction, {@code BEGIN IMMEDIATE} ... {@code COMMIT}; on any failure
+ * it is rolled back (SQLite may have done so itself: on SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY or
+ * SQLITE_NOMEM, per its documentation of transactions), and a writer connection whose state is then
+ * in doubt is replaced, so a batch is all or nothing and the next append works once the cause is gone
+ * (a full disk freed). Before anything is written an append is refused while the disk has less free
+ * than its {@link DiskReserve}.
  *
  * <p>Threading: thread-safe. {@link #append} runs on the single writer connection and is serialised
  * (the port allows one writer; concurrent callers queue). Every read runs on its own pooled read
@@ -36,25 +44,34 @@ final class SqliteLedgerStore implements LedgerStore {
     private static final String SELECT_FROM = "SELECT seq, client_id, body FROM entries WHERE seq >= ? ORDER BY seq";
     private static final String SELECT_PAGE = SELECT_FROM + " LIMIT ?";
     private static final String SELECT_HEADS = "SELECT size, note FROM heads ORDER BY size";
+    private static final String DELETE_UNSIGNED = "DELETE FROM entries WHERE seq >= (SELECT COALESCE(MAX(size), 0) FROM heads)";
+    /** What SQLite answers a ROLLBACK after it rolled the transaction back by itself. */
+    private static final String NO_TRANSACTION = "no transaction is active";
 
-    private final Connection writer;
+    private final SqliteDatabase database;
+    /** The writer connection, or null after one was dropped until the next write opens another. Guarded by this. */
+    private Connection writer;
     private final ReadConnections readers;
+    private final DiskReserve reserve;
     private final AtomicLong size;
     private volatile boolean closed;
 
-    private SqliteLedgerStore(Connection writer, ReadConnections readers, long size) {
+    private SqliteLedgerStore(SqliteDatabase database, Connection writer, ReadConnections readers, DiskReserve reserve,
+                              long size) {
+        this.database = database;
         this.writer = writer;
         this.readers = readers;
+        this.reserve = reserve;
         this.size = new AtomicLong(size);
     }
 
-    /** Opens the store on an already migrated database. */
-    static SqliteLedgerStore open(SqliteDatabase database) throws SQLException {
+    /** Opens the store on an already migrated database, refusing appends while its disk has less free than {@code reserve}. */
+    static SqliteLedgerStore open(SqliteDatabase database, DiskReserve reserve) throws SQLException {
         Connection writer = database.openWriter();
         try {
             long size = querySize(writer);
-            writer.commit();
-            return new SqliteLedgerStore(writer, new ReadConnections(database.readerSource(), MAX_IDLE_READERS), size);
+            return new SqliteLedgerStore(database, writer, new ReadConnections(database.readerSource(), MAX_IDLE_READERS),
+                    reserve, size);
         } catch (SQLException | RuntimeException e) {
             writer.close();
             throw e;
@@ -72,17 +89,58 @@ final class SqliteLedgerStore implements LedgerStore {
         ensureOpen();
         long first = size.get();
         AppendCheck.require(first, entries, headSize, signedHead);
+        reserve.requireRoom();
         try {
-            insertEntries(entries);
-            insertHead(headSize, signedHead);
-            writer.commit();
+            Connection connection = writer();
+            execute(connection, "BEGIN IMMEDIATE");
+            insertEntries(connection, entries);
+            insertHead(connection, headSize, signedHead);
+            execute(connection, "COMMIT");
         } catch (SQLException | RuntimeException e) {
             throw failedAppend(first, headSize, e);
         }
         size.set(headSize);
     }
 
-    private void insertEntries(List<StoredEntry> entries) throws SQLException {
+    @Override
+    public synchronized long dropUnsignedTail() {
+        ensureOpen();
+        try {
+            Connection connection = writer();
+            execute(connection, "BEGIN IMMEDIATE");
+            int dropped;
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_UNSIGNED)) {
+                dropped = delete.executeUpdate();
+            }
+            execute(connection, "COMMIT");
+            size.set(querySize(connection));
+            return dropped;
+        } catch (SQLException | RuntimeException e) {
+            StoreFailure failure = new StoreFailure("could not remove the unsigned entries: " + e.getMessage(), e);
+            rollBack(failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public Optional<DiskSpace> diskSpace() {
+        ensureOpen();
+        return reserve.space();
+    }
+
+    /** The writer connection, opened again if a failure dropped the last one. Caller holds this. */
+    private Connection writer() throws SQLException {
+        if (writer == null) writer = database.openWriter();
+        return writer;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void insertEntries(Connection writer, List<StoredEntry> entries) throws SQLException {
         try (PreparedStatement insert = writer.prepareStatement(INSERT_ENTRY)) {
             for (StoredEntry entry : entries) {
                 insert.setLong(1, entry.seq());
@@ -94,7 +152,7 @@ final class SqliteLedgerStore implements LedgerStore {
         }
     }
 
-    private void insertHead(long headSize, String signedHead) throws SQLException {
+    private static void insertHead(Connection writer, long headSize, String signedHead) throws SQLException {
         try (PreparedStatement insert = writer.prepareStatement(INSERT_HEAD)) {
             insert.setLong(1, headSize);
             insert.setString(2, signedHead);
@@ -106,14 +164,39 @@ final class SqliteLedgerStore implements LedgerStore {
     private StoreFailure failedAppend(long first, long headSize, Exception cause) {
         StoreFailure failure = new StoreFailure(
                 "could not append entries " + first + ".." + (headSize - 1) + ": " + cause.getMessage(), cause);
+        rollBack(failure);
         try {
-            writer.rollback();
-            size.set(querySize(writer));
-            writer.commit();
+            size.set(querySize(writer()));
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+            dropWriter(failure);
+        }
+        return failure;
+    }
+
+    /**
+     * Ends the writer's transaction after a failure. A ROLLBACK that finds none is what SQLite answers
+     * when it rolled back by itself; any other failure leaves the connection's state in doubt, so it is
+     * closed (which rolls back whatever it still held) and the next write opens a new one.
+     */
+    private void rollBack(StoreFailure failure) {
+        if (writer == null) return;
+        try {
+            execute(writer, "ROLLBACK");
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains(NO_TRANSACTION)) return;
+            failure.addSuppressed(e);
+            dropWriter(failure);
+        }
+    }
+
+    private void dropWriter(StoreFailure failure) {
+        try {
+            if (writer != null) writer.close();
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
-        return failure;
+        writer = null;
     }
 
     @Override
@@ -178,9 +261,7 @@ final class SqliteLedgerStore implements LedgerStore {
     synchronized String writerPragma(String name) {
         ensureOpen();
         try {
-            String value = pragma(writer, name);
-            writer.commit();
-            return value;
+            return pragma(writer(), name);
         } catch (SQLException e) {
             throw new StoreFailure("could not read pragma " + name, e);
         }
@@ -210,7 +291,7 @@ final class SqliteLedgerStore implements LedgerStore {
             failure = e;
         }
         try {
-            writer.close();
+            if (writer != null) writer.close();
         } catch (SQLException e) {
             if (failure == null) failure = new StoreFailure("could not close the writer connection", e);
             else failure.addSuppressed(e);

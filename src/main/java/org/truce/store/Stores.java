@@ -30,6 +30,18 @@ public final class Stores {
      * @throws StoreFailure if the directory, the file or a migration cannot be opened or applied
      */
     public static LedgerStore openSqlite(Path dataDir) {
+        return openSqlite(dataDir, DiskReserve.bytesFrom(System::getenv));
+    }
+
+    /**
+     * As {@link #openSqlite(Path)}, refusing appends while the disk of {@code dataDir} has less than
+     * {@code minFreeBytes} free (0: never; the one-argument form takes {@code TRUCE_MIN_FREE_BYTES} from
+     * the environment, default 64 MiB).
+     *
+     * @throws IllegalArgumentException if {@code minFreeBytes} is negative
+     */
+    public static LedgerStore openSqlite(Path dataDir, long minFreeBytes) {
+        if (minFreeBytes < 0) throw new IllegalArgumentException("minFreeBytes must not be negative");
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -39,7 +51,7 @@ public final class Stores {
         SqliteDatabase database = new SqliteDatabase(dataDir.resolve(SQLITE_FILE));
         StoreFiles.migrate(database.migrationSource(), SQLITE_MIGRATIONS, "ledger");
         try {
-            return SqliteLedgerStore.open(database);
+            return SqliteLedgerStore.open(database, DiskReserve.on(dataDir, minFreeBytes));
         } catch (SQLException e) {
             throw new StoreFailure("could not open the ledger in " + dataDir.toAbsolutePath(), e);
         }

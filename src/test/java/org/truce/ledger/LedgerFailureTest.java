@@ -59,6 +59,8 @@ class LedgerFailureTest {
 
         public List<KeptHead> heads() { return real.heads(); }
 
+        public long dropUnsignedTail() { return real.dropUnsignedTail(); }
+
         public AppendSession beginAppend() {
             // a shared store takes its lock here: a database that cannot be reached fails at this point
             if (sessions.incrementAndGet() == failSession) throw new StoreFailure("injected: connection refused");
