@@ -37,6 +37,7 @@ import org.truce.ingest.DemoPublications;
 import org.truce.incidents.IncidentBook;
 import org.truce.incidents.Incidents;
 import org.truce.figures.Recorder;
+import org.truce.ledger.HighestHead;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.NodeKey;
@@ -227,7 +228,7 @@ public final class Truce implements AutoCloseable {
             NodeMetrics metrics = new NodeMetrics();
             Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
                     listeners(List.of(figures, cases, map, accords, incidentBook, publications), extra), progress,
-                    PredecessorKeys.read(dataDir), metrics);
+                    PredecessorKeys.read(dataDir), metrics, HighestHead.in(dataDir));
             metrics.watch(ledger);
             return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock,
                     metrics);

@@ -107,10 +107,13 @@ public final class Ledger implements AutoCloseable {
 
     /** Keys of the nodes whose heads this store holds from before an import; see {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}. */
     private final List<NoteVerifier> predecessors;
+    /** The highest head this node signed, remembered outside the store; kept before each acknowledgement. */
+    private final HighestHead highest;
 
     private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
-                   List<NoteVerifier> predecessors, LedgerObserver observer) {
+                   List<NoteVerifier> predecessors, LedgerObserver observer, HighestHead highest) {
         this.predecessors = List.copyOf(predecessors);
+        this.highest = highest;
         this.store = store;
         this.observer = observer;
         this.key = key;
@@ -149,7 +152,20 @@ public final class Ledger implements AutoCloseable {
      */
     public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress, List<NoteVerifier> predecessors, LedgerObserver observer) {
-        Ledger ledger = new Ledger(store, key, origin, clock, listeners, predecessors, observer);
+        return open(store, key, origin, clock, listeners, progress, predecessors, observer, HighestHead.NONE);
+    }
+
+    /**
+     * As {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}, for a
+     * node that remembers its highest signed head outside the store ({@link HighestHead#in} its data
+     * directory): a store rolled back below that head, or whose entries below it differ, is refused with a
+     * {@link StoreFailure}; every acknowledgement waits until the file holds a head that covers it.
+     * Either way an unsigned tail (entries no kept head covers, never acknowledged) is cut off and logged.
+     */
+    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+                              Progress progress, List<NoteVerifier> predecessors, LedgerObserver observer,
+                              HighestHead highest) {
+        Ledger ledger = new Ledger(store, key, origin, clock, listeners, predecessors, observer, highest);
         ledger.replay(progress);
         ledger.writer.start();
         if (ledger.tailer != null) ledger.tailer.start();
@@ -157,15 +173,18 @@ public final class Ledger implements AutoCloseable {
     }
 
     private void replay(Progress progress) {
+        StoreAtOpen atOpen = new StoreAtOpen(store, key, origin, highest);
+        List<LedgerStore.KeptHead> heads = atOpen.beforeReplay();
         new Replay(store, tree, times, clientIds, listeners).run(progress);
         visible = times.size();
-        List<LedgerStore.KeptHead> heads = store.heads();
+        if (store.shared()) heads = store.heads(); // other nodes may have appended during the replay
         if (heads.isEmpty()) {
             if (tree.size() > 0) throw new StoreFailure("the store holds " + tree.size() + " entries but no signed head");
             latestHead = key.sign(new Checkpoint(origin, 0, tree.root(0)));
         } else {
             latestHead = new ReplayedHead(key, origin, predecessors).served(heads, store.shared(), tree);
         }
+        atOpen.afterReplay(tree, latestHead);
     }
 
     /** Appends one request atomically; blocks until durable. */
@@ -358,15 +377,39 @@ public final class Ledger implements AutoCloseable {
         }
         long durable = times.size();
         lastWriteFailure = null;
+        if (note != null) highest.offer(durable, note);
         observe(batch, fresh.size(), System.nanoTime() - started);
         applier.execute(() -> {
             for (BatchDecision.Fresh f : fresh) notifyListeners(f.entry());
             visible = durable;
             if (note != null) latestHead = note;
+            RuntimeException unkept = keepHighest(durable);
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(decision.result(i, tree::leafHash));
+                if (unkept != null) batch.get(i).result().completeExceptionally(unkept);
+                else batch.get(i).result().complete(decision.result(i, tree::leafHash));
             }
         });
+    }
+
+    /**
+     * Makes sure the highest head this node remembers covers {@code size} entries before they are
+     * acknowledged (applier thread); under load one write covers the batches committed meanwhile. When
+     * the file cannot be written the batch stands in the store but is not acknowledged: a retry of the
+     * request finds its entries and tries the file again.
+     *
+     * @return null, or the failure to answer the batch's requests with
+     */
+    private RuntimeException keepHighest(long size) {
+        try {
+            highest.keep(size);
+            return null;
+        } catch (RuntimeException e) {
+            lastWriteFailure = clock.instant();
+            LOG.warn("the entries up to {} are durable, but the node could not remember its highest signed head;"
+                    + " they are not acknowledged until it can", size, e);
+            return new StoreFailure("the batch is durable but " + highest.file() + " could not be written; send the request"
+                    + " again: " + e.getMessage(), e);
+        }
     }
 
     private void observe(List<Request> batch, int created, long nanos) {
@@ -439,10 +482,17 @@ public final class Ledger implements AutoCloseable {
             }
             long durable = tree.size();
             String note = key.sign(checkpointAt(durable));
+            highest.offer(durable, note);
             applier.execute(() -> {
                 for (Entry entry : entries) notifyListeners(entry);
                 visible = durable;
                 latestHead = note;
+                try {
+                    highest.keep(durable);
+                } catch (RuntimeException e) {
+                    // nothing is acknowledged here: the next batch this node writes tries again, or fails
+                    LOG.warn("could not remember the head of size {} caught up with", durable, e);
+                }
             });
             if (page.size() < CATCH_UP_PAGE) requireSameHead(durable, note);
             if (page.size() < CATCH_UP_PAGE) return;
