@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.truce.ledger.HighestHead;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.LedgerVerifier;
 import org.truce.ledger.NoteVerifier;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code truce verify}: checks a whole store from scratch (the data directory's SQLite file, or with
- * {@code --db} the PostgreSQL ledger several nodes share) and names the first bad seq. Only reads.
+ * {@code --db} the PostgreSQL ledger several nodes share) and names the first bad seq; then that the
+ * store still holds, and is consistent with, every checkpoint pinned: those given with
+ * {@code --checkpoint}, and the highest head the node remembers in its data directory
+ * ({@link HighestHead#FILE}), so a store rolled back behind the node's back fails. Only reads.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Recompute every leaf and root from the store and check every kept head's signature.")
@@ -32,23 +36,53 @@ final class VerifyCommand implements Callable<Integer> {
             + " repeat it for the keys of heads from before an import.")
     List<Path> publicKeys;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "A checkpoint kept earlier (the C2SP signed note of"
+            + " GET /api/v1/ledger/head?format=note, or that route's JSON): the store must still hold it, with a consistency"
+            + " proof from it to the store's tree. Repeat for several.")
+    List<Path> checkpoints;
+
     @Override
     public Integer call() throws Exception {
         LedgerLocation where = new LedgerLocation(data, db);
         List<NoteVerifier> keys = keys();
+        List<LedgerVerifier.Pin> pins = pins();
         LedgerVerifier.Verdict verdict;
         try (LedgerStore store = where.openExisting();
              ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(store.size())
                      .setUnit(" entries", 1).showSpeed().continuousUpdate().build()) {
-            verdict = LedgerVerifier.verify(store, keys, bar::stepTo);
+            verdict = LedgerVerifier.verify(store, keys, pins, bar::stepTo);
         }
         if (verdict.ok()) {
             System.out.println("OK: " + verdict.entries() + " entries and " + verdict.heads() + " signed heads verify"
                     + (where.postgres() ? " in " + where.describe() : "") + ".");
+            for (LedgerVerifier.Pin pin : pins) System.out.println("The store holds " + pin.label() + " and is consistent with it.");
             return 0;
         }
-        System.out.println("FAILED at seq " + verdict.firstBadSeq() + ": " + verdict.reason());
+        System.out.println(verdict.firstBadSeq() < 0 ? "FAILED: " + verdict.reason()
+                : "FAILED at seq " + verdict.firstBadSeq() + ": " + verdict.reason());
         return 1;
+    }
+
+    /** The checkpoints given, then the node's own highest head when its data directory keeps one. */
+    private List<LedgerVerifier.Pin> pins() throws java.io.IOException {
+        List<LedgerVerifier.Pin> pins = new ArrayList<>();
+        if (checkpoints != null) {
+            for (Path file : checkpoints) pins.add(new LedgerVerifier.Pin("the checkpoint in " + file, signedNote(file)));
+        }
+        Path own = data.resolve(HighestHead.FILE);
+        if (Files.isRegularFile(own)) {
+            pins.add(new LedgerVerifier.Pin("the highest head this node signed (" + own + ")", Files.readString(own)));
+        }
+        return pins;
+    }
+
+    /** The signed note in a file: the note itself, or the JSON of GET /api/v1/ledger/head (its signedNote). */
+    private static String signedNote(Path file) throws java.io.IOException {
+        String text = Files.readString(file);
+        if (!text.stripLeading().startsWith("{")) return text;
+        var note = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).path("signedNote");
+        if (!note.isTextual()) throw new IllegalArgumentException(file + " is JSON without a signedNote");
+        return note.asText();
     }
 
     /** The keys given, else the data directory's node key (with a warning); and the predecessors' keys kept there. */

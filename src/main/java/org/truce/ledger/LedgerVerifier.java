@@ -19,6 +19,13 @@ public final class LedgerVerifier {
         }
     }
 
+    /**
+     * A checkpoint kept outside the store (C2SP signed note text, as the node serves it): a reader's, or
+     * the node's own {@link HighestHead}. The store must still hold its tree: at least its size, and a
+     * consistency proof (RFC 9162 §2.1.4) from it to the store's tree. {@code label} names it in messages.
+     */
+    public record Pin(String label, String signedNote) {}
+
     private LedgerVerifier() {}
 
     public static Verdict verify(LedgerStore store, NoteVerifier key, LongConsumer progress) {
@@ -32,6 +39,15 @@ public final class LedgerVerifier {
      * PostgreSQL); heads that other nodes appended after it are left to the next run.
      */
     public static Verdict verify(LedgerStore store, List<NoteVerifier> keys, LongConsumer progress) {
+        return verify(store, keys, List.of(), progress);
+    }
+
+    /**
+     * As {@link #verify(LedgerStore, List, LongConsumer)}, and then each pinned checkpoint must verify
+     * with one of {@code keys} and be a prefix of the store's tree: a store rolled back below a pin fails
+     * at the first missing seq; one whose tree is not consistent with it fails with no seq (-1) to blame.
+     */
+    public static Verdict verify(LedgerStore store, List<NoteVerifier> keys, List<Pin> pins, LongConsumer progress) {
         MerkleTree tree = new MerkleTree();
         long[] expected = {0};
         long[] lastMillis = {Long.MIN_VALUE};
@@ -58,7 +74,33 @@ public final class LedgerVerifier {
         if (disorder[0] >= 0 && (heads.ok() || heads.firstBadSeq() > disorder[0])) {
             return Verdict.bad(n, heads.heads(), disorder[0], "seq " + disorder[0] + " was recorded before its predecessor");
         }
+        if (!heads.ok()) return heads;
+        for (Pin pin : pins) {
+            Verdict pinned = checkPin(pin, keys, tree, n, heads.heads());
+            if (!pinned.ok()) return pinned;
+        }
         return heads;
+    }
+
+    private static Verdict checkPin(Pin pin, List<NoteVerifier> keys, MerkleTree tree, long n, int heads) {
+        Checkpoint cp;
+        try {
+            cp = verifyWithAny(keys, pin.signedNote());
+        } catch (IllegalArgumentException e) {
+            return Verdict.bad(n, heads, -1, pin.label() + " does not verify: " + e.getMessage());
+        }
+        if (cp.size() > n) {
+            return Verdict.bad(n, heads, n, "the store holds " + n + " entries, fewer than the " + cp.size() + " of "
+                    + pin.label() + ": it was rolled back (entries " + n + " to " + (cp.size() - 1) + " are missing)");
+        }
+        boolean consistent = cp.size() == 0
+                ? Arrays.equals(cp.rootHash(), tree.root(0))
+                : MerkleProofs.verifyConsistency(cp.size(), n, cp.rootHash(), tree.root(n), tree.consistencyProof(cp.size(), n));
+        if (!consistent) {
+            return Verdict.bad(n, heads, -1, "the store is not consistent with " + pin.label() + " (size " + cp.size()
+                    + "): its first " + cp.size() + " entries are not the ones that checkpoint signed (the history was rewritten)");
+        }
+        return new Verdict(true, n, heads, -1, "ok");
     }
 
     private static Verdict checkHeads(LedgerStore store, List<NoteVerifier> keys, MerkleTree tree, long n) {
