@@ -588,6 +588,14 @@ public final class Ledger implements AutoCloseable {
         return Optional.ofNullable(lastWriteFailure);
     }
 
+    /**
+     * The free space of the store's disk and its reserve, when this node watches that disk (SQLite);
+     * below the reserve every write fails until space is freed, and then works again without a restart.
+     */
+    public Optional<LedgerStore.DiskSpace> diskSpace() {
+        return store.diskSpace();
+    }
+
     /** The number of entries recorded at or before {@code knownAt} (of those visible). */
     public long sizeAt(Instant knownAt) {
         return Math.min(times.sizeAt(knownAt), visible);

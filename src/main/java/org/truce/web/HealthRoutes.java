@@ -8,12 +8,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import org.truce.app.NodeMetrics;
 import org.truce.ledger.Ledger;
+import org.truce.ledger.LedgerStore;
 import org.truce.ledger.StoreFailure;
 
 /**
  * Liveness, readiness and the Prometheus scrape of one node. Liveness is 200 whenever the process
  * answers. Readiness is 200 when the store answers, no write failed in the last
- * {@link #RECENT_FAILURE} without one succeeding since, and the projections are within
+ * {@link #RECENT_FAILURE} without one succeeding since, the store's disk (when the node watches it) has
+ * more free than its reserve, and the projections are within
  * {@code maxLag} entries of the store; otherwise 503 with Retry-After and the reasons. Neither says
  * anything a stranger should not read: sizes and fixed texts, never a store's error message.
  * {@code /metrics} needs the dedicated scrape token ({@code TRUCE_METRICS_TOKEN}) as a bearer token
@@ -81,6 +83,12 @@ final class HealthRoutes {
             reasons.add("the store failed the last write, at " + failedAt.get()
                     + "; none of it was acknowledged, and the next write tries again");
             retryAfter = STORE_RETRY_SECONDS;
+        }
+        var space = ledger.diskSpace().filter(LedgerStore.DiskSpace::belowReserve);
+        if (space.isPresent()) {
+            reasons.add("the store's disk has " + space.get().freeBytes() + " bytes free, below its reserve of "
+                    + space.get().reserveBytes() + " bytes; writes are refused until space is freed");
+            retryAfter = Math.max(retryAfter, 30);
         }
         if (ledger.stoppedReason().isPresent()) {
             reasons.add("this node refuses every write: another node of its database signs with a different key"
