@@ -102,6 +102,8 @@ public final class Ledger implements AutoCloseable {
      * then catches up with the store under its lock before deciding anything. Writer thread.
      */
     private boolean unsure;
+    /** Whether the last batch was refused because the store's disk was below its reserve. Writer thread. */
+    private boolean refusingForSpace;
     /** When the last batch failed, or null once a batch was written since. */
     private volatile Instant lastWriteFailure;
 
@@ -321,6 +323,7 @@ public final class Ledger implements AutoCloseable {
      * writes the new entries in one transaction, then acknowledges.
      */
     private void commit(List<Request> batch) {
+        if (belowReserve(batch)) return;
         LedgerStore.AppendSession session;
         try {
             session = store.beginAppend();
@@ -333,6 +336,23 @@ public final class Ledger implements AutoCloseable {
         try (session) {
             commit(batch, session);
         }
+    }
+
+    /**
+     * Fails the batch, writing nothing, while the store's disk has less free than its reserve; logs when
+     * that starts and ends rather than every refusal. Writer thread.
+     */
+    private boolean belowReserve(List<Request> batch) {
+        Optional<LedgerStore.DiskSpace> low = store.diskSpace().filter(LedgerStore.DiskSpace::belowReserve);
+        if (low.isEmpty()) {
+            if (refusingForSpace) LOG.info("the disk of the ledger is above its reserve again; writes are taken");
+            refusingForSpace = false;
+            return false;
+        }
+        if (!refusingForSpace) LOG.warn("{}; readiness is false meanwhile", low.get().refusal());
+        refusingForSpace = true;
+        fail(batch, new StoreFailure(low.get().refusal()));
+        return true;
     }
 
     private void commit(List<Request> batch, LedgerStore.AppendSession session) {

@@ -70,6 +70,12 @@ public interface LedgerStore extends AutoCloseable {
         public boolean belowReserve() {
             return freeBytes < reserveBytes;
         }
+
+        /** Why an append is refused while {@link #belowReserve()}. */
+        public String refusal() {
+            return "the disk of the ledger has " + freeBytes + " bytes free, below the reserve of " + reserveBytes
+                    + " bytes (TRUCE_MIN_FREE_BYTES); writes are refused until space is freed";
+        }
     }
 
     /**

@@ -65,7 +65,14 @@ final class StoreAtOpen {
             highest.alreadyKept(cp.size(), served); // the same note: Ed25519 signs one checkpoint one way
         } else {
             highest.offer(cp.size(), served);
-            highest.keep(cp.size());
+            try {
+                highest.keep(cp.size());
+            } catch (java.io.UncheckedIOException e) {
+                // a full disk must not keep the node from starting: the file still holds a lower bound, and
+                // no batch is acknowledged before it holds a head that covers it
+                LOG.warn("could not remember the head of size {} in {} at start; the first write tries again",
+                        cp.size(), highest.file(), e);
+            }
         }
     }
 

@@ -71,8 +71,7 @@ final class DiskReserve {
         if (reserveBytes == 0) return;
         Optional<DiskSpace> space = space();
         if (space.isPresent() && space.get().belowReserve()) {
-            throw new StoreFailure("the disk of the ledger has " + space.get().freeBytes() + " bytes free, below the reserve of "
-                    + reserveBytes + " bytes (" + ENV + "); writes are refused until space is freed");
+            throw new StoreFailure(space.get().refusal());
         }
     }
 }
