@@ -22,6 +22,44 @@ interface LedgerStoreContract {
 
     LedgerStore openStore();
 
+    /** Inserts rows behind the store's back, without a head: what an older version left after a full disk. */
+    void insertWithoutHead(List<StoredEntry> entries);
+
+    @Test
+    default void entries_no_kept_head_covers_are_dropped_and_the_signed_ones_kept() {
+        try (LedgerStore store = openStore()) {
+            store.append(batch(0, 3), 3, headNote(3));
+        }
+        insertWithoutHead(batch(3, 4));
+        try (LedgerStore store = openStore()) {
+            assertThat(store.size()).isEqualTo(7);
+
+            assertThat(store.dropUnsignedTail()).isEqualTo(4);
+
+            assertThat(store.size()).isEqualTo(3);
+            assertThat(store.read(0, 100)).extracting(StoredEntry::seq).containsExactly(0L, 1L, 2L);
+            assertThat(store.findByClientId(TestEntries.clientId(4))).isEmpty();
+            store.append(batch(3, 2), 5, headNote(5));
+            assertThat(store.heads()).extracting(KeptHead::size).containsExactly(3L, 5L);
+        }
+        try (LedgerStore reopened = openStore()) {
+            assertThat(reopened.size()).isEqualTo(5);
+            assertThat(reopened.dropUnsignedTail()).isZero();
+            assertThat(reopened.size()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    default void without_any_head_every_entry_is_unsigned() {
+        insertWithoutHead(batch(0, 2));
+        try (LedgerStore store = openStore()) {
+            assertThat(store.dropUnsignedTail()).isEqualTo(2);
+            assertThat(store.size()).isZero();
+            store.append(batch(0, 1), 1, headNote(1));
+            assertThat(store.size()).isEqualTo(1);
+        }
+    }
+
     @Test
     default void appended_entries_and_heads_read_back_byte_identical_after_reopen() {
         try (LedgerStore store = openStore()) {
@@ -202,6 +240,18 @@ interface LedgerStoreContract {
         store.close();
         assertThatThrownBy(store::size).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> store.read(0, 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Inserts rows into {@code entries} over a raw connection, as a hand edit would. */
+    static void insertRows(java.sql.Connection connection, List<StoredEntry> entries) throws java.sql.SQLException {
+        try (var insert = connection.prepareStatement("INSERT INTO entries (seq, client_id, body) VALUES (?, ?, ?)")) {
+            for (StoredEntry e : entries) {
+                insert.setLong(1, e.seq());
+                insert.setString(2, e.clientId());
+                insert.setBytes(3, e.bytes());
+                insert.executeUpdate();
+            }
+        }
     }
 
     private static void assertUnchangedAfterTwoEntries(LedgerStore store) {

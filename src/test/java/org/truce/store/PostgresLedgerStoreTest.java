@@ -10,11 +10,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.truce.ledger.LedgerStore;
+import org.truce.ledger.StoredEntry;
 
 /** The PostgreSQL adapter against a real server, in a database of its own: the contract, and PostgreSQL specifics. */
 class PostgresLedgerStoreTest implements LedgerStoreContract {
@@ -39,6 +41,15 @@ class PostgresLedgerStoreTest implements LedgerStoreContract {
     @Override
     public LedgerStore openStore() {
         return Stores.openPostgres(database.url());
+    }
+
+    @Override
+    public void insertWithoutHead(List<StoredEntry> entries) {
+        try (Connection raw = DriverManager.getConnection(database.jdbcUrl())) {
+            LedgerStoreContract.insertRows(raw, entries);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
