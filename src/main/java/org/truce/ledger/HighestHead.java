@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The highest signed head a node has kept, remembered in a file beside its key ({@value #FILE}, the
@@ -20,13 +23,24 @@ import java.util.Optional;
  * file written and fsynced, renamed over it, the directory fsynced), so a crash leaves the old head or
  * the new one, never a torn file.
  *
- * <p>The writer {@linkplain #offer offers} each head it commits, which costs nothing; the applier
- * {@linkplain #keep keeps} one before acknowledging the batch, writing the newest head offered by then,
- * so that under load one write covers several batches. Thread-safe.
+ * <p>The writer {@linkplain #offer offers} each head it commits, which costs nothing; a thread of this
+ * object writes the newest head offered, at most one write per {@link #PACE}, so under load one write
+ * covers many batches, and no acknowledgement waits for it: three fsyncs per batch cut appends to a
+ * quarter here. When the process dies the file may therefore trail the store by the heads of the last
+ * {@link #PACE} and one write; a clean {@link #close} writes the newest head first. A write that fails
+ * (a full disk) is logged and tried again with the next head, or after {@link #RETRY}. Thread-safe.
  */
-public final class HighestHead {
+public final class HighestHead implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HighestHead.class);
     /** The file in the data directory, beside {@code node-key.pub}. */
     public static final String FILE = "highest-head.note";
+    /** How long a failed write waits for a newer head before it is tried again. */
+    static final long RETRY = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * The least time between two writes, so that under load the file's three fsyncs take little of the
+     * disk from the store's commits; also the most, besides one write, that the file trails the store by.
+     */
+    static final long PACE = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** Remembers nothing: for ledgers opened by tests and tools without a data directory of their own. */
     public static final HighestHead NONE = new HighestHead(null);
@@ -34,9 +48,17 @@ public final class HighestHead {
     private record Offered(long size, String note) {}
 
     private final Path file;
-    private volatile Offered offered;
-    /** The size of the head in the file; -1 before the first keep. Guarded by this. */
+    private final Object monitor = new Object();
+    /** The newest head offered. Guarded by monitor. */
+    private Offered offered;
+    /** The size of the head in the file; -1 before the first write. Guarded by monitor. */
     private long kept = -1;
+    /** Guarded by monitor. */
+    private boolean closed;
+    /** Started by the first offer. Guarded by monitor. */
+    private Thread keeper;
+    /** Held while the file is written: by the keeper, or by {@link #keep} and {@link #close}. */
+    private final Object writing = new Object();
 
     private HighestHead(Path file) {
         this.file = file;
@@ -64,33 +86,107 @@ public final class HighestHead {
         return file;
     }
 
-    /** Notes the newest committed head, without writing it (writer thread). */
+    /** Notes a newer committed head, for the keeper thread to write (writer thread; no I/O). */
     void offer(long size, String note) {
-        Offered last = offered;
-        if (last == null || size >= last.size()) offered = new Offered(size, note);
+        if (file == null) return;
+        synchronized (monitor) {
+            if (closed || (offered != null && size <= offered.size())) return;
+            offered = new Offered(size, note);
+            if (keeper == null) {
+                keeper = new Thread(this::keepLoop, "highest-head");
+                keeper.setDaemon(true);
+                keeper.start();
+            }
+            monitor.notifyAll();
+        }
     }
 
     /** Records that the file already holds {@code note}, the head of {@code size} entries (read at open). */
-    synchronized void alreadyKept(long size, String note) {
-        offer(size, note);
-        kept = Math.max(kept, size);
+    void alreadyKept(long size, String note) {
+        if (file == null) return;
+        synchronized (monitor) {
+            if (offered == null || size >= offered.size()) offered = new Offered(size, note);
+            kept = Math.max(kept, size);
+        }
     }
 
     /**
-     * Makes sure the file holds a head of at least {@code size} entries, writing the newest head offered
-     * if it does not yet.
+     * Writes the newest head offered now, on the calling thread, unless the file holds it already.
      *
-     * @throws IllegalStateException if no head of that size was offered
      * @throws UncheckedIOException if the file cannot be written
      */
-    synchronized void keep(long size) {
-        if (file == null || kept >= size) return;
-        Offered newest = offered;
-        if (newest == null || newest.size() < size) {
-            throw new IllegalStateException("no head of size " + size + " was offered to keep");
+    void keep() {
+        if (file == null) return;
+        synchronized (writing) {
+            Offered newest;
+            synchronized (monitor) {
+                newest = offered;
+                if (newest == null || newest.size() <= kept) return;
+            }
+            write(newest.note());
+            synchronized (monitor) {
+                kept = Math.max(kept, newest.size());
+            }
         }
-        write(newest.note());
-        kept = newest.size();
+    }
+
+    /** Writes the newest head offered, then stops the keeper; a failure is logged (the file keeps a lower bound). */
+    @Override
+    public void close() {
+        if (file == null) return;
+        Thread running;
+        synchronized (monitor) {
+            closed = true;
+            running = keeper;
+            monitor.notifyAll();
+        }
+        try {
+            if (running != null) running.join();
+            keep();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (UncheckedIOException e) {
+            LOG.warn("could not remember the highest signed head in {} at close", file, e);
+        }
+    }
+
+    /** Writes each newer head offered until closed; after a failure, waits for a newer head or {@link #RETRY}. */
+    private void keepLoop() {
+        boolean failed = false;
+        while (true) {
+            synchronized (monitor) {
+                try {
+                    if (failed && !closed) TimeUnit.NANOSECONDS.timedWait(monitor, RETRY); // a newer offer wakes it
+                    while (!closed && offered.size() <= kept) monitor.wait();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closed) return;
+            }
+            long started = System.nanoTime();
+            try {
+                keep();
+                if (failed) LOG.info("remembering the highest signed head in {} again", file);
+                failed = false;
+            } catch (UncheckedIOException e) {
+                if (!failed) LOG.warn("could not remember the highest signed head in {}; trying again with the next head", file, e);
+                failed = true;
+            }
+            pace(started);
+        }
+    }
+
+    /** Waits out the rest of {@link #PACE} after a write that started at {@code started}, unless closed meanwhile. */
+    private void pace(long started) {
+        synchronized (monitor) {
+            try {
+                for (long left = PACE - (System.nanoTime() - started); left > 0 && !closed; left = PACE - (System.nanoTime() - started)) {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void write(String note) {
@@ -104,7 +200,7 @@ public final class HighestHead {
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             // the rename is durable only once the directory is
-            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
                 dir.force(true);
             }
         } catch (IOException e) {

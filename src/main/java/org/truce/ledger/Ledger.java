@@ -109,7 +109,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Keys of the nodes whose heads this store holds from before an import; see {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}. */
     private final List<NoteVerifier> predecessors;
-    /** The highest head this node signed, remembered outside the store; kept before each acknowledgement. */
+    /** The highest head this node signed, remembered outside the store; offered each head committed. */
     private final HighestHead highest;
 
     private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
@@ -161,8 +161,8 @@ public final class Ledger implements AutoCloseable {
      * As {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}, for a
      * node that remembers its highest signed head outside the store ({@link HighestHead#in} its data
      * directory): a store rolled back below that head, or whose entries below it differ, is refused with a
-     * {@link StoreFailure}; every acknowledgement waits until the file holds a head that covers it.
-     * Either way an unsigned tail (entries no kept head covers, never acknowledged) is cut off and logged.
+     * {@link StoreFailure}; the file follows the heads committed (see {@link HighestHead}) and is written
+     * last at {@link #close}. Either way an unsigned tail (entries no kept head covers, never acknowledged) is cut off and logged.
      */
     public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress, List<NoteVerifier> predecessors, LedgerObserver observer,
@@ -403,33 +403,10 @@ public final class Ledger implements AutoCloseable {
             for (BatchDecision.Fresh f : fresh) notifyListeners(f.entry());
             visible = durable;
             if (note != null) latestHead = note;
-            RuntimeException unkept = keepHighest(durable);
             for (int i = 0; i < batch.size(); i++) {
-                if (unkept != null) batch.get(i).result().completeExceptionally(unkept);
-                else batch.get(i).result().complete(decision.result(i, tree::leafHash));
+                batch.get(i).result().complete(decision.result(i, tree::leafHash));
             }
         });
-    }
-
-    /**
-     * Makes sure the highest head this node remembers covers {@code size} entries before they are
-     * acknowledged (applier thread); under load one write covers the batches committed meanwhile. When
-     * the file cannot be written the batch stands in the store but is not acknowledged: a retry of the
-     * request finds its entries and tries the file again.
-     *
-     * @return null, or the failure to answer the batch's requests with
-     */
-    private RuntimeException keepHighest(long size) {
-        try {
-            highest.keep(size);
-            return null;
-        } catch (RuntimeException e) {
-            lastWriteFailure = clock.instant();
-            LOG.warn("the entries up to {} are durable, but the node could not remember its highest signed head;"
-                    + " they are not acknowledged until it can", size, e);
-            return new StoreFailure("the batch is durable but " + highest.file() + " could not be written; send the request"
-                    + " again: " + e.getMessage(), e);
-        }
     }
 
     private void observe(List<Request> batch, int created, long nanos) {
@@ -507,12 +484,6 @@ public final class Ledger implements AutoCloseable {
                 for (Entry entry : entries) notifyListeners(entry);
                 visible = durable;
                 latestHead = note;
-                try {
-                    highest.keep(durable);
-                } catch (RuntimeException e) {
-                    // nothing is acknowledged here: the next batch this node writes tries again, or fails
-                    LOG.warn("could not remember the head of size {} caught up with", durable, e);
-                }
             });
             if (page.size() < CATCH_UP_PAGE) requireSameHead(durable, note);
             if (page.size() < CATCH_UP_PAGE) return;
@@ -685,6 +656,7 @@ public final class Ledger implements AutoCloseable {
             writer.join(30_000);
             applier.shutdown();
             applier.awaitTermination(10, TimeUnit.SECONDS);
+            highest.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

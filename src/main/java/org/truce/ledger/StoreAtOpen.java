@@ -66,11 +66,10 @@ final class StoreAtOpen {
         } else {
             highest.offer(cp.size(), served);
             try {
-                highest.keep(cp.size());
+                highest.keep();
             } catch (java.io.UncheckedIOException e) {
-                // a full disk must not keep the node from starting: the file still holds a lower bound, and
-                // no batch is acknowledged before it holds a head that covers it
-                LOG.warn("could not remember the head of size {} in {} at start; the first write tries again",
+                // a full disk must not keep the node from starting: the file still holds a lower bound
+                LOG.warn("could not remember the head of size {} in {} at start; the next head tries again",
                         cp.size(), highest.file(), e);
             }
         }

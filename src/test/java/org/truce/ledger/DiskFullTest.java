@@ -30,10 +30,10 @@ import org.truce.support.Tmpfs;
  * with no free-space reserve, three clients sending multi-draft requests until the disk refuses them.
  * Five seeded runs; each fills the disk, frees part of it (a filler file made at the start) and writes
  * again without a restart, fills it again, restarts the node on the full disk, frees the rest and
- * writes again. Every answer must be true: an acknowledged request is stored, whole, once; a refused
- * one is a {@link StoreFailure} (503) and is not in the store, unless the refusal said the batch is
- * durable (then it is whole in the store, signed); the store never holds an entry no signed head
- * covers; and the tree, the heads and the node's remembered highest head verify. {@code TRUCE_DISK_FULL_SEED}
+ * writes again. Every answer must be true: the store holds exactly the acknowledged requests, each
+ * whole and once; a refused one is a {@link StoreFailure} (503) and left nothing; the store never holds
+ * an entry no signed head covers (nothing to cut at the restart); and the tree, the heads and the
+ * node's remembered highest head (which a full disk may leave behind, never ahead) verify. {@code TRUCE_DISK_FULL_SEED}
  * replays one run.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -49,7 +49,7 @@ class DiskFullTest {
     @TempDir
     Path tmp;
 
-    enum Answer { ACKED, REFUSED, REFUSED_BUT_DURABLE }
+    enum Answer { ACKED, REFUSED }
 
     /** What the clients were told, by request id; and how many drafts each request had. */
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -145,9 +145,7 @@ class DiskFullTest {
                 assertStoreHoldsWhatWasAnswered(store, key, data, context + ", at the end");
             }
             long acked = answers.values().stream().filter(a -> a == Answer.ACKED).count();
-            long durable = answers.values().stream().filter(a -> a == Answer.REFUSED_BUT_DURABLE).count();
-            System.out.printf("DiskFullTest %s: %d requests acknowledged, %d refused (%d of them durable)%n", context, acked,
-                    answers.size() - acked, durable);
+            System.out.printf("DiskFullTest %s: %d requests acknowledged, %d refused%n", context, acked, answers.size() - acked);
         }
     }
 
@@ -231,7 +229,7 @@ class DiskFullTest {
             assertThat(result).as(requestId).isInstanceOf(AppendResult.Accepted.class);
             answer = Answer.ACKED;
         } catch (StoreFailure e) {
-            answer = e.getMessage().contains("the batch is durable") ? Answer.REFUSED_BUT_DURABLE : Answer.REFUSED;
+            answer = Answer.REFUSED;
         }
         answers.put(requestId, answer);
         return answer;
@@ -239,8 +237,7 @@ class DiskFullTest {
 
     /**
      * The store verifies (every leaf, root and kept head; consistent with the remembered highest head),
-     * its last head covers every entry, and it holds exactly the acknowledged requests and those refused
-     * as durable, each whole and once.
+     * its last head covers every entry, and it holds exactly the acknowledged requests, each whole and once.
      */
     private void assertStoreHoldsWhatWasAnswered(LedgerStore store, NodeKey key, Path data, String context) throws Exception {
         List<LedgerStore.KeptHead> heads = store.heads();
@@ -258,10 +255,10 @@ class DiskFullTest {
         });
         Set<String> expected = new HashSet<>();
         answers.forEach((id, answer) -> {
-            if (answer != Answer.REFUSED) expected.add(id);
+            if (answer == Answer.ACKED) expected.add(id);
         });
-        assertThat(stored.keySet()).as(context + ": the store holds the acknowledged requests and those refused as durable,"
-                + " and nothing refused otherwise").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(stored.keySet()).as(context + ": the store holds the acknowledged requests and nothing refused")
+                .containsExactlyInAnyOrderElementsOf(expected);
         stored.forEach((id, parts) -> assertThat(parts).as(context + ": request " + id + " whole").hasSize(drafts.get(id)));
     }
 }
