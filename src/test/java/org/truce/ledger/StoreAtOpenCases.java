@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,26 +17,32 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.truce.store.Stores;
 
 /**
- * What a ledger requires of its SQLite store when it opens: an unsigned tail (rows an older version
+ * What a ledger requires of its store when it opens, for each kind of store (a subclass names it): an unsigned tail (rows an older version
  * committed without their head on a full disk) is cut and logged; a store rolled back below, or
  * rewritten under, the highest head the node remembers ({@link HighestHead}) is refused; and that head
  * is the last one served once the ledger is closed.
  */
-class StoreAtOpenTest {
+abstract class StoreAtOpenCases {
     private static final String ORIGIN = "test/ledger";
 
+    /** The data directory: the node key and the remembered head (and, for SQLite, the store). */
     @TempDir
     Path dir;
+
+    /** Opens the store the cases write to; each call a new store over the same state. */
+    abstract LedgerStore openStore();
+
+    /** A raw connection to the store's database, for edits behind the application's back. */
+    abstract Connection db() throws SQLException;
 
     private static Draft draft(String id) {
         return new Draft("test", "tester", id, JsonNodeFactory.instance.objectNode().put("id", id));
     }
 
     private Ledger open(HighestHead highest) {
-        return Ledger.open(Stores.openSqlite(dir), NodeKey.loadOrCreate(dir, ORIGIN), ORIGIN, Clock.systemUTC(), List.of(),
+        return Ledger.open(openStore(), NodeKey.loadOrCreate(dir, ORIGIN), ORIGIN, Clock.systemUTC(), List.of(),
                 Ledger.Progress.NONE, List.of(), LedgerObserver.NONE, highest);
     }
 
@@ -46,10 +51,6 @@ class StoreAtOpenTest {
         try (Ledger ledger = open(highest)) {
             for (String id : ids) ledger.append(List.of(draft(id)));
         }
-    }
-
-    private Connection db() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Stores.SQLITE_FILE));
     }
 
     @Test
@@ -81,7 +82,7 @@ class StoreAtOpenTest {
             var c = (AppendResult.Accepted) ledger.append(List.of(draft("c")));
             assertThat(c.outcomes().get(0).entry().seq()).isEqualTo(2);
         }
-        try (LedgerStore store = Stores.openSqlite(dir)) {
+        try (LedgerStore store = openStore()) {
             assertThat(LedgerVerifier.verify(store, NoteVerifier.parse(NodeKey.loadOrCreate(dir, ORIGIN).verifierKey()), n -> { }).ok())
                     .isTrue();
             assertThat(store.findByClientId("unsigned-2")).isEmpty();
@@ -115,7 +116,7 @@ class StoreAtOpenTest {
         assertThatThrownBy(() -> open(HighestHead.in(dir))).isInstanceOf(StoreFailure.class)
                 .hasMessageStartingWith("the store was rolled back: its last signed head covers 1 entries, but this node signed a head"
                         + " of 3 entries (kept in " + dir.resolve(HighestHead.FILE) + ")");
-        try (LedgerStore store = Stores.openSqlite(dir)) {
+        try (LedgerStore store = openStore()) {
             assertThat(store.size()).as("the refusal changes nothing").isEqualTo(1);
         }
     }
@@ -129,7 +130,7 @@ class StoreAtOpenTest {
 
         assertThatThrownBy(() -> open(HighestHead.in(dir))).isInstanceOf(StoreFailure.class)
                 .hasMessageStartingWith("the store was rolled back: its last signed head covers 1 entries");
-        try (LedgerStore store = Stores.openSqlite(dir)) {
+        try (LedgerStore store = openStore()) {
             assertThat(store.size()).as("the entries are evidence: kept").isEqualTo(3);
         }
     }
