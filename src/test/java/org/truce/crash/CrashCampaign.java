@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.ledger.Entry;
 import org.truce.ledger.EntryCodec;
+import org.truce.ledger.HighestHead;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.LedgerVerifier;
 import org.truce.ledger.NoteVerifier;
@@ -30,7 +31,8 @@ import org.truce.store.ChildJvm;
  * acknowledgements (0: as soon as it has opened the store), {@link #kills()} times, each kill a new
  * child on the same store. After every kill the store is opened here and must hold every acknowledged
  * request exactly once, every request all or nothing, and pass {@link LedgerVerifier} (every leaf, the
- * Merkle roots, every kept signed head, recordedAt never decreasing).
+ * Merkle roots, every kept signed head, recordedAt never decreasing, consistent with the node's
+ * remembered highest head, which the next child must accept).
  *
  * <p>A subclass names the store: how the child reaches it and how the test opens it. Soak:
  * {@code TRUCE_CRASH_KILLS=N} (default 50), {@code TRUCE_CRASH_SEED} to replay a failure.
@@ -120,7 +122,11 @@ public abstract class CrashCampaign {
         Map<String, Integer> clientIds = new HashMap<>();
         long[] lastRecorded = {Long.MIN_VALUE};
         try (LedgerStore store = openStore()) {
-            LedgerVerifier.Verdict verdict = LedgerVerifier.verify(store, key, done -> { });
+            // the node's remembered head, which a kill may leave behind the store but never ahead of it
+            Path highest = dataDir().resolve(HighestHead.FILE);
+            List<LedgerVerifier.Pin> pins = Files.exists(highest)
+                    ? List.of(new LedgerVerifier.Pin("the highest head", Files.readString(highest))) : List.of();
+            LedgerVerifier.Verdict verdict = LedgerVerifier.verify(store, List.of(key), pins, done -> { });
             assertThat(verdict.ok()).as("%s: %s", context, verdict).isTrue();
             store.forEach(0, row -> {
                 Entry entry = EntryCodec.decode(row.bytes());

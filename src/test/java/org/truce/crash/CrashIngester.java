@@ -7,7 +7,9 @@ import java.util.Random;
 import org.truce.app.Truce;
 import org.truce.figures.Fact;
 import org.truce.figures.FigureBook;
+import org.truce.ledger.HighestHead;
 import org.truce.ledger.Ledger;
+import org.truce.ledger.LedgerObserver;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.NodeKey;
 import org.truce.store.DataDirLock;
@@ -19,7 +21,7 @@ import org.truce.ledger.AppendResult;
  * Child-process main of the crash campaign:
  * {@code CrashIngester <dataDir> <seed> <round> <retryRound> <retryIndex> [storeUrl]} opens the ledger as
  * {@link Truce#open} does (the data directory locked, the store migrated and replayed into the Merkle
- * tree and the figures, the last signed head checked) but without the other projections and the
+ * tree and the figures, the last signed head and the remembered highest head checked) but without the other projections and the
  * private stores, which the campaign does not write and which would double each restart's cost; first
  * re-sends request ({@code retryRound}, {@code retryIndex}) — the one the previous child may have had in
  * flight when it was killed (-1: none) — then files requests (round, 0), (round, 1), ... through the
@@ -46,7 +48,8 @@ public final class CrashIngester {
         try (DataDirLock lock = DataDirLock.acquire(dataDir);
              LedgerStore store = args.length > 5 ? openByUrl(args[5]) : Stores.openSqlite(dataDir);
              Ledger ledger = Ledger.open(store, NodeKey.loadOrCreate(dataDir, Truce.DEFAULT_ORIGIN), Truce.DEFAULT_ORIGIN,
-                     Clock.systemUTC(), List.of(figures))) {
+                     Clock.systemUTC(), List.of(figures), Ledger.Progress.NONE, List.of(), LedgerObserver.NONE,
+                     HighestHead.in(dataDir))) {
             Recorder recorder = new Recorder(ledger, figures, Clock.systemUTC());
             send(recorder, CrashRequests.catalog());
             System.out.println(OPENED + ledger.size());
