@@ -201,10 +201,10 @@ public final class Truce implements AutoCloseable {
      * Opens a node whose ledger lives in the PostgreSQL database at {@code databaseUrl}
      * ({@code postgresql://user@host:port/db}), shared with other nodes, as are the private stores
      * (accounts, sessions, sign-in counters, audit, data keys, feedback: schema {@code truce_private});
-     * {@code dataDir} then keeps only the node key and the lock. Every node of one
-     * database must hold the same node key ({@code node-key.pk8} and {@code node-key.pub}, copied from
-     * the first node's data directory), or it refuses to open once heads exist. A null URL means the
-     * SQLite ledger in {@code dataDir}.
+     * {@code dataDir} then keeps only the node key, the lock and the node's {@code highest-head.note}.
+     * Every node of one database must hold the same node key ({@code node-key.pk8} and
+     * {@code node-key.pub}, copied from the first node's data directory), or it refuses to open once
+     * heads exist. A null URL means the SQLite ledger in {@code dataDir}.
      *
      * @param extra listeners fed after the projections, from seq 0 on replay and then every entry
      *              applied (derived tables outside the node, such as the PostGIS map layers)

@@ -90,8 +90,9 @@ public final class LedgerVerifier {
             return Verdict.bad(n, heads, -1, pin.label() + " does not verify: " + e.getMessage());
         }
         if (cp.size() > n) {
+            String missing = cp.size() - n == 1 ? "entry " + n + " is missing" : "entries " + n + " to " + (cp.size() - 1) + " are missing";
             return Verdict.bad(n, heads, n, "the store holds " + n + " entries, fewer than the " + cp.size() + " of "
-                    + pin.label() + ": it was rolled back (entries " + n + " to " + (cp.size() - 1) + " are missing)");
+                    + pin.label() + ": it was rolled back (" + missing + ")");
         }
         boolean consistent = cp.size() == 0
                 ? Arrays.equals(cp.rootHash(), tree.root(0))
