@@ -160,9 +160,10 @@ public final class Ledger implements AutoCloseable {
     /**
      * As {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}, for a
      * node that remembers its highest signed head outside the store ({@link HighestHead#in} its data
-     * directory): a store rolled back below that head, or whose entries below it differ, is refused with a
-     * {@link StoreFailure}; the file follows the heads committed (see {@link HighestHead}) and is written
-     * last at {@link #close}. Either way an unsigned tail (entries no kept head covers, never acknowledged) is cut off and logged.
+     * directory): a store rolled back below that head, or whose entries below it differ, is refused with
+     * a {@link StoreFailure}; the file follows the heads committed (see {@link HighestHead}) and is
+     * written last at {@link #close}. Either way an unsigned tail (entries no kept head covers, never
+     * acknowledged) is cut off and logged.
      */
     public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress, List<NoteVerifier> predecessors, LedgerObserver observer,

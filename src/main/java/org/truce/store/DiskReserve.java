@@ -20,8 +20,9 @@ final class DiskReserve {
     /** The environment variable that sets the reserve, in bytes; 0 turns it off. */
     static final String ENV = "TRUCE_MIN_FREE_BYTES";
     /**
-     * 64 MiB: room for the largest batch the writer takes twice over (once in the WAL, once when the
-     * checkpoint copies it into the database file), with ordinary reports of a few kilobytes.
+     * 64 MiB: room for a large batch twice over (once in the WAL, once when the checkpoint copies it into
+     * the database file) and for the WAL the checkpoint has not copied yet (up to about 4 MB at SQLite's
+     * default of 1000 pages), with room left for the private stores beside it.
      */
     static final long DEFAULT_BYTES = 64L << 20;
 
