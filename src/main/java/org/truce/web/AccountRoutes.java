@@ -168,7 +168,7 @@ final class AccountRoutes {
             audit.append(ok.principal().accountId(), ok.principal().orgId(), "signin.ok", null, ctx.ip(), null);
         } else if (result instanceof SignIn.Throttled) {
             audit.append("anonymous", null, "signin.throttled", username, ctx.ip(), null);
-            ctx.header("Retry-After", Long.toString(Math.max(1, ((SignIn.Throttled) result).retryAfter().toSeconds())));
+            ctx.header("Retry-After", Long.toString(seconds(((SignIn.Throttled) result).retryAfter())));
         } else {
             audit.append("anonymous", null, "signin.failed", username, ctx.ip(), null);
         }
@@ -208,6 +208,12 @@ final class AccountRoutes {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual()) throw Answers.invalid(List.of(new Violation("/" + field, "is required and must be a string")));
         return v.asText();
+    }
+
+    /** Whole seconds, rounded up: a client that waits exactly this long is not refused again. */
+    private static long seconds(Duration d) {
+        long s = d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, s);
     }
 
     private static long minutes(Duration d) {

@@ -111,6 +111,29 @@ class SignInTest {
     }
 
     @Test
+    void a_delayed_account_answers_429_with_the_seconds_left_and_signs_in_once_they_have_passed() throws Exception {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            node.account("anama", "anama", "alice", Role.REPORTER);
+            for (int i = 0; i < 5; i++) {
+                assertThat(json(node, "/api/v1/session", null, null, "{\"username\":\"alice\",\"password\":\"guess number " + i + "\"}")
+                        .statusCode()).isEqualTo(401);
+            }
+            node.clock.advance(java.time.Duration.ofSeconds(1));
+            assertThat(json(node, "/api/v1/session", null, null, "{\"username\":\"alice\",\"password\":\"guess number 5\"}")
+                    .statusCode()).isEqualTo(401);
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> delayed = json(node, "/api/v1/session", null, null,
+                        "{\"username\":\"alice\",\"password\":\"" + TestNode.PASSWORD + "\"}");
+                assertThat(delayed.statusCode()).isEqualTo(429);
+                assertThat(delayed.headers().firstValue("Retry-After")).hasValue("2");
+            }
+            node.clock.advance(java.time.Duration.ofSeconds(2));
+            assertThat(json(node, "/api/v1/session", null, null, "{\"username\":\"alice\",\"password\":\"" + TestNode.PASSWORD + "\"}")
+                    .statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void authentication_is_decided_before_the_body_is_read() {
         try (TestNode node = TestNode.withDemo(dir)) {
             assertThat(node.post("/api/v1/cases", "{not json", null).status()).isEqualTo(401);
