@@ -16,13 +16,14 @@ import org.truce.accounts.Grant;
 import org.truce.accounts.IssuedToken;
 import org.truce.accounts.Principal;
 import org.truce.accounts.SignIn;
-import org.truce.audit.AuditLog;
+import org.truce.audit.AuditTrail;
 import org.truce.figures.Violation;
 
 /**
  * Signing in and out (pages and JSON), the caller's own account, and personal API tokens the caller
- * issues to itself. Sign-in answers the same for an unknown user and a wrong password; failures and
- * successes go to the audit trail; throttled attempts get 429 with Retry-After.
+ * issues to itself. Sign-in answers the same for an unknown user and a wrong password; successes are
+ * noted in the audit trail, failures counted there per address and minute; throttled attempts get 429
+ * with Retry-After.
  */
 final class AccountRoutes {
     static final String PRESESSION_COOKIE = "truce_csrf";
@@ -34,10 +35,10 @@ final class AccountRoutes {
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9._-]{3,64}");
     private final Accounts accounts;
     private final Sessions sessions;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Pages pages;
 
-    AccountRoutes(Accounts accounts, Sessions sessions, AuditLog audit, Pages pages) {
+    AccountRoutes(Accounts accounts, Sessions sessions, AuditTrail audit, Pages pages) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
@@ -137,7 +138,7 @@ final class AccountRoutes {
         if (d < 1 || d > 366) throw Answers.invalid(List.of(new Violation("/days", "must be a whole number of days from 1 to 366")));
         try {
             IssuedToken t = accounts.createToken(username(p), name, Duration.ofDays(d));
-            audit.append(p.accountId(), p.orgId(), "token.created", t.id(), null, name);
+            audit.note(p.accountId(), p.orgId(), "token.created", t.id(), null, name);
             return t;
         } catch (AccountRefused e) {
             throw AdminRoutes.refused(e);
@@ -158,19 +159,19 @@ final class AccountRoutes {
         if (!USERNAME.matcher(username).matches() || password.length() > 1024) {
             // no account can have this name: the same refusal, without a throttle entry or an audit
             // record of an arbitrarily long string
-            audit.append("anonymous", null, "signin.failed", "(not a username)", ctx.ip(), null);
+            audit.refused("signin.failed", "(not a username)", ctx.ip());
             return new SignIn.Refused();
         }
         char[] secret = password.toCharArray();
         SignIn result = accounts.signIn(username, secret, ctx.ip());
         java.util.Arrays.fill(secret, '\0');
         if (result instanceof SignIn.Ok ok) {
-            audit.append(ok.principal().accountId(), ok.principal().orgId(), "signin.ok", null, ctx.ip(), null);
+            audit.note(ok.principal().accountId(), ok.principal().orgId(), "signin.ok", null, ctx.ip(), null);
         } else if (result instanceof SignIn.Throttled) {
-            audit.append("anonymous", null, "signin.throttled", username, ctx.ip(), null);
+            audit.refused("signin.throttled", username, ctx.ip());
             ctx.header("Retry-After", Long.toString(seconds(((SignIn.Throttled) result).retryAfter())));
         } else {
-            audit.append("anonymous", null, "signin.failed", username, ctx.ip(), null);
+            audit.refused("signin.failed", username, ctx.ip());
         }
         return result;
     }

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.truce.accounts.Principal;
-import org.truce.audit.AuditLog;
+import org.truce.audit.AuditTrail;
 import org.truce.cases.CaseBook;
 import org.truce.cases.CaseKind;
 import org.truce.cases.CaseReader;
@@ -29,9 +29,9 @@ final class CaseRoutes {
     private final CaseBook cases;
     private final CaseRecorder recorder;
     private final InNameOf names;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    CaseRoutes(CaseBook cases, CaseRecorder recorder, InNameOf names, AuditLog audit) {
+    CaseRoutes(CaseBook cases, CaseRecorder recorder, InNameOf names, AuditTrail audit) {
         this.cases = cases;
         this.recorder = recorder;
         this.names = names;
@@ -65,7 +65,7 @@ final class CaseRoutes {
         requireKeeper(p, c);
         CaseRequest request = read(CaseReader.readErasure(Json.body(ctx), c.id()));
         Answers.outcome(ctx, Answers.recording(() -> recorder.record(request, p.author())), false, List.of(""));
-        audit.append(p.accountId(), names.keeperOrg(p, c.source()), "case.erased", c.id(), ctx.ip(), null);
+        audit.note(p.accountId(), names.keeperOrg(p, c.source()), "case.erased", c.id(), ctx.ip(), null);
     }
 
     void list(Context ctx) {
@@ -86,7 +86,8 @@ final class CaseRoutes {
         Principal p = Caller.required(ctx);
         CaseRecord c = existing(ctx);
         requireKeeper(p, c);
-        audit.append(p.accountId(), names.keeperOrg(p, c.source()), "restricted.read", c.id(), ctx.ip(), null);
+        // required: personal data is not served unless its reading is on record
+        audit.require(p.accountId(), names.keeperOrg(p, c.source()), "restricted.read", c.id(), ctx.ip(), null);
         ObjectNode n = Json.object().put("case", c.id()).put("erased", c.erased());
         ArrayNode items = n.putArray("personal");
         for (CaseRecorder.Disclosed d : recorder.disclose(c)) {

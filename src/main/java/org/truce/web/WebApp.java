@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.app.Truce;
+import org.truce.audit.AuditTrail;
 import org.truce.figures.Violation;
 import org.truce.ledger.StoreFailure;
 
@@ -31,6 +32,7 @@ public final class WebApp {
     public static void checkEnvironment(java.util.function.Function<String, String> env) {
         ClientAddress.configured(env);
         DraftRule.configured(env);
+        AuditQuota.configured(env);
     }
 
     /**
@@ -49,7 +51,8 @@ public final class WebApp {
     }
 
     /**
-     * @param env the settings read besides the tokens ({@code TRUCE_PUBLIC_URL}, {@code TRUCE_PUBLIC_DRAFTS}); the
+     * @param env the settings read besides the tokens ({@code TRUCE_PUBLIC_URL}, {@code TRUCE_PUBLIC_DRAFTS},
+     *            {@code TRUCE_AUDIT_QUOTA_BYTES}); the
      *            process environment in production, a map in tests
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken,
@@ -58,7 +61,9 @@ public final class WebApp {
         var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), metricsToken == null ? null : metricsToken.trim(),
                 HealthRoutes.maxLagFromEnvironment());
         var sessions = new Sessions(truce.sessions(), new SecureRandom(), truce.clock());
-        var guard = new Guard(truce.accounts(), sessions, bootstrapToken, truce.audit());
+        var trail = new AuditTrail(truce.audit(), truce.clock(), AuditQuota.configured(env));
+        truce.metrics().watch(trail);
+        var guard = new Guard(truce.accounts(), sessions, bootstrapToken, trail);
         var names = new InNameOf(truce.figures(), truce.accounts(), truce.ledger());
         var pages = new Pages(guard);
         var writes = new WriteRoutes(truce.recorder(), names);
@@ -67,9 +72,9 @@ public final class WebApp {
         var drafts = DraftRule.configured(env);
         var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
                 env.apply("TRUCE_PUBLIC_URL"), guard, drafts);
-        var account = new AccountRoutes(truce.accounts(), sessions, truce.audit(), pages);
-        var admin = new AdminRoutes(truce.accounts(), truce.figures(), truce.audit());
-        var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, truce.audit());
+        var account = new AccountRoutes(truce.accounts(), sessions, trail, pages);
+        var admin = new AdminRoutes(truce.accounts(), truce.figures(), trail);
+        var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, trail);
         var audit = new AuditRoutes(truce.audit());
         var incidents = new IncidentRoutes(truce.incidents(), names, truce.ledger());
         var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), names, truce.clock());
@@ -83,6 +88,7 @@ public final class WebApp {
             config.contextResolver.ip = clientAddress::of;
             config.http.maxRequestSize = Json.MAX_BODY;
             config.requestLogger.http(health::record);
+            config.events.serverStopped(trail::close); // the refusal counts still open go on record
             // Our scripts and styles, and the maintained libraries' files from their webjars: no CDN.
             // Guard runs before static files too: they are declared public like any route.
             config.staticFiles.add(files -> {
