@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Recorder.Outcome;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;

@@ -1,5 +1,6 @@
 package org.truce.figures;
 
+import org.truce.record.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.truce.accords.AccordFact;
 import org.truce.accords.AccordReader;
 import org.truce.accords.AccordRecorder;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;

@@ -11,7 +11,7 @@ import org.truce.accounts.Accounts;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Fact;
 import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;

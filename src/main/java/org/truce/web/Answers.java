@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 import org.truce.figures.Recorder;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.StoreFailure;

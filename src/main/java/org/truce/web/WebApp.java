@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.app.Truce;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.StoreFailure;
 
 /**

@@ -8,9 +8,9 @@ import java.util.function.BiFunction;
 import org.truce.accounts.Principal;
 import org.truce.figures.Fact;
 import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.AppendResult;
 
 /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.truce.accounts.Role;
 import org.truce.figures.Recorder;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.incidents.Actor;
 import org.truce.incidents.IncidentFact;
 import org.truce.support.DemoNodeExtension;
