@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,7 +84,7 @@ final class IncidentRoutes {
         return accepted(checked(p, body, WorkflowReader::link, false));
     }
 
-    private record Written(org.truce.figures.Recorder.Outcome outcome, boolean many, List<String> pointers) {}
+    private record Written(Outcome outcome, boolean many, List<String> pointers) {}
 
     private static AppendResult.Accepted accepted(Written w) {
         return Answers.accepted(w.outcome(), w.pointers());
