@@ -2,7 +2,7 @@ package org.truce.accords;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 
 /**
  * The facts of the accords capability, one type per ledger entry type. Immutable records; lists are

@@ -10,10 +10,10 @@ import org.truce.accords.AccordFact.Evidence;
 import org.truce.accords.AccordFact.Point;
 import org.truce.accords.AccordFact.Provision;
 import org.truce.accords.AccordFact.Wording;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 
 /**
  * Reads accords facts from request bodies and, trusted, from ledger payloads (the same form: what

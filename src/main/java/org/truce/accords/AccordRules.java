@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.places.MapBook;
 
 /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.FactWriter;
 
 /** Writes accords facts as ledger payloads, the form {@link AccordReader#fromLedger} reads. Stateless. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.truce.figures.AttributionKind;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.Filed;
 import org.truce.figures.Report;
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 import org.truce.ledger.EntryCodec;
 import org.truce.privacy.Sealed;
 

@@ -1,13 +1,13 @@
 package org.truce.cases;
 
+import org.truce.record.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Recorder.Outcome;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;

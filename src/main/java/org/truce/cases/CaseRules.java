@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * Checks a case fact against the record: the catalog knows its source, place and parties; a status

@@ -1,5 +1,9 @@
 package org.truce.figures;
 
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.Source;
+
 /** A fact of the figures capability, as one ledger entry records it. */
 public sealed interface Fact {
     String SOURCE_DECLARED = "source.declared";

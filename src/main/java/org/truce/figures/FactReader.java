@@ -1,5 +1,13 @@
 package org.truce.figures;
 
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
+import org.truce.record.Document;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;

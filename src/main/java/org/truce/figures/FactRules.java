@@ -1,5 +1,11 @@
 package org.truce.figures;
 
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.Source;
+import org.truce.record.Reading;
+import org.truce.record.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,11 @@
 package org.truce.figures;
 
+import org.truce.catalog.Metric;
+import org.truce.catalog.Names;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.Source;
+import org.truce.record.Document;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

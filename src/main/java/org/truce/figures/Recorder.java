@@ -1,5 +1,6 @@
 package org.truce.figures;
 
+import org.truce.record.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
+import org.truce.record.Outcome;
 
 /**
  * Records facts of the figures capability: checks them against the record ({@link FactRules}) and
@@ -27,21 +29,6 @@ public final class Recorder {
         this.rules = new FactRules(book);
         this.repeats = new Repeats(book);
         this.clock = clock;
-    }
-
-    /** What became of a request. */
-    public sealed interface Outcome {
-        /**
-         * Nothing was written: the input broke the record's rules, or (with {@code repeat}) it repeats
-         * what the record holds without saying so ({@link Repeats}); an API answers the latter 409.
-         */
-        record Refused(List<Violation> violations, boolean repeat) implements Outcome {
-            public Refused(List<Violation> violations) {
-                this(violations, false);
-            }
-        }
-
-        record Done(AppendResult result) implements Outcome {}
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.truce.figures;
 
+import org.truce.record.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

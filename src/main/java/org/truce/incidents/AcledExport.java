@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Place;
+import org.truce.catalog.Place;
 import org.truce.places.Drawn;
 
 /**

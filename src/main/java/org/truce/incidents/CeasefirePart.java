@@ -12,7 +12,7 @@ import org.truce.bulletin.BulletinPart;
 import org.truce.bulletin.Messages;
 import org.truce.bulletin.SourceNames;
 import org.truce.figures.FigureBook;
-import org.truce.figures.PlaceNames;
+import org.truce.catalog.PlaceNames;
 import org.truce.places.MapBook;
 
 /**

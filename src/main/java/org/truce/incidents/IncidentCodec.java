@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.truce.figures.FactWriter;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 
 /**
  * Incident facts as ledger payloads: {@link #write} gives the form a client sends (with every
@@ -82,7 +82,7 @@ public final class IncidentCodec {
         return n;
     }
 
-    private static void document(ObjectNode n, org.truce.figures.Document d) {
+    private static void document(ObjectNode n, org.truce.record.Document d) {
         if (d == null) n.putNull("document");
         else n.set("document", FactWriter.document(d));
     }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetTime;
 import java.util.Map;
 import java.util.TreeMap;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 
 /**
  * The facts of the incidents capability, one type per ledger entry type. An allegation opens an

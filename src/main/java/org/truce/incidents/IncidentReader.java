@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.locationtech.jts.geom.Envelope;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 
 /**
  * Reads allegations and claims from request bodies and from ledger entries, naming every problem by

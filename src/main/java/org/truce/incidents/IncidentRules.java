@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Place;
-import org.truce.figures.Role;
-import org.truce.figures.Source;
-import org.truce.figures.Violation;
+import org.truce.catalog.Place;
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
+import org.truce.record.Violation;
 import org.truce.places.FeatureKind;
 import org.truce.places.MapBook;
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Place;
+import org.truce.catalog.Place;
 import org.truce.places.Drawn;
 import org.truce.places.GeometryInput;
 import org.truce.places.MapBook;

@@ -1,7 +1,7 @@
 package org.truce.places;
 
 import java.util.List;
-import org.truce.figures.PlaceName;
+import org.truce.catalog.PlaceName;
 
 /**
  * A feature of the map: what it is and what each side calls it. Its geometry is not here: it is a

@@ -8,8 +8,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import org.truce.figures.FactWriter;
-import org.truce.figures.PlaceName;
-import org.truce.figures.PlaceNames;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.PlaceNames;
 import org.truce.ledger.EntryCodec;
 
 /**

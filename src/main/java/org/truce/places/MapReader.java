@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
-import org.truce.figures.PlaceName;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.catalog.PlaceName;
+import org.truce.record.Reading;
 
 /**
  * Reads map facts from request bodies (geometry as a GeoJSON geometry or WKT, checked against the

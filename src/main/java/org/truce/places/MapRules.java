@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * Checks map facts against the record: the feature exists (or is declared earlier in the same

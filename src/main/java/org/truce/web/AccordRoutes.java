@@ -13,8 +13,8 @@ import org.truce.accords.AccordReader;
 import org.truce.accords.AccordRecorder;
 import org.truce.accords.Tracker;
 import org.truce.accounts.Principal;
-import org.truce.figures.Parsed;
-import org.truce.figures.Violation;
+import org.truce.record.Parsed;
+import org.truce.record.Violation;
 import org.truce.ledger.Ledger;
 
 /**

@@ -17,7 +17,7 @@ import org.truce.accounts.IssuedToken;
 import org.truce.accounts.Principal;
 import org.truce.accounts.SignIn;
 import org.truce.audit.AuditTrail;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * Signing in and out (pages and JSON), the caller's own account, and personal API tokens the caller

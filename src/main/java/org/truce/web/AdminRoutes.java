@@ -18,7 +18,7 @@ import org.truce.accounts.Principal;
 import org.truce.accounts.Role;
 import org.truce.audit.AuditTrail;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * Administration over the API (the same acts as {@code ./truce admin}): organisations, accounts,

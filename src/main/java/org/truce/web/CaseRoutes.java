@@ -15,8 +15,8 @@ import org.truce.cases.CaseRecord;
 import org.truce.cases.CaseRecorder;
 import org.truce.cases.CaseRequest;
 import org.truce.cases.PartyTerm;
-import org.truce.figures.Parsed;
-import org.truce.figures.Violation;
+import org.truce.record.Parsed;
+import org.truce.record.Violation;
 import org.truce.ledger.EntryCodec;
 
 /**

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.truce.feedback.Feedback;
 import org.truce.feedback.FeedbackDesk;
 import org.truce.feedback.Submission;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * Readers' corrections and questions: the public form and its JSON twin, the published answers, and

@@ -11,8 +11,8 @@ import org.truce.accounts.Role;
 import org.truce.figures.Fact;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
-import org.truce.figures.Source;
-import org.truce.figures.Violation;
+import org.truce.catalog.Source;
+import org.truce.record.Violation;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 

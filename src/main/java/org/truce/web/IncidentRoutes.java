@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +12,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.truce.accounts.Principal;
 import org.truce.accounts.Role;
-import org.truce.figures.Document;
-import org.truce.figures.Parsed;
-import org.truce.figures.PlaceNames;
-import org.truce.figures.Violation;
+import org.truce.record.Document;
+import org.truce.record.Parsed;
+import org.truce.catalog.PlaceNames;
+import org.truce.record.Violation;
 import org.truce.incidents.Actor;
 import org.truce.incidents.DailyCounts;
 import org.truce.incidents.Duplicates;
@@ -83,7 +84,7 @@ final class IncidentRoutes {
         return accepted(checked(p, body, WorkflowReader::link, false));
     }
 
-    private record Written(org.truce.figures.Recorder.Outcome outcome, boolean many, List<String> pointers) {}
+    private record Written(Outcome outcome, boolean many, List<String> pointers) {}
 
     private static AppendResult.Accepted accepted(Written w) {
         return Answers.accepted(w.outcome(), w.pointers());

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.truce.bulletin.Messages;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Place;
+import org.truce.catalog.Place;
 import org.truce.incidents.EventTypes;
 import org.truce.incidents.Held;
 import org.truce.incidents.Incident;
@@ -141,7 +141,7 @@ final class IncidentsPage {
         return ui.t("incidents.type", "type", texts.has(key) ? texts.format(key, Map.of()) : t);
     }
 
-    private static IncidentsView.Cited document(org.truce.figures.Document d) {
+    private static IncidentsView.Cited document(org.truce.record.Document d) {
         return d == null ? null : new IncidentsView.Cited(d.title(), d.url());
     }
 }

@@ -66,8 +66,8 @@ final class Json {
     }
 
     /** A violation of the body as a whole: JSON Pointer "" (RFC 6901 §5) names the whole document. */
-    private static java.util.List<org.truce.figures.Violation> whole(String detail) {
-        return java.util.List.of(new org.truce.figures.Violation("", detail));
+    private static java.util.List<org.truce.record.Violation> whole(String detail) {
+        return java.util.List.of(new org.truce.record.Violation("", detail));
     }
 
     private static byte[] readLimited(Context ctx) {

@@ -11,7 +11,7 @@ import org.truce.bulletin.PublicationReader;
 import org.truce.bulletin.Publications;
 import org.truce.bulletin.PublishRequest;
 import org.truce.bulletin.Publisher;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.ledger.EntryCodec;
 
 /**

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.app.Truce;
 import org.truce.audit.AuditTrail;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.StoreFailure;
 
 /**

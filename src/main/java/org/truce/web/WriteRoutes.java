@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -8,9 +9,9 @@ import java.util.function.BiFunction;
 import org.truce.accounts.Principal;
 import org.truce.figures.Fact;
 import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.AppendResult;
 
 /**
@@ -53,7 +54,7 @@ final class WriteRoutes {
         return Answers.accepted(w.outcome(), w.pointers());
     }
 
-    private record Written(Recorder.Outcome outcome, boolean many, List<String> pointers) {}
+    private record Written(Outcome outcome, boolean many, List<String> pointers) {}
 
     private void write(Context ctx, BiFunction<JsonNode, String, Parsed<Fact>> reader, boolean inSomeonesName) {
         Written w = checked(Caller.required(ctx), Json.body(ctx), reader, inSomeonesName);
@@ -85,7 +86,7 @@ final class WriteRoutes {
             List<Violation> forbidden = names.reports(principal, facts, pointers);
             if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
         }
-        Recorder.Outcome outcome = Answers.recording(() -> recorder.record(facts, pointers, principal.author()));
+        Outcome outcome = Answers.recording(() -> recorder.record(facts, pointers, principal.author()));
         return new Written(outcome, many, pointers);
     }
 }

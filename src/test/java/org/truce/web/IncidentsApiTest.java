@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.record.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.truce.accounts.Role;
-import org.truce.figures.Recorder;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.incidents.Actor;
 import org.truce.incidents.IncidentFact;
 import org.truce.support.DemoNodeExtension;
@@ -177,8 +177,8 @@ class IncidentsApiTest {
         request.add(new IncidentFact.StepRecorded(uuid(n), uuid(1), "finding", "confirmed", day, JMC, null, null, Map.of(), null));
         long size = node.truce.ledger().size();
         var outcome = node.truce.incidents().recorder().record(request, List.of("/0", "/1", "/2", "/3", "/4"), jmc);
-        assertThat(outcome).isInstanceOf(Recorder.Outcome.Refused.class);
-        assertThat(((Recorder.Outcome.Refused) outcome).violations()).extracting(Violation::pointer).containsExactly("/4/incident");
+        assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+        assertThat(((Outcome.Refused) outcome).violations()).extracting(Violation::pointer).containsExactly("/4/incident");
         assertThat(node.truce.ledger().size()).isEqualTo(size);
     }
 

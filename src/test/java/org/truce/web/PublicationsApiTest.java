@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.record.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,8 +117,8 @@ class PublicationsApiTest {
         var request = new org.truce.bulletin.PublishRequest("publish-wrong-root", java.time.LocalDate.of(2021, 1, 11), size,
                 "00".repeat(32));
         var outcome = node.truce.publisher().publish(request, "test/u");
-        assertThat(outcome).isInstanceOf(org.truce.figures.Recorder.Outcome.Refused.class);
-        assertThat(((org.truce.figures.Recorder.Outcome.Refused) outcome).violations()).extracting(v -> v.pointer())
+        assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+        assertThat(((Outcome.Refused) outcome).violations()).extracting(v -> v.pointer())
                 .containsExactly("/root");
         assertThat(node.truce.ledger().size()).isEqualTo(size);
     }

@@ -1,4 +1,4 @@
-package org.truce.figures;
+package org.truce.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.truce.figures;
+package org.truce.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.truce.figures;
+package org.truce.catalog;
 
 import java.util.List;
 import java.util.Map;

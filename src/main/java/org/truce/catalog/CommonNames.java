@@ -1,4 +1,4 @@
-package org.truce.figures;
+package org.truce.catalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,5 @@
-package org.truce.figures;
+package org.truce.catalog;
+
 
 /** The capacities in which a body takes part; one body can hold several. */
 public enum Role {
