@@ -232,8 +232,9 @@ public final class Truce implements AutoCloseable {
             IncidentBook incidentBook = new IncidentBook();
             Publications publications = new Publications();
             NodeMetrics metrics = new NodeMetrics();
+            List<Capability> capabilities = capabilities(figures, cases, map, accords, incidentBook, publications);
             Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
-                    listeners(List.of(figures, cases, map, accords, incidentBook, publications), extra), progress,
+                    listeners(capabilities.stream().map(Capability::projection).toList(), extra), progress,
                     PredecessorKeys.read(dataDir), metrics);
             metrics.watch(ledger);
             return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock,
@@ -244,6 +245,23 @@ public final class Truce implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** Every capability of the node, each registered here once: its entry types and its projection. */
+    private static List<Capability> capabilities(FigureBook figures, CaseBook cases, MapBook map, AccordBook accords,
+                                                 IncidentBook incidents, Publications publications) {
+        return List.of(
+                new Capability("figures", org.truce.figures.Fact.TYPES, figures, org.truce.cases.CaseFact.TYPES),
+                new Capability("cases", org.truce.cases.CaseFact.TYPES, cases),
+                new Capability("places", org.truce.places.MapFact.TYPES, map),
+                new Capability("accords", org.truce.accords.AccordFact.TYPES, accords),
+                new Capability("incidents", org.truce.incidents.IncidentFact.TYPES, incidents),
+                new Capability("bulletin", java.util.Set.of(org.truce.bulletin.Publication.TYPE), publications));
+    }
+
+    /** The capabilities of this node, in the order their projections fold each entry. */
+    public List<Capability> capabilities() {
+        return capabilities(figures, cases, map, accords, incidents.book(), publications);
     }
 
     private static List<Ledger.Listener> listeners(List<Ledger.Listener> projections, List<Ledger.Listener> extra) {
