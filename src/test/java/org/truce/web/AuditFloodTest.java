@@ -63,7 +63,7 @@ class AuditFloodTest {
             assertThat(write.status()).isEqualTo(201);
 
             List<String> actions = records(node).stream().skip(before).map(AuditRecord::action).toList();
-            assertThat(actions).containsExactly("token.used");
+            assertThat(actions).containsExactly("token.used", "entries.recorded");
             assertThat(node.get("/metrics", TestNode.SCRAPE).body()).contains("truce_audit_refusals_dropped_total 50.0")
                     .contains("truce_audit_over_quota 1.0");
         }
@@ -80,7 +80,8 @@ class AuditFloodTest {
 
             assertThat(write.status()).isEqualTo(201);
             assertThat(node.truce.ledger().storeSize()).isEqualTo(entries + 1);
-            assertThat(node.get("/metrics", TestNode.SCRAPE).body()).contains("truce_audit_append_failed_total 1.0");
+            // token.used and entries.recorded were not written
+            assertThat(node.get("/metrics", TestNode.SCRAPE).body()).contains("truce_audit_append_failed_total 2.0");
         }
     }
 
