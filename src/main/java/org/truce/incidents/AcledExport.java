@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.catalog.Place;
 import org.truce.places.Drawn;
 
@@ -28,12 +28,12 @@ public final class AcledExport {
     static final String ILLUSTRATIVE = "[Illustrative demo data, not a record of a real event] ";
     private final IncidentBook book;
     private final Whereabouts where;
-    private final FigureBook figures;
+    private final Catalog catalog;
 
-    public AcledExport(IncidentBook book, Whereabouts where, FigureBook figures) {
+    public AcledExport(IncidentBook book, Whereabouts where, Catalog catalog) {
         this.book = book;
         this.where = where;
-        this.figures = figures;
+        this.catalog = catalog;
     }
 
     public String csv(long size) {
@@ -72,7 +72,7 @@ public final class AcledExport {
         r.add(point.map(p -> BigDecimal.valueOf(p.lon()).toPlainString()).orElse(null));
         r.add(Integer.toString(a.geoPrecision().acled()));
         r.add(Integer.toString(a.timePrecision().acled()));
-        r.add(figures.source(said.source(), size).map(s -> s.name("en")).orElse(said.source()));
+        r.add(catalog.source(said.source(), size).map(s -> s.name("en")).orElse(said.source()));
         r.add(notes(incident, a, account, said.entry()));
         Integer fatalities = account.casualties().fatalities();
         r.add(fatalities == null ? null : fatalities.toString());

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.record.Violation;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
@@ -25,10 +25,10 @@ public final class IncidentRecorder {
     private final IncidentRules rules;
     private final Clock clock;
 
-    public IncidentRecorder(Ledger ledger, IncidentBook book, FigureBook figures, MapBook map, Clock clock) {
+    public IncidentRecorder(Ledger ledger, IncidentBook book, Catalog catalog, MapBook map, Clock clock) {
         this.ledger = ledger;
         this.book = book;
-        this.rules = new IncidentRules(book, figures, map);
+        this.rules = new IncidentRules(book, catalog, map);
         this.clock = clock;
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.catalog.Place;
 import org.truce.catalog.Role;
 import org.truce.catalog.Source;
@@ -26,12 +26,12 @@ public final class IncidentRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final long ALL = Long.MAX_VALUE;
     private final IncidentBook book;
-    private final FigureBook figures;
+    private final Catalog catalog;
     private final MapBook map;
 
-    public IncidentRules(IncidentBook book, FigureBook figures, MapBook map) {
+    public IncidentRules(IncidentBook book, Catalog catalog, MapBook map) {
         this.book = book;
-        this.figures = figures;
+        this.catalog = catalog;
         this.map = map;
     }
 
@@ -41,7 +41,7 @@ public final class IncidentRules {
         if (fact instanceof IncidentFact.Alleged a) {
             source(a.source(), at, v);
             if (a.place() != null) {
-                Optional<Place> place = figures.place(a.place(), ALL);
+                Optional<Place> place = catalog.place(a.place(), ALL);
                 if (place.isEmpty()) v.add(new Violation(at + "/place", "unknown place: " + a.place()));
                 else if (a.location() == null && place.get().location() == null) {
                     v.add(new Violation(at + "/location", "is required: place " + a.place() + " has no location in the catalog"));
@@ -146,7 +146,7 @@ public final class IncidentRules {
     private Optional<Source> side(String source) {
         String s = source;
         for (int depth = 0; s != null && depth < 64; depth++) {
-            Optional<Source> body = figures.source(s, ALL);
+            Optional<Source> body = catalog.source(s, ALL);
             if (body.isEmpty()) return Optional.empty();
             if (body.get().roles().contains(Role.PARTY) || body.get().roles().contains(Role.DE_FACTO_AUTHORITY)) return body;
             s = body.get().partOf();
@@ -265,7 +265,7 @@ public final class IncidentRules {
     }
 
     private void source(String id, String at, List<Violation> v) {
-        if (id != null && figures.source(id, ALL).isEmpty()) v.add(new Violation(at + "/source", "unknown source: " + id));
+        if (id != null && catalog.source(id, ALL).isEmpty()) v.add(new Violation(at + "/source", "unknown source: " + id));
     }
 
     /** True when {@code source} is {@code own} or part of it (partOf chain). */
@@ -273,7 +273,7 @@ public final class IncidentRules {
         String s = source;
         for (int depth = 0; s != null && depth < 64; depth++) {
             if (s.equals(own)) return true;
-            s = figures.source(s, ALL).map(Source::partOf).orElse(null);
+            s = catalog.source(s, ALL).map(Source::partOf).orElse(null);
         }
         return false;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.catalog.Place;
 import org.truce.places.Drawn;
 import org.truce.places.GeometryInput;
@@ -16,18 +16,18 @@ import org.truce.places.MapBook;
  * The zone is never typed by a client: it follows from the map. Stateless over the projections.
  */
 public final class Whereabouts {
-    private final FigureBook figures;
+    private final Catalog catalog;
     private final MapBook map;
 
-    public Whereabouts(FigureBook figures, MapBook map) {
-        this.figures = figures;
+    public Whereabouts(Catalog catalog, MapBook map) {
+        this.catalog = catalog;
         this.map = map;
     }
 
     public Optional<IncidentFact.Location> point(IncidentFact.Alleged a, long size) {
         if (a.location() != null) return Optional.of(a.location());
         if (a.place() == null) return Optional.empty();
-        return figures.place(a.place(), size).map(Place::location).map(l -> new IncidentFact.Location(l.lon(), l.lat()));
+        return catalog.place(a.place(), size).map(Place::location).map(l -> new IncidentFact.Location(l.lon(), l.lat()));
     }
 
     /** The zone features containing the incident on its date, in record order; empty when it has no point. */
@@ -39,7 +39,7 @@ public final class Whereabouts {
     }
 
     public Optional<Place> place(IncidentFact.Alleged a, long size) {
-        return a.place() == null ? Optional.empty() : figures.place(a.place(), size);
+        return a.place() == null ? Optional.empty() : catalog.place(a.place(), size);
     }
 
     public MapBook map() {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.record.Violation;
 
 /**
@@ -17,11 +17,11 @@ final class MapRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 1, 1);
     private final MapBook map;
-    private final FigureBook figures;
+    private final Catalog catalog;
 
-    MapRules(MapBook map, FigureBook figures) {
+    MapRules(MapBook map, Catalog catalog) {
         this.map = map;
-        this.figures = figures;
+        this.catalog = catalog;
     }
 
     /** @param pending features declared earlier in the same request */
@@ -29,7 +29,7 @@ final class MapRules {
         List<Violation> v = new ArrayList<>();
         if (fact instanceof MapFact.FeatureDeclared d) {
             String place = d.feature().place();
-            if (place != null && figures.place(place, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/place", "unknown place: " + place));
+            if (place != null && catalog.place(place, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/place", "unknown place: " + place));
         } else if (fact instanceof MapFact.GeometryRecorded g) {
             geometry(g.version(), at, pending, v);
         } else {
@@ -77,7 +77,7 @@ final class MapRules {
     }
 
     private void source(String id, String at, List<Violation> v) {
-        if (id != null && figures.source(id, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at, "unknown source: " + id));
+        if (id != null && catalog.source(id, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at, "unknown source: " + id));
     }
 
     private static void range(LocalDate d, String at, LocalDate before, List<Violation> v) {
