@@ -1,5 +1,6 @@
 package org.truce.incidents;
 
+import org.truce.record.RepeatsFound;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -230,7 +231,7 @@ public final class IncidentRules {
      *
      * @param earlier the facts before this one in the same request
      */
-    org.truce.figures.Repeats.Found repeatOf(IncidentFact.NilReported n, String at, List<IncidentFact> earlier) {
+    RepeatsFound repeatOf(IncidentFact.NilReported n, String at, List<IncidentFact> earlier) {
         List<Violation> unmarked = new ArrayList<>();
         List<Violation> wrong = new ArrayList<>();
         if (n.duplicateOf() != null) {
@@ -240,7 +241,7 @@ public final class IncidentRules {
                 wrong.add(new Violation(at + "/duplicateOf/id", "names no nil report that this one repeats (the same source, zone,"
                         + " reported area, from and to, recorded or earlier in this request): " + n.duplicateOf().id()));
             }
-            return new org.truce.figures.Repeats.Found(unmarked, wrong);
+            return new RepeatsFound(unmarked, wrong);
         }
         Optional<Held<IncidentFact.NilReported>> held = book.nilReports(ALL).stream()
                 .filter(h -> !h.fact().id().equals(n.id()) && sameNil(h.fact(), n)).findFirst();
@@ -256,7 +257,7 @@ public final class IncidentRules {
                 }
             }
         }
-        return new org.truce.figures.Repeats.Found(unmarked, wrong);
+        return new RepeatsFound(unmarked, wrong);
     }
 
     static boolean sameNil(IncidentFact.NilReported a, IncidentFact.NilReported b) {
