@@ -9,7 +9,7 @@ import org.truce.catalog.Catalog;
 import org.truce.ledger.Entry;
 import org.truce.ledger.Ledger;
 import org.truce.record.Violation;
-import org.truce.places.MapBook;
+import org.truce.catalog.MapFeatures;
 
 /**
  * Checks accords facts against the record: every source, place, metric, map feature, agreement,
@@ -32,12 +32,12 @@ final class AccordRules {
             AccordFact.MEETING, AccordFact.EVENT);
     private final AccordBook book;
     private final Catalog catalog;
-    private final MapBook map;
+    private final MapFeatures map;
     private final Ledger ledger;
     /** Point numbers of agreements declared earlier in the request being checked (the recorder checks one at a time). */
     private final java.util.Map<String, Set<Integer>> pendingPoints = new java.util.HashMap<>();
 
-    AccordRules(AccordBook book, Catalog catalog, MapBook map, Ledger ledger) {
+    AccordRules(AccordBook book, Catalog catalog, MapFeatures map, Ledger ledger) {
         this.book = book;
         this.catalog = catalog;
         this.map = map;

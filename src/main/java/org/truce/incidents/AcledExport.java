@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.truce.catalog.Catalog;
 import org.truce.catalog.Place;
-import org.truce.places.Drawn;
+import org.truce.catalog.Feature;
 
 /**
  * The incidents as an ACLED-style CSV (ACLED Codebook 2023: event_date, event_type, sub_event_type,
@@ -83,9 +83,9 @@ public final class AcledExport {
 
     /** The first administrative unit of the map containing the incident on its date. */
     private String admin1(IncidentFact.Alleged a, long size) {
-        for (Drawn d : where.zones(a, size)) {
-            if (d.feature().cls().equals("administrative_unit")) {
-                return new Place(d.feature().id(), "zone", null, null, d.feature().names(), null, List.of()).displayName("en");
+        for (Feature z : where.zones(a, size)) {
+            if (z.cls().equals("administrative_unit")) {
+                return new Place(z.id(), "zone", null, null, z.names(), null, List.of()).displayName("en");
             }
         }
         return null;

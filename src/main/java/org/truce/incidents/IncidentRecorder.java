@@ -11,7 +11,7 @@ import org.truce.catalog.Catalog;
 import org.truce.record.Violation;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
-import org.truce.places.MapBook;
+import org.truce.catalog.MapFeatures;
 
 /**
  * Records incident facts: completes a step's source from the recording organisation, checks every
@@ -25,7 +25,7 @@ public final class IncidentRecorder {
     private final IncidentRules rules;
     private final Clock clock;
 
-    public IncidentRecorder(Ledger ledger, IncidentBook book, Catalog catalog, MapBook map, Clock clock) {
+    public IncidentRecorder(Ledger ledger, IncidentBook book, Catalog catalog, MapFeatures map, Clock clock) {
         this.ledger = ledger;
         this.book = book;
         this.rules = new IncidentRules(book, catalog, map);

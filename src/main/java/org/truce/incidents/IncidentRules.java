@@ -12,8 +12,8 @@ import org.truce.catalog.Place;
 import org.truce.catalog.Role;
 import org.truce.catalog.Source;
 import org.truce.record.Violation;
-import org.truce.places.FeatureKind;
-import org.truce.places.MapBook;
+import org.truce.catalog.FeatureKind;
+import org.truce.catalog.MapFeatures;
 
 /**
  * Checks incident facts against the record and against the facts before them in the same request:
@@ -28,9 +28,9 @@ public final class IncidentRules {
     private static final long ALL = Long.MAX_VALUE;
     private final IncidentBook book;
     private final Catalog catalog;
-    private final MapBook map;
+    private final MapFeatures map;
 
-    public IncidentRules(IncidentBook book, Catalog catalog, MapBook map) {
+    public IncidentRules(IncidentBook book, Catalog catalog, MapFeatures map) {
         this.book = book;
         this.catalog = catalog;
         this.map = map;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import org.locationtech.jts.geom.Envelope;
 import org.truce.catalog.Catalog;
 import org.truce.ledger.Ledger;
-import org.truce.places.MapBook;
+import org.truce.catalog.MapFeatures;
 
 /**
  * The incidents capability wired over one ledger: its projection, reader, recorder and the queries
@@ -20,7 +20,7 @@ public final class Incidents {
     private final Duplicates duplicates;
     private final AcledExport export;
 
-    public Incidents(IncidentBook book, Ledger ledger, Catalog catalog, MapBook map, Clock clock, Envelope region) {
+    public Incidents(IncidentBook book, Ledger ledger, Catalog catalog, MapFeatures map, Clock clock, Envelope region) {
         this.book = book;
         this.reader = new IncidentReader(region);
         this.recorder = new IncidentRecorder(ledger, book, catalog, map, clock);

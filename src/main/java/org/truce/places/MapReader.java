@@ -1,5 +1,7 @@
 package org.truce.places;
 
+import org.truce.catalog.FeatureKind;
+import org.truce.catalog.Feature;
 import org.truce.catalog.CatalogReader;
 import org.truce.record.RecordReader;
 import com.fasterxml.jackson.databind.JsonNode;

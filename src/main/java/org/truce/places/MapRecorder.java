@@ -1,5 +1,6 @@
 package org.truce.places;
 
+import org.truce.catalog.Feature;
 import org.truce.record.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;

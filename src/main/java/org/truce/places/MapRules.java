@@ -4,6 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.truce.catalog.FeatureKind;
+import org.truce.catalog.Feature;
 import org.truce.catalog.Catalog;
 import org.truce.record.Violation;
 
@@ -43,8 +51,8 @@ final class MapRules {
         if (f == null) {
             v.add(new Violation(at + "/feature", "unknown feature: " + g.feature() + " (declare it first)"));
         } else {
-            if (!f.kind().accepts(g.geometry())) {
-                v.add(new Violation(at + "/geometry", "a " + f.kind().wire() + " takes " + f.kind().geometryNoun() + ", not a "
+            if (!accepts(f.kind(), g.geometry())) {
+                v.add(new Violation(at + "/geometry", "a " + f.kind().wire() + " takes " + geometryNoun(f.kind()) + ", not a "
                         + g.geometry().getGeometryType()));
             }
             if (g.controlledBy() != null && !"area_of_control".equals(f.cls())) {
@@ -84,5 +92,22 @@ final class MapRules {
         if (d != null && (d.isBefore(EARLIEST) || !d.isBefore(before))) {
             v.add(new Violation(at, "must lie between 1900-01-01 and " + before.minusDays(1)));
         }
+    }
+
+    /** Lines are lines, points are points, everything else is an area. */
+    static boolean accepts(FeatureKind kind, Geometry g) {
+        return switch (kind) {
+            case LINE -> g instanceof LineString || g instanceof MultiLineString;
+            case POINT -> g instanceof Point;
+            default -> g instanceof Polygon || g instanceof MultiPolygon;
+        };
+    }
+
+    private static String geometryNoun(FeatureKind kind) {
+        return switch (kind) {
+            case LINE -> "a LineString or MultiLineString";
+            case POINT -> "a Point";
+            default -> "a Polygon or MultiPolygon";
+        };
     }
 }

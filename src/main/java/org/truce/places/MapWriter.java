@@ -1,5 +1,6 @@
 package org.truce.places;
 
+import org.truce.catalog.Feature;
 import org.truce.catalog.CatalogWriter;
 import org.truce.record.RecordWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
