@@ -12,6 +12,8 @@ public sealed interface CaseFact {
     String OPENED = "case.opened";
     String STATUS = "case.status";
     String ERASED = "case.erased";
+    /** Every entry type of this capability. */
+    java.util.Set<String> TYPES = java.util.Set.of(OPENED, STATUS, ERASED);
 
     String type();
 

@@ -49,10 +49,19 @@ public final class CaseRecorder {
      * must name a case that exists ({@link CaseBook#find}); the caller answers 404 otherwise.
      */
     public Outcome record(CaseRequest request, String author) {
-        return ledger.exclusively(() -> checkAndAppend(request, author));
+        return record(request, author, author);
     }
 
-    private Outcome checkAndAppend(CaseRequest request, String author) {
+    /**
+     * @param author  the organisation named on the public entry
+     * @param account the account that writes it, bound into the seal's MAC and never stored: only its
+     *                own retry is recognised as a retry
+     */
+    public Outcome record(CaseRequest request, String author, String account) {
+        return ledger.exclusively(() -> checkAndAppend(request, author, account));
+    }
+
+    private Outcome checkAndAppend(CaseRequest request, String author, String account) {
         CaseFact fact = complete(request.fact());
         List<Violation> violations = rules.check(fact, request.personal() != null, LocalDate.now(clock));
         if (!violations.isEmpty()) return new Outcome.Refused(violations);
@@ -62,7 +71,7 @@ public final class CaseRecorder {
             // leave the key, or record an erasure whose key survived
             keys.destroy(fact.caseId());
         }
-        if (request.personal() != null) fact = withSeal(fact, seal(fact.caseId(), fact.clientId(), request.personal(), author));
+        if (request.personal() != null) fact = withSeal(fact, seal(fact.caseId(), fact.clientId(), request.personal(), author, account));
         AppendResult result = ledger.append(List.of(new Draft(fact.type(), author, fact.clientId(), CaseWriter.write(fact))));
         return new Outcome.Done(result);
     }
@@ -90,14 +99,15 @@ public final class CaseRecorder {
      * Only the author of an entry may have its retry recognised: anyone else gets a fresh seal, so a
      * repeat of the id is a conflict whatever the data, and the answer cannot confirm a guessed name.
      */
-    private Sealed seal(String caseId, String entryId, byte[] plain, String author) {
+    private Sealed seal(String caseId, String entryId, byte[] plain, String author, String account) {
+        byte[] who = account.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         DataKey key = keys.getOrCreate(caseId);
         Optional<Sealed> earlier = cases.sealedOf(entryId);
         if (earlier.isPresent() && author.equals(cases.authorOf(entryId).orElse(null))
-                && sealer.sameContent(key, plain, earlier.get().mac())) {
+                && sealer.sameContent(key, plain, who, earlier.get().mac())) {
             return earlier.get();
         }
-        return sealer.seal(key, caseId, plain);
+        return sealer.seal(key, caseId, plain, who);
     }
 
     private static CaseFact withSeal(CaseFact fact, Sealed s) {

@@ -17,6 +17,8 @@ public sealed interface IncidentFact {
     String STEP = "incident.step";
     String LINKED = "incident.linked";
     String NIL = "nil.reported";
+    /** Every entry type of this capability. */
+    java.util.Set<String> TYPES = java.util.Set.of(ALLEGED, CLAIM, STEP, LINKED, NIL);
 
     String type();
 

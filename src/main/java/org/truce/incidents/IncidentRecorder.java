@@ -1,5 +1,6 @@
 package org.truce.incidents;
 
+import org.truce.record.Actor;
 import org.truce.record.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;

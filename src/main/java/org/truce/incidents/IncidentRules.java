@@ -1,5 +1,6 @@
 package org.truce.incidents;
 
+import org.truce.record.Actor;
 import org.truce.record.RepeatsFound;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -82,7 +83,7 @@ public final class IncidentRules {
         if (!Workflow.FINDING.equals(s.step())) return List.of();
         for (Party a : allegationsOf(s.incident(), earlier, actor)) {
             boolean byAuthor = actor.org() != null && actor.org().equals(a.org());
-            boolean bySource = actor.source() != null && within(actor.source(), a.source());
+            boolean bySource = actor.source() != null && related(actor.source(), a.source());
             if (byAuthor || bySource) {
                 return List.of(new Violation(at + "/incident", "incident " + s.incident() + " was alleged by your own organisation ("
                         + (byAuthor ? actor.org() : actor.source()) + "); a finding on it must come from another body"));
@@ -130,7 +131,7 @@ public final class IncidentRules {
         }
         for (Party finder : finders) {
             boolean byAuthor = finder.org() != null && finder.org().equals(made.get().org());
-            boolean bySource = finder.source() != null && within(finder.source(), made.get().source());
+            boolean bySource = finder.source() != null && related(finder.source(), made.get().source());
             if (byAuthor || bySource) {
                 v.add(new Violation(at + "/allegation", "was alleged by " + (byAuthor ? finder.org() : made.get().source())
                         + ", whose organisation recorded the finding on incident " + l.incident()
@@ -270,6 +271,11 @@ public final class IncidentRules {
     }
 
     /** True when {@code source} is {@code own} or part of it (partOf chain). */
+    /** Either body is the other or part of it: a part is no more independent of its parent than the parent of its part. */
+    private boolean related(String a, String b) {
+        return within(a, b) || within(b, a);
+    }
+
     boolean within(String own, String source) {
         String s = source;
         for (int depth = 0; s != null && depth < 64; depth++) {

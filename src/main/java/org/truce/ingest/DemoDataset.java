@@ -26,7 +26,7 @@ import org.truce.ledger.EntryCodec;
 public final class DemoDataset {
     public static final String RESOURCE = "/demo/seed.json";
     /** The account the demo's entries are recorded by. */
-    public static final String AUTHOR = "demo-transcriber";
+    public static final String AUTHOR = org.truce.record.Actor.DEMO_AUTHOR;
 
     private DemoDataset() {}
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
-import org.truce.incidents.Actor;
+import org.truce.record.Actor;
 import org.truce.incidents.IncidentFact;
 import org.truce.incidents.IncidentReader;
 import org.truce.incidents.IncidentRecorder;

@@ -7,6 +7,8 @@ public sealed interface MapFact {
     String FEATURE = "feature.declared";
     String GEOMETRY = "geometry.recorded";
     String STATUS = "status.reported";
+    /** Every entry type of this capability. */
+    java.util.Set<String> TYPES = java.util.Set.of(FEATURE, GEOMETRY, STATUS);
 
     String type();
 

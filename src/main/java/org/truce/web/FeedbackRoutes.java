@@ -96,7 +96,7 @@ final class FeedbackRoutes {
 
     private void deskPost(Context ctx) {
         Optional<List<Violation>> refused = desk.decide(ctx.pathParam("id"), ctx.formParam("status"), ctx.formParam("answer"),
-                Caller.required(ctx).author());
+                Caller.required(ctx).account());
         if (refused.isEmpty()) {
             ctx.redirect("/desk/feedback", HttpStatus.SEE_OTHER);
             return;
@@ -137,7 +137,7 @@ final class FeedbackRoutes {
     private void decideJson(Context ctx) {
         JsonNode body = Json.body(ctx);
         Optional<List<Violation>> refused = desk.decide(ctx.pathParam("id"), text(body, "status"), text(body, "answer"),
-                Caller.required(ctx).author());
+                Caller.required(ctx).account());
         if (refused.isPresent()) {
             if (refused.get().size() == 1 && refused.get().get(0).pointer().equals("/id")) {
                 throw new Problem(ErrorCode.NOT_FOUND, refused.get().get(0).detail());

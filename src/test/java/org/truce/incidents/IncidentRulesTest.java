@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.truce.catalog.FeatureKind;
+import org.truce.record.Actor;
 import org.truce.catalog.Place;
 import org.truce.catalog.Role;
 import org.truce.record.DuplicateOf;
