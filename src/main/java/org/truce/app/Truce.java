@@ -21,12 +21,13 @@ import org.truce.accounts.SignInThrottle;
 import org.truce.audit.AuditLog;
 import org.truce.accords.AccordBook;
 import org.truce.accords.AccordRecorder;
-import org.truce.accords.ImplementationPart;
 import org.truce.accords.Tracker;
 import org.truce.cases.CaseBook;
 import org.truce.cases.CaseFigures;
 import org.truce.cases.CaseRecorder;
 import org.truce.bulletin.BulletinComposer;
+import org.truce.bulletin.CeasefirePart;
+import org.truce.bulletin.ImplementationPart;
 import org.truce.bulletin.Issues;
 import org.truce.bulletin.PrintShop;
 import org.truce.feedback.FeedbackDesk;
@@ -171,7 +172,8 @@ public final class Truce implements AutoCloseable {
         this.tracker = new Tracker(accords);
         this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
         this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
-        this.bulletins = new BulletinComposer(figures, ledger, List.of(incidents.part(), new ImplementationPart(tracker, figures)));
+        this.bulletins = new BulletinComposer(figures, ledger,
+                List.of(new CeasefirePart(incidents.counts(), figures, map), new ImplementationPart(tracker, figures)));
         this.issues = new Issues(bulletins, publications, figures, ledger);
         // each node keeps its own printed copies, also when nodes share one PostgreSQL ledger
         this.printShop = new PrintShop(PrintedFiles.in(dataDir));

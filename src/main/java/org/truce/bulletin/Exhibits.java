@@ -11,7 +11,7 @@ import org.truce.figures.FigureBook;
 import org.truce.catalog.PlaceName;
 import org.truce.catalog.PlaceNames;
 import org.truce.places.Drawn;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.MapBook;
 
 /**

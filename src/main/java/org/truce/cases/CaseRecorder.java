@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.record.Violation;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.Draft;
@@ -32,7 +32,7 @@ public final class CaseRecorder {
     private final PersonalDataSealer sealer;
     private final Clock clock;
 
-    public CaseRecorder(Ledger ledger, CaseBook cases, FigureBook figures, DataKeys keys, PersonalDataSealer sealer, Clock clock) {
+    public CaseRecorder(Ledger ledger, CaseBook cases, Catalog figures, DataKeys keys, PersonalDataSealer sealer, Clock clock) {
         this.ledger = ledger;
         this.cases = cases;
         this.rules = new CaseRules(cases, figures);

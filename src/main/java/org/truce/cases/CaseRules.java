@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.record.Violation;
 
 /**
@@ -16,9 +16,9 @@ import org.truce.record.Violation;
 final class CaseRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private final CaseBook cases;
-    private final FigureBook figures;
+    private final Catalog figures;
 
-    CaseRules(CaseBook cases, FigureBook figures) {
+    CaseRules(CaseBook cases, Catalog figures) {
         this.cases = cases;
         this.figures = figures;
     }

@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.truce.app.Truce;
 import org.truce.ingest.GeoJsonImport;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.GeometryInput;
 import org.truce.places.MapBook;
 import org.truce.places.MapJson;

@@ -1,5 +1,6 @@
 package org.truce.figures;
 
+import org.truce.record.RepeatsFound;
 import org.truce.record.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ public final class Recorder {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) violations.addAll(rules.check(facts.get(i), today, pointers.get(i), pending));
         violations.addAll(rules.parentCycles(facts, pointers));
-        Repeats.Found found = repeats.check(facts, pointers);
+        RepeatsFound found = repeats.check(facts, pointers);
         violations.addAll(found.wrong());
         if (!violations.isEmpty()) return new Outcome.Refused(violations);
         if (!found.unmarked().isEmpty()) return new Outcome.Refused(found.unmarked(), true);

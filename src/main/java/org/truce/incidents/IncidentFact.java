@@ -109,7 +109,7 @@ public sealed interface IncidentFact {
      */
     record NilReported(String id, String source, String zone, String zoneNamedBy, String reportedArea, LocalDate from,
                        LocalDate to, String statement, Document document, boolean illustrative,
-                       org.truce.figures.DuplicateOf duplicateOf) implements IncidentFact {
+                       org.truce.record.DuplicateOf duplicateOf) implements IncidentFact {
         public static final String NAMED_BY_REPORTER = "reporter";
 
         /** A nil report that repeats none (the usual case). */

@@ -1,5 +1,7 @@
 package org.truce.places;
 
+import org.truce.catalog.Feature;
+
 /** The facts of the map, one type per ledger entry type. Immutable records. */
 public sealed interface MapFact {
     String FEATURE = "feature.declared";

@@ -151,6 +151,25 @@ public final class Reading {
         return v;
     }
 
+    /** An array of non-blank strings; empty (and, when required, a violation) when absent. */
+    public List<String> strings(JsonNode node, String at, boolean required) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            if (required) fail(at, "is required");
+            return out;
+        }
+        if (!node.isArray()) {
+            fail(at, "must be an array of strings");
+            return out;
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isTextual() || item.asText().isBlank()) fail(at + "/" + i, "must be a non-empty string");
+            else out.add(item.asText());
+        }
+        return out;
+    }
+
     public static String escape(String name) {
         return name.replace("~", "~0").replace("/", "~1");
     }

@@ -29,7 +29,7 @@ import org.truce.incidents.WorkflowReader;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
-import org.truce.places.Drawn;
+import org.truce.catalog.Feature;
 
 /**
  * Ceasefire incidents over HTTP. Allegations, claims and nil reports are written in the in-name-of
@@ -200,8 +200,8 @@ final class IncidentRoutes {
                 () -> n.putNull("location"));
         n.put("geoPrecision", a.geoPrecision().wire()).put("eventType", a.eventType()).put("subEventType", a.subEventType());
         ArrayNode zones = n.putArray("zones");
-        for (Drawn d : incidents.where().zones(a, size)) {
-            zones.addObject().put("feature", d.feature().id()).put("class", d.feature().cls()).put("illustrative", d.feature().illustrative());
+        for (Feature z : incidents.where().zones(a, size)) {
+            zones.addObject().put("feature", z.id()).put("class", z.cls()).put("illustrative", z.illustrative());
         }
         ArrayNode allegations = n.putArray("allegations");
         for (Held<IncidentFact.Alleged> h : i.allegations()) allegations.add(entry(h, IncidentCodec.write(h.fact())));

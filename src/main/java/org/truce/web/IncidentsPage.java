@@ -117,7 +117,7 @@ final class IncidentsPage {
     private String where(IncidentFact.Alleged a, Ui ui, long size) {
         List<String> parts = new ArrayList<>();
         if (a.place() != null) parts.add(figures.place(a.place(), size).map(p -> p.displayName(ui.lang())).orElse(a.place()));
-        List<String> zones = incidents.where().zones(a, size).stream().map(d -> zone(d.feature().id(), ui, size)).distinct().toList();
+        List<String> zones = incidents.where().zones(a, size).stream().map(z -> zone(z.id(), ui, size)).distinct().toList();
         parts.add(zones.isEmpty() ? ui.t("incidents.zone.none") : ui.t("incidents.zones", "zones", String.join("; ", zones)));
         return String.join(" · ", parts);
     }

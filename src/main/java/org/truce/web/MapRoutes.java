@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.catalog.CatalogWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,6 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.truce.accounts.Attribution.Speakers;
 import org.truce.record.Voice;
-import org.truce.figures.FactWriter;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
 import org.truce.record.Parsed;
@@ -27,8 +27,8 @@ import org.truce.figures.Reconciled;
 import org.truce.record.Violation;
 import org.truce.ledger.Ledger;
 import org.truce.places.Drawn;
-import org.truce.places.Feature;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.LandRelease;
 import org.truce.places.LineComparison;
 import org.truce.places.MapBook;
@@ -256,7 +256,7 @@ final class MapRoutes {
         ObjectNode n = Json.object().put("id", f.id()).put("kind", f.kind().wire()).put("class", f.cls());
         n.put("name", PlaceNames.display(f.names(), lang, f.id()));
         n.set("sideNames", MapJson.sideNames(f.names(), lang));
-        n.set("names", FactWriter.placeNames(f.names()));
+        n.set("names", CatalogWriter.placeNames(f.names()));
         n.put("place", f.place()).put("illustrative", f.illustrative());
         if (f.illustrative()) n.put("notice", NOTICE);
         return n;

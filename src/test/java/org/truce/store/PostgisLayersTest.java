@@ -23,8 +23,8 @@ import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.StoredEntry;
 import org.truce.places.Drawn;
-import org.truce.places.Feature;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.Geodesy;
 import org.truce.places.MapBook;
 

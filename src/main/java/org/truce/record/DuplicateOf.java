@@ -1,4 +1,4 @@
-package org.truce.figures;
+package org.truce.record;
 
 /**
  * The reporter's statement that an entry repeats one already in the record (the same figure carried

@@ -1,11 +1,10 @@
-package org.truce.places;
+package org.truce.catalog;
 
 import java.util.List;
-import org.truce.catalog.PlaceName;
 
 /**
  * A feature of the map: what it is and what each side calls it. Its geometry is not here: it is a
- * history of {@link GeometryVersion}s, each valid for an interval. Immutable.
+ * history of versions, each valid for an interval, kept by {@code org.truce.places}. Immutable.
  *
  * @param place the gazetteer place it draws, if any (the extent of "nk", say)
  * @param illustrative its geometry is a sketch, not authoritative; every output that shows it says so

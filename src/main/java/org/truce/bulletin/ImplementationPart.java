@@ -1,4 +1,4 @@
-package org.truce.accords;
+package org.truce.bulletin;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,11 +11,9 @@ import org.truce.accords.AccordBook.Held;
 import org.truce.accords.AccordFact.MeetingHeld;
 import org.truce.accords.AccordFact.ObligationSet;
 import org.truce.accords.AccordFact.StatusAssessed;
-import org.truce.bulletin.Bulletin;
-import org.truce.bulletin.BulletinPart;
-import org.truce.bulletin.Messages;
-import org.truce.bulletin.SourceNames;
-import org.truce.figures.FigureBook;
+import org.truce.accords.AccordFact;
+import org.truce.accords.Tracker;
+import org.truce.catalog.Catalog;
 
 /**
  * The bulletin's implementation section (key {@value #KEY}): statuses that changed on the date, per
@@ -31,11 +29,11 @@ public final class ImplementationPart implements BulletinPart {
     static final int AHEAD = 14;
     static final int BEHIND = 7;
     private final Tracker tracker;
-    private final FigureBook figures;
+    private final Catalog catalog;
 
-    public ImplementationPart(Tracker tracker, FigureBook figures) {
+    public ImplementationPart(Tracker tracker, Catalog catalog) {
         this.tracker = tracker;
-        this.figures = figures;
+        this.catalog = catalog;
     }
 
     @Override
@@ -57,7 +55,7 @@ public final class ImplementationPart implements BulletinPart {
             if (before != null && before.fact().status() == s.status()) continue;
             if (!h.equals(tracker.latest(s.obligation(), asOf, size).get(s.assessor()))) continue;
             Map<String, Object> args = obligationArgs(tracker.book().obligation(s.obligation(), size).orElseThrow(), size, m);
-            SourceNames.put(args, "assessor", s.assessor(), id -> figures.source(id, size), m);
+            SourceNames.put(args, "assessor", s.assessor(), id -> catalog.source(id, size), m);
             args.put("status", Integer.toString(s.status()));
             args.put("date", m.date(s.date()));
             args.put("illustrative", Boolean.toString(s.illustrative()));
@@ -68,7 +66,7 @@ public final class ImplementationPart implements BulletinPart {
     private String deadline(Tracker.Schedule s, long size, Messages m) {
         Map<String, Object> args = obligationArgs(s.obligation(), size, m);
         args.put("due", m.date(s.current()));
-        SourceNames.putList(args, "who", s.obligation().who(), id -> figures.source(id, size), m);
+        SourceNames.putList(args, "who", s.obligation().who(), id -> catalog.source(id, size), m);
         args.put("whoCount", s.obligation().who().size());
         boolean amended = !s.amendments().isEmpty() && s.original() != null;
         args.put("amended", Boolean.toString(amended));
@@ -82,7 +80,7 @@ public final class ImplementationPart implements BulletinPart {
         args.put("due", m.date(o.schedule().current()));
         args.put("days", ChronoUnit.DAYS.between(o.schedule().current(), asOf));
         if (o.assessor() == null) return m.format("implementation.overdue_unassessed", args);
-        SourceNames.put(args, "assessor", o.assessor(), id -> figures.source(id, size), m);
+        SourceNames.put(args, "assessor", o.assessor(), id -> catalog.source(id, size), m);
         args.put("status", Integer.toString(o.latest().fact().status()));
         args.put("date", m.date(o.latest().fact().date()));
         args.put("illustrative", Boolean.toString(o.latest().fact().illustrative()));
@@ -96,7 +94,7 @@ public final class ImplementationPart implements BulletinPart {
             MeetingHeld meeting = h.fact();
             Map<String, Object> args = new HashMap<>();
             AccordFact.InLanguage title = meeting.title(m.lang());
-            SourceNames.put(args, "source", meeting.source(), id -> figures.source(id, size), m);
+            SourceNames.put(args, "source", meeting.source(), id -> catalog.source(id, size), m);
             args.put("title", title.text());
             args.put("titleLang", inLanguage(title.lang(), m));
             args.put("date", m.date(meeting.date()));
@@ -114,7 +112,7 @@ public final class ImplementationPart implements BulletinPart {
                 dates.put("met", meeting.date().isAfter(s.current()) ? "late" : "on_time");
                 line.append(' ').append(m.format("implementation.meeting_dates", dates));
             }
-            if (meeting.document() != null) line.append(' ').append(org.truce.bulletin.Citations.documentText(meeting.document(), m));
+            if (meeting.document() != null) line.append(' ').append(Citations.documentText(meeting.document(), m));
             lines.add(line.toString());
         }
     }
@@ -133,6 +131,4 @@ public final class ImplementationPart implements BulletinPart {
         args.put("agreementDate", tracker.book().agreement(o.agreement(), size).map(a -> m.date(a.date())).orElse(o.agreement()));
         return args;
     }
-
-
 }

@@ -1,4 +1,4 @@
-package org.truce.incidents;
+package org.truce.bulletin;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.truce.bulletin.Bulletin;
-import org.truce.bulletin.BulletinPart;
-import org.truce.bulletin.Messages;
-import org.truce.bulletin.SourceNames;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.catalog.PlaceNames;
+import org.truce.incidents.DailyCounts;
+import org.truce.incidents.EventTypes;
+import org.truce.incidents.Held;
+import org.truce.incidents.IncidentFact;
 import org.truce.places.MapBook;
 
 /**
@@ -28,12 +28,12 @@ import org.truce.places.MapBook;
 public final class CeasefirePart implements BulletinPart {
     public static final String KEY = "ceasefire";
     private final DailyCounts counts;
-    private final FigureBook figures;
+    private final Catalog catalog;
     private final MapBook map;
 
-    public CeasefirePart(DailyCounts counts, FigureBook figures, MapBook map) {
+    public CeasefirePart(DailyCounts counts, Catalog catalog, MapBook map) {
         this.counts = counts;
-        this.figures = figures;
+        this.catalog = catalog;
         this.map = map;
     }
 
@@ -69,7 +69,7 @@ public final class CeasefirePart implements BulletinPart {
                 .map(e -> m.format("ceasefire.type_count", Map.of("type", typeName(e.getKey(), m), "n", e.getValue())))
                 .collect(Collectors.joining("; "));
         Map<String, Object> args = new HashMap<>();
-        SourceNames.put(args, "source", t.source(), id -> figures.source(id, size), m);
+        SourceNames.put(args, "source", t.source(), id -> catalog.source(id, size), m);
         args.put("n", t.incidents().size());
         args.put("zone", zone);
         args.put("zoned", zoned);
@@ -88,7 +88,7 @@ public final class CeasefirePart implements BulletinPart {
         String period = n.from().equals(n.to()) ? m.format("ceasefire.period_day", Map.of("date", m.date(n.from())))
                 : m.format("ceasefire.period", Map.of("from", m.date(n.from()), "to", m.date(n.to())));
         Map<String, Object> args = new HashMap<>();
-        SourceNames.put(args, "source", n.source(), id -> figures.source(id, size), m);
+        SourceNames.put(args, "source", n.source(), id -> catalog.source(id, size), m);
         args.put("zone", zone);
         args.put("zoned", zoned);
         args.put("period", period);

@@ -1,4 +1,4 @@
-package org.truce.places;
+package org.truce.catalog;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,23 +29,6 @@ public enum FeatureKind {
 
     public List<String> classes() {
         return classes;
-    }
-
-    /** Lines are lines, points are points, everything else is an area. */
-    public boolean accepts(org.locationtech.jts.geom.Geometry g) {
-        return switch (this) {
-            case LINE -> g instanceof org.locationtech.jts.geom.LineString || g instanceof org.locationtech.jts.geom.MultiLineString;
-            case POINT -> g instanceof org.locationtech.jts.geom.Point;
-            default -> g instanceof org.locationtech.jts.geom.Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon;
-        };
-    }
-
-    public String geometryNoun() {
-        return switch (this) {
-            case LINE -> "a LineString or MultiLineString";
-            case POINT -> "a Point";
-            default -> "a Polygon or MultiPolygon";
-        };
     }
 
     public static Optional<FeatureKind> parse(String s) {

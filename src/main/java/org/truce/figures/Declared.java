@@ -12,18 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * question about the ledger's first N entries sees only what was declared within them. Declarations
  * are immutable; the map is safe for one writer and many readers.
  */
-final class Catalog<T> {
-    private record Declared<T>(T value, long seq) {}
+final class Declared<T> {
+    private record Declaration<T>(T value, long seq) {}
 
-    private final Map<String, Declared<T>> items = new ConcurrentHashMap<>();
+    private final Map<String, Declaration<T>> items = new ConcurrentHashMap<>();
     private final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void declare(String id, T value, long seq) {
-        if (items.putIfAbsent(id, new Declared<>(value, seq)) == null) order.add(id);
+        if (items.putIfAbsent(id, new Declaration<>(value, seq)) == null) order.add(id);
     }
 
     Optional<T> get(String id, long size) {
-        Declared<T> d = items.get(id);
+        Declaration<T> d = items.get(id);
         return d == null || d.seq() >= size ? Optional.empty() : Optional.of(d.value());
     }
 
