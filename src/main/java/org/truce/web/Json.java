@@ -151,6 +151,7 @@ final class Json {
             if (bytes.length > MAX_BODY) throw new Problem(ErrorCode.TOO_LARGE, "the body is over the limit of " + MAX_BODY + " bytes");
             return bytes;
         } catch (IOException e) {
+            if (SlowBodies.timedOut(e)) throw new Problem(ErrorCode.REQUEST_TIMEOUT, "the request body did not arrive in time; nothing was written");
             throw new Problem(ErrorCode.MALFORMED_JSON, "the request body could not be read: " + e.getMessage());
         }
     }

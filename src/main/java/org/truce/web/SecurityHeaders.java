@@ -1,7 +1,10 @@
 package org.truce.web;
 
 import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Headers set on every response, pages and API alike, before anything else runs (so errors carry
@@ -12,6 +15,13 @@ import java.util.List;
 final class SecurityHeaders {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** The headers of every answer, in the order they are set; also set by {@link ServerErrors} on the server's own refusals. */
+    static final Map<String, String> ALWAYS = orderedMap(
+            "Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
 
     /**
      * The route families whose answers carry a secret (a session, an API token, an anti-forgery
@@ -36,12 +46,15 @@ final class SecurityHeaders {
     }
 
     static void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        ALWAYS.forEach(ctx::header);
         // RFC 9111 §5.2.2.5: no cache, shared or the browser's own, may keep the answer; set before the handler, so errors carry it too
         if (isPrivate(ctx.path())) ctx.header("Cache-Control", "no-store");
+    }
+
+    private static Map<String, String> orderedMap(String... namesAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) m.put(namesAndValues[i], namesAndValues[i + 1]);
+        return Collections.unmodifiableMap(m);
     }
 
     static boolean isPrivate(String path) {

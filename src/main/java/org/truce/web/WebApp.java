@@ -31,6 +31,7 @@ public final class WebApp {
     public static void checkEnvironment(java.util.function.Function<String, String> env) {
         ClientAddress.configured(env);
         DraftRule.configured(env);
+        ServerLimits.configured(env);
     }
 
     /**
@@ -77,8 +78,10 @@ public final class WebApp {
         var publicPages = new PublicPages(pages, truce.issues(), truce.publications(), truce.ledger(), guard, drafts);
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), writes, truce.clock());
         var clientAddress = ClientAddress.configured(System::getenv);
+        var limits = ServerLimits.configured(env);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            limits.install(config, clientAddress);
             config.contextResolver.ip = clientAddress::of;
             config.http.maxRequestSize = Json.MAX_BODY;
             config.requestLogger.http(health::record);
@@ -182,6 +185,10 @@ public final class WebApp {
                 answer(ctx, new Problem(ErrorCode.UNAVAILABLE, "the store failed; nothing of this request was acknowledged"), pages);
             });
             r.exception(Exception.class, (e, ctx) -> {
+                if (SlowBodies.timedOut(e)) {
+                    problem(ctx, new Problem(ErrorCode.REQUEST_TIMEOUT, "the request body did not arrive in time; nothing was written"));
+                    return;
+                }
                 if (unreadableBody(e)) {
                     // e.g. a multipart body without its parts: the client's fault, reported by Jetty while reading form fields
                     problem(ctx, new Problem(ErrorCode.MALFORMED_BODY, "the request body is not valid " + ctx.contentType(),
