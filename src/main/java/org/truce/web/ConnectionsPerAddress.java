@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.eclipse.jetty.io.Connection;
@@ -30,6 +31,10 @@ final class ConnectionsPerAddress extends AbstractLifeCycle implements Connectio
     private final int max;
     private final Predicate<InetAddress> exempt;
     private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    /** Each counted connection's peer: a closed channel no longer tells its remote address. */
+    private final Map<Connection, InetAddress> peers = new ConcurrentHashMap<>();
+    /** The addresses over the cap that were logged: once until they have no connection left, however many are refused. */
+    private final Set<InetAddress> logged = ConcurrentHashMap.newKeySet();
 
     ConnectionsPerAddress(Server server, int max, Predicate<InetAddress> exempt) {
         if (max < 1) throw new IllegalArgumentException("the cap must be at least 1 connection");
@@ -51,24 +56,27 @@ final class ConnectionsPerAddress extends AbstractLifeCycle implements Connectio
             if (c instanceof AbstractConnector connector) connector.removeBean(this);
         }
         open.clear();
+        peers.clear();
+        logged.clear();
     }
 
     @Override
     public void onOpened(Connection connection) {
-        InetAddress peer = counted(connection);
-        if (peer == null) return;
+        InetAddress peer = peerOf(connection);
+        if (peer == null || exempt.test(peer)) return;
+        peers.put(connection, peer);
         int now = open.merge(peer, 1, Integer::sum);
         if (now > max) {
-            // logged once each time the address crosses the cap, not once per refused connection
-            if (now == max + 1) LOG.warn("{} has {} connections open; closing each one past the cap", peer.getHostAddress(), max);
+            if (logged.add(peer)) LOG.warn("{} has {} connections open; closing each one past the cap", peer.getHostAddress(), max);
             connection.getEndPoint().close();
         }
     }
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress peer = counted(connection);
-        if (peer != null) open.computeIfPresent(peer, (address, n) -> n <= 1 ? null : n - 1);
+        InetAddress peer = peers.remove(connection);
+        if (peer == null) return;
+        if (open.computeIfPresent(peer, (address, n) -> n <= 1 ? null : n - 1) == null) logged.remove(peer);
     }
 
     /** The connections open from {@code address} now (for tests and diagnostics). */
@@ -76,9 +84,8 @@ final class ConnectionsPerAddress extends AbstractLifeCycle implements Connectio
         return open.getOrDefault(address, 0);
     }
 
-    private InetAddress counted(Connection connection) {
+    private static InetAddress peerOf(Connection connection) {
         SocketAddress remote = connection.getEndPoint().getRemoteSocketAddress();
-        if (!(remote instanceof InetSocketAddress socket) || socket.getAddress() == null) return null;
-        return exempt.test(socket.getAddress()) ? null : socket.getAddress();
+        return remote instanceof InetSocketAddress socket ? socket.getAddress() : null;
     }
 }

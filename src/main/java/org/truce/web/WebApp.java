@@ -77,7 +77,7 @@ public final class WebApp {
         var publications = new PublicationRoutes(truce.publisher(), truce.publications(), writes);
         var publicPages = new PublicPages(pages, truce.issues(), truce.publications(), truce.ledger(), guard, drafts);
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), writes, truce.clock());
-        var clientAddress = ClientAddress.configured(System::getenv);
+        var clientAddress = ClientAddress.configured(env);
         var limits = ServerLimits.configured(env);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
