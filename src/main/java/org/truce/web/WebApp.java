@@ -33,6 +33,7 @@ public final class WebApp {
         ClientAddress.configured(env);
         DraftRule.configured(env);
         AuditQuota.configured(env);
+        ServerLimits.configured(env);
     }
 
     /**
@@ -81,9 +82,11 @@ public final class WebApp {
         var publications = new PublicationRoutes(truce.publisher(), truce.publications(), writes);
         var publicPages = new PublicPages(pages, truce.issues(), truce.publications(), truce.ledger(), guard, drafts);
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), writes, truce.clock());
-        var clientAddress = ClientAddress.configured(System::getenv);
+        var clientAddress = ClientAddress.configured(env);
+        var limits = ServerLimits.configured(env);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            limits.install(config, clientAddress);
             config.contextResolver.ip = clientAddress::of;
             config.http.maxRequestSize = Json.MAX_BODY;
             config.requestLogger.http(health::record);
@@ -188,6 +191,10 @@ public final class WebApp {
                 answer(ctx, new Problem(ErrorCode.UNAVAILABLE, "the store failed; nothing of this request was acknowledged"), pages);
             });
             r.exception(Exception.class, (e, ctx) -> {
+                if (SlowBodies.timedOut(e)) {
+                    problem(ctx, new Problem(ErrorCode.REQUEST_TIMEOUT, "the request body did not arrive in time; nothing was written"));
+                    return;
+                }
                 if (unreadableBody(e)) {
                     // e.g. a multipart body without its parts: the client's fault, reported by Jetty while reading form fields
                     problem(ctx, new Problem(ErrorCode.MALFORMED_BODY, "the request body is not valid " + ctx.contentType(),
