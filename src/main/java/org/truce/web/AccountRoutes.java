@@ -31,14 +31,17 @@ final class AccountRoutes {
      * Behind a proxy that terminates TLS the node sees plain HTTP: {@code TRUCE_COOKIE_SECURE=true}
      * marks the cookies Secure all the same.
      */
-    private static final boolean FORCE_SECURE = "true".equalsIgnoreCase(System.getenv("TRUCE_COOKIE_SECURE"));
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9._-]{3,64}");
     private final Accounts accounts;
     private final Sessions sessions;
     private final AuditTrail audit;
     private final Pages pages;
 
-    AccountRoutes(Accounts accounts, Sessions sessions, AuditTrail audit, Pages pages) {
+    /** {@code TRUCE_COOKIE_SECURE}: session cookies are Secure even when the proxy speaks plain HTTP to the node. */
+    private final boolean forceSecure;
+
+    AccountRoutes(Accounts accounts, Sessions sessions, AuditTrail audit, Pages pages, boolean forceSecure) {
+        this.forceSecure = forceSecure;
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
@@ -183,11 +186,16 @@ final class AccountRoutes {
         return s;
     }
 
-    static Cookie cookie(Context ctx, String name, String value, SameSite sameSite) {
+    private Cookie cookie(Context ctx, String name, String value, SameSite sameSite) {
+        return cookie(ctx, name, value, sameSite, forceSecure);
+    }
+
+    /** @param forceSecure {@code TRUCE_COOKIE_SECURE}: Secure even when the request came over plain HTTP */
+    static Cookie cookie(Context ctx, String name, String value, SameSite sameSite, boolean forceSecure) {
         Cookie c = new Cookie(name, value);
         c.setPath("/");
         c.setHttpOnly(true);
-        c.setSecure(FORCE_SECURE || "https".equals(ctx.scheme()));
+        c.setSecure(forceSecure || "https".equals(ctx.scheme()));
         c.setSameSite(sameSite);
         return c;
     }

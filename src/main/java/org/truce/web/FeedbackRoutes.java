@@ -31,7 +31,11 @@ final class FeedbackRoutes {
     private final Pages pages;
     private final Sessions sessions;
 
-    FeedbackRoutes(FeedbackDesk desk, Pages pages, Sessions sessions) {
+    /** {@code TRUCE_COOKIE_SECURE}, for the form's double-submit cookie. */
+    private final boolean forceSecure;
+
+    FeedbackRoutes(FeedbackDesk desk, Pages pages, Sessions sessions, boolean forceSecure) {
+        this.forceSecure = forceSecure;
         this.desk = desk;
         this.pages = pages;
         this.sessions = sessions;
@@ -79,7 +83,7 @@ final class FeedbackRoutes {
     /** The form, with the reader's input kept and each refused field marked next to the field. */
     private void form(Context ctx, int status, Submission s, List<Violation> errors, boolean sent, Long waitMinutes) {
         String csrf = sessions.randomToken();
-        ctx.cookie(AccountRoutes.cookie(ctx, FORM_COOKIE, csrf, SameSite.STRICT));
+        ctx.cookie(AccountRoutes.cookie(ctx, FORM_COOKIE, csrf, SameSite.STRICT, forceSecure));
         Map<String, String> fieldErrors = errors.stream()
                 .collect(Collectors.toMap(v -> v.pointer().substring(1), Violation::detail, (a, b) -> a));
         pages.page(ctx, status, "feedback.jte", Pages.params("csrf", csrf, "form", s, "errors", fieldErrors,

@@ -30,10 +30,7 @@ public final class WebApp {
      * @throws IllegalArgumentException naming the setting and its bad value
      */
     public static void checkEnvironment(java.util.function.Function<String, String> env) {
-        ClientAddress.configured(env);
-        DraftRule.configured(env);
-        AuditQuota.configured(env);
-        ServerLimits.configured(env);
+        WebSettings.from(env);
     }
 
     /**
@@ -58,32 +55,35 @@ public final class WebApp {
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken,
                                  java.util.function.Function<String, String> env) {
-        if (metricsToken != null && metricsToken.isBlank()) metricsToken = null;
-        var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), metricsToken == null ? null : metricsToken.trim(),
-                HealthRoutes.maxLagFromEnvironment());
+        return assemble(truce, bootstrapToken, WebSettings.from(env).withMetricsToken(metricsToken));
+    }
+
+    /** The application on {@code settings}, read once from the environment ({@link WebSettings}). */
+    static Javalin assemble(Truce truce, String bootstrapToken, WebSettings settings) {
+        var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), settings.metricsToken(), settings.maxLag());
         var sessions = new Sessions(truce.sessions(), new SecureRandom(), truce.clock());
-        var trail = new AuditTrail(truce.audit(), truce.clock(), AuditQuota.configured(env));
+        var trail = new AuditTrail(truce.audit(), truce.clock(), settings.auditQuota());
         truce.metrics().watch(trail);
         var guard = new Guard(truce.accounts(), sessions, bootstrapToken, trail);
         var writes = new WriteRequest(truce.attribution(), trail);
         var pages = new Pages(guard);
         var figures = new FigureRoutes(truce.recorder(), writes, new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map()));
         var ledger = new LedgerRoutes(truce.ledger());
-        var drafts = DraftRule.configured(env);
+        var drafts = settings.drafts();
         var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
-                env.apply("TRUCE_PUBLIC_URL"), guard, drafts);
-        var account = new AccountRoutes(truce.accounts(), sessions, trail, pages);
+                settings.publicUrl(), guard, drafts);
+        var account = new AccountRoutes(truce.accounts(), sessions, trail, pages, settings.cookieSecure());
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), trail);
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), writes, trail);
         var audit = new AuditRoutes(truce.audit());
         var incidents = new IncidentRoutes(truce.incidents(), writes, truce.ledger());
         var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), writes, truce.clock());
-        var feedback = new FeedbackRoutes(truce.feedback(), pages, sessions);
+        var feedback = new FeedbackRoutes(truce.feedback(), pages, sessions, settings.cookieSecure());
         var publications = new PublicationRoutes(truce.publisher(), truce.publications(), writes);
         var publicPages = new PublicPages(pages, truce.issues(), truce.publications(), truce.ledger(), guard, drafts);
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), writes, truce.clock());
-        var clientAddress = ClientAddress.configured(env);
-        var limits = ServerLimits.configured(env);
+        var clientAddress = settings.clientAddress();
+        var limits = settings.limits();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             limits.install(config, clientAddress);
@@ -114,7 +114,7 @@ public final class WebApp {
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
             new CheckPage(truce.ledger(), pages).routes(r);
-            new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), TileLayer.configured(System::getenv)).routes(r);
+            new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
             r.get("/signin", account::signInPage, Access.PUBLIC);
