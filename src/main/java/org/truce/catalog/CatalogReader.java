@@ -26,7 +26,8 @@ public final class CatalogReader {
             if (lang != null && !lang.matches("[a-z]{2,3}")) r.fail(p + "/lang", "must be a language code such as en or ru");
             String name = r.name(n, "name", p, true);
             List<String> usedBy = r.ids(n.get("usedBy"), p + "/usedBy", true);
-            if (usedBy.isEmpty() && n.has("usedBy")) r.fail(p + "/usedBy", "must name who uses the name, or \"common\"");
+            // an empty list; a list whose items were refused has its own violations
+            if (n.path("usedBy").isArray() && n.path("usedBy").isEmpty()) r.fail(p + "/usedBy", "must name who uses the name, or \"common\"");
             out.add(new PlaceName(lang, name, usedBy));
         }
         return out;
