@@ -24,9 +24,10 @@ public final class CatalogReader {
             r.onlyFields(n, p, Set.of("lang", "name", "usedBy"));
             String lang = r.text(n, "lang", p, true);
             if (lang != null && !lang.matches("[a-z]{2,3}")) r.fail(p + "/lang", "must be a language code such as en or ru");
-            String name = r.text(n, "name", p, true);
-            List<String> usedBy = r.strings(n.get("usedBy"), p + "/usedBy", true);
-            if (usedBy.isEmpty() && n.has("usedBy")) r.fail(p + "/usedBy", "must name who uses the name, or \"common\"");
+            String name = r.name(n, "name", p, true);
+            List<String> usedBy = r.ids(n.get("usedBy"), p + "/usedBy", true);
+            // an empty list; a list whose items were refused has its own violations
+            if (n.path("usedBy").isArray() && n.path("usedBy").isEmpty()) r.fail(p + "/usedBy", "must name who uses the name, or \"common\"");
             out.add(new PlaceName(lang, name, usedBy));
         }
         return out;

@@ -117,7 +117,7 @@ public final class FactReader {
         r.onlyFields(node, at, SOURCE_FIELDS);
         String id = r.id(node, "id", at, true);
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : r.strings(node.get("roles"), at + "/roles", true)) {
+        for (String role : r.ids(node.get("roles"), at + "/roles", true)) {
             try {
                 roles.add(Role.fromWire(role));
             } catch (IllegalArgumentException e) {
@@ -126,7 +126,7 @@ public final class FactReader {
         }
         String partOf = r.id(node, "partOf", at, false);
         Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
-        List<String> reportsOn = r.strings(node.get("reportsOn"), at + "/reportsOn", false);
+        List<String> reportsOn = r.ids(node.get("reportsOn"), at + "/reportsOn", false);
         Map<String, Map<String, String>> forms = forms(r, node.get("forms"), at + "/forms");
         return Parsed.of(new Fact.SourceDeclared(new Source(id, roles, partOf, names, reportsOn, forms)), r);
     }
@@ -141,7 +141,7 @@ public final class FactReader {
         String id = r.id(node, "id", at, true);
         String unit = r.text(node, "unit", at, true);
         if (unit != null && !UNITS.contains(unit)) r.fail(at + "/unit", "must be one of " + new java.util.TreeSet<>(UNITS));
-        List<String> breakdowns = r.strings(node.get("breakdowns"), at + "/breakdowns", false);
+        List<String> breakdowns = r.ids(node.get("breakdowns"), at + "/breakdowns", false);
         Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
         return Parsed.of(new Fact.MetricDeclared(new Metric(id, unit, breakdowns, names)), r);
     }
@@ -159,7 +159,7 @@ public final class FactReader {
         String parent = r.id(node, "parent", at, false);
         List<PlaceName> names = CatalogReader.placeNames(r, node.get("names"), at + "/names");
         Place.Point location = point(r, node.get("location"), at + "/location");
-        List<String> overlaps = r.strings(node.get("overlaps"), at + "/overlaps", false);
+        List<String> overlaps = r.ids(node.get("overlaps"), at + "/overlaps", false);
         if (id != null && id.equals(parent)) r.fail(at + "/parent", "a place cannot be its own parent");
         return Parsed.of(new Fact.PlaceDeclared(new Place(id, kind, administration, parent, names, location, overlaps)), r);
     }
@@ -231,7 +231,7 @@ public final class FactReader {
             String p = at + "/" + Reading.escape(field.getKey());
             if (!field.getKey().matches("[a-z]{2,3}")) r.fail(p, "must be keyed by a language code such as en or ru");
             else if (!field.getValue().isTextual() || field.getValue().asText().isBlank()) r.fail(p, "must be a non-empty string");
-            else out.put(field.getKey(), field.getValue().asText());
+            else if (r.named(field.getValue().asText(), p)) out.put(field.getKey(), field.getValue().asText());
         }
         if (!out.containsKey("en") && r.ok()) r.fail(at + "/en", "is required");
         return out;
@@ -255,7 +255,7 @@ public final class FactReader {
             r.onlyFields(lang.getValue(), p, new java.util.HashSet<>(Source.FORMS));
             Map<String, String> byForm = new LinkedHashMap<>();
             for (String form : Source.FORMS) {
-                String text = r.text(lang.getValue(), form, p, false);
+                String text = r.name(lang.getValue(), form, p, false);
                 if (text != null && text.isBlank()) r.fail(p + "/" + form, "must be a non-empty string");
                 else if (text != null) byForm.put(form, text);
             }

@@ -58,6 +58,7 @@ public final class Recorder {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) violations.addAll(rules.check(facts.get(i), today, pointers.get(i), pending));
         violations.addAll(rules.parentCycles(facts, pointers));
+        violations.addAll(rules.lookalikes(facts, pointers));
         RepeatsFound found = repeats.check(facts, pointers);
         violations.addAll(found.wrong());
         if (!violations.isEmpty()) return new Outcome.Refused(violations);

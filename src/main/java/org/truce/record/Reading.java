@@ -60,6 +60,10 @@ public final class Reading {
         }
     }
 
+    /**
+     * A string of at most {@value #MAX_TEXT} characters. Every string is free text at least: it may not
+     * change direction ({@link TextRules#text}); names and ids are held to more ({@link #name}, {@link #id}).
+     */
     public String text(JsonNode obj, String field, String pointer, boolean required) {
         JsonNode v = obj.get(field);
         String at = pointer + "/" + field;
@@ -80,12 +84,38 @@ public final class Reading {
             fail(at, "must be at most " + MAX_TEXT + " characters");
             return null;
         }
+        if (!trusted && !allowed(TextRules.text(s), at)) return null;
         return s;
+    }
+
+    /**
+     * A name in some language (of a source, metric, place or feature): a text that holds no invisible
+     * or direction-changing character ({@link TextRules#name}).
+     */
+    public String name(JsonNode obj, String field, String pointer, boolean required) {
+        String s = text(obj, field, pointer, required);
+        return s != null && !named(s, pointer + "/" + field) ? null : s;
+    }
+
+    /** Whether {@code s}, read elsewhere, is fit to be a name; records the violation at {@code at} when not. */
+    public boolean named(String s, String at) {
+        return trusted || allowed(TextRules.name(s), at);
+    }
+
+    /** Whether {@code s}, read elsewhere, is fit to be an identifier; records the violation at {@code at} when not. */
+    public boolean identified(String s, String at) {
+        return trusted || allowed(TextRules.id(s), at);
+    }
+
+    private boolean allowed(java.util.Optional<String> refusal, String at) {
+        refusal.ifPresent(reason -> fail(at, reason));
+        return refusal.isEmpty();
     }
 
     /** A neutral identifier: lowercase letters, digits, '-', '_' and '.', 1 to 64 characters. */
     public String id(JsonNode obj, String field, String pointer, boolean required) {
         String s = text(obj, field, pointer, required);
+        if (s != null && !identified(s, pointer + "/" + field)) return null;
         if (s != null && !trusted && !ID.matcher(s).matches()) {
             fail(pointer + "/" + field, "must be an identifier of 1 to 64 lowercase letters, digits, '.', '_' or '-'");
             return null;
@@ -95,6 +125,7 @@ public final class Reading {
 
     public String uuid(JsonNode obj, String field, String pointer, boolean required) {
         String s = text(obj, field, pointer, required);
+        if (s != null && !identified(s, pointer + "/" + field)) return null;
         if (s != null && !trusted && !UUID.matcher(s).matches()) {
             fail(pointer + "/" + field, "must be a UUID such as 3f1c2a4e-0a53-4a3e-9a51-2b7c7d0e9f10");
             return null;
@@ -165,8 +196,16 @@ public final class Reading {
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             if (!item.isTextual() || item.asText().isBlank()) fail(at + "/" + i, "must be a non-empty string");
-            else out.add(item.asText());
+            else if (trusted || allowed(TextRules.text(item.asText()), at + "/" + i)) out.add(item.asText());
         }
+        return out;
+    }
+
+    /** As {@link #strings}, each a reference or code: no invisible or direction-changing character ({@link TextRules#id}). */
+    public List<String> ids(JsonNode node, String at, boolean required) {
+        List<String> out = new ArrayList<>();
+        List<String> all = strings(node, at, required);
+        for (int i = 0; i < all.size(); i++) if (identified(all.get(i), at + "/" + i)) out.add(all.get(i));
         return out;
     }
 
