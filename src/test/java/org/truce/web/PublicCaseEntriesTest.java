@@ -97,6 +97,25 @@ class PublicCaseEntriesTest {
         }
     }
 
+    @Test
+    void erasing_a_case_takes_its_terms_with_its_names() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            String reporter = node.account("anama", "anama", "rep-a", Role.REPORTER);
+            String custodian = node.account("anama", "anama", "cust-a", Role.CUSTODIAN);
+            String caseId = CaseFixtures.open(node, reporter, CANARY);
+            assertThat(node.get("/api/v1/cases/" + caseId, custodian).json().get("terms")).hasSize(2);
+
+            var erased = node.post("/api/v1/cases/" + caseId + "/erasure",
+                    "{\"id\":\"" + UUID.randomUUID() + "\",\"basis\":\"ref. 2021/17\"}", custodian);
+            assertThat(erased.status()).as(erased.body()).isEqualTo(201);
+
+            JsonNode c = node.get("/api/v1/cases/" + caseId, custodian).json();
+            assertThat(c.get("terms")).isEmpty();
+            assertThat(c.get("status").asText()).isEqualTo("captured");
+            assertThat(c.has("erasure")).isTrue();
+        }
+    }
+
     private static void exchange(TestNode node, String reporter, String caseId, String date) {
         var r = node.post("/api/v1/cases/" + caseId + "/status",
                 "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"exchanged\",\"date\":\"" + date + "\"}", reporter);
