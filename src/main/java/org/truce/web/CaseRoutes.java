@@ -115,13 +115,16 @@ final class CaseRoutes {
         return cases.find(id).orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no case " + id));
     }
 
-    /** A case as analysts see it: statuses and each party's term, no personal data. */
-    private static ObjectNode record(CaseRecord c) {
+    /**
+     * A case as analysts see it: statuses and each party's term (sealed in the public ledger, opened
+     * here), no personal data.
+     */
+    private ObjectNode record(CaseRecord c) {
         ObjectNode n = Json.object();
         n.put("id", c.id()).put("kind", c.kind().wire()).put("source", c.source()).put("place", c.place())
                 .put("status", c.current().status()).put("author", c.author());
         ArrayNode terms = n.putArray("terms");
-        for (PartyTerm t : c.terms()) terms.addObject().put("party", t.party()).put("term", t.term());
+        for (PartyTerm t : recorder.terms(c)) terms.addObject().put("party", t.party()).put("term", t.term());
         ArrayNode steps = n.putArray("history");
         for (CaseRecord.Step s : c.steps()) {
             steps.addObject().put("entry", s.entryId()).put("status", s.status()).put("date", s.date().toString())

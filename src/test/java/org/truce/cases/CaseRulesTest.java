@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.truce.catalog.Role;
+import org.truce.privacy.Sealed;
 import org.truce.record.Violation;
 import org.truce.support.MemoryRecord;
 
@@ -25,7 +26,8 @@ class CaseRulesTest {
         record.source("am-government", Role.PARTY);
         record.place("nk", "region", null, null);
         detainee = record.nextId();
-        record.add(opened(detainee, CaseKind.DETAINEE, "captured", "2021-01-05"));
+        // in the ledger the terms are sealed (issue 16); the rules read them in clear, from the request
+        record.add(opened(detainee, CaseKind.DETAINEE, "captured", "2021-01-05").sealed(new Sealed("bm9uY2U", "c2VhbGVk", "00"), null));
         rules = new CaseRules(record.cases(), record.figures());
     }
 
@@ -36,7 +38,7 @@ class CaseRulesTest {
 
     private static CaseFact.Opened opened(String id, CaseKind kind, String status, String date) {
         return new CaseFact.Opened(id, kind, "icrc", "nk", LocalDate.parse(date), status,
-                List.of(new PartyTerm("am-government", "prisoner of war")), null);
+                List.of(new PartyTerm("am-government", "prisoner of war")), null, null);
     }
 
     private CaseFact.StatusChanged status(String id, String status, String date) {
@@ -51,7 +53,7 @@ class CaseRulesTest {
     @Test
     void a_case_naming_an_unknown_keeper_place_and_party_is_told_each() {
         var c = new CaseFact.Opened(record.nextId(), CaseKind.DETAINEE, "nobody", "atlantis", LocalDate.of(2021, 1, 10), "held",
-                List.of(new PartyTerm("az-government", "detainee")), null);
+                List.of(new PartyTerm("az-government", "detainee")), null, null);
 
         assertThat(rules.check(c, false, TODAY)).containsExactly(
                 new Violation("/source", "unknown source: nobody"),

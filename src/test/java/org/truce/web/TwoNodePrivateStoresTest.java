@@ -96,7 +96,7 @@ class TwoNodePrivateStoresTest {
     }
 
     @Test
-    void restricted_personal_data_recorded_through_node_a_is_read_decrypted_on_node_b() {
+    void restricted_personal_data_and_terms_recorded_through_node_a_are_read_decrypted_on_node_b() {
         String reporter = a.account("anama", "anama", "case-rep", Role.REPORTER);
         String custodian = a.account("anama", "anama", "case-cust", Role.CUSTODIAN);
         String caseId = CaseFixtures.open(a, reporter, "Zyxwvut Twonodename");
@@ -106,6 +106,8 @@ class TwoNodePrivateStoresTest {
 
         assertThat(personal.status()).as(personal.body()).isEqualTo(200);
         assertThat(personal.body()).contains("Zyxwvut Twonodename");
+        // what the parties call the person is sealed under the same key (issue 16), and opens on node b too
+        assertThat(get(b, "/api/v1/cases/" + caseId, custodian).json().at("/terms/1/term").asText()).isEqualTo("prisoner of war");
     }
 
     @Test
