@@ -43,7 +43,7 @@ public final class AccordBook implements Ledger.Listener {
     @Override
     public void applied(Entry entry, Object prepared) {
         if (prepared instanceof AccordFact fact) facts.add(new Held<>(fact, entry.seq(), entry.recordedAt(), entry.author()));
-        // geometries and reports are the bulk of a large ledger; reports are found through the figures
+        // geometries and reports are the bulk of a large ledger; reports are found in the ledger itself
         if (!entry.type().startsWith("report.") && !entry.type().startsWith("map.")) citable.putIfAbsent(entry.clientId(), new Cited(entry.seq(), entry.type()));
     }
 

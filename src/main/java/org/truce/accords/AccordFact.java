@@ -2,7 +2,7 @@ package org.truce.accords;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 
 /**
  * The facts of the accords capability, one type per ledger entry type. Immutable records; lists are
@@ -20,6 +20,8 @@ public sealed interface AccordFact {
     String MEETING = "accord.meeting";
     String TASK = "accord.task";
     String REMIT_CLAIM = "accord.remit-claim";
+    /** Every entry type of this capability. */
+    java.util.Set<String> TYPES = java.util.Set.of(AGREEMENT, VERSION, OBLIGATION, EVENT, AMENDMENT, ASSESSMENT, GROUP, MEETING, TASK, REMIT_CLAIM);
 
     String type();
 

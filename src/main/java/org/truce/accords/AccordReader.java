@@ -1,5 +1,6 @@
 package org.truce.accords;
 
+import org.truce.record.RecordReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,9 @@ import org.truce.accords.AccordFact.Evidence;
 import org.truce.accords.AccordFact.Point;
 import org.truce.accords.AccordFact.Provision;
 import org.truce.accords.AccordFact.Wording;
-import org.truce.figures.Document;
-import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Document;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 
 /**
  * Reads accords facts from request bodies and, trusted, from ledger payloads (the same form: what
@@ -45,7 +45,7 @@ public final class AccordReader {
                 r.onlyFields(n, at, Set.of("id", "title", "date", "signatories", "provisions", "document"));
                 yield new AccordFact.AgreementDeclared(r.id(n, "id", at, true), r.text(n, "title", at, true),
                         r.date(n, "date", at, true), ids(r, n, "signatories", at, true), provisions(r, n.get("provisions"), at + "/provisions"),
-                        FactReader.document(r, n.get("document"), at + "/document"));
+                        RecordReader.document(r, n.get("document"), at + "/document"));
             }
             case AccordFact.VERSION -> {
                 r.onlyFields(n, at, Set.of("id", "agreement", "lang", "publisher", "attribution", "points", "document"));
@@ -53,7 +53,7 @@ public final class AccordReader {
                 if (lang != null && !lang.matches("[a-z]{2,3}")) r.fail(at + "/lang", "must be a language code such as en or ru");
                 yield new AccordFact.VersionPublished(r.uuid(n, "id", at, true), r.id(n, "agreement", at, true), lang,
                         r.id(n, "publisher", at, false), r.text(n, "attribution", at, true), points(r, n.get("points"), at + "/points"),
-                        FactReader.document(r, n.get("document"), at + "/document"));
+                        RecordReader.document(r, n.get("document"), at + "/document"));
             }
             case AccordFact.OBLIGATION -> {
                 r.onlyFields(n, at, Set.of("id", "agreement", "provision", "who", "what", "deadline", "places", "metrics",
@@ -69,14 +69,14 @@ public final class AccordReader {
                 r.onlyFields(n, at, Set.of("id", "title", "date", "fulfils", "source", "document"));
                 yield new AccordFact.EventHappened(r.id(n, "id", at, true), r.text(n, "title", at, true), r.date(n, "date", at, true),
                         ids(r, n, "fulfils", at, false), r.id(n, "source", at, strict),
-                        FactReader.document(r, n.get("document"), at + "/document"));
+                        RecordReader.document(r, n.get("document"), at + "/document"));
             }
             case AccordFact.AMENDMENT -> {
                 r.onlyFields(n, at, Set.of("id", "obligation", "date", "agreedOn", "basis", "source", "agreement", "document"));
                 yield new AccordFact.DeadlineAmended(r.uuid(n, "id", at, true), r.id(n, "obligation", at, true),
                         r.date(n, "date", at, true), r.date(n, "agreedOn", at, true), r.text(n, "basis", at, true),
                         r.id(n, "source", at, strict), r.id(n, "agreement", at, false),
-                        FactReader.document(r, n.get("document"), at + "/document"));
+                        RecordReader.document(r, n.get("document"), at + "/document"));
             }
             case AccordFact.ASSESSMENT -> {
                 r.onlyFields(n, at, Set.of("id", "obligation", "assessor", "status", "date", "evidence", "note", "illustrative"));
@@ -96,7 +96,7 @@ public final class AccordReader {
                 r.onlyFields(n, at, Set.of("id", "name", "parent", "agreement", "date", "coChairs", "members", "document"));
                 yield new AccordFact.GroupFormed(r.id(n, "id", at, true), r.text(n, "name", at, true), r.id(n, "parent", at, false),
                         r.id(n, "agreement", at, false), r.date(n, "date", at, true), coChairs(r, n.get("coChairs"), at + "/coChairs"),
-                        ids(r, n, "members", at, false), FactReader.document(r, n.get("document"), at + "/document"));
+                        ids(r, n, "members", at, false), RecordReader.document(r, n.get("document"), at + "/document"));
             }
             case AccordFact.MEETING -> {
                 r.onlyFields(n, at, Set.of("id", "title", "date", "place", "group", "source", "participants", "decisions",
@@ -105,7 +105,7 @@ public final class AccordReader {
                 yield new AccordFact.MeetingHeld(r.id(n, "id", at, true), r.text(n, "title", at, true), r.date(n, "date", at, true),
                         r.text(n, "place", at, true), r.id(n, "group", at, false), r.id(n, "source", at, true),
                         ids(r, n, "participants", at, true), texts(r, n.get("decisions"), at + "/decisions"),
-                        ids(r, n, "fulfils", at, false), FactReader.document(r, n.get("document"), at + "/document"),
+                        ids(r, n, "fulfils", at, false), RecordReader.document(r, n.get("document"), at + "/document"),
                         lang, wordings(r, n.get("texts"), at + "/texts", "title", lang));
             }
             case AccordFact.TASK -> {
@@ -119,7 +119,7 @@ public final class AccordReader {
             }
             case AccordFact.REMIT_CLAIM -> {
                 r.onlyFields(n, at, Set.of("id", "group", "source", "claim", "document"));
-                Document doc = FactReader.document(r, n.get("document"), at + "/document");
+                Document doc = RecordReader.document(r, n.get("document"), at + "/document");
                 if (doc == null && !n.has("document")) r.fail(at + "/document", "is required: an outlet's claim is recorded with the document that made it");
                 yield new AccordFact.RemitClaimed(r.uuid(n, "id", at, true), r.id(n, "group", at, true), r.id(n, "source", at, true),
                         r.text(n, "claim", at, true), doc);
@@ -285,7 +285,7 @@ public final class AccordReader {
                 } else entries.add(a.get(i).asText());
             }
         }
-        return new Evidence(entries, FactReader.document(r, e.get("document"), at + "/document"));
+        return new Evidence(entries, RecordReader.document(r, e.get("document"), at + "/document"));
     }
 
     private static List<CoChair> coChairs(Reading r, JsonNode a, String at) {

@@ -1,17 +1,17 @@
 package org.truce.accords;
 
+import org.truce.record.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.truce.figures.FigureBook;
-import org.truce.figures.Recorder.Outcome;
-import org.truce.figures.Violation;
+import org.truce.catalog.Catalog;
+import org.truce.record.Violation;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
-import org.truce.places.MapBook;
+import org.truce.catalog.MapFeatures;
 
 /**
  * Records accords facts: checks a whole request ({@link AccordRules}) and appends it as one
@@ -23,9 +23,9 @@ public final class AccordRecorder {
     private final AccordRules rules;
     private final Clock clock;
 
-    public AccordRecorder(Ledger ledger, AccordBook book, FigureBook figures, MapBook map, Clock clock) {
+    public AccordRecorder(Ledger ledger, AccordBook book, Catalog catalog, MapFeatures map, Clock clock) {
         this.ledger = ledger;
-        this.rules = new AccordRules(book, figures, map);
+        this.rules = new AccordRules(book, catalog, map, ledger);
         this.clock = clock;
     }
 

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.truce.figures.FigureBook;
-import org.truce.figures.Violation;
-import org.truce.places.MapBook;
+import org.truce.catalog.Catalog;
+import org.truce.ledger.Entry;
+import org.truce.ledger.Ledger;
+import org.truce.record.Violation;
+import org.truce.catalog.MapFeatures;
 
 /**
  * Checks accords facts against the record: every source, place, metric, map feature, agreement,
@@ -29,15 +31,17 @@ final class AccordRules {
             "nil.reported", "geometry.recorded", "status.reported", AccordFact.AGREEMENT, AccordFact.VERSION,
             AccordFact.MEETING, AccordFact.EVENT);
     private final AccordBook book;
-    private final FigureBook figures;
-    private final MapBook map;
+    private final Catalog catalog;
+    private final MapFeatures map;
+    private final Ledger ledger;
     /** Point numbers of agreements declared earlier in the request being checked (the recorder checks one at a time). */
     private final java.util.Map<String, Set<Integer>> pendingPoints = new java.util.HashMap<>();
 
-    AccordRules(AccordBook book, FigureBook figures, MapBook map) {
+    AccordRules(AccordBook book, Catalog catalog, MapFeatures map, Ledger ledger) {
         this.book = book;
-        this.figures = figures;
+        this.catalog = catalog;
         this.map = map;
+        this.ledger = ledger;
     }
 
     /** Violations of a whole request; facts may refer to what an earlier fact of the request declares. */
@@ -87,10 +91,10 @@ final class AccordRules {
             if (points != null && !points.contains(o.provision())) v.add(new Violation(at + "/provision", "the agreement has no point " + o.provision()));
             sources(o.who(), at + "/who", v);
             for (int i = 0; i < o.places().size(); i++) {
-                if (figures.place(o.places().get(i), Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/places/" + i, "unknown place: " + o.places().get(i)));
+                if (catalog.place(o.places().get(i), Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/places/" + i, "unknown place: " + o.places().get(i)));
             }
             for (int i = 0; i < o.metrics().size(); i++) {
-                if (figures.metric(o.metrics().get(i), Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/metrics/" + i, "unknown metric: " + o.metrics().get(i)));
+                if (catalog.metric(o.metrics().get(i), Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/metrics/" + i, "unknown metric: " + o.metrics().get(i)));
             }
             for (int i = 0; i < o.features().size(); i++) {
                 if (map.feature(o.features().get(i), Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/features/" + i, "unknown map feature: " + o.features().get(i)));
@@ -149,7 +153,8 @@ final class AccordRules {
         if (id.equals(s.id())) return "is this assessment itself, not evidence";
         String type = pending.get(id);
         if (type == null) type = book.type(id, Long.MAX_VALUE).orElse(null);
-        if (type == null && figures.report(id).isPresent()) type = "report.filed";
+        // reports, the bulk of a ledger, are not kept by the accords projection: the ledger finds them
+        if (type == null) type = ledger.entry(id).map(Entry::type).orElse(null);
         if (type == null) return "no ledger entry " + id;
         if (!EVIDENCE_KINDS.contains(type)) {
             return "entry " + id + " is a " + type + " entry, not evidence: cite reports, incidents, claims, findings, nil reports,"
@@ -185,7 +190,7 @@ final class AccordRules {
     }
 
     private void source(String id, String at, List<Violation> v) {
-        if (id != null && figures.source(id, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at, "unknown source: " + id));
+        if (id != null && catalog.source(id, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at, "unknown source: " + id));
     }
 
     private static void date(LocalDate date, String at, LocalDate today, List<Violation> v) {

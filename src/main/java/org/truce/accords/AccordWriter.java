@@ -1,12 +1,12 @@
 package org.truce.accords;
 
+import org.truce.record.RecordWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-import org.truce.figures.Document;
-import org.truce.figures.FactWriter;
+import org.truce.record.Document;
 
 /** Writes accords facts as ledger payloads, the form {@link AccordReader#fromLedger} reads. Stateless. */
 public final class AccordWriter {
@@ -117,6 +117,6 @@ public final class AccordWriter {
 
     private static void document(ObjectNode n, Document d) {
         if (d == null) n.putNull("document");
-        else n.set("document", FactWriter.document(d));
+        else n.set("document", RecordWriter.document(d));
     }
 }

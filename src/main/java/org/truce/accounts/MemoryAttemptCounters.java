@@ -21,17 +21,17 @@ public final class MemoryAttemptCounters implements AttemptCounters {
     private final Map<String, ArrayDeque<Instant>> times = new HashMap<>();
 
     @Override
-    public synchronized Optional<Instant> admit(List<Limit> limits, Instant now, Duration window) {
+    public synchronized Optional<Instant> admit(List<? extends Rule> rules, Instant now, Duration window) {
         AttemptCounters.checkWindow(window);
         Instant wait = null;
-        for (Limit limit : limits) {
-            ArrayDeque<Instant> kept = times.computeIfAbsent(limit.key(), k -> new ArrayDeque<>());
+        for (Rule rule : rules) {
+            ArrayDeque<Instant> kept = times.computeIfAbsent(rule.key(), k -> new ArrayDeque<>());
             dropExpired(kept, now, window);
-            Optional<Instant> free = AttemptCounters.freeAt(new ArrayList<>(kept), limit.max(), window);
+            Optional<Instant> free = rule.freeAt(new ArrayList<>(kept), now, window);
             if (free.isPresent() && (wait == null || free.get().isAfter(wait))) wait = free.get();
         }
         if (wait != null) return Optional.of(wait);
-        for (Limit limit : limits) times.get(limit.key()).addLast(now);
+        for (Rule rule : rules) times.get(rule.key()).addLast(now);
         sweepIfLarge(now);
         return Optional.empty();
     }

@@ -38,8 +38,16 @@ public record Principal(String accountId, String orgId, String sourceId, Set<Gra
         return grants.contains(new Grant(role, org));
     }
 
-    /** The author recorded on ledger entries: organisation and opaque account id, never a name. */
+    /**
+     * The author recorded on public ledger entries: the organisation, never the account. Which
+     * account wrote an entry is kept in the private audit trail.
+     */
     public String author() {
+        return orgId;
+    }
+
+    /** The account as the private records name it ({@code org/account}): feedback decisions, the desk's own view. */
+    public String account() {
         return orgId + "/" + accountId;
     }
 }

@@ -9,15 +9,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Slows password guessing (OWASP Authentication Cheat Sheet, "Protect against automated attacks"):
- * after {@value #PER_ACCOUNT} failures for one username, or {@value #PER_ADDRESS} from one address,
- * within {@link #WINDOW}, further attempts are refused until the window no longer holds that many.
- * Counters are kept per username as typed, whether or not the account exists, so that throttling
- * itself does not tell which usernames exist.
+ * Slows password guessing with growing delays, never a lock (NIST SP 800-63B §5.2.2: "requiring the
+ * claimant to wait following a failed attempt for a period of time that increases as the account
+ * approaches its maximum allowance"). A username may fail {@value #PER_ACCOUNT} times without delay;
+ * after its k-th failure (k ≥ {@value #PER_ACCOUNT}) the next attempt waits 2^(k − {@value #PER_ACCOUNT})
+ * seconds after it, at most {@link #MAX_DELAY}. An address (an IPv6 /64) has its own allowance of
+ * {@value #PER_ADDRESS} with the same doubling. A failure is forgotten {@link #WINDOW} after it was
+ * made, and a success forgives the username's failures.
+ *
+ * <p>So nobody can lock an account: whoever guesses wrong from anywhere only makes the right password
+ * wait a while, and a correct password after the delay signs in. At the cap, one username can be
+ * guessed 96 times a day. That is not the hard stop at 100 consecutive failures §5.2.2 also asks for:
+ * a stop is the lockout anyone could cause, which this replaces.
+ * Attempts refused as throttled are not counted, so hammering a delayed account does not extend the
+ * delay. Counters are kept per username as typed, whether or not the account exists, so that
+ * throttling itself does not tell which usernames exist.
  *
  * <p>An attempt counts as a failure from the moment it is admitted ({@link #admit}) until it is
  * reported a success, so a burst of concurrent guesses cannot all slip in before the first result.
- * Attempts refused as throttled are not counted, so a locked account unlocks on schedule.
  *
  * <p>The counters live in an {@link AttemptCounters} store: in memory for a node on its own (they reset
  * on restart, as DESIGN.md keeps throttling counters out of the ledger), in the shared database when
@@ -25,9 +34,15 @@ import java.util.Optional;
  * its store is; never called during hashing.
  */
 public final class SignInThrottle {
+    /** Failures of one username admitted without delay. */
     public static final int PER_ACCOUNT = 5;
+    /** Failures from one address (IPv4, or IPv6 /64) admitted without delay. */
     public static final int PER_ADDRESS = 20;
-    public static final Duration WINDOW = Duration.ofMinutes(10);
+    /** The delay after the first failure past the allowance; it doubles with each further failure. */
+    public static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    public static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    /** How long a failure is held against a username or an address. */
+    public static final Duration WINDOW = AttemptCounters.KEPT;
 
     private final Clock clock;
     private final AttemptCounters attempts;
@@ -44,13 +59,13 @@ public final class SignInThrottle {
 
     /**
      * Admits an attempt, counting it as a failure until {@link #succeeded}, or answers how long to
-     * wait if the username or the address has used up its failures.
+     * wait if the username or the address is in its delay.
      */
     public Optional<Duration> admit(String username, String address) {
         Instant now = clock.instant();
-        List<AttemptCounters.Limit> limits = List.of(new AttemptCounters.Limit(userKey(username), PER_ACCOUNT),
-                new AttemptCounters.Limit(addressKey(Objects.requireNonNull(address, "address")), PER_ADDRESS));
-        return attempts.admit(limits, now, WINDOW).map(free -> Duration.between(now, free));
+        List<AttemptCounters.Backoff> rules = List.of(delayed(userKey(username), PER_ACCOUNT),
+                delayed(addressKey(Objects.requireNonNull(address, "address")), PER_ADDRESS));
+        return attempts.admit(rules, now, WINDOW).map(free -> Duration.between(now, free));
     }
 
     /** The admitted attempt succeeded: the username's failures are forgiven, and this attempt is not held against the address. */
@@ -72,6 +87,10 @@ public final class SignInThrottle {
         } catch (java.net.UnknownHostException e) {
             return address; // not a literal: count it as given
         }
+    }
+
+    private static AttemptCounters.Backoff delayed(String key, int free) {
+        return new AttemptCounters.Backoff(key, free, FIRST_DELAY, MAX_DELAY);
     }
 
     private static String userKey(String username) {

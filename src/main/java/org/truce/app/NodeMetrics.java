@@ -2,6 +2,7 @@ package org.truce.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import org.truce.audit.AuditTrail;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerObserver;
 
@@ -65,6 +67,16 @@ public final class NodeMetrics implements LedgerObserver {
                 .description("entries in the store not yet in this node's projections").baseUnit("entries").register(registry);
         Gauge.builder("truce.ledger.writer.stopped", ledger, l -> l.stoppedReason().isPresent() ? 1 : 0)
                 .description("1 when the node refuses every write (another node signs with a different key)").register(registry);
+    }
+
+    /** Registers the audit trail's counters: refusals dropped over its quota, appends failed, over quota now. */
+    public void watch(AuditTrail audit) {
+        FunctionCounter.builder("truce.audit.refusals.dropped", audit, AuditTrail::droppedRefusals)
+                .description("refused requests not recorded because the audit store was over its quota").register(registry);
+        FunctionCounter.builder("truce.audit.append.failed", audit, AuditTrail::failedAppends)
+                .description("audit records that could not be written (the work they record went on)").register(registry);
+        Gauge.builder("truce.audit.over.quota", audit, a -> a.overQuota() ? 1 : 0)
+                .description("1 while the audit store holds more than TRUCE_AUDIT_QUOTA_BYTES").register(registry);
     }
 
     /**

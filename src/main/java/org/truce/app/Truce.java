@@ -1,5 +1,10 @@
 package org.truce.app;
 
+import org.truce.accounts.Attribution;
+import org.truce.accounts.Organisation;
+import org.truce.catalog.PartOf;
+import org.truce.catalog.Source;
+import org.truce.ledger.EntryCodec;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,12 +21,13 @@ import org.truce.accounts.SignInThrottle;
 import org.truce.audit.AuditLog;
 import org.truce.accords.AccordBook;
 import org.truce.accords.AccordRecorder;
-import org.truce.accords.ImplementationPart;
 import org.truce.accords.Tracker;
 import org.truce.cases.CaseBook;
 import org.truce.cases.CaseFigures;
 import org.truce.cases.CaseRecorder;
 import org.truce.bulletin.BulletinComposer;
+import org.truce.bulletin.CeasefirePart;
+import org.truce.bulletin.ImplementationPart;
 import org.truce.bulletin.Issues;
 import org.truce.bulletin.PrintShop;
 import org.truce.feedback.FeedbackDesk;
@@ -89,6 +95,7 @@ public final class Truce implements AutoCloseable {
     private final NodeMetrics metrics;
     private final Issues issues;
     private final PrintShop printShop;
+    private final Attribution attribution;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -166,7 +173,8 @@ public final class Truce implements AutoCloseable {
         this.tracker = new Tracker(accords);
         this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
         this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
-        this.bulletins = new BulletinComposer(figures, ledger, List.of(incidents.part(), new ImplementationPart(tracker, figures)));
+        this.bulletins = new BulletinComposer(figures, ledger,
+                List.of(new CeasefirePart(incidents.counts(), figures, map), new ImplementationPart(tracker, figures)));
         this.issues = new Issues(bulletins, publications, figures, ledger);
         // each node keeps its own printed copies, also when nodes share one PostgreSQL ledger
         this.printShop = new PrintShop(PrintedFiles.in(dataDir));
@@ -174,6 +182,7 @@ public final class Truce implements AutoCloseable {
         this.accounts = new Accounts(stores.accounts(), clock, random, new PasswordHasher(random),
                 new SignInThrottle(clock, stores.attempts()));
         this.feedback = new FeedbackDesk(stores.feedback(), stores.attempts(), clock, () -> "fb-" + java.util.UUID.randomUUID());
+        this.attribution = attribution(figures, ledger, accounts);
         this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
 
@@ -226,8 +235,9 @@ public final class Truce implements AutoCloseable {
             IncidentBook incidentBook = new IncidentBook();
             Publications publications = new Publications();
             NodeMetrics metrics = new NodeMetrics();
+            List<Capability> capabilities = capabilities(figures, cases, map, accords, incidentBook, publications);
             Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
-                    listeners(List.of(figures, cases, map, accords, incidentBook, publications), extra), progress,
+                    listeners(capabilities.stream().map(Capability::projection).toList(), extra), progress,
                     PredecessorKeys.read(dataDir), metrics, HighestHead.in(dataDir));
             metrics.watch(ledger);
             return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock,
@@ -240,10 +250,50 @@ public final class Truce implements AutoCloseable {
         }
     }
 
+    /** Every capability of the node, each registered here once: its entry types and its projection. */
+    private static List<Capability> capabilities(FigureBook figures, CaseBook cases, MapBook map, AccordBook accords,
+                                                 IncidentBook incidents, Publications publications) {
+        return List.of(
+                new Capability("figures", org.truce.figures.Fact.TYPES, figures, org.truce.cases.CaseFact.TYPES),
+                new Capability("cases", org.truce.cases.CaseFact.TYPES, cases),
+                new Capability("places", org.truce.places.MapFact.TYPES, map),
+                new Capability("accords", org.truce.accords.AccordFact.TYPES, accords),
+                new Capability("incidents", org.truce.incidents.IncidentFact.TYPES, incidents),
+                new Capability("bulletin", java.util.Set.of(org.truce.bulletin.Publication.TYPE), publications));
+    }
+
+    /** The capabilities of this node, in the order their projections fold each entry. */
+    public List<Capability> capabilities() {
+        return capabilities(figures, cases, map, accords, incidents.book(), publications);
+    }
+
     private static List<Ledger.Listener> listeners(List<Ledger.Listener> projections, List<Ledger.Listener> extra) {
         List<Ledger.Listener> all = new java.util.ArrayList<>(projections);
         all.addAll(extra);
         return all;
+    }
+
+    /**
+     * In whose name a caller may write: the catalog's partOf tree, who recorded a report (for a
+     * transcriber's corrections), and each organisation's body (for custodian grants).
+     */
+    private static Attribution attribution(FigureBook figures, Ledger ledger, Accounts accounts) {
+        PartOf bodies = new PartOf(id -> figures.source(id, Long.MAX_VALUE).map(Source::partOf).orElse(null));
+        Attribution.Recorders recorders = id -> figures.report(id)
+                .map(filed -> EntryCodec.decode(ledger.read(filed.seq(), 1).get(0).bytes()).author())
+                .map(Truce::organisationOf);
+        return new Attribution(bodies, recorders, org -> accounts.organisation(org).map(Organisation::sourceId));
+    }
+
+    /** The organisation an entry's author names: the author itself, or before the slash of an older "org/account". */
+    static String organisationOf(String author) {
+        int slash = author.indexOf('/');
+        return slash < 0 ? author : author.substring(0, slash);
+    }
+
+    /** The one rule of in whose name a caller may write, for every write route. */
+    public Attribution attribution() {
+        return attribution;
     }
 
     public Ledger ledger() {

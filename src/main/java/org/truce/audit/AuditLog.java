@@ -22,6 +22,12 @@ public interface AuditLog extends AutoCloseable {
      */
     List<AuditRecord> read(String org, long afterSeq, int limit);
 
+    /**
+     * The bytes the records take in the store now (pages in use, indexes included): what an audit
+     * quota is measured against. Approximate, and cheap enough to ask once per batch of appends.
+     */
+    long sizeBytes();
+
     /** Walks the whole chain from the anchor (or genesis) and says whether it is intact. */
     AuditVerification verify();
 

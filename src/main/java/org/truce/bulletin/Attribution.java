@@ -10,10 +10,10 @@ import java.util.function.Function;
 import org.truce.figures.DatePrecision;
 import org.truce.figures.Figure;
 import org.truce.figures.Filed;
-import org.truce.figures.Metric;
-import org.truce.figures.Place;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
 import org.truce.figures.Report;
-import org.truce.figures.Source;
+import org.truce.catalog.Source;
 
 /**
  * Writes what a figure says in its source's name, and no more: a line states only values the source

@@ -12,11 +12,11 @@ import org.truce.figures.Figure;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
 import org.truce.figures.Flag;
-import org.truce.figures.Metric;
-import org.truce.figures.Place;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
 import org.truce.figures.Reconciled;
 import org.truce.figures.Report;
-import org.truce.figures.Source;
+import org.truce.catalog.Source;
 import org.truce.ledger.Checkpoint;
 import org.truce.ledger.Ledger;
 

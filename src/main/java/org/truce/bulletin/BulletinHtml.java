@@ -43,10 +43,10 @@ public final class BulletinHtml {
         String lastMetric = null;
         for (Bulletin.Section s : b.sections()) {
             if (!s.metric().equals(lastMetric)) {
-                out.append("<h2>").append(esc(s.metricName())).append("</h2>\n");
+                out.append("<h2>").append(bdi(s.metricName())).append("</h2>\n");
                 lastMetric = s.metric();
             }
-            if (s.placeName() != null) out.append("<h3>").append(esc(s.placeName())).append("</h3>\n");
+            if (s.placeName() != null) out.append("<h3>").append(bdi(s.placeName())).append("</h3>\n");
             if (!s.lines().isEmpty()) {
                 out.append("<ul>\n");
                 for (Bulletin.Line line : s.lines()) {
@@ -83,6 +83,14 @@ public final class BulletinHtml {
             out.append("</ul>\n");
         }
         out.append("</").append(tag).append(">\n");
+    }
+
+    /**
+     * A catalog name or a free text, escaped and set apart in {@code <bdi>} (HTML's UAX #9 isolate): its
+     * direction, whatever it is, cannot reorder the text around it.
+     */
+    static String bdi(String s) {
+        return "<bdi>" + esc(s) + "</bdi>";
     }
 
     static String esc(String s) {

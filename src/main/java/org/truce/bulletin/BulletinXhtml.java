@@ -1,5 +1,6 @@
 package org.truce.bulletin;
 
+import static org.truce.bulletin.BulletinHtml.bdi;
 import static org.truce.bulletin.BulletinHtml.esc;
 
 import java.util.List;
@@ -83,10 +84,10 @@ final class BulletinXhtml {
         String lastMetric = null;
         for (Bulletin.Section s : b.sections()) {
             if (!s.metric().equals(lastMetric)) {
-                out.append("<h2>").append(esc(s.metricName())).append("</h2>\n");
+                out.append("<h2>").append(bdi(s.metricName())).append("</h2>\n");
                 lastMetric = s.metric();
             }
-            if (s.placeName() != null) out.append("<h3>").append(esc(s.placeName())).append("</h3>\n");
+            if (s.placeName() != null) out.append("<h3>").append(bdi(s.placeName())).append("</h3>\n");
             for (Bulletin.Line line : s.lines()) {
                 out.append("<div class=\"line\"><p>").append(esc(line.text())).append("</p>");
                 for (Citation c : line.printed()) out.append("<p class=\"citation\">").append(c.html()).append("</p>");
@@ -112,7 +113,7 @@ final class BulletinXhtml {
             for (int i = 0; i < c.legend().size(); i++) {
                 Exhibits.Legend l = c.legend().get(i);
                 out.append(SvgLineChart.legendMark(i, ui.format("pdf.chart.mark." + i % SvgLineChart.SHAPES, Map.of()))).append(' ')
-                        .append(esc(l.name())).append(" &#160; ");
+                        .append(bdi(l.name())).append(" &#160; ");
             }
             out.append("</p></div>\n");
         }
@@ -129,11 +130,11 @@ final class BulletinXhtml {
                 .append(esc(ui.format("pdf.map.key.name", Map.of()))).append("</th><th>").append(esc(ui.format("pdf.map.key.kind", Map.of())))
                 .append("</th><th>").append(esc(ui.format("pdf.map.key.other", Map.of()))).append("</th></tr></thead><tbody>\n");
         for (Exhibits.KeyRow r : x.key()) {
-            out.append("<tr><td>").append(r.label()).append("</td><td>").append(esc(r.name()));
+            out.append("<tr><td>").append(r.label()).append("</td><td>").append(bdi(r.name()));
             if (r.party() != null) out.append("<br/><span class=\"small\">").append(esc(ui.format("pdf.map.key.version", Map.of("party", r.party())))).append("</span>");
             if (r.illustrative()) out.append("<br/><span class=\"small\">").append(esc(ui.format("pdf.map.illustrative", Map.of()))).append("</span>");
             out.append("</td><td>").append(esc(ui.format("pdf.kind." + r.kind(), Map.of()))).append("<br/><span class=\"small\">")
-                    .append(esc(r.cls())).append("</span></td><td class=\"small\">").append(esc(r.otherNames())).append("</td></tr>\n");
+                    .append(esc(r.cls())).append("</span></td><td class=\"small\">").append(bdi(r.otherNames())).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
     }

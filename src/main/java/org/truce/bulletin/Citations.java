@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.truce.figures.AttributionKind;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.Filed;
 import org.truce.figures.Report;
 
@@ -23,6 +23,7 @@ public final class Citations {
     private static final String WORDS = "\uE000";
     private static final String TITLE = "\uE001";
     private static final String URL = "\uE002";
+    private static final String PUBLISHER = "\uE003";
 
     private Citations() {}
 
@@ -79,7 +80,7 @@ public final class Citations {
     private static String documentPattern(Document d, Messages m) {
         Map<String, Object> args = new HashMap<>();
         args.put("title", d.title() == null ? "none" : TITLE);
-        args.put("publisher", d.publisher());
+        args.put("publisher", PUBLISHER);
         args.put("docDate", d.date() == null ? "none" : m.date(d.date()));
         args.put("url", d.url() == null ? "none" : URL);
         return m.format("cite.document", args);
@@ -96,16 +97,22 @@ public final class Citations {
         String s = pattern.replace(WORDS, words);
         if (d != null && d.title() != null) s = s.replace(TITLE, d.title());
         if (d != null && d.url() != null) s = s.replace(URL, d.url());
+        if (d != null) s = s.replace(PUBLISHER, d.publisher());
         return s;
     }
 
+    /**
+     * The words, the title and the publisher each in a {@code <bdi>}: text of unknown direction set apart,
+     * so that a right-to-left title cannot carry the date or address after it (UAX #9 isolates, as HTML has them).
+     */
     private static String html(String pattern, Report r, Document d) {
         String lang = r.attributionLang() == null ? "" : " lang=\"" + BulletinHtml.esc(r.attributionLang()) + "\"";
         String cls = r.attributionKind() == AttributionKind.QUOTE ? "quoted" : "paraphrased";
         String s = BulletinHtml.esc(pattern)
-                .replace(WORDS, "<span class=\"" + cls + "\"" + lang + ">" + BulletinHtml.esc(r.attribution()) + "</span>");
+                .replace(WORDS, "<bdi class=\"" + cls + "\"" + lang + ">" + BulletinHtml.esc(r.attribution()) + "</bdi>");
+        if (d != null) s = s.replace(PUBLISHER, "<bdi>" + BulletinHtml.esc(d.publisher()) + "</bdi>");
         if (d != null && d.title() != null) {
-            String title = "<cite>" + BulletinHtml.esc(d.title()) + "</cite>";
+            String title = "<cite><bdi>" + BulletinHtml.esc(d.title()) + "</bdi></cite>";
             s = s.replace(TITLE, d.url() == null ? title : "<a href=\"" + BulletinHtml.esc(d.url()) + "\">" + title + "</a>");
         }
         if (d != null && d.url() != null) {

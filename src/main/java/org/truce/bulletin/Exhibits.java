@@ -8,10 +8,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.truce.figures.Figure;
 import org.truce.figures.FigureBook;
-import org.truce.figures.PlaceName;
-import org.truce.figures.PlaceNames;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.PlaceNames;
 import org.truce.places.Drawn;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.MapBook;
 
 /**

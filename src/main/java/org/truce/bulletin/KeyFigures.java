@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Metric;
-import org.truce.figures.Place;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
 
 /**
  * The key figures at the top of a bulletin, gathered from its sections: for each metric, the widest

@@ -3,8 +3,8 @@ package org.truce.bulletin;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Set;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 
 /**
  * Reads the body of a publishing request, {@code {"id"?, "date", "size"?}}: the date is required; the

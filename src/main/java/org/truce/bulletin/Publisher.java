@@ -1,5 +1,6 @@
 package org.truce.bulletin;
 
+import org.truce.record.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,8 +8,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.truce.figures.Recorder.Outcome;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
 

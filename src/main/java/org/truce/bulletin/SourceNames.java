@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.truce.figures.Source;
+import org.truce.catalog.Source;
 
 /**
  * Puts a source's name into a message's arguments in every grammatical form the catalog holds for the

@@ -11,13 +11,17 @@ import org.truce.ledger.Ledger;
 import org.truce.privacy.Sealed;
 
 /**
- * The cases projection, folded from the ledger: every case with its status history, and the sealed
- * personal data of each entry that carried some (kept sealed; opening it is the custodians' business).
+ * The cases projection, folded from the ledger: every case with its status history, the sealed
+ * personal data of each entry that carried some, and each case's terms as the ledger holds them
+ * (sealed since issue 16, in clear before). Sealed data stays sealed here: opening it needs the case's
+ * key ({@link CaseRecorder}), so the projection is rebuilt from the ledger alone.
  * One writer (the ledger's applier) and any number of readers; a reader sees each case whole.
  */
 public final class CaseBook implements Ledger.Listener {
     private final Map<String, CaseRecord> cases = new ConcurrentHashMap<>();
     private final Map<String, Sealed> sealed = new ConcurrentHashMap<>();
+    private final Map<String, Sealed> sealedTerms = new ConcurrentHashMap<>();
+    private final Map<String, List<PartyTerm>> clearTerms = new ConcurrentHashMap<>();
     private final Map<String, String> entryCase = new ConcurrentHashMap<>();
     private final Map<String, String> authors = new ConcurrentHashMap<>();
 
@@ -38,7 +42,10 @@ public final class CaseBook implements Ledger.Listener {
         authors.put(fact.clientId(), entry.author());
         if (fact instanceof CaseFact.Opened o) {
             var step = new CaseRecord.Step(o.id(), o.status(), o.date(), entry.seq(), entry.recordedAt(), entry.author(), o.personal() != null);
-            cases.put(o.id(), new CaseRecord(o.id(), o.kind(), o.source(), o.place(), entry.author(), o.terms(), List.of(step), null));
+            // the terms first: a reader who finds the case finds its terms
+            if (o.sealedTerms() != null) sealedTerms.put(o.id(), o.sealedTerms());
+            else clearTerms.put(o.id(), o.terms());
+            cases.put(o.id(), new CaseRecord(o.id(), o.kind(), o.source(), o.place(), entry.author(), List.of(step), null));
             if (o.personal() != null) sealed.put(o.id(), o.personal());
         } else if (fact instanceof CaseFact.StatusChanged s) {
             var step = new CaseRecord.Step(s.id(), s.status(), s.date(), entry.seq(), entry.recordedAt(), entry.author(), s.personal() != null);
@@ -67,6 +74,16 @@ public final class CaseBook implements Ledger.Listener {
     /** The sealed personal data written with entry {@code entryId}, if any. */
     public Optional<Sealed> sealedOf(String entryId) {
         return Optional.ofNullable(sealed.get(entryId));
+    }
+
+    /** The case's terms as sealed when it was opened; empty for a case opened before issue 16. */
+    public Optional<Sealed> sealedTermsOf(String caseId) {
+        return Optional.ofNullable(sealedTerms.get(caseId));
+    }
+
+    /** The case's terms in clear, as entries recorded before issue 16 hold them; empty otherwise. */
+    Optional<List<PartyTerm>> clearTermsOf(String caseId) {
+        return Optional.ofNullable(clearTerms.get(caseId));
     }
 
     /** Who wrote a case entry ("org/account"). */

@@ -1,20 +1,22 @@
 package org.truce.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 import org.truce.ledger.EntryCodec;
 import org.truce.privacy.Sealed;
 
 /**
- * Reads case facts from request bodies (personal data in clear, checked for shape) and from ledger
- * entries (personal data sealed). Every problem is reported with its JSON pointer; error messages
- * never repeat a value of the personal data. Stateless.
+ * Reads case facts from request bodies (terms and personal data in clear, checked for shape) and from
+ * ledger entries (sealed; the terms in clear in entries recorded before issue 16). Every problem is
+ * reported with its JSON pointer; error messages never repeat a value of the personal data. Stateless.
  */
 public final class CaseReader {
     static final int MAX_PERSONAL_FIELDS = 20;
@@ -31,7 +33,7 @@ public final class CaseReader {
         Reading r = new Reading();
         if (!r.isObject(node, "")) return Parsed.of(null, r);
         r.onlyFields(node, "", OPENING);
-        String id = r.uuid(node, "id", "", true);
+        String id = entryId(r, node);
         CaseKind kind = kind(r, node, "");
         String source = r.id(node, "source", "", true);
         String place = r.id(node, "place", "", true);
@@ -39,7 +41,7 @@ public final class CaseReader {
         String status = r.text(node, "status", "", true);
         List<PartyTerm> terms = terms(r, node.get("terms"), "/terms");
         byte[] personal = personal(r, node.get("personal"), "/personal");
-        var fact = new CaseFact.Opened(id, kind, source, place, date, status, terms, null);
+        var fact = new CaseFact.Opened(id, kind, source, place, date, status, terms, null, null);
         return Parsed.of(new CaseRequest(fact, personal), r);
     }
 
@@ -48,7 +50,7 @@ public final class CaseReader {
         Reading r = new Reading();
         if (!r.isObject(node, "")) return Parsed.of(null, r);
         r.onlyFields(node, "", STATUS);
-        String id = r.uuid(node, "id", "", true);
+        String id = entryId(r, node);
         String status = r.text(node, "status", "", true);
         LocalDate date = r.date(node, "date", "", true);
         byte[] personal = personal(r, node.get("personal"), "/personal");
@@ -60,7 +62,7 @@ public final class CaseReader {
         Reading r = new Reading();
         if (!r.isObject(node, "")) return Parsed.of(null, r);
         r.onlyFields(node, "", ERASURE);
-        String id = r.uuid(node, "id", "", true);
+        String id = entryId(r, node);
         String basis = r.text(node, "basis", "", true);
         return Parsed.of(new CaseRequest(new CaseFact.Erased(id, caseId, basis), null), r);
     }
@@ -69,9 +71,14 @@ public final class CaseReader {
     public static CaseFact fromLedger(String type, JsonNode p) {
         Reading r = new Reading(true);
         CaseFact fact = switch (type) {
-            case CaseFact.OPENED -> new CaseFact.Opened(p.get("id").asText(), kind(r, p, ""), p.get("source").asText(),
-                    p.get("place").asText(), LocalDate.parse(p.get("date").asText()), p.get("status").asText(),
-                    terms(r, p.get("terms"), "/terms"), sealed(p.get("personal")));
+            case CaseFact.OPENED -> {
+                // before issue 16 the terms were an array in clear; since, the sealed object
+                JsonNode t = p.get("terms");
+                boolean clear = t == null || t.isArray();
+                yield new CaseFact.Opened(p.get("id").asText(), kind(r, p, ""), p.get("source").asText(),
+                        p.get("place").asText(), LocalDate.parse(p.get("date").asText()), p.get("status").asText(),
+                        clear ? terms(r, t, "/terms") : List.of(), clear ? null : sealed(t), sealed(p.get("personal")));
+            }
             case CaseFact.STATUS -> new CaseFact.StatusChanged(p.get("id").asText(), p.get("case").asText(), kind(r, p, ""),
                     p.get("place").asText(), p.get("source").asText(), p.get("status").asText(),
                     LocalDate.parse(p.get("date").asText()), sealed(p.get("personal")));
@@ -80,6 +87,32 @@ public final class CaseReader {
         };
         if (!r.ok()) throw new IllegalStateException("ledger entry does not read as a case fact: " + r.violations());
         return fact;
+    }
+
+    /** The terms as they were sealed ({@link CaseWriter#terms}), once opened. */
+    static List<PartyTerm> openedTerms(byte[] json) {
+        Reading r = new Reading(true);
+        List<PartyTerm> terms;
+        try {
+            terms = terms(r, EntryCodec.mapper().readTree(json), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("sealed terms that authenticate but are not JSON", e);
+        }
+        if (!r.ok()) throw new IllegalStateException("sealed terms do not read as terms: " + r.violations());
+        return terms;
+    }
+
+    /**
+     * A case entry's id is public and permanent, so it must be drawn at random: a name-based UUID
+     * (RFC 9562 §5.3, §5.5: versions 3 and 5) can be recomputed from whatever it was derived from.
+     */
+    private static String entryId(Reading r, JsonNode node) {
+        String id = r.uuid(node, "id", "", true);
+        if (id != null && (id.charAt(14) == '3' || id.charAt(14) == '5')) {
+            r.fail("/id", "must be a random UUID (version 4 or 7), not one derived from a name (version 3 or 5)");
+            return null;
+        }
+        return id;
     }
 
     private static CaseKind kind(Reading r, JsonNode node, String at) {

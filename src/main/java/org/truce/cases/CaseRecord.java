@@ -6,16 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One case as the ledger has it: who keeps it, what each party calls the person, every status with
- * its date and entry, and whether its personal data was erased. Holds no personal data, not even
- * sealed. Immutable; each change makes a new record.
+ * One case as the ledger has it: who keeps it, every status with its date and entry, and whether its
+ * personal data was erased. Holds no personal data, not even sealed, nor what the parties call the
+ * person ({@link CaseRecorder#terms} opens those). Immutable; each change makes a new record.
  *
  * @param author the account that opened it ("org/account")
  */
-public record CaseRecord(String id, CaseKind kind, String source, String place, String author, List<PartyTerm> terms,
-                         List<Step> steps, Erasure erasure) {
+public record CaseRecord(String id, CaseKind kind, String source, String place, String author, List<Step> steps, Erasure erasure) {
     public CaseRecord {
-        terms = List.copyOf(terms);
         steps = List.copyOf(steps);
     }
 
@@ -36,10 +34,10 @@ public record CaseRecord(String id, CaseKind kind, String source, String place, 
     CaseRecord with(Step step) {
         List<Step> more = new ArrayList<>(steps);
         more.add(step);
-        return new CaseRecord(id, kind, source, place, author, terms, more, erasure);
+        return new CaseRecord(id, kind, source, place, author, more, erasure);
     }
 
     CaseRecord with(Erasure e) {
-        return new CaseRecord(id, kind, source, place, author, terms, steps, e);
+        return new CaseRecord(id, kind, source, place, author, steps, e);
     }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.truce.figures.FigureBook;
-import org.truce.figures.Violation;
+import org.truce.catalog.Catalog;
+import org.truce.record.Violation;
 
 /**
  * Checks a case fact against the record: the catalog knows its source, place and parties; a status
@@ -16,9 +16,9 @@ import org.truce.figures.Violation;
 final class CaseRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private final CaseBook cases;
-    private final FigureBook figures;
+    private final Catalog figures;
 
-    CaseRules(CaseBook cases, FigureBook figures) {
+    CaseRules(CaseBook cases, Catalog figures) {
         this.cases = cases;
         this.figures = figures;
     }

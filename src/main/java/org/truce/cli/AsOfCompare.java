@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.truce.figures.DatePrecision;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.Fact;
 import org.truce.figures.FactWriter;
 import org.truce.figures.Figure;

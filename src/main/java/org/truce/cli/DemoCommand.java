@@ -1,5 +1,6 @@
 package org.truce.cli;
 
+import org.truce.record.Outcome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -94,7 +95,7 @@ final class DemoCommand implements Runnable {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> "/" + i).toList();
     }
 
-    static void check(Recorder.Outcome outcome) {
-        if (outcome instanceof Recorder.Outcome.Refused r) throw new IllegalStateException("refused: " + r.violations());
+    static void check(Outcome outcome) {
+        if (outcome instanceof Outcome.Refused r) throw new IllegalStateException("refused: " + r.violations());
     }
 }

@@ -1,5 +1,6 @@
 package org.truce.cli;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,7 +14,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.truce.app.Truce;
 import org.truce.ingest.GeoJsonImport;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.GeometryInput;
 import org.truce.places.MapBook;
 import org.truce.places.MapJson;
@@ -87,11 +88,11 @@ final class MapCommand implements Runnable {
             try (ReplayBar bar = new ReplayBar(); Truce truce = Truce.open(data, Clock.systemUTC(), bar)) {
                 String author = "cli:" + System.getProperty("user.name", "unknown");
                 var outcome = GeoJsonImport.load(collection, origin, truce.mapRecorder(), truce.mapReader(), author);
-                if (outcome instanceof org.truce.figures.Recorder.Outcome.Refused r) {
+                if (outcome instanceof Outcome.Refused r) {
                     r.violations().forEach(v -> System.err.println(file + " " + v.pointer() + ": " + v.detail()));
                     return 2;
                 }
-                var result = ((org.truce.figures.Recorder.Outcome.Done) outcome).result();
+                var result = ((Outcome.Done) outcome).result();
                 if (result instanceof org.truce.ledger.AppendResult.Conflict c) {
                     System.err.println(file + ": id " + c.clientId() + " is already in the ledger with other content; nothing was written");
                     return 2;

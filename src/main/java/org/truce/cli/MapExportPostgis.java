@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.truce.app.Truce;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.FeatureKind;
 import org.truce.store.PostgisLayers;
 import org.truce.store.PostgisUrl;
 import picocli.CommandLine.Command;

@@ -23,7 +23,7 @@ import org.truce.ingest.DemoDataset;
 import org.truce.ingest.DemoGeography;
 import org.truce.places.Classification;
 import org.truce.places.Drawn;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.Geodesy;
 import org.truce.places.PointClassifier;
 

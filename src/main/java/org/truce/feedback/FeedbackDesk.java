@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.truce.accounts.AttemptCounters;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * Receives readers' messages and the secretariat's decisions on them. A message needs the bulletin's

@@ -1,5 +1,9 @@
 package org.truce.figures;
 
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.Source;
+
 /** A fact of the figures capability, as one ledger entry records it. */
 public sealed interface Fact {
     String SOURCE_DECLARED = "source.declared";
@@ -7,6 +11,8 @@ public sealed interface Fact {
     String PLACE_DECLARED = "place.declared";
     String REPORT_FILED = "report.filed";
     String REPORT_RETRACTED = "report.retracted";
+    /** Every entry type of this capability (the catalog's declarations are recorded through it). */
+    java.util.Set<String> TYPES = java.util.Set.of(SOURCE_DECLARED, METRIC_DECLARED, PLACE_DECLARED, REPORT_FILED, REPORT_RETRACTED);
 
     /** The ledger entry type of this fact. */
     String type();

@@ -1,8 +1,18 @@
 package org.truce.figures;
 
+import org.truce.record.DuplicateOf;
+import org.truce.catalog.CatalogReader;
+import org.truce.record.RecordReader;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
+import org.truce.record.Document;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +25,6 @@ import java.util.Set;
  * contract. Rules that depend on what the record already holds are {@link FactRules}. Stateless.
  */
 public final class FactReader {
-    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
     static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
     private static final Set<String> REPORT_FIELDS = Set.of("id", "metric", "kind", "value", "qualifier",
             "breakdown", "asOf", "asOfPrecision", "since", "place", "source", "attribution", "attributionKind",
@@ -25,7 +34,6 @@ public final class FactReader {
             java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
     private static final Set<String> RETRACTION_FIELDS = Set.of("id", "source", "retracts", "reason",
             "corrects");
-    private static final Set<String> DOCUMENT_FIELDS = Set.of("title", "publisher", "date", "url");
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "roles", "partOf", "names", "reportsOn",
             "forms");
     private static final Set<String> METRIC_FIELDS = Set.of("id", "unit", "breakdowns", "names");
@@ -63,9 +71,9 @@ public final class FactReader {
         String attribution = r.text(node, "attribution", at, true);
         AttributionKind attributionKind = enumOf(r, node, "attributionKind", at, false, AttributionKind::fromWire);
         String attributionLang = attributionLang(r, node, at, attributionKind);
-        Document document = document(r, node.get("document"), at + "/document");
+        Document document = RecordReader.document(r, node.get("document"), at + "/document");
         String corrected = corrects ? r.uuid(node, "corrects", at, true) : null;
-        DuplicateOf duplicateOf = duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
+        DuplicateOf duplicateOf = RecordReader.duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
         if (!r.ok()) return Parsed.of(null, r);
         if (since != null && since.isAfter(asOf)) r.fail(at + "/since", "must not be after asOf");
         Report report = new Report(id, metric, kind, value, qualifier == null ? Qualifier.EXACT : qualifier,
@@ -109,7 +117,7 @@ public final class FactReader {
         r.onlyFields(node, at, SOURCE_FIELDS);
         String id = r.id(node, "id", at, true);
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : strings(r, node.get("roles"), at + "/roles", true)) {
+        for (String role : r.ids(node.get("roles"), at + "/roles", true)) {
             try {
                 roles.add(Role.fromWire(role));
             } catch (IllegalArgumentException e) {
@@ -118,7 +126,7 @@ public final class FactReader {
         }
         String partOf = r.id(node, "partOf", at, false);
         Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
-        List<String> reportsOn = strings(r, node.get("reportsOn"), at + "/reportsOn", false);
+        List<String> reportsOn = r.ids(node.get("reportsOn"), at + "/reportsOn", false);
         Map<String, Map<String, String>> forms = forms(r, node.get("forms"), at + "/forms");
         return Parsed.of(new Fact.SourceDeclared(new Source(id, roles, partOf, names, reportsOn, forms)), r);
     }
@@ -133,7 +141,7 @@ public final class FactReader {
         String id = r.id(node, "id", at, true);
         String unit = r.text(node, "unit", at, true);
         if (unit != null && !UNITS.contains(unit)) r.fail(at + "/unit", "must be one of " + new java.util.TreeSet<>(UNITS));
-        List<String> breakdowns = strings(r, node.get("breakdowns"), at + "/breakdowns", false);
+        List<String> breakdowns = r.ids(node.get("breakdowns"), at + "/breakdowns", false);
         Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
         return Parsed.of(new Fact.MetricDeclared(new Metric(id, unit, breakdowns, names)), r);
     }
@@ -149,9 +157,9 @@ public final class FactReader {
         String kind = r.id(node, "kind", at, true);
         String administration = r.id(node, "administration", at, false);
         String parent = r.id(node, "parent", at, false);
-        List<PlaceName> names = placeNames(r, node.get("names"), at + "/names");
+        List<PlaceName> names = CatalogReader.placeNames(r, node.get("names"), at + "/names");
         Place.Point location = point(r, node.get("location"), at + "/location");
-        List<String> overlaps = strings(r, node.get("overlaps"), at + "/overlaps", false);
+        List<String> overlaps = r.ids(node.get("overlaps"), at + "/overlaps", false);
         if (id != null && id.equals(parent)) r.fail(at + "/parent", "a place cannot be its own parent");
         return Parsed.of(new Fact.PlaceDeclared(new Place(id, kind, administration, parent, names, location, overlaps)), r);
     }
@@ -213,51 +221,6 @@ public final class FactReader {
         return out;
     }
 
-    /**
-     * The optional {@code duplicateOf}: {@code {"id": <client id of the entry repeated>, "reason": <text>}}.
-     * Whether it names a repeat in the record is the rules' business ({@link FactRules#duplicates}).
-     */
-    public static DuplicateOf duplicateOf(Reading r, JsonNode node, String at) {
-        if (node == null || node.isNull()) return null;
-        if (!r.isObject(node, at)) return null;
-        r.onlyFields(node, at, Set.of("id", "reason"));
-        String id = r.text(node, "id", at, true);
-        String reason = r.text(node, "reason", at, true);
-        return id == null || reason == null ? null : new DuplicateOf(id, reason);
-    }
-
-    public static Document document(Reading r, JsonNode node, String at) {
-        // Optional: a body reporting its own figure to the record is the primary source; who may
-        // record without a document is the access rules' business (a transcription must cite one).
-        if (node == null || node.isNull()) return null;
-        if (!r.isObject(node, at)) return null;
-        r.onlyFields(node, at, DOCUMENT_FIELDS);
-        String title = r.text(node, "title", at, false);
-        String publisher = r.text(node, "publisher", at, true);
-        var date = r.date(node, "date", at, false);
-        String url = r.text(node, "url", at, false);
-        if (url != null && !URL.matcher(url).matches()) r.fail(at + "/url", "must be an http or https URL");
-        return new Document(title, publisher, date, url);
-    }
-
-    private static List<String> strings(Reading r, JsonNode node, String at, boolean required) {
-        List<String> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            if (required) r.fail(at, "is required");
-            return out;
-        }
-        if (!node.isArray()) {
-            r.fail(at, "must be an array of strings");
-            return out;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
-            if (!item.isTextual() || item.asText().isBlank()) r.fail(at + "/" + i, "must be a non-empty string");
-            else out.add(item.asText());
-        }
-        return out;
-    }
-
     private static Map<String, String> languageMap(Reading r, JsonNode node, String at) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node == null || !node.isObject() || node.isEmpty()) {
@@ -268,7 +231,7 @@ public final class FactReader {
             String p = at + "/" + Reading.escape(field.getKey());
             if (!field.getKey().matches("[a-z]{2,3}")) r.fail(p, "must be keyed by a language code such as en or ru");
             else if (!field.getValue().isTextual() || field.getValue().asText().isBlank()) r.fail(p, "must be a non-empty string");
-            else out.put(field.getKey(), field.getValue().asText());
+            else if (r.named(field.getValue().asText(), p)) out.put(field.getKey(), field.getValue().asText());
         }
         if (!out.containsKey("en") && r.ok()) r.fail(at + "/en", "is required");
         return out;
@@ -292,32 +255,11 @@ public final class FactReader {
             r.onlyFields(lang.getValue(), p, new java.util.HashSet<>(Source.FORMS));
             Map<String, String> byForm = new LinkedHashMap<>();
             for (String form : Source.FORMS) {
-                String text = r.text(lang.getValue(), form, p, false);
+                String text = r.name(lang.getValue(), form, p, false);
                 if (text != null && text.isBlank()) r.fail(p + "/" + form, "must be a non-empty string");
                 else if (text != null) byForm.put(form, text);
             }
             out.put(lang.getKey(), byForm);
-        }
-        return out;
-    }
-
-    public static List<PlaceName> placeNames(Reading r, JsonNode node, String at) {
-        List<PlaceName> out = new ArrayList<>();
-        if (node == null || !node.isArray() || node.isEmpty()) {
-            r.fail(at, "must be a non-empty array of {lang, name, usedBy}");
-            return out;
-        }
-        for (int i = 0; i < node.size(); i++) {
-            String p = at + "/" + i;
-            JsonNode n = node.get(i);
-            if (!r.isObject(n, p)) continue;
-            r.onlyFields(n, p, Set.of("lang", "name", "usedBy"));
-            String lang = r.text(n, "lang", p, true);
-            if (lang != null && !lang.matches("[a-z]{2,3}")) r.fail(p + "/lang", "must be a language code such as en or ru");
-            String name = r.text(n, "name", p, true);
-            List<String> usedBy = strings(r, n.get("usedBy"), p + "/usedBy", true);
-            if (usedBy.isEmpty() && n.has("usedBy")) r.fail(p + "/usedBy", "must name who uses the name, or \"common\"");
-            out.add(new PlaceName(lang, name, usedBy));
         }
         return out;
     }

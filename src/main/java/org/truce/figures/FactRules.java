@@ -1,5 +1,12 @@
 package org.truce.figures;
 
+import org.truce.catalog.Lookalikes;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.Source;
+import org.truce.record.Reading;
+import org.truce.record.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +58,36 @@ public final class FactRules {
                 String next = parents.get(at);
                 at = next != null ? next : book.place(at, Long.MAX_VALUE).map(Place::parent).orElse(null);
             }
+        }
+        return v;
+    }
+
+    /**
+     * New sources and places whose id or name looks like another source's or place's
+     * ({@link Lookalikes}): against the record, and against the items before them in this request.
+     */
+    public List<Violation> lookalikes(List<Fact> facts, List<String> pointers) {
+        List<Violation> v = new ArrayList<>();
+        Lookalikes sources = null;
+        Lookalikes places = null;
+        for (int i = 0; i < facts.size(); i++) {
+            String at = pointers.get(i);
+            String where = " declared at " + (at.isEmpty() ? "/" : at) + " of this request";
+            List<Lookalikes.Name> names;
+            Lookalikes held;
+            if (facts.get(i) instanceof Fact.SourceDeclared s) {
+                if (sources == null) sources = Lookalikes.ofSources(book.sources(Long.MAX_VALUE));
+                held = sources;
+                names = Lookalikes.names(s.source(), "source " + s.source().id() + where);
+            } else if (facts.get(i) instanceof Fact.PlaceDeclared p) {
+                if (places == null) places = Lookalikes.ofPlaces(book.places(Long.MAX_VALUE));
+                held = places;
+                names = Lookalikes.names(p.place(), "place " + p.place().id() + where);
+            } else {
+                continue;
+            }
+            for (Lookalikes.Clash c : held.clashes(names)) v.add(new Violation(at + c.added().field(), c.reason()));
+            held.hold(names);
         }
         return v;
     }

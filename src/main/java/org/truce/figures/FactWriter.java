@@ -1,5 +1,11 @@
 package org.truce.figures;
 
+import org.truce.catalog.CatalogWriter;
+import org.truce.record.RecordWriter;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Names;
+import org.truce.catalog.Place;
+import org.truce.catalog.Source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -47,18 +53,10 @@ public final class FactWriter {
             n.put("attributionKind", r.attributionKind().wire());
             putNullable(n, "attributionLang", r.attributionLang());
         }
-        if (r.document() != null) n.set("document", document(r.document()));
+        if (r.document() != null) n.set("document", RecordWriter.document(r.document()));
         putNullable(n, "corrects", r.corrects());
         // written only when set, so that every entry recorded before the field existed keeps its bytes
-        if (r.duplicateOf() != null) n.set("duplicateOf", duplicateOf(r.duplicateOf()));
-        return n;
-    }
-
-    /** A repeat's reference to the entry it repeats, in the form {@link FactReader#duplicateOf} reads. */
-    public static ObjectNode duplicateOf(DuplicateOf d) {
-        ObjectNode n = F.objectNode();
-        n.put("id", d.id());
-        n.put("reason", d.reason());
+        if (r.duplicateOf() != null) n.set("duplicateOf", RecordWriter.duplicateOf(r.duplicateOf()));
         return n;
     }
 
@@ -104,7 +102,7 @@ public final class FactWriter {
         n.put("kind", p.kind());
         putNullable(n, "administration", p.administration());
         putNullable(n, "parent", p.parent());
-        n.set("names", placeNames(p.names()));
+        n.set("names", CatalogWriter.placeNames(p.names()));
         if (p.location() == null) n.putNull("location");
         else {
             ObjectNode loc = n.putObject("location");
@@ -114,29 +112,6 @@ public final class FactWriter {
         ArrayNode overlaps = n.putArray("overlaps");
         p.overlaps().forEach(overlaps::add);
         return n;
-    }
-
-    /** Names of a place or feature, in the form {@link FactReader#placeNames} reads. */
-    public static ArrayNode placeNames(java.util.List<PlaceName> list) {
-        ArrayNode names = F.arrayNode();
-        for (PlaceName name : list) {
-            ObjectNode o = names.addObject();
-            o.put("lang", name.lang());
-            o.put("name", name.name());
-            ArrayNode usedBy = o.putArray("usedBy");
-            name.usedBy().forEach(usedBy::add);
-        }
-        return names;
-    }
-
-    /** A cited document, in the form {@link FactReader#document} reads. */
-    public static ObjectNode document(Document d) {
-        ObjectNode doc = F.objectNode();
-        putNullable(doc, "title", d.title());
-        doc.put("publisher", d.publisher());
-        putNullable(doc, "date", d.date() == null ? null : d.date().toString());
-        putNullable(doc, "url", d.url());
-        return doc;
     }
 
     private static ObjectNode names(Map<String, String> names) {

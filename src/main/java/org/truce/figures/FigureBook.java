@@ -1,5 +1,12 @@
 package org.truce.figures;
 
+import org.truce.catalog.Catalog;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.Source;
+import org.truce.record.Document;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,13 +34,13 @@ import org.truce.ledger.Ledger;
  * {@link AsOfIndex} in O(log n) without a lock; otherwise from the series' versions. One writer (the
  * ledger's listener callback) and many concurrent readers.
  */
-public final class FigureBook implements Ledger.Listener {
+public final class FigureBook implements Ledger.Listener, Catalog {
     record SeriesKey(String metric, String source, String place) {}
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Catalog<Source> sources = new Catalog<>();
-    private final Catalog<Metric> metrics = new Catalog<>();
-    private final Catalog<Place> places = new Catalog<>();
+    private final Declared<Source> sources = new Declared<>();
+    private final Declared<Metric> metrics = new Declared<>();
+    private final Declared<Place> places = new Declared<>();
     private final Map<String, Filed> reports = new HashMap<>();
     /** Concurrent, so that {@link #figure} finds a series without the lock. */
     private final Map<SeriesKey, Series> series = new java.util.concurrent.ConcurrentHashMap<>();
@@ -181,26 +188,32 @@ public final class FigureBook implements Ledger.Listener {
         }
     }
 
+    @Override
     public Optional<Source> source(String id, long size) {
         return sources.get(id, size);
     }
 
+    @Override
     public Optional<Metric> metric(String id, long size) {
         return metrics.get(id, size);
     }
 
+    @Override
     public Optional<Place> place(String id, long size) {
         return places.get(id, size);
     }
 
+    @Override
     public List<Source> sources(long size) {
         return sources.all(size);
     }
 
+    @Override
     public List<Metric> metrics(long size) {
         return metrics.all(size);
     }
 
+    @Override
     public List<Place> places(long size) {
         return places.all(size);
     }

@@ -1,5 +1,6 @@
 package org.truce.figures;
 
+import org.truce.catalog.Source;
 import java.util.List;
 
 /**

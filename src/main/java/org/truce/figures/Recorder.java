@@ -1,5 +1,7 @@
 package org.truce.figures;
 
+import org.truce.record.RepeatsFound;
+import org.truce.record.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.Set;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
+import org.truce.record.Outcome;
 
 /**
  * Records facts of the figures capability: checks them against the record ({@link FactRules}) and
@@ -27,21 +30,6 @@ public final class Recorder {
         this.rules = new FactRules(book);
         this.repeats = new Repeats(book);
         this.clock = clock;
-    }
-
-    /** What became of a request. */
-    public sealed interface Outcome {
-        /**
-         * Nothing was written: the input broke the record's rules, or (with {@code repeat}) it repeats
-         * what the record holds without saying so ({@link Repeats}); an API answers the latter 409.
-         */
-        record Refused(List<Violation> violations, boolean repeat) implements Outcome {
-            public Refused(List<Violation> violations) {
-                this(violations, false);
-            }
-        }
-
-        record Done(AppendResult result) implements Outcome {}
     }
 
     /**
@@ -70,7 +58,8 @@ public final class Recorder {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) violations.addAll(rules.check(facts.get(i), today, pointers.get(i), pending));
         violations.addAll(rules.parentCycles(facts, pointers));
-        Repeats.Found found = repeats.check(facts, pointers);
+        violations.addAll(rules.lookalikes(facts, pointers));
+        RepeatsFound found = repeats.check(facts, pointers);
         violations.addAll(found.wrong());
         if (!violations.isEmpty()) return new Outcome.Refused(violations);
         if (!found.unmarked().isEmpty()) return new Outcome.Refused(found.unmarked(), true);

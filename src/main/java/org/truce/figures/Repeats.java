@@ -1,5 +1,7 @@
 package org.truce.figures;
 
+import org.truce.record.RepeatsFound;
+import org.truce.record.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,21 +20,13 @@ public final class Repeats {
         this.book = book;
     }
 
-    /**
-     * What a request's repeats break.
-     *
-     * @param unmarked repeats without {@code duplicateOf}, each pointing at the report it repeats (409)
-     * @param wrong    {@code duplicateOf} that names no report this one repeats (422)
-     */
-    public record Found(List<Violation> unmarked, List<Violation> wrong) {}
-
     /** Whether two reports say the same thing: source, metric, place, as-of date, kind and value. */
     static boolean same(Report a, Report b) {
         return a.source().equals(b.source()) && a.metric().equals(b.metric()) && a.place().equals(b.place())
                 && a.asOf().equals(b.asOf()) && a.kind() == b.kind() && a.value().compareTo(b.value()) == 0;
     }
 
-    public Found check(List<Fact> facts, List<String> pointers) {
+    public RepeatsFound check(List<Fact> facts, List<String> pointers) {
         List<Violation> unmarked = new ArrayList<>();
         List<Violation> wrong = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
@@ -64,7 +58,7 @@ public final class Repeats {
                 }
             }
         }
-        return new Found(unmarked, wrong);
+        return new RepeatsFound(unmarked, wrong);
     }
 
     /** Whether report {@code id} (in the record, or among {@code earlier}) says what {@code r} says. */

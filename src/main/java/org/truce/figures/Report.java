@@ -1,5 +1,7 @@
 package org.truce.figures;
 
+import org.truce.record.DuplicateOf;
+import org.truce.record.Document;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.truce.figures.FigureBook;
-import org.truce.figures.Place;
-import org.truce.places.Drawn;
+import org.truce.catalog.Catalog;
+import org.truce.catalog.Place;
+import org.truce.catalog.Feature;
 
 /**
  * The incidents as an ACLED-style CSV (ACLED Codebook 2023: event_date, event_type, sub_event_type,
@@ -28,12 +28,12 @@ public final class AcledExport {
     static final String ILLUSTRATIVE = "[Illustrative demo data, not a record of a real event] ";
     private final IncidentBook book;
     private final Whereabouts where;
-    private final FigureBook figures;
+    private final Catalog catalog;
 
-    public AcledExport(IncidentBook book, Whereabouts where, FigureBook figures) {
+    public AcledExport(IncidentBook book, Whereabouts where, Catalog catalog) {
         this.book = book;
         this.where = where;
-        this.figures = figures;
+        this.catalog = catalog;
     }
 
     public String csv(long size) {
@@ -72,7 +72,7 @@ public final class AcledExport {
         r.add(point.map(p -> BigDecimal.valueOf(p.lon()).toPlainString()).orElse(null));
         r.add(Integer.toString(a.geoPrecision().acled()));
         r.add(Integer.toString(a.timePrecision().acled()));
-        r.add(figures.source(said.source(), size).map(s -> s.name("en")).orElse(said.source()));
+        r.add(catalog.source(said.source(), size).map(s -> s.name("en")).orElse(said.source()));
         r.add(notes(incident, a, account, said.entry()));
         Integer fatalities = account.casualties().fatalities();
         r.add(fatalities == null ? null : fatalities.toString());
@@ -83,9 +83,9 @@ public final class AcledExport {
 
     /** The first administrative unit of the map containing the incident on its date. */
     private String admin1(IncidentFact.Alleged a, long size) {
-        for (Drawn d : where.zones(a, size)) {
-            if (d.feature().cls().equals("administrative_unit")) {
-                return new Place(d.feature().id(), "zone", null, null, d.feature().names(), null, List.of()).displayName("en");
+        for (Feature z : where.zones(a, size)) {
+            if (z.cls().equals("administrative_unit")) {
+                return new Place(z.id(), "zone", null, null, z.names(), null, List.of()).displayName("en");
             }
         }
         return null;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.truce.places.Drawn;
+import org.truce.catalog.Feature;
 
 /**
  * The ceasefire on one day, per zone: incidents as alleged by each party (in that party's name),
@@ -71,7 +71,7 @@ public final class DailyCounts {
             IncidentFact.Alleged root = incident.allegation().fact();
             if (!root.timePrecision().knowsDay() || !root.date().equals(date)) continue;
             List<String> ids = new ArrayList<>();
-            for (Drawn d : where.zones(root, size)) if (!ids.contains(d.feature().id())) ids.add(d.feature().id());
+            for (Feature z : where.zones(root, size)) ids.add(z.id());
             if (ids.isEmpty()) ids.add(null);
             for (String zone : ids) count(incident, zones.computeIfAbsent(zone, z -> new Building()));
         }

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.truce.places.Geodesy;
+import net.sf.geographiclib.Geodesic;
+import net.sf.geographiclib.GeodesicMask;
 
 /**
  * Proposes pairs of incidents that may be one: opened close in time (at most {@value #HOURS} hours
@@ -48,7 +49,7 @@ public final class Duplicates {
                 double hours = TimePrecision.gapHours(a.interval(), b.interval());
                 // sorted by start: once b starts more than HOURS after a ends, so does every later one
                 if (hours > HOURS && b.interval()[0].isAfter(a.interval()[1])) break;
-                double km = Geodesy.distanceKm(a.point().lon(), a.point().lat(), b.point().lon(), b.point().lat());
+                double km = Geodesic.WGS84.Inverse(a.point().lat(), a.point().lon(), b.point().lat(), b.point().lon(), GeodesicMask.DISTANCE).s12 / 1000;
                 if (hours <= HOURS && km - slack(a, b) <= KM) out.add(new Proposal(a.incident(), b.incident(), hours, km));
             }
         }

@@ -1,13 +1,13 @@
 package org.truce.incidents;
 
+import org.truce.record.RecordWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.truce.figures.FactWriter;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 
 /**
  * Incident facts as ledger payloads: {@link #write} gives the form a client sends (with every
@@ -77,14 +77,14 @@ public final class IncidentCodec {
             document(n, z.document());
             n.put("illustrative", z.illustrative());
             // only when set, so that entries recorded before the field existed keep their bytes
-            if (z.duplicateOf() != null) n.set("duplicateOf", FactWriter.duplicateOf(z.duplicateOf()));
+            if (z.duplicateOf() != null) n.set("duplicateOf", RecordWriter.duplicateOf(z.duplicateOf()));
         }
         return n;
     }
 
-    private static void document(ObjectNode n, org.truce.figures.Document d) {
+    private static void document(ObjectNode n, org.truce.record.Document d) {
         if (d == null) n.putNull("document");
-        else n.set("document", FactWriter.document(d));
+        else n.set("document", RecordWriter.document(d));
     }
 
     private static void counts(ObjectNode n, Map<String, Integer> counts) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetTime;
 import java.util.Map;
 import java.util.TreeMap;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 
 /**
  * The facts of the incidents capability, one type per ledger entry type. An allegation opens an
@@ -17,6 +17,8 @@ public sealed interface IncidentFact {
     String STEP = "incident.step";
     String LINKED = "incident.linked";
     String NIL = "nil.reported";
+    /** Every entry type of this capability. */
+    java.util.Set<String> TYPES = java.util.Set.of(ALLEGED, CLAIM, STEP, LINKED, NIL);
 
     String type();
 
@@ -107,7 +109,7 @@ public sealed interface IncidentFact {
      */
     record NilReported(String id, String source, String zone, String zoneNamedBy, String reportedArea, LocalDate from,
                        LocalDate to, String statement, Document document, boolean illustrative,
-                       org.truce.figures.DuplicateOf duplicateOf) implements IncidentFact {
+                       org.truce.record.DuplicateOf duplicateOf) implements IncidentFact {
         public static final String NAMED_BY_REPORTER = "reporter";
 
         /** A nil report that repeats none (the usual case). */

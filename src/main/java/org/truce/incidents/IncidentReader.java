@@ -1,5 +1,6 @@
 package org.truce.incidents;
 
+import org.truce.record.RecordReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetTime;
@@ -8,10 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.locationtech.jts.geom.Envelope;
-import org.truce.figures.Document;
-import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Document;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 
 /**
  * Reads allegations and claims from request bodies and from ledger entries, naming every problem by
@@ -44,7 +44,7 @@ public final class IncidentReader {
         fields(r, node, at, ALLEGATION);
         String id = r.uuid(node, "id", at, true);
         String source = r.id(node, "source", at, true);
-        Document document = FactReader.document(r, node.get("document"), at + "/document");
+        Document document = RecordReader.document(r, node.get("document"), at + "/document");
         boolean illustrative = flag(r, node, "illustrative", at);
         LocalDate date = r.date(node, "date", at, true);
         TimePrecision tp = choice(r, node, "timePrecision", at, TimePrecision::parse, "exact, day, week or month");
@@ -76,7 +76,7 @@ public final class IncidentReader {
         String id = r.uuid(node, "id", at, true);
         String incident = r.uuid(node, "incident", at, true);
         String source = r.id(node, "source", at, true);
-        Document document = FactReader.document(r, node.get("document"), at + "/document");
+        Document document = RecordReader.document(r, node.get("document"), at + "/document");
         String[] types = types(r, node, at, false);
         return Parsed.of(new IncidentFact.Claimed(id, incident, source, document, types[0], types[1], account(r, node, at)), r);
     }

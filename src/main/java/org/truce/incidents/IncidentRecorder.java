@@ -1,17 +1,18 @@
 package org.truce.incidents;
 
+import org.truce.record.Actor;
+import org.truce.record.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.truce.figures.FigureBook;
-import org.truce.figures.Recorder.Outcome;
-import org.truce.figures.Violation;
+import org.truce.catalog.Catalog;
+import org.truce.record.Violation;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
-import org.truce.places.MapBook;
+import org.truce.catalog.MapFeatures;
 
 /**
  * Records incident facts: completes a step's source from the recording organisation, checks every
@@ -25,10 +26,10 @@ public final class IncidentRecorder {
     private final IncidentRules rules;
     private final Clock clock;
 
-    public IncidentRecorder(Ledger ledger, IncidentBook book, FigureBook figures, MapBook map, Clock clock) {
+    public IncidentRecorder(Ledger ledger, IncidentBook book, Catalog catalog, MapFeatures map, Clock clock) {
         this.ledger = ledger;
         this.book = book;
-        this.rules = new IncidentRules(book, figures, map);
+        this.rules = new IncidentRules(book, catalog, map);
         this.clock = clock;
     }
 

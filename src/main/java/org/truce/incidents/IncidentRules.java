@@ -1,18 +1,20 @@
 package org.truce.incidents;
 
+import org.truce.record.Actor;
+import org.truce.record.RepeatsFound;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.truce.figures.FigureBook;
-import org.truce.figures.Place;
-import org.truce.figures.Role;
-import org.truce.figures.Source;
-import org.truce.figures.Violation;
-import org.truce.places.FeatureKind;
-import org.truce.places.MapBook;
+import org.truce.catalog.Catalog;
+import org.truce.catalog.Place;
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
+import org.truce.record.Violation;
+import org.truce.catalog.FeatureKind;
+import org.truce.catalog.MapFeatures;
 
 /**
  * Checks incident facts against the record and against the facts before them in the same request:
@@ -26,12 +28,12 @@ public final class IncidentRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final long ALL = Long.MAX_VALUE;
     private final IncidentBook book;
-    private final FigureBook figures;
-    private final MapBook map;
+    private final Catalog catalog;
+    private final MapFeatures map;
 
-    public IncidentRules(IncidentBook book, FigureBook figures, MapBook map) {
+    public IncidentRules(IncidentBook book, Catalog catalog, MapFeatures map) {
         this.book = book;
-        this.figures = figures;
+        this.catalog = catalog;
         this.map = map;
     }
 
@@ -41,7 +43,7 @@ public final class IncidentRules {
         if (fact instanceof IncidentFact.Alleged a) {
             source(a.source(), at, v);
             if (a.place() != null) {
-                Optional<Place> place = figures.place(a.place(), ALL);
+                Optional<Place> place = catalog.place(a.place(), ALL);
                 if (place.isEmpty()) v.add(new Violation(at + "/place", "unknown place: " + a.place()));
                 else if (a.location() == null && place.get().location() == null) {
                     v.add(new Violation(at + "/location", "is required: place " + a.place() + " has no location in the catalog"));
@@ -81,7 +83,7 @@ public final class IncidentRules {
         if (!Workflow.FINDING.equals(s.step())) return List.of();
         for (Party a : allegationsOf(s.incident(), earlier, actor)) {
             boolean byAuthor = actor.org() != null && actor.org().equals(a.org());
-            boolean bySource = actor.source() != null && within(actor.source(), a.source());
+            boolean bySource = actor.source() != null && related(actor.source(), a.source());
             if (byAuthor || bySource) {
                 return List.of(new Violation(at + "/incident", "incident " + s.incident() + " was alleged by your own organisation ("
                         + (byAuthor ? actor.org() : actor.source()) + "); a finding on it must come from another body"));
@@ -129,7 +131,7 @@ public final class IncidentRules {
         }
         for (Party finder : finders) {
             boolean byAuthor = finder.org() != null && finder.org().equals(made.get().org());
-            boolean bySource = finder.source() != null && within(finder.source(), made.get().source());
+            boolean bySource = finder.source() != null && related(finder.source(), made.get().source());
             if (byAuthor || bySource) {
                 v.add(new Violation(at + "/allegation", "was alleged by " + (byAuthor ? finder.org() : made.get().source())
                         + ", whose organisation recorded the finding on incident " + l.incident()
@@ -146,7 +148,7 @@ public final class IncidentRules {
     private Optional<Source> side(String source) {
         String s = source;
         for (int depth = 0; s != null && depth < 64; depth++) {
-            Optional<Source> body = figures.source(s, ALL);
+            Optional<Source> body = catalog.source(s, ALL);
             if (body.isEmpty()) return Optional.empty();
             if (body.get().roles().contains(Role.PARTY) || body.get().roles().contains(Role.DE_FACTO_AUTHORITY)) return body;
             s = body.get().partOf();
@@ -230,7 +232,7 @@ public final class IncidentRules {
      *
      * @param earlier the facts before this one in the same request
      */
-    org.truce.figures.Repeats.Found repeatOf(IncidentFact.NilReported n, String at, List<IncidentFact> earlier) {
+    RepeatsFound repeatOf(IncidentFact.NilReported n, String at, List<IncidentFact> earlier) {
         List<Violation> unmarked = new ArrayList<>();
         List<Violation> wrong = new ArrayList<>();
         if (n.duplicateOf() != null) {
@@ -240,7 +242,7 @@ public final class IncidentRules {
                 wrong.add(new Violation(at + "/duplicateOf/id", "names no nil report that this one repeats (the same source, zone,"
                         + " reported area, from and to, recorded or earlier in this request): " + n.duplicateOf().id()));
             }
-            return new org.truce.figures.Repeats.Found(unmarked, wrong);
+            return new RepeatsFound(unmarked, wrong);
         }
         Optional<Held<IncidentFact.NilReported>> held = book.nilReports(ALL).stream()
                 .filter(h -> !h.fact().id().equals(n.id()) && sameNil(h.fact(), n)).findFirst();
@@ -256,7 +258,7 @@ public final class IncidentRules {
                 }
             }
         }
-        return new org.truce.figures.Repeats.Found(unmarked, wrong);
+        return new RepeatsFound(unmarked, wrong);
     }
 
     static boolean sameNil(IncidentFact.NilReported a, IncidentFact.NilReported b) {
@@ -265,15 +267,20 @@ public final class IncidentRules {
     }
 
     private void source(String id, String at, List<Violation> v) {
-        if (id != null && figures.source(id, ALL).isEmpty()) v.add(new Violation(at + "/source", "unknown source: " + id));
+        if (id != null && catalog.source(id, ALL).isEmpty()) v.add(new Violation(at + "/source", "unknown source: " + id));
     }
 
     /** True when {@code source} is {@code own} or part of it (partOf chain). */
+    /** Either body is the other or part of it: a part is no more independent of its parent than the parent of its part. */
+    private boolean related(String a, String b) {
+        return within(a, b) || within(b, a);
+    }
+
     boolean within(String own, String source) {
         String s = source;
         for (int depth = 0; s != null && depth < 64; depth++) {
             if (s.equals(own)) return true;
-            s = figures.source(s, ALL).map(Source::partOf).orElse(null);
+            s = catalog.source(s, ALL).map(Source::partOf).orElse(null);
         }
         return false;
     }

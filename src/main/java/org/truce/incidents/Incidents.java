@@ -2,14 +2,14 @@ package org.truce.incidents;
 
 import java.time.Clock;
 import org.locationtech.jts.geom.Envelope;
-import org.truce.figures.FigureBook;
+import org.truce.catalog.Catalog;
 import org.truce.ledger.Ledger;
-import org.truce.places.MapBook;
+import org.truce.catalog.MapFeatures;
 
 /**
  * The incidents capability wired over one ledger: its projection, reader, recorder and the queries
- * read from them (daily counts, duplicate proposals, the ACLED export, the bulletin part). Build
- * once per node; thread-safe.
+ * read from them (daily counts, duplicate proposals, the ACLED export). Build once per node;
+ * thread-safe.
  */
 public final class Incidents {
     private final IncidentBook book;
@@ -19,17 +19,15 @@ public final class Incidents {
     private final DailyCounts counts;
     private final Duplicates duplicates;
     private final AcledExport export;
-    private final CeasefirePart part;
 
-    public Incidents(IncidentBook book, Ledger ledger, FigureBook figures, MapBook map, Clock clock, Envelope region) {
+    public Incidents(IncidentBook book, Ledger ledger, Catalog catalog, MapFeatures map, Clock clock, Envelope region) {
         this.book = book;
         this.reader = new IncidentReader(region);
-        this.recorder = new IncidentRecorder(ledger, book, figures, map, clock);
-        this.where = new Whereabouts(figures, map);
+        this.recorder = new IncidentRecorder(ledger, book, catalog, map, clock);
+        this.where = new Whereabouts(catalog, map);
         this.counts = new DailyCounts(book, where);
         this.duplicates = new Duplicates(book, where);
-        this.export = new AcledExport(book, where, figures);
-        this.part = new CeasefirePart(counts, figures, map);
+        this.export = new AcledExport(book, where, catalog);
     }
 
     public IncidentBook book() { return book; }
@@ -39,5 +37,4 @@ public final class Incidents {
     public DailyCounts counts() { return counts; }
     public Duplicates duplicates() { return duplicates; }
     public AcledExport export() { return export; }
-    public CeasefirePart part() { return part; }
 }

@@ -1,12 +1,12 @@
 package org.truce.incidents;
 
+import org.truce.record.RecordReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
-import org.truce.figures.Reading;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
 
 /**
  * Reads workflow steps, links of duplicate allegations and nil reports from request bodies and
@@ -87,9 +87,9 @@ public final class WorkflowReader {
         LocalDate to = r.date(node, "to", at, true);
         if (from != null && to != null && to.isBefore(from)) r.fail(at + "/to", "must not be before from (" + from + ")");
         String statement = r.text(node, "statement", at, false);
-        var document = FactReader.document(r, node.get("document"), at + "/document");
+        var document = RecordReader.document(r, node.get("document"), at + "/document");
         boolean illustrative = IncidentReader.flag(r, node, "illustrative", at);
-        var duplicateOf = FactReader.duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
+        var duplicateOf = RecordReader.duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
         return Parsed.of(new IncidentFact.NilReported(id, source, zone, namedBy, reportedArea, from, to, statement, document,
                 illustrative, duplicateOf), r);
     }

@@ -1,5 +1,6 @@
 package org.truce.ingest;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,7 @@ import java.util.List;
 import org.truce.accords.AccordFact;
 import org.truce.accords.AccordReader;
 import org.truce.accords.AccordRecorder;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;
@@ -46,9 +47,9 @@ public final class DemoAccords {
                 pointers.add(at);
             }
         }
-        Recorder.Outcome outcome = recorder.record(facts, pointers, author);
-        if (outcome instanceof Recorder.Outcome.Refused r) throw new IllegalStateException("demo accords refused: " + r.violations());
-        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+        Outcome outcome = recorder.record(facts, pointers, author);
+        if (outcome instanceof Outcome.Refused r) throw new IllegalStateException("demo accords refused: " + r.violations());
+        AppendResult result = ((Outcome.Done) outcome).result();
         if (result instanceof AppendResult.Conflict c) throw new IllegalStateException("demo accords conflict with the store at " + c.clientId());
         return (int) ((AppendResult.Accepted) result).outcomes().stream().filter(AppendResult.Outcome::created).count();
     }

@@ -1,5 +1,6 @@
 package org.truce.ingest;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,7 @@ import org.truce.accounts.Accounts;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Fact;
 import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;
@@ -25,7 +26,7 @@ import org.truce.ledger.EntryCodec;
 public final class DemoDataset {
     public static final String RESOURCE = "/demo/seed.json";
     /** The account the demo's entries are recorded by. */
-    public static final String AUTHOR = "demo-transcriber";
+    public static final String AUTHOR = org.truce.record.Actor.DEMO_AUTHOR;
 
     private DemoDataset() {}
 
@@ -81,9 +82,9 @@ public final class DemoDataset {
             facts.add(((Parsed.Ok<Fact>) parsed).value());
             pointers.add(at + "/" + i);
         }
-        Recorder.Outcome outcome = recorder.record(facts, pointers, author);
-        if (outcome instanceof Recorder.Outcome.Refused r) throw new IllegalStateException("demo dataset refused: " + r.violations());
-        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+        Outcome outcome = recorder.record(facts, pointers, author);
+        if (outcome instanceof Outcome.Refused r) throw new IllegalStateException("demo dataset refused: " + r.violations());
+        AppendResult result = ((Outcome.Done) outcome).result();
         if (result instanceof AppendResult.Conflict c) {
             throw new IllegalStateException("demo dataset conflicts with the store at " + c.clientId());
         }

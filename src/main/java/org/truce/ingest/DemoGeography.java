@@ -1,5 +1,6 @@
 package org.truce.ingest;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,9 @@ public final class DemoGeography {
 
     /** @return the number of entries newly written */
     public static int load(MapRecorder recorder, MapReader reader, String author) {
-        Recorder.Outcome outcome = GeoJsonImport.load(read(), ORIGIN, recorder, reader, author);
-        if (outcome instanceof Recorder.Outcome.Refused r) throw new IllegalStateException("demo geography breaks the rules: " + r.violations());
-        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+        Outcome outcome = GeoJsonImport.load(read(), ORIGIN, recorder, reader, author);
+        if (outcome instanceof Outcome.Refused r) throw new IllegalStateException("demo geography breaks the rules: " + r.violations());
+        AppendResult result = ((Outcome.Done) outcome).result();
         if (!(result instanceof AppendResult.Accepted a)) throw new IllegalStateException("demo geography conflicts with the ledger: " + result);
         return (int) a.outcomes().stream().filter(AppendResult.Outcome::created).count();
     }

@@ -1,5 +1,6 @@
 package org.truce.ingest;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
-import org.truce.incidents.Actor;
+import org.truce.record.Actor;
 import org.truce.incidents.IncidentFact;
 import org.truce.incidents.IncidentReader;
 import org.truce.incidents.IncidentRecorder;
@@ -43,9 +44,9 @@ public final class DemoIncidents {
         read(demo.get("claims"), "/claims", reader::claim, facts, pointers, invalid);
         read(demo.get("nilReports"), "/nilReports", WorkflowReader::nil, facts, pointers, invalid);
         if (!invalid.isEmpty()) throw new IllegalStateException("demo incidents are invalid: " + invalid);
-        Recorder.Outcome outcome = recorder.record(facts, pointers, Actor.demo(author));
-        if (outcome instanceof Recorder.Outcome.Refused r) throw new IllegalStateException("demo incidents break the rules: " + r.violations());
-        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+        Outcome outcome = recorder.record(facts, pointers, Actor.demo(author));
+        if (outcome instanceof Outcome.Refused r) throw new IllegalStateException("demo incidents break the rules: " + r.violations());
+        AppendResult result = ((Outcome.Done) outcome).result();
         if (!(result instanceof AppendResult.Accepted a)) throw new IllegalStateException("demo incidents conflict with the ledger: " + result);
         return (int) a.outcomes().stream().filter(AppendResult.Outcome::created).count();
     }

@@ -1,5 +1,6 @@
 package org.truce.ingest;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.truce.bulletin.Publication;
 import org.truce.bulletin.Publications;
 import org.truce.bulletin.PublishRequest;
 import org.truce.bulletin.Publisher;
-import org.truce.figures.Recorder;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.Ledger;
 
@@ -74,11 +74,11 @@ public final class DemoPublications {
         if (requests.isEmpty()) return 0;
         List<String> pointers = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) pointers.add("/" + i);
-        Recorder.Outcome outcome = publisher.publish(requests, pointers, author);
-        if (outcome instanceof Recorder.Outcome.Refused r) {
+        Outcome outcome = publisher.publish(requests, pointers, author);
+        if (outcome instanceof Outcome.Refused r) {
             throw new IllegalStateException("the demo's publications were refused: " + r.violations());
         }
-        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+        AppendResult result = ((Outcome.Done) outcome).result();
         if (!(result instanceof AppendResult.Accepted a)) throw new IllegalStateException("the demo's publications conflict: " + result);
         return (int) a.outcomes().stream().filter(AppendResult.Outcome::created).count();
     }

@@ -1,5 +1,6 @@
 package org.truce.ingest;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.figures.Recorder;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.places.MapFact;
 import org.truce.places.MapReader;
 import org.truce.places.MapRecorder;
@@ -31,10 +32,10 @@ public final class GeoJsonImport {
     private GeoJsonImport() {}
 
     /** @return the recorder's outcome (refused with pointers into the file, or done) */
-    public static Recorder.Outcome load(JsonNode collection, Origin origin, MapRecorder recorder, MapReader reader, String author) {
+    public static Outcome load(JsonNode collection, Origin origin, MapRecorder recorder, MapReader reader, String author) {
         List<Violation> violations = new ArrayList<>();
         if (!collection.path("type").asText().equals("FeatureCollection") || !collection.path("features").isArray()) {
-            return new Recorder.Outcome.Refused(List.of(new Violation("/type", "must be a GeoJSON FeatureCollection")));
+            return new Outcome.Refused(List.of(new Violation("/type", "must be a GeoJSON FeatureCollection")));
         }
         List<MapFact> facts = new ArrayList<>();
         List<String> pointers = new ArrayList<>();
@@ -49,7 +50,7 @@ public final class GeoJsonImport {
             add(facts, pointers, violations, reader.feature(feature(p), at + "/properties"), at);
             add(facts, pointers, violations, reader.geometry(geometry(f, p, origin), at, false), at);
         }
-        if (!violations.isEmpty()) return new Recorder.Outcome.Refused(violations);
+        if (!violations.isEmpty()) return new Outcome.Refused(violations);
         return recorder.record(facts, pointers, author);
     }
 

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.truce.figures.DatePrecision;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.Fact;
-import org.truce.figures.Metric;
-import org.truce.figures.Place;
-import org.truce.figures.PlaceName;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceName;
 import org.truce.figures.Qualifier;
 import org.truce.figures.Report;
 import org.truce.figures.ReportKind;
-import org.truce.figures.Role;
-import org.truce.figures.Source;
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
 
 /**
  * Synthetic reports for volume tests and benchmarks, reproducible from a seed. Every synthetic

@@ -523,6 +523,14 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * The entry with this client id, if the store holds one (a committed entry of any node, applied
+     * here or not yet). Asks the store, which readers may do concurrently with the writer.
+     */
+    public Optional<Entry> entry(String clientId) {
+        return store.findByClientId(clientId).map(e -> EntryCodec.decode(e.bytes()));
+    }
+
     /** The stored entry of a client id; the store is asked only when the client id filter says it may hold it. */
     private Optional<Entry> stored(String clientId) {
         if (!clientIds.mightContain(clientId)) return Optional.empty();

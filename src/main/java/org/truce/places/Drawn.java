@@ -1,5 +1,6 @@
 package org.truce.places;
 
+import org.truce.catalog.Feature;
 import java.time.Instant;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;

@@ -1,5 +1,6 @@
 package org.truce.places;
 
+import org.truce.catalog.Feature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

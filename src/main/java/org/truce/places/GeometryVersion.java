@@ -3,7 +3,7 @@ package org.truce.places;
 import java.time.LocalDate;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 
 /**
  * One geometry of a feature, valid over the half-open interval [validFrom, validTo) (null: unbounded),

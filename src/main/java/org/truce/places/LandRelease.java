@@ -1,5 +1,6 @@
 package org.truce.places;
 
+import org.truce.catalog.FeatureKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -15,6 +15,10 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.truce.catalog.MapFeatures;
+import org.truce.catalog.Place;
+import org.truce.catalog.FeatureKind;
+import org.truce.catalog.Feature;
 import org.truce.ledger.Entry;
 import org.truce.ledger.Ledger;
 
@@ -26,7 +30,7 @@ import org.truce.ledger.Ledger;
  * it was built) and decide geodesically ({@link Geodesy}). One writer (the ledger's applier), many
  * readers.
  */
-public final class MapBook implements Ledger.Listener {
+public final class MapBook implements Ledger.Listener, MapFeatures {
     private static final double[] RADII_KM = {1, 5, 25, 125, 625, 3125};
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -79,6 +83,7 @@ public final class MapBook implements Ledger.Listener {
         }
     }
 
+    @Override
     public Optional<Feature> feature(String id, long size) {
         lock.readLock().lock();
         try {
@@ -139,6 +144,14 @@ public final class MapBook implements Ledger.Listener {
         }
         out.sort(Comparator.comparingLong(Drawn::seq));
         return out;
+    }
+
+    @Override
+    public List<Feature> zonesContaining(Place.Point point, LocalDate day, long size) {
+        Point p = GeometryInput.FACTORY.createPoint(new Coordinate(point.lon(), point.lat()));
+        Map<String, Feature> zones = new LinkedHashMap<>();
+        for (Drawn d : containing(p, day, size)) zones.putIfAbsent(d.feature().id(), d.feature());
+        return List.copyOf(zones.values());
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.truce.places;
 
+import org.truce.catalog.Feature;
+
 /** The facts of the map, one type per ledger entry type. Immutable records. */
 public sealed interface MapFact {
     String FEATURE = "feature.declared";
     String GEOMETRY = "geometry.recorded";
     String STATUS = "status.reported";
+    /** Every entry type of this capability. */
+    java.util.Set<String> TYPES = java.util.Set.of(FEATURE, GEOMETRY, STATUS);
 
     String type();
 

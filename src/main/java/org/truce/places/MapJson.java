@@ -1,5 +1,9 @@
 package org.truce.places;
 
+import org.truce.catalog.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.CatalogWriter;
+import org.truce.record.RecordWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +11,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
-import org.truce.figures.FactWriter;
-import org.truce.figures.PlaceName;
-import org.truce.figures.PlaceNames;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.PlaceNames;
 import org.truce.ledger.EntryCodec;
 
 /**
@@ -60,11 +63,11 @@ public final class MapJson {
         p.put("feature", d.feature().id()).put("kind", d.feature().kind().wire()).put("class", d.feature().cls());
         p.put("name", PlaceNames.display(d.feature().names(), lang, d.feature().id()));
         p.set("sideNames", sideNames(d.feature().names(), lang));
-        p.set("names", FactWriter.placeNames(d.feature().names()));
+        p.set("names", CatalogWriter.placeNames(d.feature().names()));
         p.put("validFrom", v.validFrom() == null ? null : v.validFrom().toString());
         p.put("validTo", v.validTo() == null ? null : v.validTo().toString());
         p.put("version", v.version()).put("party", v.party()).put("controlledBy", v.controlledBy()).put("source", v.source());
-        p.set("document", FactWriter.document(v.document()));
+        p.set("document", RecordWriter.document(v.document()));
         p.put("illustrative", d.feature().illustrative());
         if (d.feature().illustrative()) p.put("notice", NOTICE);
         p.put("seq", d.seq()).put("recordedAt", EntryCodec.formatInstant(d.recordedAt()));
@@ -105,7 +108,7 @@ public final class MapJson {
     public static ObjectNode status(MapBook.Reported r) {
         ObjectNode n = F.objectNode().put("status", r.report().status()).put("from", r.report().from().toString())
                 .put("source", r.report().source()).put("seq", r.seq());
-        if (r.report().document() != null) n.set("document", FactWriter.document(r.report().document()));
+        if (r.report().document() != null) n.set("document", RecordWriter.document(r.report().document()));
         return n;
     }
 

@@ -1,5 +1,9 @@
 package org.truce.places;
 
+import org.truce.catalog.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.CatalogReader;
+import org.truce.record.RecordReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,11 +11,10 @@ import java.util.List;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.truce.figures.Document;
-import org.truce.figures.FactReader;
-import org.truce.figures.Parsed;
-import org.truce.figures.PlaceName;
-import org.truce.figures.Reading;
+import org.truce.record.Document;
+import org.truce.record.Parsed;
+import org.truce.catalog.PlaceName;
+import org.truce.record.Reading;
 
 /**
  * Reads map facts from request bodies (geometry as a GeoJSON geometry or WKT, checked against the
@@ -41,7 +44,7 @@ public final class MapReader {
         if (kind != null && cls != null && !kind.classes().contains(cls)) {
             r.fail(at + "/class", "must be one of " + kind.classes() + " for a " + kind.wire());
         }
-        List<PlaceName> names = FactReader.placeNames(r, node.get("names"), at + "/names");
+        List<PlaceName> names = CatalogReader.placeNames(r, node.get("names"), at + "/names");
         String place = r.id(node, "place", at, false);
         boolean illustrative = bool(r, node, "illustrative", at);
         return Parsed.of(new MapFact.FeatureDeclared(new Feature(id, kind, cls, names, place, illustrative)), r);
@@ -81,7 +84,7 @@ public final class MapReader {
         String party = r.id(node, "party", at, false);
         String controlledBy = r.id(node, "controlledBy", at, false);
         String source = r.id(node, "source", at, true);
-        Document document = FactReader.document(r, node.get("document"), at + "/document");
+        Document document = RecordReader.document(r, node.get("document"), at + "/document");
         if (document == null && !node.hasNonNull("document")) {
             r.fail(at + "/document", "is required: the basis of the geometry (the document that states it)");
         }
@@ -99,7 +102,7 @@ public final class MapReader {
         String status = r.text(node, "status", at, true);
         LocalDate from = r.date(node, "from", at, true);
         String source = r.id(node, "source", at, true);
-        Document document = FactReader.document(r, node.get("document"), at + "/document");
+        Document document = RecordReader.document(r, node.get("document"), at + "/document");
         return Parsed.of(new MapFact.StatusReported(new StatusReport(id, feature, status, from, source, document)), r);
     }
 

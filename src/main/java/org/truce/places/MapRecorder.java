@@ -1,14 +1,15 @@
 package org.truce.places;
 
+import org.truce.catalog.Feature;
+import org.truce.record.Outcome;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.truce.figures.FigureBook;
-import org.truce.figures.Recorder.Outcome;
-import org.truce.figures.Violation;
+import org.truce.catalog.Catalog;
+import org.truce.record.Violation;
 import org.truce.ledger.Draft;
 import org.truce.ledger.Ledger;
 
@@ -21,9 +22,9 @@ public final class MapRecorder {
     private final MapRules rules;
     private final Clock clock;
 
-    public MapRecorder(Ledger ledger, MapBook map, FigureBook figures, Clock clock) {
+    public MapRecorder(Ledger ledger, MapBook map, Catalog catalog, Clock clock) {
         this.ledger = ledger;
-        this.rules = new MapRules(map, figures);
+        this.rules = new MapRules(map, catalog);
         this.clock = clock;
     }
 

@@ -4,8 +4,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.truce.figures.FigureBook;
-import org.truce.figures.Violation;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.truce.catalog.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.Catalog;
+import org.truce.record.Violation;
 
 /**
  * Checks map facts against the record: the feature exists (or is declared earlier in the same
@@ -17,11 +25,11 @@ final class MapRules {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 1, 1);
     private final MapBook map;
-    private final FigureBook figures;
+    private final Catalog catalog;
 
-    MapRules(MapBook map, FigureBook figures) {
+    MapRules(MapBook map, Catalog catalog) {
         this.map = map;
-        this.figures = figures;
+        this.catalog = catalog;
     }
 
     /** @param pending features declared earlier in the same request */
@@ -29,7 +37,7 @@ final class MapRules {
         List<Violation> v = new ArrayList<>();
         if (fact instanceof MapFact.FeatureDeclared d) {
             String place = d.feature().place();
-            if (place != null && figures.place(place, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/place", "unknown place: " + place));
+            if (place != null && catalog.place(place, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at + "/place", "unknown place: " + place));
         } else if (fact instanceof MapFact.GeometryRecorded g) {
             geometry(g.version(), at, pending, v);
         } else {
@@ -43,8 +51,8 @@ final class MapRules {
         if (f == null) {
             v.add(new Violation(at + "/feature", "unknown feature: " + g.feature() + " (declare it first)"));
         } else {
-            if (!f.kind().accepts(g.geometry())) {
-                v.add(new Violation(at + "/geometry", "a " + f.kind().wire() + " takes " + f.kind().geometryNoun() + ", not a "
+            if (!accepts(f.kind(), g.geometry())) {
+                v.add(new Violation(at + "/geometry", "a " + f.kind().wire() + " takes " + geometryNoun(f.kind()) + ", not a "
                         + g.geometry().getGeometryType()));
             }
             if (g.controlledBy() != null && !"area_of_control".equals(f.cls())) {
@@ -77,12 +85,29 @@ final class MapRules {
     }
 
     private void source(String id, String at, List<Violation> v) {
-        if (id != null && figures.source(id, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at, "unknown source: " + id));
+        if (id != null && catalog.source(id, Long.MAX_VALUE).isEmpty()) v.add(new Violation(at, "unknown source: " + id));
     }
 
     private static void range(LocalDate d, String at, LocalDate before, List<Violation> v) {
         if (d != null && (d.isBefore(EARLIEST) || !d.isBefore(before))) {
             v.add(new Violation(at, "must lie between 1900-01-01 and " + before.minusDays(1)));
         }
+    }
+
+    /** Lines are lines, points are points, everything else is an area. */
+    static boolean accepts(FeatureKind kind, Geometry g) {
+        return switch (kind) {
+            case LINE -> g instanceof LineString || g instanceof MultiLineString;
+            case POINT -> g instanceof Point;
+            default -> g instanceof Polygon || g instanceof MultiPolygon;
+        };
+    }
+
+    private static String geometryNoun(FeatureKind kind) {
+        return switch (kind) {
+            case LINE -> "a LineString or MultiLineString";
+            case POINT -> "a Point";
+            default -> "a Polygon or MultiPolygon";
+        };
     }
 }

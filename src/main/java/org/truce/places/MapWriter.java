@@ -1,8 +1,10 @@
 package org.truce.places;
 
+import org.truce.catalog.Feature;
+import org.truce.catalog.CatalogWriter;
+import org.truce.record.RecordWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.truce.figures.FactWriter;
 
 /** Writes map facts as ledger payloads, the form {@link MapReader#fromLedger} reads. Stateless. */
 public final class MapWriter {
@@ -15,7 +17,7 @@ public final class MapWriter {
         if (fact instanceof MapFact.FeatureDeclared d) {
             Feature f = d.feature();
             n.put("id", f.id()).put("kind", f.kind().wire()).put("class", f.cls());
-            n.set("names", FactWriter.placeNames(f.names()));
+            n.set("names", CatalogWriter.placeNames(f.names()));
             nullable(n, "place", f.place());
             n.put("illustrative", f.illustrative());
         } else if (fact instanceof MapFact.GeometryRecorded g) {
@@ -28,13 +30,13 @@ public final class MapWriter {
             nullable(n, "party", v.party());
             nullable(n, "controlledBy", v.controlledBy());
             n.put("source", v.source());
-            n.set("document", FactWriter.document(v.document()));
+            n.set("document", RecordWriter.document(v.document()));
             if (!v.repairs().isEmpty()) v.repairs().forEach(n.putArray("repairs")::add);
         } else {
             StatusReport s = ((MapFact.StatusReported) fact).status();
             n.put("id", s.id()).put("feature", s.feature()).put("status", s.status()).put("from", s.from().toString())
                     .put("source", s.source());
-            if (s.document() != null) n.set("document", FactWriter.document(s.document()));
+            if (s.document() != null) n.set("document", RecordWriter.document(s.document()));
         }
         return n;
     }

@@ -1,7 +1,7 @@
 package org.truce.places;
 
 import java.time.LocalDate;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 
 /**
  * A source's report of a point's status from a date on: a checkpoint or crossing open, closed or

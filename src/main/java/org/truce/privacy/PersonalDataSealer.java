@@ -40,12 +40,21 @@ public final class PersonalDataSealer {
     }
 
     public Sealed seal(DataKey key, String caseId, byte[] plaintext) {
+        return seal(key, caseId, plaintext, new byte[0]);
+    }
+
+    /**
+     * Seals {@code plaintext} with a MAC that also binds {@code author} (never stored, never shown):
+     * {@link #sameContent(DataKey, byte[], byte[], String)} then recognises the content only when
+     * the same author offers it again, so nobody else can confirm a guess by retrying.
+     */
+    public Sealed seal(DataKey key, String caseId, byte[] plaintext, byte[] author) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, caseId, nonce);
             byte[] ciphertext = cipher.doFinal(plaintext);
-            return new Sealed(B64.encodeToString(nonce), B64.encodeToString(ciphertext), HEX.formatHex(mac(key, plaintext)));
+            return new Sealed(B64.encodeToString(nonce), B64.encodeToString(ciphertext), HEX.formatHex(mac(key, plaintext, author)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required of every Java platform", e);
         }
@@ -72,13 +81,18 @@ public final class PersonalDataSealer {
 
     /** Whether {@code plaintext} is what was sealed with this {@code mac}, compared in constant time. */
     public boolean sameContent(DataKey key, byte[] plaintext, String mac) {
+        return sameContent(key, plaintext, new byte[0], mac);
+    }
+
+    /** Whether {@code author} sealed {@code plaintext} with this {@code mac}, compared in constant time. */
+    public boolean sameContent(DataKey key, byte[] plaintext, byte[] author, String mac) {
         byte[] expected;
         try {
             expected = HEX.parseHex(mac);
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(mac(key, plaintext), expected);
+        return MessageDigest.isEqual(mac(key, plaintext, author), expected);
     }
 
     private static Cipher cipher(int mode, DataKey key, String caseId, byte[] nonce) throws GeneralSecurityException {
@@ -95,6 +109,13 @@ public final class PersonalDataSealer {
      * HMAC(dataKey, info ‖ 0x01); Extract is skipped because the data key is already uniformly
      * random (RFC 5869 §3.3).
      */
+    /** The MAC of the plaintext alone when no author is bound (as sealed before authors were), else of both, length-prefixed. */
+    private static byte[] mac(DataKey key, byte[] plaintext, byte[] author) {
+        if (author.length == 0) return mac(key, plaintext);
+        byte[] input = java.nio.ByteBuffer.allocate(4 + author.length + plaintext.length).putInt(author.length).put(author).put(plaintext).array();
+        return mac(key, input);
+    }
+
     private static byte[] mac(DataKey key, byte[] plaintext) {
         byte[] macKey = hmac(key.bytes(), MAC_KEY_INFO, new byte[] {0x01});
         return hmac(macKey, plaintext);

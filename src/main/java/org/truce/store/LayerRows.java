@@ -1,5 +1,7 @@
 package org.truce.store;
 
+import org.truce.catalog.CatalogWriter;
+import org.truce.record.RecordWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,12 +13,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.io.WKBWriter;
-import org.truce.figures.Document;
-import org.truce.figures.FactWriter;
-import org.truce.figures.PlaceName;
-import org.truce.figures.PlaceNames;
-import org.truce.places.Feature;
-import org.truce.places.FeatureKind;
+import org.truce.record.Document;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.PlaceNames;
+import org.truce.catalog.Feature;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.Geodesy;
 import org.truce.places.GeometryVersion;
 import org.truce.places.StatusReport;
@@ -50,7 +51,7 @@ final class LayerRows {
             s.setString(2, f.kind().wire());
             s.setString(3, f.cls());
             s.setString(4, nameEn(f.names()));
-            s.setString(5, FactWriter.placeNames(f.names()).toString());
+            s.setString(5, CatalogWriter.placeNames(f.names()).toString());
             s.setString(6, f.place());
             s.setBoolean(7, f.illustrative());
             s.setLong(8, seq);
@@ -84,7 +85,7 @@ final class LayerRows {
             s.setString(i++, kind.wire());
             s.setString(i++, f.cls());
             s.setString(i++, nameEn(f.names()));
-            s.setString(i++, FactWriter.placeNames(f.names()).toString());
+            s.setString(i++, CatalogWriter.placeNames(f.names()).toString());
             s.setString(i++, f.place());
             s.setBoolean(i++, f.illustrative());
             setDate(s, i++, v.validFrom());
@@ -130,7 +131,7 @@ final class LayerRows {
 
     private static String document(Document d) {
         if (d == null) return null;
-        JsonNode n = FactWriter.document(d);
+        JsonNode n = RecordWriter.document(d);
         return n.toString();
     }
 

@@ -19,8 +19,8 @@ import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.StoreFailure;
 import org.truce.ledger.StoredEntry;
-import org.truce.places.Feature;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.MapFact;
 import org.truce.places.MapReader;
 

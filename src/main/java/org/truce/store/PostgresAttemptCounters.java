@@ -28,24 +28,24 @@ final class PostgresAttemptCounters implements AttemptCounters {
     }
 
     @Override
-    public Optional<Instant> admit(List<Limit> limits, Instant now, Duration window) {
+    public Optional<Instant> admit(List<? extends Rule> rules, Instant now, Duration window) {
         ensureOpen();
         AttemptCounters.checkWindow(window);
-        List<Limit> ordered = limits.stream().sorted(Comparator.comparing(Limit::key)).toList();
+        List<Rule> ordered = rules.stream().map(Rule.class::cast).sorted(Comparator.comparing(Rule::key)).toList();
         return jdbc.transaction(c -> {
-            for (Limit limit : ordered) PrivateJdbc.lock(c, PrivateJdbc.THROTTLE_LOCK, limit.key());
+            for (Rule rule : ordered) PrivateJdbc.lock(c, PrivateJdbc.THROTTLE_LOCK, rule.key());
             PrivateJdbc.update(c, "DELETE FROM attempt_counters WHERE at <= ?", now.minus(KEPT));
-            for (Limit limit : ordered) {
-                PrivateJdbc.update(c, "DELETE FROM attempt_counters WHERE key = ? AND at <= ?", limit.key(), now.minus(window));
+            for (Rule rule : ordered) {
+                PrivateJdbc.update(c, "DELETE FROM attempt_counters WHERE key = ? AND at <= ?", rule.key(), now.minus(window));
             }
             Instant wait = null;
-            for (Limit limit : ordered) {
-                Optional<Instant> free = AttemptCounters.freeAt(times(c, limit.key(), now.minus(window)), limit.max(), window);
+            for (Rule rule : ordered) {
+                Optional<Instant> free = rule.freeAt(times(c, rule.key(), now.minus(window)), now, window);
                 if (free.isPresent() && (wait == null || free.get().isAfter(wait))) wait = free.get();
             }
             if (wait != null) return Optional.of(wait);
-            for (Limit limit : ordered) {
-                PrivateJdbc.update(c, "INSERT INTO attempt_counters (key, at) VALUES (?, ?)", limit.key(), now);
+            for (Rule rule : ordered) {
+                PrivateJdbc.update(c, "INSERT INTO attempt_counters (key, at) VALUES (?, ?)", rule.key(), now);
             }
             return Optional.<Instant>empty();
         });

@@ -36,6 +36,7 @@ final class PostgresAuditLog implements AuditLog {
     private static final String SELECT_ORG =
             "SELECT " + COLUMNS + " FROM audit_records WHERE org = ? AND seq > ? ORDER BY seq LIMIT ?";
     private static final String SELECT_UP_TO = "SELECT " + COLUMNS + " FROM audit_records WHERE seq <= ? ORDER BY seq";
+    private static final String SIZE = "SELECT pg_total_relation_size('" + PrivateDatabase.SCHEMA + ".audit_records')";
     private static final String SELECT_FIRST_KEPT = "SELECT MIN(seq) FROM audit_records WHERE at >= ?";
     private static final String SELECT_MAX = "SELECT MAX(seq) FROM audit_records";
     private static final String DELETE_UP_TO = "DELETE FROM audit_records WHERE seq <= ?";
@@ -78,6 +79,13 @@ final class PostgresAuditLog implements AuditLog {
         if (limit < 1) throw new IllegalArgumentException("limit must be positive, got " + limit);
         if (org == null) return jdbc.query(SELECT_ALL, PostgresAuditLog::record, afterSeq, limit);
         return jdbc.query(SELECT_ORG, PostgresAuditLog::record, org, afterSeq, limit);
+    }
+
+    /** The records' table with its indexes and TOAST, as PostgreSQL counts it. */
+    @Override
+    public long sizeBytes() {
+        ensureOpen();
+        return jdbc.query(SIZE, rows -> rows.getLong(1)).get(0);
     }
 
     @Override

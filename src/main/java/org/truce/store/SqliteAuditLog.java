@@ -92,6 +92,23 @@ final class SqliteAuditLog implements AuditLog {
         }
     }
 
+    /** Pages in use (free pages left by a prune are reused, so they do not count). */
+    @Override
+    public synchronized long sizeBytes() {
+        ensureOpen();
+        try {
+            return (pragma("page_count") - pragma("freelist_count")) * pragma("page_size");
+        } catch (SQLException e) {
+            throw new StoreFailure("could not measure the audit log", e);
+        }
+    }
+
+    private long pragma(String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("PRAGMA " + name); ResultSet rows = select.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
     @Override
     public synchronized AuditVerification verify() {
         ensureOpen();

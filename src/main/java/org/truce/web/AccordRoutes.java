@@ -12,9 +12,10 @@ import org.truce.accords.AccordJson;
 import org.truce.accords.AccordReader;
 import org.truce.accords.AccordRecorder;
 import org.truce.accords.Tracker;
-import org.truce.accounts.Principal;
-import org.truce.figures.Parsed;
-import org.truce.figures.Violation;
+import org.truce.accounts.Attribution.Speakers;
+import org.truce.record.Voice;
+import org.truce.record.Parsed;
+import org.truce.record.Violation;
 import org.truce.ledger.Ledger;
 
 /**
@@ -22,78 +23,54 @@ import org.truce.ledger.Ledger;
  * events, deadline amendments, working groups, meetings and tasks; assessments are recorded by a
  * reporter, and an outlet's claim about a body's remit likewise. Whatever speaks in a body's name
  * (an assessment's assessor, a remit claim's, a meeting's, an event's or an amendment's source, a
- * version's publisher) follows {@link InNameOf#accords}. Reads are public and take
+ * version's publisher) follows {@link org.truce.accounts.Attribution}. Reads are public and take
  * {@code atSize}/{@code knownAt}. Writes take one object or an array, all or nothing.
  */
 final class AccordRoutes {
     private final Tracker tracker;
-    private final AccordRecorder recorder;
     private final Ledger ledger;
-    private final InNameOf names;
     private final java.time.Clock clock;
+    private final WriteRequest writes;
+    private final WriteRoute.Recording<AccordFact> record;
 
-    AccordRoutes(Tracker tracker, AccordRecorder recorder, Ledger ledger, InNameOf names, java.time.Clock clock) {
+    AccordRoutes(Tracker tracker, AccordRecorder recorder, Ledger ledger, WriteRequest writes, java.time.Clock clock) {
         this.tracker = tracker;
-        this.recorder = recorder;
         this.ledger = ledger;
-        this.names = names;
+        this.writes = writes;
         this.clock = clock;
+        this.record = (facts, pointers, actor) -> recorder.record(facts, pointers, actor.author());
     }
 
-    void agreements(Context ctx) { write(ctx, AccordFact.AGREEMENT); }
-    void versions(Context ctx) { write(ctx, AccordFact.VERSION); }
-    void obligations(Context ctx) { write(ctx, AccordFact.OBLIGATION); }
-    void events(Context ctx) { write(ctx, AccordFact.EVENT); }
-    void amendments(Context ctx) { write(ctx, AccordFact.AMENDMENT); }
-    void assessments(Context ctx) { write(ctx, AccordFact.ASSESSMENT); }
-    void groups(Context ctx) { write(ctx, AccordFact.GROUP); }
-    void meetings(Context ctx) { write(ctx, AccordFact.MEETING); }
-    void tasks(Context ctx) { write(ctx, AccordFact.TASK); }
-    void remitClaims(Context ctx) { write(ctx, AccordFact.REMIT_CLAIM); }
-
-    private void write(Context ctx, String type) {
-        Principal p = Caller.required(ctx);
-        JsonNode body = Json.body(ctx);
-        boolean many = body.isArray();
-        if (many && (body.isEmpty() || body.size() > 1000)) throw Answers.invalid(List.of(new Violation("", "must hold 1 to 1000 items")));
-        List<AccordFact> facts = new ArrayList<>();
-        List<String> pointers = new ArrayList<>();
-        List<Violation> invalid = new ArrayList<>();
-        for (int i = 0; i < (many ? body.size() : 1); i++) {
-            String at = many ? "/" + i : "";
-            Parsed<AccordFact> parsed = AccordReader.read(type, many ? body.get(i) : body, at);
-            if (parsed instanceof Parsed.Ok<AccordFact> ok) {
-                facts.add(ok.value());
-                pointers.add(at);
-            } else invalid.addAll(((Parsed.Invalid<AccordFact>) parsed).violations());
-        }
-        if (!invalid.isEmpty()) throw Answers.invalid(invalid);
-        List<Violation> forbidden = inNameOf(p, facts, pointers);
-        if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
-        Answers.outcome(ctx, Answers.recording(() -> recorder.record(facts, pointers, p.author())), many, pointers);
+    /** The write route of one accords entry type: whatever speaks in a body's name follows {@link Speakers#REPORTERS_OR_SECRETARIAT}. */
+    private WriteRoute<AccordFact> route(String type) {
+        return WriteRoute.<AccordFact>of((node, at) -> AccordReader.read(type, node, at), record)
+                .speaking(Speakers.REPORTERS_OR_SECRETARIAT, AccordRoutes::voice);
     }
 
-    /** Every fact that speaks in a body's name: that name, its field, and whether it cites a document (and where). */
-    private List<Violation> inNameOf(Principal p, List<AccordFact> facts, List<String> pointers) {
-        List<Violation> v = new ArrayList<>();
-        for (int i = 0; i < facts.size(); i++) {
-            String at = pointers.get(i);
-            AccordFact f = facts.get(i);
-            if (f instanceof AccordFact.StatusAssessed s) {
-                names.accords(p, s.assessor(), at + "/assessor", s.evidence().document() != null, at + "/evidence/document", v);
-            } else if (f instanceof AccordFact.RemitClaimed c) {
-                names.accords(p, c.source(), at + "/source", c.document() != null, at + "/document", v);
-            } else if (f instanceof AccordFact.MeetingHeld m) {
-                names.accords(p, m.source(), at + "/source", m.document() != null, at + "/document", v);
-            } else if (f instanceof AccordFact.EventHappened e) {
-                names.accords(p, e.source(), at + "/source", e.document() != null, at + "/document", v);
-            } else if (f instanceof AccordFact.DeadlineAmended a) {
-                names.accords(p, a.source(), at + "/source", a.document() != null, at + "/document", v);
-            } else if (f instanceof AccordFact.VersionPublished ver && ver.publisher() != null) {
-                names.accords(p, ver.publisher(), at + "/publisher", ver.document() != null, at + "/document", v);
-            }
+    /** The body a fact speaks for, its field, and the document it cites (and where). */
+    private static Voice voice(AccordFact f, String at) {
+        if (f instanceof AccordFact.StatusAssessed s) {
+            return Voice.of(s.assessor(), at + "/assessor", s.evidence().document(), at + "/evidence/document");
         }
-        return v;
+        if (f instanceof AccordFact.RemitClaimed c) return Voice.of(c.source(), at + "/source", c.document(), at + "/document");
+        if (f instanceof AccordFact.MeetingHeld m) return Voice.of(m.source(), at + "/source", m.document(), at + "/document");
+        if (f instanceof AccordFact.EventHappened e) return Voice.of(e.source(), at + "/source", e.document(), at + "/document");
+        if (f instanceof AccordFact.DeadlineAmended a) return Voice.of(a.source(), at + "/source", a.document(), at + "/document");
+        if (f instanceof AccordFact.VersionPublished v) return Voice.of(v.publisher(), at + "/publisher", v.document(), at + "/document");
+        return null;
+    }
+
+    void writeRoutes(io.javalin.config.RoutesConfig r) {
+        r.post(WebApp.API + "/agreements", writes.handler(route(AccordFact.AGREEMENT)), Access.SECRETARIAT);
+        r.post(WebApp.API + "/agreement-versions", writes.handler(route(AccordFact.VERSION)), Access.SECRETARIAT);
+        r.post(WebApp.API + "/obligations", writes.handler(route(AccordFact.OBLIGATION)), Access.SECRETARIAT);
+        r.post(WebApp.API + "/accord-events", writes.handler(route(AccordFact.EVENT)), Access.SECRETARIAT);
+        r.post(WebApp.API + "/deadline-amendments", writes.handler(route(AccordFact.AMENDMENT)), Access.SECRETARIAT);
+        r.post(WebApp.API + "/assessments", writes.handler(route(AccordFact.ASSESSMENT)), Access.REPORTING);
+        r.post(WebApp.API + "/working-groups", writes.handler(route(AccordFact.GROUP)), Access.SECRETARIAT);
+        r.post(WebApp.API + "/meetings", writes.handler(route(AccordFact.MEETING)), Access.SECRETARIAT);
+        r.post(WebApp.API + "/tasks", writes.handler(route(AccordFact.TASK)), Access.SECRETARIAT);
+        r.post(WebApp.API + "/remit-claims", writes.handler(route(AccordFact.REMIT_CLAIM)), Access.REPORTING);
     }
 
     void listAgreements(Context ctx) {

@@ -16,13 +16,14 @@ import org.truce.accounts.Grant;
 import org.truce.accounts.IssuedToken;
 import org.truce.accounts.Principal;
 import org.truce.accounts.SignIn;
-import org.truce.audit.AuditLog;
-import org.truce.figures.Violation;
+import org.truce.audit.AuditTrail;
+import org.truce.record.Violation;
 
 /**
  * Signing in and out (pages and JSON), the caller's own account, and personal API tokens the caller
- * issues to itself. Sign-in answers the same for an unknown user and a wrong password; failures and
- * successes go to the audit trail; throttled attempts get 429 with Retry-After.
+ * issues to itself. Sign-in answers the same for an unknown user and a wrong password; successes are
+ * noted in the audit trail, failures counted there per address and minute; throttled attempts get 429
+ * with Retry-After.
  */
 final class AccountRoutes {
     static final String PRESESSION_COOKIE = "truce_csrf";
@@ -30,14 +31,17 @@ final class AccountRoutes {
      * Behind a proxy that terminates TLS the node sees plain HTTP: {@code TRUCE_COOKIE_SECURE=true}
      * marks the cookies Secure all the same.
      */
-    private static final boolean FORCE_SECURE = "true".equalsIgnoreCase(System.getenv("TRUCE_COOKIE_SECURE"));
     private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[a-z0-9._-]{3,64}");
     private final Accounts accounts;
     private final Sessions sessions;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Pages pages;
 
-    AccountRoutes(Accounts accounts, Sessions sessions, AuditLog audit, Pages pages) {
+    /** {@code TRUCE_COOKIE_SECURE}: session cookies are Secure even when the proxy speaks plain HTTP to the node. */
+    private final boolean forceSecure;
+
+    AccountRoutes(Accounts accounts, Sessions sessions, AuditTrail audit, Pages pages, boolean forceSecure) {
+        this.forceSecure = forceSecure;
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;
@@ -137,7 +141,7 @@ final class AccountRoutes {
         if (d < 1 || d > 366) throw Answers.invalid(List.of(new Violation("/days", "must be a whole number of days from 1 to 366")));
         try {
             IssuedToken t = accounts.createToken(username(p), name, Duration.ofDays(d));
-            audit.append(p.accountId(), p.orgId(), "token.created", t.id(), null, name);
+            audit.note(p.accountId(), p.orgId(), "token.created", t.id(), null, name);
             return t;
         } catch (AccountRefused e) {
             throw AdminRoutes.refused(e);
@@ -158,19 +162,19 @@ final class AccountRoutes {
         if (!USERNAME.matcher(username).matches() || password.length() > 1024) {
             // no account can have this name: the same refusal, without a throttle entry or an audit
             // record of an arbitrarily long string
-            audit.append("anonymous", null, "signin.failed", "(not a username)", ctx.ip(), null);
+            audit.refused("signin.failed", "(not a username)", ctx.ip());
             return new SignIn.Refused();
         }
         char[] secret = password.toCharArray();
         SignIn result = accounts.signIn(username, secret, ctx.ip());
         java.util.Arrays.fill(secret, '\0');
         if (result instanceof SignIn.Ok ok) {
-            audit.append(ok.principal().accountId(), ok.principal().orgId(), "signin.ok", null, ctx.ip(), null);
+            audit.note(ok.principal().accountId(), ok.principal().orgId(), "signin.ok", null, ctx.ip(), null);
         } else if (result instanceof SignIn.Throttled) {
-            audit.append("anonymous", null, "signin.throttled", username, ctx.ip(), null);
-            ctx.header("Retry-After", Long.toString(Math.max(1, ((SignIn.Throttled) result).retryAfter().toSeconds())));
+            audit.refused("signin.throttled", username, ctx.ip());
+            ctx.header("Retry-After", Long.toString(seconds(((SignIn.Throttled) result).retryAfter())));
         } else {
-            audit.append("anonymous", null, "signin.failed", username, ctx.ip(), null);
+            audit.refused("signin.failed", username, ctx.ip());
         }
         return result;
     }
@@ -182,11 +186,16 @@ final class AccountRoutes {
         return s;
     }
 
-    static Cookie cookie(Context ctx, String name, String value, SameSite sameSite) {
+    private Cookie cookie(Context ctx, String name, String value, SameSite sameSite) {
+        return cookie(ctx, name, value, sameSite, forceSecure);
+    }
+
+    /** @param forceSecure {@code TRUCE_COOKIE_SECURE}: Secure even when the request came over plain HTTP */
+    static Cookie cookie(Context ctx, String name, String value, SameSite sameSite, boolean forceSecure) {
         Cookie c = new Cookie(name, value);
         c.setPath("/");
         c.setHttpOnly(true);
-        c.setSecure(FORCE_SECURE || "https".equals(ctx.scheme()));
+        c.setSecure(forceSecure || "https".equals(ctx.scheme()));
         c.setSameSite(sameSite);
         return c;
     }
@@ -208,6 +217,12 @@ final class AccountRoutes {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual()) throw Answers.invalid(List.of(new Violation("/" + field, "is required and must be a string")));
         return v.asText();
+    }
+
+    /** Whole seconds, rounded up: a client that waits exactly this long is not refused again. */
+    private static long seconds(Duration d) {
+        long s = d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, s);
     }
 
     private static long minutes(Duration d) {

@@ -16,9 +16,9 @@ import org.truce.accounts.IssuedToken;
 import org.truce.accounts.Organisation;
 import org.truce.accounts.Principal;
 import org.truce.accounts.Role;
-import org.truce.audit.AuditLog;
+import org.truce.audit.AuditTrail;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * Administration over the API (the same acts as {@code ./truce admin}): organisations, accounts,
@@ -28,9 +28,9 @@ import org.truce.figures.Violation;
 final class AdminRoutes {
     private final Accounts accounts;
     private final FigureBook figures;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    AdminRoutes(Accounts accounts, FigureBook figures, AuditLog audit) {
+    AdminRoutes(Accounts accounts, FigureBook figures, AuditTrail audit) {
         this.accounts = accounts;
         this.figures = figures;
         this.audit = audit;
@@ -46,7 +46,7 @@ final class AdminRoutes {
             throw Answers.invalid(List.of(new Violation("/source", "unknown source: " + source + " (declare it first)")));
         }
         Organisation o = act(() -> accounts.createOrg(id, source, name));
-        audit.append(p.accountId(), o.id(), "org.created", o.id(), ctx.ip(), null);
+        audit.note(p.accountId(), o.id(), "org.created", o.id(), ctx.ip(), null);
         Json.send(ctx, 201, org(o));
     }
 
@@ -64,13 +64,13 @@ final class AdminRoutes {
         String password = text(b, "password", true);
         List<Role> roles = roles(b.get("roles"));
         Account a = act(() -> accounts.createUser(org, username, password.toCharArray()));
-        audit.append(p.accountId(), org, "account.created", a.id(), ctx.ip(), null);
+        audit.note(p.accountId(), org, "account.created", a.id(), ctx.ip(), null);
         for (Role r : roles) {
             act(() -> {
                 accounts.grant(username, r, null);
                 return null;
             });
-            audit.append(p.accountId(), org, "grant", a.id(), ctx.ip(), r.wireName() + " in " + org);
+            audit.note(p.accountId(), org, "grant", a.id(), ctx.ip(), r.wireName() + " in " + org);
         }
         Json.send(ctx, 201, user(a));
     }
@@ -91,7 +91,7 @@ final class AdminRoutes {
             accounts.grant(username, role, scope);
             return null;
         });
-        audit.append(p.accountId(), scope == null ? account(username).orgId() : scope, "grant", username, ctx.ip(), role.wireName());
+        audit.note(p.accountId(), scope == null ? account(username).orgId() : scope, "grant", username, ctx.ip(), role.wireName());
         Json.send(ctx, 200, user(account(username)));
     }
 
@@ -102,7 +102,7 @@ final class AdminRoutes {
         Role role = role(b, "/role");
         String scope = text(b, "scope", false);
         boolean removed = act(() -> accounts.revoke(username, role, scope));
-        audit.append(p.accountId(), scope == null ? account(username).orgId() : scope, "revoke", username, ctx.ip(), role.wireName());
+        audit.note(p.accountId(), scope == null ? account(username).orgId() : scope, "revoke", username, ctx.ip(), role.wireName());
         Json.send(ctx, 200, user(account(username)).put("revoked", removed));
     }
 
@@ -114,7 +114,7 @@ final class AdminRoutes {
         int days = b.path("days").isMissingNode() ? 90 : b.get("days").asInt(-1);
         if (days < 1 || days > 366) throw Answers.invalid(List.of(new Violation("/days", "must be a whole number of days from 1 to 366")));
         IssuedToken t = act(() -> accounts.createToken(username, name, Duration.ofDays(days)));
-        audit.append(p.accountId(), account(username).orgId(), "token.created", t.id(), ctx.ip(), "for " + username + ": " + name);
+        audit.note(p.accountId(), account(username).orgId(), "token.created", t.id(), ctx.ip(), "for " + username + ": " + name);
         Json.send(ctx, 201, token(t));
     }
 
@@ -122,7 +122,7 @@ final class AdminRoutes {
         Principal p = Caller.required(ctx);
         String id = ctx.pathParam("id");
         if (!revoked(id)) throw new Problem(ErrorCode.NOT_FOUND, "no token " + id);
-        audit.append(p.accountId(), null, "token.revoked", id, ctx.ip(), null);
+        audit.note(p.accountId(), null, "token.revoked", id, ctx.ip(), null);
         ctx.status(204);
     }
 

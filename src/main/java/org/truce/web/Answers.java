@@ -1,16 +1,14 @@
 package org.truce.web;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.HexFormat;
 import java.util.List;
-import org.slf4j.LoggerFactory;
-import org.truce.figures.Recorder;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;
-import org.truce.ledger.StoreFailure;
 
 /** How write routes answer: receipts for accepted entries, problems for refusals. Stateless. */
 final class Answers {
@@ -30,25 +28,8 @@ final class Answers {
         return new Problem(code, first.trim() + more, violations);
     }
 
-    /** Runs a recording; a store failure is a 503 (nothing acknowledged). */
-    static Recorder.Outcome recording(java.util.function.Supplier<Recorder.Outcome> record) {
-        try {
-            return record.get();
-        } catch (StoreFailure e) {
-            // the cause is logged, never answered: store messages may carry SQL or paths
-            LoggerFactory.getLogger(Answers.class).error("store failure on a write", e);
-            throw new Problem(ErrorCode.UNAVAILABLE, "the store failed; nothing of this request was acknowledged");
-        }
-    }
-
-    static void outcome(Context ctx, Recorder.Outcome outcome, boolean many, List<String> pointers) {
-        outcome(ctx, outcome, many, pointers, (i, receipt) -> { });
-    }
-
     /** @param decorate adds to the receipt of item i what its route has to say (repairs made, say) */
-    static void outcome(Context ctx, Recorder.Outcome outcome, boolean many, List<String> pointers,
-                        java.util.function.BiConsumer<Integer, ObjectNode> decorate) {
-        AppendResult.Accepted a = accepted(outcome, pointers);
+    static void outcome(Context ctx, AppendResult.Accepted a, boolean many, java.util.function.BiConsumer<Integer, ObjectNode> decorate) {
         if (!many) {
             AppendResult.Outcome o = a.outcomes().get(0);
             ObjectNode r = receipt(o);
@@ -72,9 +53,9 @@ final class Answers {
      * id is already used by different content (409). Shared by the JSON
      * routes and the desk's forms, so both refuse the same input the same way.
      */
-    static AppendResult.Accepted accepted(Recorder.Outcome outcome, List<String> pointers) {
-        if (outcome instanceof Recorder.Outcome.Refused r) throw r.repeat() ? refused(ErrorCode.DUPLICATE, r.violations()) : invalid(r.violations());
-        AppendResult result = ((Recorder.Outcome.Done) outcome).result();
+    static AppendResult.Accepted accepted(Outcome outcome, List<String> pointers) {
+        if (outcome instanceof Outcome.Refused r) throw r.repeat() ? refused(ErrorCode.DUPLICATE, r.violations()) : invalid(r.violations());
+        AppendResult result = ((Outcome.Done) outcome).result();
         if (result instanceof AppendResult.Conflict c) {
             String at = pointers.get(c.index()) + "/id";
             throw new Problem(ErrorCode.CONFLICT, "id " + c.clientId() + " is already in the ledger at seq "

@@ -6,8 +6,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.truce.accounts.Attribution.Speakers;
 import org.truce.accounts.Principal;
-import org.truce.audit.AuditLog;
+import org.truce.cases.CaseFact;
+import org.truce.record.Voice;
+import org.truce.audit.AuditTrail;
 import org.truce.cases.CaseBook;
 import org.truce.cases.CaseKind;
 import org.truce.cases.CaseReader;
@@ -15,8 +18,8 @@ import org.truce.cases.CaseRecord;
 import org.truce.cases.CaseRecorder;
 import org.truce.cases.CaseRequest;
 import org.truce.cases.PartyTerm;
-import org.truce.figures.Parsed;
-import org.truce.figures.Violation;
+import org.truce.record.Parsed;
+import org.truce.record.Violation;
 import org.truce.ledger.EntryCodec;
 
 /**
@@ -28,44 +31,44 @@ import org.truce.ledger.EntryCodec;
 final class CaseRoutes {
     private final CaseBook cases;
     private final CaseRecorder recorder;
-    private final InNameOf names;
-    private final AuditLog audit;
+    private final WriteRequest writes;
+    private final AuditTrail audit;
+    private final WriteRoute<CaseRequest> opening;
 
-    CaseRoutes(CaseBook cases, CaseRecorder recorder, InNameOf names, AuditLog audit) {
+    CaseRoutes(CaseBook cases, CaseRecorder recorder, WriteRequest writes, AuditTrail audit) {
         this.cases = cases;
         this.recorder = recorder;
-        this.names = names;
+        this.writes = writes;
         this.audit = audit;
+        this.opening = single((node, at) -> CaseReader.readOpening(node))
+                .speaking(Speakers.REPORTERS_ONLY, (request, at) -> Voice.of(((CaseFact.Opened) request.fact()).source(), "/source", null, "/document"));
     }
 
-    void open(Context ctx) {
-        Principal p = Caller.required(ctx);
-        CaseRequest request = read(CaseReader.readOpening(Json.body(ctx)));
-        String source = ((org.truce.cases.CaseFact.Opened) request.fact()).source();
-        if (!names.speaksFor(p, source)) {
-            throw Answers.forbidden(List.of(new Violation("/source", "you may open cases only in the name of "
-                    + (p.sourceId() == null ? "your organisation's source" : p.sourceId()) + " and the bodies part of it")));
-        }
-        Answers.outcome(ctx, Answers.recording(() -> recorder.record(request, p.author())), false, List.of(""));
+    /** A case route: one object, recorded in the caller's organisation's name. */
+    private WriteRoute<CaseRequest> single(WriteRoute.Reader<CaseRequest> reader) {
+        return WriteRoute.of(reader, (requests, pointers, actor) -> recorder.record(requests.get(0), actor.author(), actor.account())).oneObject();
     }
 
-    void status(Context ctx) {
-        Principal p = Caller.required(ctx);
+    void writeRoutes(io.javalin.config.RoutesConfig r) {
+        r.post(WebApp.API + "/cases", writes.handler(opening), Access.REPORTER);
+        r.post(WebApp.API + "/cases/{id}/status", this::status, Access.REPORTER);
+        r.post(WebApp.API + "/cases/{id}/erasure", this::erase, Access.CUSTODIAN);
+    }
+
+    /** A status is added by a reporter of the organisation that keeps the case. */
+    private void status(Context ctx) throws Exception {
         CaseRecord c = existing(ctx);
-        if (!names.speaksFor(p, c.source())) {
-            throw new Problem(ErrorCode.FORBIDDEN, "only a reporter of the organisation that keeps case " + c.id() + " may add to it");
-        }
-        CaseRequest request = read(CaseReader.readStatus(Json.body(ctx), c.id()));
-        Answers.outcome(ctx, Answers.recording(() -> recorder.record(request, p.author())), false, List.of(""));
+        writes.handler(single((node, at) -> CaseReader.readStatus(node, c.id()))
+                .speaking(Speakers.REPORTERS_ONLY, (request, at) -> Voice.of(c.source(), "", null, "/document"))).handle(ctx);
     }
 
-    void erase(Context ctx) {
+    /** Erasure is the act of a custodian whose grants cover the keeping organisation; the trail says whose. */
+    private void erase(Context ctx) throws Exception {
         Principal p = Caller.required(ctx);
         CaseRecord c = existing(ctx);
         requireKeeper(p, c);
-        CaseRequest request = read(CaseReader.readErasure(Json.body(ctx), c.id()));
-        Answers.outcome(ctx, Answers.recording(() -> recorder.record(request, p.author())), false, List.of(""));
-        audit.append(p.accountId(), names.keeperOrg(p, c.source()), "case.erased", c.id(), ctx.ip(), null);
+        writes.handler(single((node, at) -> CaseReader.readErasure(node, c.id()))).handle(ctx);
+        audit.note(p.accountId(), writes.attribution().keeperOrg(p, c.source()), "case.erased", c.id(), ctx.ip(), null);
     }
 
     void list(Context ctx) {
@@ -86,7 +89,8 @@ final class CaseRoutes {
         Principal p = Caller.required(ctx);
         CaseRecord c = existing(ctx);
         requireKeeper(p, c);
-        audit.append(p.accountId(), names.keeperOrg(p, c.source()), "restricted.read", c.id(), ctx.ip(), null);
+        // required: personal data is not served unless its reading is on record
+        audit.require(p.accountId(), writes.attribution().keeperOrg(p, c.source()), "restricted.read", c.id(), ctx.ip(), null);
         ObjectNode n = Json.object().put("case", c.id()).put("erased", c.erased());
         ArrayNode items = n.putArray("personal");
         for (CaseRecorder.Disclosed d : recorder.disclose(c)) {
@@ -101,7 +105,7 @@ final class CaseRoutes {
     }
 
     private void requireKeeper(Principal p, CaseRecord c) {
-        if (!names.keeps(p, c.source())) {
+        if (!writes.attribution().keeps(p, c.source())) {
             throw new Problem(ErrorCode.FORBIDDEN, "your custodian grants do not cover the organisation that keeps case " + c.id());
         }
     }
@@ -111,18 +115,16 @@ final class CaseRoutes {
         return cases.find(id).orElseThrow(() -> new Problem(ErrorCode.NOT_FOUND, "no case " + id));
     }
 
-    private static CaseRequest read(Parsed<CaseRequest> parsed) {
-        if (parsed instanceof Parsed.Ok<CaseRequest> ok) return ok.value();
-        throw Answers.invalid(((Parsed.Invalid<CaseRequest>) parsed).violations());
-    }
-
-    /** A case as analysts see it: statuses and each party's term, no personal data. */
-    private static ObjectNode record(CaseRecord c) {
+    /**
+     * A case as analysts see it: statuses and each party's term (sealed in the public ledger, opened
+     * here), no personal data.
+     */
+    private ObjectNode record(CaseRecord c) {
         ObjectNode n = Json.object();
         n.put("id", c.id()).put("kind", c.kind().wire()).put("source", c.source()).put("place", c.place())
                 .put("status", c.current().status()).put("author", c.author());
         ArrayNode terms = n.putArray("terms");
-        for (PartyTerm t : c.terms()) terms.addObject().put("party", t.party()).put("term", t.term());
+        for (PartyTerm t : recorder.terms(c)) terms.addObject().put("party", t.party()).put("term", t.term());
         ArrayNode steps = n.putArray("history");
         for (CaseRecord.Step s : c.steps()) {
             steps.addObject().put("entry", s.entryId()).put("status", s.status()).put("date", s.date().toString())

@@ -90,6 +90,11 @@ final class ClientAddress {
         return client;
     }
 
+    /** Whether {@code peer} is a trusted proxy, whose connections carry many clients. */
+    boolean isTrusted(InetAddress peer) {
+        return trusted.test(peer);
+    }
+
     private boolean isTrusted(String address) {
         Optional<InetAddress> parsed = parse(address);
         return parsed.isPresent() && trusted.test(parsed.get());

@@ -13,7 +13,7 @@ import org.truce.accords.Tracker;
 import org.truce.app.Truce;
 import org.truce.figures.Figure;
 import org.truce.figures.Flag;
-import org.truce.figures.Metric;
+import org.truce.catalog.Metric;
 import org.truce.ledger.Entry;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.StoredEntry;

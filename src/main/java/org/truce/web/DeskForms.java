@@ -19,7 +19,7 @@ import org.truce.web.desk.Form;
 
 /**
  * The desk's forms to submit a report and to allege an incident. Each submit goes through the same
- * reader, in-name-of rules and recorder as its API route ({@link WriteRoutes#report},
+ * reader, in-name-of rules and recorder as its API route ({@link FigureRoutes#report},
  * {@link IncidentRoutes#allegation}); a refusal re-renders the form with the API's status (422, 403,
  * 409) and each violation next to its field, and writes nothing; an accepted submit answers 303 to the
  * page of what was recorded. The entry id is minted when the form is shown, so a resubmitted form is
@@ -37,10 +37,10 @@ final class DeskForms {
 
     private final Truce truce;
     private final Pages pages;
-    private final WriteRoutes writes;
+    private final FigureRoutes writes;
     private final IncidentRoutes incidents;
 
-    DeskForms(Truce truce, Pages pages, WriteRoutes writes, IncidentRoutes incidents) {
+    DeskForms(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents) {
         this.truce = truce;
         this.pages = pages;
         this.writes = writes;
@@ -90,7 +90,7 @@ final class DeskForms {
                 "place", truce.figures().place(filed.report().place(), size).orElse(null)));
     }
 
-    private void submit(Context ctx, Map<String, FormJson.Kind> spec, BiFunction<Principal, JsonNode, AppendResult.Accepted> record,
+    private void submit(Context ctx, Map<String, FormJson.Kind> spec, FormWrite record,
                         String template, java.util.function.Function<String, String> result,
                         java.util.function.Function<Form, Map<String, Object>> params) {
         Principal p = Caller.required(ctx);
@@ -98,7 +98,7 @@ final class DeskForms {
         var body = FormJson.object(values, spec);
         body.put("id", values.getOrDefault("id", ""));
         try {
-            AppendResult.Accepted accepted = record.apply(p, body);
+            AppendResult.Accepted accepted = record.write(p, body, ctx.ip());
             ctx.redirect(result.apply(accepted.outcomes().get(0).entry().clientId()), HttpStatus.SEE_OTHER);
         } catch (Problem refused) {
             if (refused.errors().isEmpty()) throw refused;
@@ -136,5 +136,11 @@ final class DeskForms {
             else out.put(n, FormJson.Kind.TEXT);
         }
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** One form's write: the same path as its API route. */
+    @FunctionalInterface
+    interface FormWrite {
+        AppendResult.Accepted write(Principal p, JsonNode body, String address);
     }
 }

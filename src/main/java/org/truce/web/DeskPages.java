@@ -15,7 +15,7 @@ final class DeskPages {
     private final ReviewPages review;
     private final RecordPages record;
 
-    DeskPages(Truce truce, Pages pages, WriteRoutes writes, IncidentRoutes incidents) {
+    DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents) {
         this.desk = new Desk(truce, pages);
         this.forms = new DeskForms(truce, pages, writes, incidents);
         this.review = new ReviewPages(truce, pages, incidents);

@@ -29,6 +29,6 @@ record DraftRule(boolean publicDrafts) {
     static Problem refusal(String parameter, String detail) {
         return new Problem(ErrorCode.DRAFT_NOT_PUBLIC, detail + "; drafts are shown to signed-in accounts only"
                 + " (an operator may show them to everyone with " + ENV + "=true)",
-                java.util.List.of(new org.truce.figures.Violation("?" + parameter, detail)));
+                java.util.List.of(new org.truce.record.Violation("?" + parameter, detail)));
     }
 }

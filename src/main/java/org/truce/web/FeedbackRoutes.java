@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.truce.feedback.Feedback;
 import org.truce.feedback.FeedbackDesk;
 import org.truce.feedback.Submission;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * Readers' corrections and questions: the public form and its JSON twin, the published answers, and
@@ -31,7 +31,11 @@ final class FeedbackRoutes {
     private final Pages pages;
     private final Sessions sessions;
 
-    FeedbackRoutes(FeedbackDesk desk, Pages pages, Sessions sessions) {
+    /** {@code TRUCE_COOKIE_SECURE}, for the form's double-submit cookie. */
+    private final boolean forceSecure;
+
+    FeedbackRoutes(FeedbackDesk desk, Pages pages, Sessions sessions, boolean forceSecure) {
+        this.forceSecure = forceSecure;
         this.desk = desk;
         this.pages = pages;
         this.sessions = sessions;
@@ -79,7 +83,7 @@ final class FeedbackRoutes {
     /** The form, with the reader's input kept and each refused field marked next to the field. */
     private void form(Context ctx, int status, Submission s, List<Violation> errors, boolean sent, Long waitMinutes) {
         String csrf = sessions.randomToken();
-        ctx.cookie(AccountRoutes.cookie(ctx, FORM_COOKIE, csrf, SameSite.STRICT));
+        ctx.cookie(AccountRoutes.cookie(ctx, FORM_COOKIE, csrf, SameSite.STRICT, forceSecure));
         Map<String, String> fieldErrors = errors.stream()
                 .collect(Collectors.toMap(v -> v.pointer().substring(1), Violation::detail, (a, b) -> a));
         pages.page(ctx, status, "feedback.jte", Pages.params("csrf", csrf, "form", s, "errors", fieldErrors,
@@ -96,7 +100,7 @@ final class FeedbackRoutes {
 
     private void deskPost(Context ctx) {
         Optional<List<Violation>> refused = desk.decide(ctx.pathParam("id"), ctx.formParam("status"), ctx.formParam("answer"),
-                Caller.required(ctx).author());
+                Caller.required(ctx).account());
         if (refused.isEmpty()) {
             ctx.redirect("/desk/feedback", HttpStatus.SEE_OTHER);
             return;
@@ -137,7 +141,7 @@ final class FeedbackRoutes {
     private void decideJson(Context ctx) {
         JsonNode body = Json.body(ctx);
         Optional<List<Violation>> refused = desk.decide(ctx.pathParam("id"), text(body, "status"), text(body, "answer"),
-                Caller.required(ctx).author());
+                Caller.required(ctx).account());
         if (refused.isPresent()) {
             if (refused.get().size() == 1 && refused.get().get(0).pointer().equals("/id")) {
                 throw new Problem(ErrorCode.NOT_FOUND, refused.get().get(0).detail());

@@ -17,7 +17,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.truce.figures.Figure;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Metric;
+import org.truce.catalog.Metric;
 import org.truce.ledger.Ledger;
 
 /**

@@ -9,14 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.truce.accounts.Accounts;
 import org.truce.accounts.Principal;
-import org.truce.audit.AuditLog;
+import org.truce.audit.AuditTrail;
 
 /**
  * Enforces each route's declared {@link Access} rule before its handler runs, so authentication is
  * decided before any body is read. A route without exactly one rule is closed (default deny).
  * Credentials: a bearer token (the environment's bootstrap token, compared in constant time and
  * never logged, or a personal API token), else the session cookie. Unsafe methods on a session need
- * its anti-forgery token (header {@code X-CSRF-Token} or form field {@code csrf}). Thread-safe.
+ * its anti-forgery token (header {@code X-CSRF-Token} or form field {@code csrf}). Token use is noted
+ * in the audit trail; a refused token is counted there per address and minute. Thread-safe.
  */
 final class Guard {
     static final String SESSION_COOKIE = "truce_session";
@@ -25,10 +26,10 @@ final class Guard {
     private final Accounts accounts;
     private final Sessions sessions;
     private final byte[] bootstrapToken;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
     /** @param bootstrapToken {@code TRUCE_ADMIN_TOKEN}, or null when unset */
-    Guard(Accounts accounts, Sessions sessions, String bootstrapToken, AuditLog audit) {
+    Guard(Accounts accounts, Sessions sessions, String bootstrapToken, AuditTrail audit) {
         if (bootstrapToken != null && bootstrapToken.length() < 16) {
             throw new IllegalArgumentException("TRUCE_ADMIN_TOKEN must have at least 16 characters");
         }
@@ -39,6 +40,7 @@ final class Guard {
     }
 
     void check(Context ctx) {
+        audit.flushDue(); // the refusal counts of a minute that has closed go on record with the next request
         Access access = ruleOf(ctx.routeRoles());
         if (access == null) throw new Problem(ErrorCode.FORBIDDEN, "this route declares no access rule, so it is closed");
         if (access == Access.PUBLIC) return;
@@ -99,15 +101,15 @@ final class Guard {
         if (!header.startsWith("Bearer ")) throw new Problem(ErrorCode.UNAUTHORIZED, "the Authorization header must read Bearer <token>");
         String token = header.substring(7).trim();
         if (bootstrapToken != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), bootstrapToken)) {
-            audit.append(Principal.bootstrapAdmin().accountId(), null, "bootstrap-token.used", ctx.method() + " " + ctx.path(), ctx.ip(), null);
+            audit.note(Principal.bootstrapAdmin().accountId(), null, "bootstrap-token.used", ctx.method() + " " + ctx.path(), ctx.ip(), null);
             return Principal.bootstrapAdmin();
         }
         Optional<Principal> p = accounts.authenticateToken(token);
         if (p.isEmpty()) {
-            audit.append("anonymous", null, "token.refused", ctx.method() + " " + ctx.path(), ctx.ip(), null);
+            audit.refused("token.refused", ctx.method() + " " + ctx.path(), ctx.ip());
             throw new Problem(ErrorCode.UNAUTHORIZED, "the bearer token is not valid, has expired or was revoked");
         }
-        audit.append(p.get().accountId(), p.get().orgId(), "token.used", ctx.method() + " " + ctx.path(), ctx.ip(), null);
+        audit.note(p.get().accountId(), p.get().orgId(), "token.used", ctx.method() + " " + ctx.path(), ctx.ip(), null);
         return p.get();
     }
 

@@ -52,8 +52,8 @@ final class HealthRoutes {
     }
 
     /** {@code TRUCE_READY_MAX_LAG} from the environment, else {@link #DEFAULT_MAX_LAG}. */
-    static long maxLagFromEnvironment() {
-        String v = System.getenv(MAX_LAG_ENV);
+    static long maxLag(java.util.function.Function<String, String> env) {
+        String v = env.apply(MAX_LAG_ENV);
         if (v == null || v.isBlank()) return DEFAULT_MAX_LAG;
         try {
             return Long.parseLong(v.trim());

@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.record.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.truce.accounts.Principal;
-import org.truce.accounts.Role;
-import org.truce.figures.Document;
-import org.truce.figures.Parsed;
-import org.truce.figures.PlaceNames;
-import org.truce.figures.Violation;
-import org.truce.incidents.Actor;
+import org.truce.accounts.Attribution.Speakers;
+import org.truce.record.Voice;
+import org.truce.record.Document;
+import org.truce.record.Parsed;
+import org.truce.catalog.PlaceNames;
+import org.truce.record.Violation;
+import org.truce.record.Actor;
 import org.truce.incidents.DailyCounts;
 import org.truce.incidents.Duplicates;
 import org.truce.incidents.Held;
@@ -27,7 +29,7 @@ import org.truce.incidents.WorkflowReader;
 import org.truce.ledger.AppendResult;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
-import org.truce.places.Drawn;
+import org.truce.catalog.Feature;
 
 /**
  * Ceasefire incidents over HTTP. Allegations, claims and nil reports are written in the in-name-of
@@ -39,121 +41,60 @@ import org.truce.places.Drawn;
 final class IncidentRoutes {
     static final String NOTICE = "Illustrative demo data, not a record of a real event.";
     private final Incidents incidents;
-    private final InNameOf names;
     private final Ledger ledger;
+    private final WriteRequest writes;
+    private final WriteRoute<IncidentFact> allegations;
+    private final WriteRoute<IncidentFact> claims;
+    private final WriteRoute<IncidentFact> nils;
+    private final WriteRoute<IncidentFact> steps;
+    private final WriteRoute<IncidentFact> links;
 
-    IncidentRoutes(Incidents incidents, InNameOf names, Ledger ledger) {
+    IncidentRoutes(Incidents incidents, WriteRequest writes, Ledger ledger) {
         this.incidents = incidents;
-        this.names = names;
+        this.writes = writes;
         this.ledger = ledger;
+        WriteRoute.Recording<IncidentFact> record = (facts, pointers, actor) -> incidents.recorder().record(facts, pointers, actor);
+        this.allegations = WriteRoute.of(incidents.reader()::allegation, record).speaking(Speakers.REPORTERS, IncidentRoutes::voice);
+        this.claims = WriteRoute.of(incidents.reader()::claim, record).speaking(Speakers.REPORTERS, IncidentRoutes::voice);
+        this.nils = WriteRoute.of(WorkflowReader::nil, record).speaking(Speakers.REPORTERS, IncidentRoutes::voice);
+        // verifiers act in their own organisation's name, and find nothing on what a related body alleged
+        this.steps = WriteRoute.of(WorkflowReader::step, record).speaking(Speakers.OWN_ORGANISATION, IncidentRoutes::voice)
+                .checking((p, actor, f, at) -> f instanceof IncidentFact.StepRecorded s
+                        ? incidents.recorder().rules().ownOrganisation(s, at, actor) : List.of());
+        this.links = WriteRoute.of(WorkflowReader::link, record);
     }
 
-    void allege(Context ctx) {
-        write(ctx, incidents.reader()::allegation, true);
+    /** The body an allegation, a claim, a nil report or a step speaks for. */
+    private static Voice voice(IncidentFact f, String at) {
+        if (f instanceof IncidentFact.Alleged a) return Voice.of(a.source(), at + "/source", a.document(), at + "/document");
+        if (f instanceof IncidentFact.Claimed c) return Voice.of(c.source(), at + "/source", c.document(), at + "/document");
+        if (f instanceof IncidentFact.NilReported n) return Voice.of(n.source(), at + "/source", n.document(), at + "/document");
+        if (f instanceof IncidentFact.StepRecorded s) return Voice.of(s.source(), at + "/source", null, at + "/document");
+        return null;
     }
 
-    void claim(Context ctx) {
-        write(ctx, incidents.reader()::claim, true);
-    }
-
-    void nil(Context ctx) {
-        write(ctx, WorkflowReader::nil, true);
-    }
-
-    void step(Context ctx) {
-        write(ctx, WorkflowReader::step, false);
-    }
-
-    void link(Context ctx) {
-        write(ctx, WorkflowReader::link, false);
+    /** Registers the writes here and the reads of the incidents' API. */
+    void writeRoutes(io.javalin.config.RoutesConfig r) {
+        r.post(WebApp.API + "/incidents", writes.handler(allegations), Access.REPORTING);
+        r.post(WebApp.API + "/claims", writes.handler(claims), Access.REPORTING);
+        r.post(WebApp.API + "/incident-steps", writes.handler(steps), Access.VERIFIER);
+        r.post(WebApp.API + "/incident-links", writes.handler(links), Access.VERIFIER);
+        r.post(WebApp.API + "/nil-reports", writes.handler(nils), Access.REPORTING);
     }
 
     /** An allegation from the desk's form: the same path as {@code POST /api/v1/incidents}. */
-    AppendResult.Accepted allegation(Principal p, JsonNode body) {
-        return accepted(checked(p, body, incidents.reader()::allegation, true));
+    AppendResult.Accepted allegation(Principal p, JsonNode body, String address) {
+        return writes.accept(p, body, allegations, address).accepted();
     }
 
     /** A workflow step from the desk's review queue: the same path as {@code POST /api/v1/incident-steps}. */
-    AppendResult.Accepted step(Principal p, JsonNode body) {
-        return accepted(checked(p, body, WorkflowReader::step, false));
+    AppendResult.Accepted step(Principal p, JsonNode body, String address) {
+        return writes.accept(p, body, steps, address).accepted();
     }
 
     /** A link of duplicates from the desk's review queue: the same path as {@code POST /api/v1/incident-links}. */
-    AppendResult.Accepted link(Principal p, JsonNode body) {
-        return accepted(checked(p, body, WorkflowReader::link, false));
-    }
-
-    private record Written(org.truce.figures.Recorder.Outcome outcome, boolean many, List<String> pointers) {}
-
-    private static AppendResult.Accepted accepted(Written w) {
-        return Answers.accepted(w.outcome(), w.pointers());
-    }
-
-    private void write(Context ctx, BiFunction<JsonNode, String, Parsed<IncidentFact>> read, boolean reporting) {
-        Written w = checked(Caller.required(ctx), Json.body(ctx), read, reporting);
-        Answers.outcome(ctx, w.outcome(), w.many(), w.pointers());
-    }
-
-    private Written checked(Principal p, JsonNode body, BiFunction<JsonNode, String, Parsed<IncidentFact>> read, boolean reporting) {
-        boolean many = body.isArray();
-        if (many && (body.isEmpty() || body.size() > WriteRoutes.MAX_ITEMS)) {
-            throw Answers.invalid(List.of(new Violation("", "an array must hold 1 to " + WriteRoutes.MAX_ITEMS + " items")));
-        }
-        List<IncidentFact> facts = new ArrayList<>();
-        List<String> pointers = new ArrayList<>();
-        List<Violation> invalid = new ArrayList<>();
-        for (int i = 0; i < (many ? body.size() : 1); i++) {
-            String at = many ? "/" + i : "";
-            Parsed<IncidentFact> parsed = read.apply(many ? body.get(i) : body, at);
-            if (parsed instanceof Parsed.Ok<IncidentFact> ok) {
-                facts.add(ok.value());
-                pointers.add(at);
-            } else {
-                invalid.addAll(((Parsed.Invalid<IncidentFact>) parsed).violations());
-            }
-        }
-        if (!invalid.isEmpty()) throw Answers.invalid(invalid);
-        Actor actor = new Actor(p.author(), p.orgId(), p.sourceId());
-        List<Violation> forbidden = new ArrayList<>();
-        for (int i = 0; i < facts.size(); i++) {
-            if (reporting) inNameOf(p, facts.get(i), pointers.get(i), forbidden);
-            else asVerifier(p, actor, facts.get(i), pointers.get(i), forbidden);
-        }
-        if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
-        return new Written(Answers.recording(() -> incidents.recorder().record(facts, pointers, actor)), many, pointers);
-    }
-
-    /** The in-name-of rules of reports, for the body the fact speaks for. */
-    private void inNameOf(Principal p, IncidentFact f, String at, List<Violation> v) {
-        String source;
-        Document document;
-        if (f instanceof IncidentFact.Alleged a) {
-            source = a.source();
-            document = a.document();
-        } else if (f instanceof IncidentFact.Claimed c) {
-            source = c.source();
-            document = c.document();
-        } else {
-            source = ((IncidentFact.NilReported) f).source();
-            document = ((IncidentFact.NilReported) f).document();
-        }
-        if (names.speaksFor(p, source)) return;
-        if (!p.has(Role.TRANSCRIBER)) {
-            v.add(new Violation(at + "/source", "you may report only in the name of " + (p.sourceId() == null ? "no source" : p.sourceId())
-                    + " and the bodies part of it, not " + source + "; recording what another body published needs the transcriber role and a cited document"));
-        } else if (document == null) {
-            v.add(new Violation(at + "/document", "is required: a transcription of what " + source + " published must cite the document that carried it"));
-        }
-    }
-
-    /** Verifiers act in their own organisation's name, and find nothing on what it alleged. */
-    private void asVerifier(Principal p, Actor actor, IncidentFact f, String at, List<Violation> v) {
-        if (!(f instanceof IncidentFact.StepRecorded s)) return;
-        if (s.source() != null && (p.sourceId() == null || !names.within(p.sourceId(), s.source()))) {
-            v.add(new Violation(at + "/source", "a verifier records steps only in the name of its organisation's source ("
-                    + (p.sourceId() == null ? "none" : p.sourceId()) + ") and the bodies part of it"));
-        }
-        v.addAll(incidents.recorder().rules().ownOrganisation(s, at, actor));
+    AppendResult.Accepted link(Principal p, JsonNode body, String address) {
+        return writes.accept(p, body, links, address).accepted();
     }
 
     void list(Context ctx) {
@@ -259,8 +200,8 @@ final class IncidentRoutes {
                 () -> n.putNull("location"));
         n.put("geoPrecision", a.geoPrecision().wire()).put("eventType", a.eventType()).put("subEventType", a.subEventType());
         ArrayNode zones = n.putArray("zones");
-        for (Drawn d : incidents.where().zones(a, size)) {
-            zones.addObject().put("feature", d.feature().id()).put("class", d.feature().cls()).put("illustrative", d.feature().illustrative());
+        for (Feature z : incidents.where().zones(a, size)) {
+            zones.addObject().put("feature", z.id()).put("class", z.cls()).put("illustrative", z.illustrative());
         }
         ArrayNode allegations = n.putArray("allegations");
         for (Held<IncidentFact.Alleged> h : i.allegations()) allegations.add(entry(h, IncidentCodec.write(h.fact())));

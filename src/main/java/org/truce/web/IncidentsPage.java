@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.truce.bulletin.Messages;
 import org.truce.figures.FigureBook;
-import org.truce.figures.Place;
+import org.truce.catalog.Place;
 import org.truce.incidents.EventTypes;
 import org.truce.incidents.Held;
 import org.truce.incidents.Incident;
@@ -117,7 +117,7 @@ final class IncidentsPage {
     private String where(IncidentFact.Alleged a, Ui ui, long size) {
         List<String> parts = new ArrayList<>();
         if (a.place() != null) parts.add(figures.place(a.place(), size).map(p -> p.displayName(ui.lang())).orElse(a.place()));
-        List<String> zones = incidents.where().zones(a, size).stream().map(d -> zone(d.feature().id(), ui, size)).distinct().toList();
+        List<String> zones = incidents.where().zones(a, size).stream().map(z -> zone(z.id(), ui, size)).distinct().toList();
         parts.add(zones.isEmpty() ? ui.t("incidents.zone.none") : ui.t("incidents.zones", "zones", String.join("; ", zones)));
         return String.join(" · ", parts);
     }
@@ -141,7 +141,7 @@ final class IncidentsPage {
         return ui.t("incidents.type", "type", texts.has(key) ? texts.format(key, Map.of()) : t);
     }
 
-    private static IncidentsView.Cited document(org.truce.figures.Document d) {
+    private static IncidentsView.Cited document(org.truce.record.Document d) {
         return d == null ? null : new IncidentsView.Cited(d.title(), d.url());
     }
 }

@@ -18,8 +18,8 @@ import org.truce.bulletin.SourceNames;
 import org.truce.figures.FigureBook;
 import org.truce.ledger.Ledger;
 import org.truce.places.Drawn;
-import org.truce.places.Feature;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.MapBook;
 
 /**

@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.catalog.CatalogWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,19 +16,19 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.truce.accounts.Principal;
-import org.truce.figures.FactWriter;
+import org.truce.accounts.Attribution.Speakers;
+import org.truce.record.Voice;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
-import org.truce.figures.Parsed;
-import org.truce.figures.Place;
-import org.truce.figures.PlaceNames;
+import org.truce.record.Parsed;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceNames;
 import org.truce.figures.Reconciled;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.Ledger;
 import org.truce.places.Drawn;
-import org.truce.places.Feature;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.LandRelease;
 import org.truce.places.LineComparison;
 import org.truce.places.MapBook;
@@ -45,79 +46,51 @@ final class MapRoutes {
     static final String NOTICE = MapJson.NOTICE;
     private static final GeometryFactory GEO = new GeometryFactory(new PrecisionModel(), 4326);
     private final MapBook map;
-    private final MapRecorder recorder;
-    private final MapReader reader;
     private final FigureBook figures;
     private final Ledger ledger;
-    private final InNameOf names;
     private final java.time.Clock clock;
+    private final WriteRequest writes;
+    private final WriteRoute<MapFact> features;
+    private final WriteRoute<MapFact> geometries;
+    private final WriteRoute<MapFact> repairedGeometries;
+    private final WriteRoute<MapFact> statuses;
 
-    MapRoutes(MapBook map, MapRecorder recorder, MapReader reader, FigureBook figures, Ledger ledger, InNameOf names, java.time.Clock clock) {
+    MapRoutes(MapBook map, MapRecorder recorder, MapReader reader, FigureBook figures, Ledger ledger, WriteRequest writes,
+              java.time.Clock clock) {
         this.map = map;
-        this.recorder = recorder;
-        this.reader = reader;
         this.figures = figures;
         this.ledger = ledger;
-        this.names = names;
+        this.writes = writes;
         this.clock = clock;
+        WriteRoute.Recording<MapFact> record = (facts, pointers, actor) -> recorder.record(facts, pointers, actor.author());
+        this.features = WriteRoute.of(reader::feature, record);
+        this.geometries = geometries(reader, record, false);
+        this.repairedGeometries = geometries(reader, record, true);
+        this.statuses = WriteRoute.of(reader::status, record).speaking(Speakers.REPORTERS, MapRoutes::voice);
     }
 
-    void declareFeatures(Context ctx) {
-        write(ctx, (node, at) -> reader.feature(node, at), false);
+    private static WriteRoute<MapFact> geometries(MapReader reader, WriteRoute.Recording<MapFact> record, boolean repair) {
+        return WriteRoute.<MapFact>of((node, at) -> reader.geometry(node, at, repair), record)
+                .speaking(Speakers.REPORTERS, MapRoutes::voice)
+                .withReceipts((f, receipt) -> {
+                    if (f instanceof MapFact.GeometryRecorded g && !g.version().repairs().isEmpty()) {
+                        g.version().repairs().forEach(receipt.putArray("repairs")::add);
+                    }
+                });
     }
 
-    void recordGeometries(Context ctx) {
-        boolean repair = "true".equals(ctx.queryParam("repair"));
-        write(ctx, (node, at) -> reader.geometry(node, at, repair), true);
+    /** The body a geometry or a status speaks for: like a report, a transcription cites its document. */
+    private static Voice voice(MapFact f, String at) {
+        if (f instanceof MapFact.GeometryRecorded g) return Voice.of(g.version().source(), at + "/source", g.version().document(), at + "/document");
+        if (f instanceof MapFact.StatusReported s) return Voice.of(s.status().source(), at + "/source", s.status().document(), at + "/document");
+        return null;
     }
 
-    void reportStatuses(Context ctx) {
-        write(ctx, (node, at) -> reader.status(node, at), true);
-    }
-
-    private void write(Context ctx, java.util.function.BiFunction<JsonNode, String, Parsed<MapFact>> read, boolean inSomeonesName) {
-        Principal p = Caller.required(ctx);
-        JsonNode body = Json.body(ctx);
-        boolean many = body.isArray();
-        if (many && (body.isEmpty() || body.size() > WriteRoutes.MAX_ITEMS)) {
-            throw Answers.invalid(List.of(new Violation("", "an array must hold 1 to " + WriteRoutes.MAX_ITEMS + " items")));
-        }
-        List<MapFact> facts = new ArrayList<>();
-        List<String> pointers = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < (many ? body.size() : 1); i++) {
-            String at = many ? "/" + i : "";
-            Parsed<MapFact> parsed = read.apply(many ? body.get(i) : body, at);
-            if (parsed instanceof Parsed.Ok<MapFact> ok) {
-                facts.add(ok.value());
-                pointers.add(at);
-            } else {
-                violations.addAll(((Parsed.Invalid<MapFact>) parsed).violations());
-            }
-        }
-        if (!violations.isEmpty()) throw Answers.invalid(violations);
-        if (inSomeonesName) {
-            List<Violation> forbidden = new ArrayList<>();
-            for (int i = 0; i < facts.size(); i++) {
-                String source = sourceOf(facts.get(i));
-                if (!names.speaksFor(p, source) && !p.has(org.truce.accounts.Role.TRANSCRIBER)) {
-                    forbidden.add(new Violation(pointers.get(i) + "/source", "you may record only in the name of "
-                            + (p.sourceId() == null ? "your organisation's source" : p.sourceId())
-                            + "; recording what another body published needs the transcriber role and a cited document"));
-                }
-            }
-            if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
-        }
-        Answers.outcome(ctx, Answers.recording(() -> recorder.record(facts, pointers, p.author())), many, pointers, (i, receipt) -> {
-            if (facts.get(i) instanceof MapFact.GeometryRecorded g && !g.version().repairs().isEmpty()) {
-                g.version().repairs().forEach(receipt.putArray("repairs")::add);
-            }
-        });
-    }
-
-    private static String sourceOf(MapFact f) {
-        if (f instanceof MapFact.GeometryRecorded g) return g.version().source();
-        return ((MapFact.StatusReported) f).status().source();
+    void writeRoutes(io.javalin.config.RoutesConfig r) {
+        r.post(WebApp.API + "/features", writes.handler(features), Access.PLACES);
+        r.post(WebApp.API + "/geometries", ctx -> writes.handler("true".equals(ctx.queryParam("repair")) ? repairedGeometries : geometries)
+                .handle(ctx), Access.REPORTING);
+        r.post(WebApp.API + "/statuses", writes.handler(statuses), Access.REPORTING);
     }
 
     void features(Context ctx) {
@@ -283,7 +256,7 @@ final class MapRoutes {
         ObjectNode n = Json.object().put("id", f.id()).put("kind", f.kind().wire()).put("class", f.cls());
         n.put("name", PlaceNames.display(f.names(), lang, f.id()));
         n.set("sideNames", MapJson.sideNames(f.names(), lang));
-        n.set("names", FactWriter.placeNames(f.names()));
+        n.set("names", CatalogWriter.placeNames(f.names()));
         n.put("place", f.place()).put("illustrative", f.illustrative());
         if (f.illustrative()) n.put("notice", NOTICE);
         return n;

@@ -45,7 +45,7 @@ final class Pages {
         ctx.header("Vary", "Accept-Language, Cookie");
         Caller caller = guard.peek(ctx);
         var p = caller.principal();
-        return new Ui(language, ctx.path(), p == null ? null : p.author(), p == null ? null : p.orgId(),
+        return new Ui(language, ctx.path(), p == null ? null : p.account(), p == null ? null : p.orgId(),
                 caller.session() == null ? null : caller.session().csrf());
     }
 

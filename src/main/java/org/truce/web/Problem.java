@@ -1,7 +1,7 @@
 package org.truce.web;
 
 import java.util.List;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /** An HTTP problem (RFC 9457) raised by a handler and rendered by the one exception mapper. */
 public final class Problem extends RuntimeException {

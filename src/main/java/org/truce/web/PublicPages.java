@@ -12,7 +12,7 @@ import org.truce.bulletin.Issues;
 import org.truce.bulletin.Messages;
 import org.truce.bulletin.Publication;
 import org.truce.bulletin.Publications;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 import org.truce.ledger.Ledger;
 
 /**

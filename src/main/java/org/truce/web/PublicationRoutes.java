@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.List;
-import org.truce.accounts.Principal;
 import org.truce.bulletin.Issues;
 import org.truce.bulletin.Publication;
 import org.truce.bulletin.PublicationReader;
 import org.truce.bulletin.Publications;
 import org.truce.bulletin.PublishRequest;
 import org.truce.bulletin.Publisher;
-import org.truce.figures.Parsed;
+import org.truce.record.Parsed;
 import org.truce.ledger.EntryCodec;
 
 /**
@@ -21,23 +20,30 @@ import org.truce.ledger.EntryCodec;
  * {@code ?date=} keeps one date's publications.
  */
 final class PublicationRoutes {
-    private final Publisher publisher;
     private final Publications publications;
+    private final WriteRequest writes;
+    private final WriteRoute<PublishRequest> publishing;
 
-    PublicationRoutes(Publisher publisher, Publications publications) {
-        this.publisher = publisher;
+    PublicationRoutes(Publisher publisher, Publications publications, WriteRequest writes) {
         this.publications = publications;
+        this.writes = writes;
+        // the root is computed when read; the issuer, the organisation's catalog source (never the account), when recorded
+        WriteRoute.Reader<PublishRequest> reader = (node, at) -> {
+            Parsed<PublicationReader.Asked> parsed = PublicationReader.read(node);
+            if (parsed instanceof Parsed.Invalid<PublicationReader.Asked> invalid) return new Parsed.Invalid<>(invalid.violations());
+            PublicationReader.Asked asked = ((Parsed.Ok<PublicationReader.Asked>) parsed).value();
+            return new Parsed.Ok<>(publisher.request(asked.id(), asked.date(), asked.size()));
+        };
+        this.publishing = WriteRoute.of(reader, (requests, pointers, actor) -> {
+            PublishRequest r = requests.get(0);
+            PublishRequest issued = new PublishRequest(r.id(), r.date(), r.size(), r.root(), actor.source() != null ? actor.source() : actor.org());
+            return publisher.publish(List.of(issued), pointers, actor.author());
+        }).oneObject().withReceipts((r, receipt) -> receipt.put("date", r.date().toString()).put("size", r.size()).put("root", r.root()));
     }
 
-    void publish(Context ctx) {
-        Principal p = Caller.required(ctx);
-        Parsed<PublicationReader.Asked> parsed = PublicationReader.read(Json.body(ctx));
-        if (parsed instanceof Parsed.Invalid<PublicationReader.Asked> invalid) throw Answers.invalid(invalid.violations());
-        PublicationReader.Asked asked = ((Parsed.Ok<PublicationReader.Asked>) parsed).value();
-        // in the organisation's name (its catalog source), never the account's
-        PublishRequest request = publisher.request(asked.id(), asked.date(), asked.size(), p.sourceId() != null ? p.sourceId() : p.orgId());
-        Answers.outcome(ctx, Answers.recording(() -> publisher.publish(request, p.author())), false, List.of(""),
-                (i, receipt) -> receipt.put("date", request.date().toString()).put("size", request.size()).put("root", request.root()));
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.post(WebApp.API + "/publications", writes.handler(publishing), Access.SECRETARIAT);
+        r.get(WebApp.API + "/publications", CsvTables.csv(this::list, CsvTables.PUBLICATIONS), Access.PUBLIC);
     }
 
     void list(Context ctx) {

@@ -13,8 +13,8 @@ import org.truce.accords.AccordBook;
 import org.truce.accords.AccordFact;
 import org.truce.accords.Tracker;
 import org.truce.app.Truce;
-import org.truce.figures.Place;
-import org.truce.figures.Source;
+import org.truce.catalog.Place;
+import org.truce.catalog.Source;
 
 /**
  * The public pages of the record that the desk links to: agreements (points with every language

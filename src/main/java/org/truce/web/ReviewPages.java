@@ -51,7 +51,7 @@ final class ReviewPages {
         var body = FormJson.object(values, STEP);
         body.put("id", values.getOrDefault("id", ""));
         try {
-            incidents.step(p, body);
+            incidents.step(p, body, ctx.ip());
             ctx.redirect("/desk/incidents/" + values.get("incident"), HttpStatus.SEE_OTHER);
         } catch (Problem refused) {
             if (refused.errors().isEmpty()) throw refused;
@@ -66,7 +66,7 @@ final class ReviewPages {
         var body = FormJson.object(values, LINK);
         body.put("id", values.getOrDefault("id", ""));
         try {
-            incidents.link(p, body);
+            incidents.link(p, body, ctx.ip());
             ctx.redirect("/desk/incidents/" + values.get("incident"), HttpStatus.SEE_OTHER);
         } catch (Problem refused) {
             if (refused.errors().isEmpty()) throw refused;

@@ -5,8 +5,8 @@ import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.truce.figures.PlaceName;
-import org.truce.figures.PlaceNames;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.PlaceNames;
 
 /**
  * What a feature is called, for a reader of one language: the display name of {@link PlaceNames}

@@ -10,7 +10,8 @@ import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.app.Truce;
-import org.truce.figures.Violation;
+import org.truce.audit.AuditTrail;
+import org.truce.record.Violation;
 import org.truce.ledger.StoreFailure;
 
 /**
@@ -29,8 +30,7 @@ public final class WebApp {
      * @throws IllegalArgumentException naming the setting and its bad value
      */
     public static void checkEnvironment(java.util.function.Function<String, String> env) {
-        ClientAddress.configured(env);
-        DraftRule.configured(env);
+        WebSettings.from(env);
     }
 
     /**
@@ -49,40 +49,48 @@ public final class WebApp {
     }
 
     /**
-     * @param env the settings read besides the tokens ({@code TRUCE_PUBLIC_URL}, {@code TRUCE_PUBLIC_DRAFTS}); the
+     * @param env the settings read besides the tokens ({@code TRUCE_PUBLIC_URL}, {@code TRUCE_PUBLIC_DRAFTS},
+     *            {@code TRUCE_AUDIT_QUOTA_BYTES}); the
      *            process environment in production, a map in tests
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken,
                                  java.util.function.Function<String, String> env) {
-        if (metricsToken != null && metricsToken.isBlank()) metricsToken = null;
-        var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), metricsToken == null ? null : metricsToken.trim(),
-                HealthRoutes.maxLagFromEnvironment());
+        return assemble(truce, bootstrapToken, WebSettings.from(env).withMetricsToken(metricsToken));
+    }
+
+    /** The application on {@code settings}, read once from the environment ({@link WebSettings}). */
+    static Javalin assemble(Truce truce, String bootstrapToken, WebSettings settings) {
+        var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), settings.metricsToken(), settings.maxLag());
         var sessions = new Sessions(truce.sessions(), new SecureRandom(), truce.clock());
-        var guard = new Guard(truce.accounts(), sessions, bootstrapToken, truce.audit());
-        var names = new InNameOf(truce.figures(), truce.accounts(), truce.ledger());
+        var trail = new AuditTrail(truce.audit(), truce.clock(), settings.auditQuota());
+        truce.metrics().watch(trail);
+        var guard = new Guard(truce.accounts(), sessions, bootstrapToken, trail);
+        var writes = new WriteRequest(truce.attribution(), trail);
         var pages = new Pages(guard);
-        var writes = new WriteRoutes(truce.recorder(), names);
-        var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map());
+        var figures = new FigureRoutes(truce.recorder(), writes, new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map()));
         var ledger = new LedgerRoutes(truce.ledger());
-        var drafts = DraftRule.configured(env);
+        var drafts = settings.drafts();
         var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
-                env.apply("TRUCE_PUBLIC_URL"), guard, drafts);
-        var account = new AccountRoutes(truce.accounts(), sessions, truce.audit(), pages);
-        var admin = new AdminRoutes(truce.accounts(), truce.figures(), truce.audit());
-        var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), names, truce.audit());
+                settings.publicUrl(), guard, drafts);
+        var account = new AccountRoutes(truce.accounts(), sessions, trail, pages, settings.cookieSecure());
+        var admin = new AdminRoutes(truce.accounts(), truce.figures(), trail);
+        var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), writes, trail);
         var audit = new AuditRoutes(truce.audit());
-        var incidents = new IncidentRoutes(truce.incidents(), names, truce.ledger());
-        var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), names, truce.clock());
-        var feedback = new FeedbackRoutes(truce.feedback(), pages, sessions);
-        var publications = new PublicationRoutes(truce.publisher(), truce.publications());
+        var incidents = new IncidentRoutes(truce.incidents(), writes, truce.ledger());
+        var map = new MapRoutes(truce.map(), truce.mapRecorder(), truce.mapReader(), truce.figures(), truce.ledger(), writes, truce.clock());
+        var feedback = new FeedbackRoutes(truce.feedback(), pages, sessions, settings.cookieSecure());
+        var publications = new PublicationRoutes(truce.publisher(), truce.publications(), writes);
         var publicPages = new PublicPages(pages, truce.issues(), truce.publications(), truce.ledger(), guard, drafts);
-        var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), names, truce.clock());
-        var clientAddress = ClientAddress.configured(System::getenv);
+        var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), writes, truce.clock());
+        var clientAddress = settings.clientAddress();
+        var limits = settings.limits();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            limits.install(config, clientAddress);
             config.contextResolver.ip = clientAddress::of;
             config.http.maxRequestSize = Json.MAX_BODY;
             config.requestLogger.http(health::record);
+            config.events.serverStopped(trail::close); // the refusal counts still open go on record
             // Our scripts and styles, and the maintained libraries' files from their webjars: no CDN.
             // Guard runs before static files too: they are declared public like any route.
             config.staticFiles.add(files -> {
@@ -106,7 +114,7 @@ public final class WebApp {
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
             new CheckPage(truce.ledger(), pages).routes(r);
-            new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), TileLayer.configured(System::getenv)).routes(r);
+            new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
             r.get("/signin", account::signInPage, Access.PUBLIC);
@@ -123,36 +131,25 @@ public final class WebApp {
             r.delete(API + "/session", account::signOut, Access.SIGNED_IN);
             r.get(API + "/me", account::me, Access.SIGNED_IN);
             r.post(API + "/me/tokens", account::tokenJson, Access.SIGNED_IN);
-            r.post(API + "/reports", writes::reports, Access.REPORTING);
-            r.post(API + "/sources", writes::sources, Access.ADMIN);
-            r.post(API + "/metrics", writes::metrics, Access.ADMIN);
-            r.post(API + "/places", writes::places, Access.PLACES);
-            r.get(API + "/sources", CsvTables.csv(reads::sources, CsvTables.SOURCES), Access.PUBLIC);
-            r.get(API + "/metrics", CsvTables.csv(reads::metrics, CsvTables.METRICS), Access.PUBLIC);
-            r.get(API + "/places", CsvTables.csv(reads::places, CsvTables.PLACES), Access.PUBLIC);
-            r.get(API + "/figures", reads::figure, Access.PUBLIC);
-            r.get(API + "/figures/reconciled", CsvTables.csv(reads::reconciled, CsvTables.RECONCILED), Access.PUBLIC);
-            r.get(API + "/figures/series", CsvTables.csv(reads::series, CsvTables.SERIES), Access.PUBLIC);
+            // each capability's route group registers its writes (through the one write path) and reads
+            figures.routes(r);
+            publications.routes(r);
+            cases.writeRoutes(r);
+            map.writeRoutes(r);
+            accords.writeRoutes(r);
+            incidents.writeRoutes(r);
             r.get(API + "/ledger/head", ledger::head, Access.PUBLIC);
             r.get(API + "/ledger/key", ledger::key, Access.PUBLIC);
             r.get(API + "/ledger/entries", ledger::entries, Access.PUBLIC);
             r.get(API + "/ledger/proof", ledger::proof, Access.PUBLIC);
             r.get(API + "/ledger/consistency", ledger::consistency, Access.PUBLIC);
             r.get(API + "/bulletins/{date}", bulletins::bulletin, Access.PUBLIC);
-            r.post(API + "/publications", publications::publish, Access.SECRETARIAT);
-            r.get(API + "/publications", CsvTables.csv(publications::list, CsvTables.PUBLICATIONS), Access.PUBLIC);
-            r.post(API + "/cases", cases::open, Access.REPORTER);
             r.get(API + "/cases", cases::list, Access.RECORD_READER);
             r.get(API + "/cases/{id}", cases::one, Access.RECORD_READER);
-            r.post(API + "/cases/{id}/status", cases::status, Access.REPORTER);
             r.get(API + "/cases/{id}/personal", cases::personal, Access.CUSTODIAN);
-            r.post(API + "/cases/{id}/erasure", cases::erase, Access.CUSTODIAN);
             r.get(API + "/audit", audit::list, Access.AUDIT_READER);
-            r.post(API + "/features", map::declareFeatures, Access.PLACES);
             r.get(API + "/features", map::features, Access.PUBLIC);
             r.get(API + "/features/{id}", map::feature, Access.PUBLIC);
-            r.post(API + "/geometries", map::recordGeometries, Access.REPORTING);
-            r.post(API + "/statuses", map::reportStatuses, Access.REPORTING);
             r.get(API + "/layers/{kind}", map::layer, Access.PUBLIC);
             r.get(API + "/map/containing", map::containing, Access.PUBLIC);
             r.get(API + "/map/within", map::within, Access.PUBLIC);
@@ -169,36 +166,21 @@ public final class WebApp {
             r.post(API + "/admin/revocations", admin::revoke, Access.ADMIN);
             r.post(API + "/admin/tokens", admin::createToken, Access.ADMIN);
             r.delete(API + "/admin/tokens/{id}", admin::revokeToken, Access.ADMIN);
-            r.post(API + "/agreements", accords::agreements, Access.SECRETARIAT);
             r.get(API + "/agreements", CsvTables.csv(accords::listAgreements, CsvTables.AGREEMENTS), Access.PUBLIC);
-            r.post(API + "/agreement-versions", accords::versions, Access.SECRETARIAT);
-            r.post(API + "/obligations", accords::obligations, Access.SECRETARIAT);
             r.get(API + "/obligations", CsvTables.csv(accords::listObligations, CsvTables.OBLIGATIONS), Access.PUBLIC);
             r.get(API + "/obligations/overdue", CsvTables.csv(accords::overdue, CsvTables.OVERDUE), Access.PUBLIC);
             r.get(API + "/obligations/upcoming", CsvTables.csv(accords::upcoming, CsvTables.UPCOMING), Access.PUBLIC);
-            r.post(API + "/accord-events", accords::events, Access.SECRETARIAT);
-            r.post(API + "/deadline-amendments", accords::amendments, Access.SECRETARIAT);
-            r.post(API + "/assessments", accords::assessments, Access.REPORTING);
             r.get(API + "/assessments", CsvTables.csv(accords::listAssessments, CsvTables.ASSESSMENTS), Access.PUBLIC);
-            r.post(API + "/working-groups", accords::groups, Access.SECRETARIAT);
             r.get(API + "/working-groups", CsvTables.csv(accords::listGroups, CsvTables.GROUPS), Access.PUBLIC);
-            r.post(API + "/meetings", accords::meetings, Access.SECRETARIAT);
             r.get(API + "/meetings", CsvTables.csv(accords::listMeetings, CsvTables.MEETINGS), Access.PUBLIC);
-            r.post(API + "/tasks", accords::tasks, Access.SECRETARIAT);
-            r.post(API + "/remit-claims", accords::remitClaims, Access.REPORTING);
-            r.post(API + "/incidents", incidents::allege, Access.REPORTING);
             r.get(API + "/incidents", CsvTables.csv(incidents::list, CsvTables.INCIDENTS), Access.PUBLIC);
             r.get(API + "/incidents/duplicates", incidents::duplicates, Access.PUBLIC);
             r.get(API + "/incidents/counts", incidents::counts, Access.PUBLIC);
             r.get(API + "/incidents/export.csv", incidents::export, Access.PUBLIC);
             r.get(API + "/incidents/{id}", incidents::one, Access.PUBLIC);
-            r.post(API + "/claims", incidents::claim, Access.REPORTING);
-            r.post(API + "/incident-steps", incidents::step, Access.VERIFIER);
-            r.post(API + "/incident-links", incidents::link, Access.VERIFIER);
-            r.post(API + "/nil-reports", incidents::nil, Access.REPORTING);
             r.get(API + "/nil-reports", CsvTables.csv(incidents::nilReports, CsvTables.NIL_REPORTS), Access.PUBLIC);
             feedback.routes(r);
-            new DeskPages(truce, pages, writes, incidents).routes(r);
+            new DeskPages(truce, pages, figures, incidents).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> answer(ctx, e, pages));
             r.exception(IllegalArgumentException.class, (e, ctx) ->
@@ -209,6 +191,10 @@ public final class WebApp {
                 answer(ctx, new Problem(ErrorCode.UNAVAILABLE, "the store failed; nothing of this request was acknowledged"), pages);
             });
             r.exception(Exception.class, (e, ctx) -> {
+                if (SlowBodies.timedOut(e)) {
+                    problem(ctx, new Problem(ErrorCode.REQUEST_TIMEOUT, "the request body did not arrive in time; nothing was written"));
+                    return;
+                }
                 if (unreadableBody(e)) {
                     // e.g. a multipart body without its parts: the client's fault, reported by Jetty while reading form fields
                     problem(ctx, new Problem(ErrorCode.MALFORMED_BODY, "the request body is not valid " + ctx.contentType(),

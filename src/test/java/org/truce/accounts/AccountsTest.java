@@ -43,7 +43,8 @@ class AccountsTest {
         assertThat(accounts.grants("alice.m")).containsExactly(new Grant(Role.REPORTER, "anama"));
 
         Principal p = accounts.principal(alice.id()).orElseThrow();
-        assertThat(p.author()).isEqualTo("anama/" + alice.id());
+        assertThat(p.author()).isEqualTo("anama"); // the public ledger names the organisation
+        assertThat(p.account()).isEqualTo("anama/" + alice.id());
         assertThat(p.sourceId()).isEqualTo("anama");
         assertThat(p.via()).isEqualTo("session");
         assertThat(p.has(Role.REPORTER)).isTrue();
@@ -170,7 +171,8 @@ class AccountsTest {
         assertThat(p.has(Role.ADMIN)).isTrue();
         assertThat(p.has(Role.ADMIN, "operator")).isTrue();
         assertThat(p.sourceId()).isNull();
-        assertThat(p.author()).isEqualTo("operator/bootstrap");
+        assertThat(p.author()).isEqualTo("operator");
+        assertThat(p.account()).isEqualTo("operator/bootstrap");
         assertThat(p.via()).isEqualTo("token");
     }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Password sign-in and its throttle: 5 failures per username, 20 per address, in 10 minutes. */
+/**
+ * Password sign-in and its throttle: 5 failures per username and 20 per address without delay, then a
+ * delay of 1 s doubling with each failure up to 15 minutes; failures forgotten after a day.
+ */
 class SignInTest {
     static final String PASSWORD = "correct horse battery";
     static final String HOME = "203.0.113.7";
@@ -56,22 +59,17 @@ class SignInTest {
     }
 
     @Test
-    void five_failures_for_an_account_throttle_it_even_with_the_right_password() {
+    void five_failures_for_an_account_delay_even_the_right_password() {
         for (int i = 0; i < 5; i++) {
             assertThat(accounts.signIn("alice", pw("wrong password " + i), "198.51.100." + i)).isEqualTo(new SignIn.Refused());
-            f.clock.advance(Duration.ofMinutes(1));
         }
-        // failures at 0..4 minutes, now at 5: the first leaves the window at 10.
-        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(5)));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofSeconds(1)));
     }
 
     @Test
-    void the_account_is_allowed_again_once_the_window_no_longer_holds_five_failures() {
-        for (int i = 0; i < 5; i++) {
-            accounts.signIn("alice", pw("wrong password " + i), HOME);
-            f.clock.advance(Duration.ofMinutes(1));
-        }
-        f.clock.advance(Duration.ofMinutes(5).minusMillis(1));
+    void the_account_is_allowed_again_the_moment_its_delay_has_passed() {
+        for (int i = 0; i < 5; i++) accounts.signIn("alice", pw("wrong password " + i), HOME);
+        f.clock.advance(Duration.ofSeconds(1).minusMillis(1));
         assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMillis(1)));
 
         f.clock.advance(Duration.ofMillis(1));
@@ -79,15 +77,15 @@ class SignInTest {
     }
 
     @Test
-    void twenty_failures_from_one_address_across_usernames_throttle_the_address() {
+    void twenty_failures_from_one_address_across_usernames_delay_the_address() {
         for (int i = 0; i < 20; i++) {
             assertThat(accounts.signIn("user" + i, pw(PASSWORD), HOME)).isEqualTo(new SignIn.Refused());
         }
 
-        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(10)));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofSeconds(1)));
         assertThat(accounts.signIn("alice", pw(PASSWORD), "192.0.2.1")).isInstanceOf(SignIn.Ok.class);
 
-        f.clock.advance(Duration.ofMinutes(10));
+        f.clock.advance(Duration.ofSeconds(1));
         assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isInstanceOf(SignIn.Ok.class);
     }
 
@@ -96,16 +94,16 @@ class SignInTest {
         for (int i = 0; i < 20; i++) {
             accounts.signIn("user" + i, pw(PASSWORD), "2001:db8:1:2::" + Integer.toHexString(i + 1));
         }
-        assertThat(accounts.signIn("alice", pw(PASSWORD), "2001:db8:1:2:ffff::9")).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(10)));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), "2001:db8:1:2:ffff::9")).isEqualTo(new SignIn.Throttled(Duration.ofSeconds(1)));
         assertThat(accounts.signIn("alice", pw(PASSWORD), "2001:db8:1:3::1")).isInstanceOf(SignIn.Ok.class);
         assertThat(SignInThrottle.network("203.0.113.7")).isEqualTo("203.0.113.7");
     }
 
     @Test
-    void an_unknown_username_is_throttled_like_a_known_one() {
+    void an_unknown_username_is_delayed_like_a_known_one() {
         for (int i = 0; i < 5; i++) accounts.signIn("mallory", pw("guess number " + i), HOME);
 
-        assertThat(accounts.signIn("mallory", pw("guess number 5"), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(10)));
+        assertThat(accounts.signIn("mallory", pw("guess number 5"), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofSeconds(1)));
     }
 
     @Test
@@ -126,5 +124,54 @@ class SignInTest {
 
         assertThat(accounts.signIn("alice", password, HOME)).isInstanceOf(SignIn.Throttled.class);
         assertThat(password).containsOnly('\0');
+    }
+
+    @Test
+    void five_wrong_passwords_from_five_addresses_then_after_the_delay_the_right_password_from_a_sixth_signs_in() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(accounts.signIn("alice", pw("wrong password " + i), "198.51.100." + i)).isEqualTo(new SignIn.Refused());
+        }
+        assertThat(accounts.signIn("alice", pw(PASSWORD), "192.0.2.6")).isEqualTo(new SignIn.Throttled(Duration.ofSeconds(1)));
+
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), "192.0.2.6")).isInstanceOf(SignIn.Ok.class);
+    }
+
+    @Test
+    void each_failure_past_the_fifth_doubles_the_accounts_delay_up_to_fifteen_minutes() {
+        for (int i = 0; i < 5; i++) accounts.signIn("alice", pw("wrong password " + i), "198.51.100." + i);
+        for (int k = 0; k < 12; k++) {
+            Duration delay = Duration.ofSeconds(Math.min(1L << k, 900));
+            assertThat(accounts.signIn("alice", pw("another guess " + k), HOME)).isEqualTo(new SignIn.Throttled(delay));
+            f.clock.advance(delay);
+            assertThat(accounts.signIn("alice", pw("another guess " + k), "198.51.100." + k)).isEqualTo(new SignIn.Refused());
+        }
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void attempts_refused_while_delayed_do_not_extend_the_delay() {
+        for (int i = 0; i < 5; i++) accounts.signIn("alice", pw("wrong password " + i), "198.51.100." + i);
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(accounts.signIn("alice", pw("wrong password 5"), "198.51.100.5")).isEqualTo(new SignIn.Refused());
+        for (int i = 0; i < 100; i++) {
+            assertThat(accounts.signIn("alice", pw("hammering " + i), "198.51.100.9")).isInstanceOf(SignIn.Throttled.class);
+            f.clock.advance(Duration.ofMillis(10));
+        }
+        // six failures: 2 s after the last one; a second of hammering has not moved it
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isEqualTo(new SignIn.Throttled(Duration.ofSeconds(1)));
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isInstanceOf(SignIn.Ok.class);
+    }
+
+    @Test
+    void failures_are_forgotten_a_day_after_they_were_made() {
+        for (int i = 0; i < 10; i++) {
+            accounts.signIn("alice", pw("wrong password " + i), "198.51.100." + i);
+            f.clock.advance(Duration.ofMinutes(20));
+        }
+        f.clock.advance(Duration.ofDays(1));
+        for (int i = 0; i < 4; i++) assertThat(accounts.signIn("alice", pw("typo " + i), HOME)).isEqualTo(new SignIn.Refused());
+        assertThat(accounts.signIn("alice", pw(PASSWORD), HOME)).isInstanceOf(SignIn.Ok.class);
     }
 }

@@ -41,9 +41,9 @@ class BulletinTest {
                 .doesNotContain("TASS, as the carrier reports it")
                 .contains("Дословная цитата (язык: английский): «On December 3, 2020, Russian peacekeepers escorted");
         String page = node.get("/bulletins/2020-12-03?lang=en").body();
-        assertThat(page).contains("\u201C<span class=\"quoted\" lang=\"en\">On December 3, 2020, Russian peacekeepers escorted")
+        assertThat(page).contains("\u201C<bdi class=\"quoted\" lang=\"en\">On December 3, 2020, Russian peacekeepers escorted")
                 .contains("<a href=\"https://www.urdupoint.com/en/world/over-1900-refugees-returned-to-nagorno-karab-1104160.html\">")
-                .contains("In summary, not a quotation (language: English): <span class=\"paraphrased\" lang=\"en\">TASS, as the carrier reports it");
+                .contains("In summary, not a quotation (language: English): <bdi class=\"paraphrased\" lang=\"en\">TASS, as the carrier reports it");
         var json = node.get("/api/v1/bulletins/2020-12-03").json();
         var citations = json.at("/sections/0/lines/0/citations");
         assertThat(citations).hasSize(3); // the total, the increment after it, and the total's own day's increment

@@ -59,7 +59,7 @@ class DemoCitationsTest {
                             if (url != null) assertThat(page).as("page of " + at).contains("<a href=\"" + url + "\">");
                             String kind = c.get("kind").asText();
                             if (kind.equals("paraphrase") && !c.get("lang").asText().equals(lang)) continue; // left to the JSON
-                            assertThat(page).as("page of " + at).contains("<span class=\"" + (kind.equals("quote") ? "quoted" : "paraphrased")
+                            assertThat(page).as("page of " + at).contains("<bdi class=\"" + (kind.equals("quote") ? "quoted" : "paraphrased")
                                     + "\" lang=\"" + c.get("lang").asText() + "\">");
                         }
                     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.truce.figures.Place;
-import org.truce.figures.PlaceNames;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceNames;
 import org.truce.support.TestNode;
 
 /**

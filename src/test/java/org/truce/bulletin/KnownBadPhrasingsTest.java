@@ -79,8 +79,8 @@ class KnownBadPhrasingsTest {
     static String visible(String html, String lang) {
         return html.replaceAll("(?s)<script\\b.*?</script>|<style\\b.*?</style>", " ")
                 .replaceAll("(?s)<q\\b[^>]*>.*?</q>|<blockquote\\b[^>]*>.*?</blockquote>", "«…»")
-                .replaceAll("(?s)<(span|q|p|li|td|dd|cite|blockquote)\\b[^>]*\\blang=\"(?!" + lang + "\\b)[a-z-]+\"[^>]*>.*?</\\1>", "«…»")
-                .replaceAll("(?s)<span class=\"other-name\"[^>]*>.*?</span>", "«…»")
+                .replaceAll("(?s)<(span|bdi|q|p|li|td|dd|cite|blockquote)\\b[^>]*\\blang=\"(?!" + lang + "\\b)[a-z-]+\"[^>]*>.*?</\\1>", "«…»")
+                .replaceAll("(?s)<(span|bdi) class=\"other-name\"[^>]*>.*?</\\1>", "«…»")
                 .replaceAll("<[^>]+>", " ").replace("&nbsp;", "\u00a0").replaceAll("[ \\t]+", " ");
     }
 

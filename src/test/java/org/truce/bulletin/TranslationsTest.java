@@ -261,7 +261,7 @@ class TranslationsTest {
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
     }
 
-    static final Pattern DECLINED = Pattern.compile("(.+)_(" + String.join("|", org.truce.figures.Source.FORMS) + ")");
+    static final Pattern DECLINED = Pattern.compile("(.+)_(" + String.join("|", org.truce.catalog.Source.FORMS) + ")");
 
     /**
      * The arguments with each declined source name ({@code source_gen}, see {@link SourceNames}) counted as

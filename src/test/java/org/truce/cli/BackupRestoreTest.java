@@ -1,5 +1,6 @@
 package org.truce.cli;
 
+import org.truce.record.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.app.Truce;
 import org.truce.figures.Fact;
-import org.truce.figures.Recorder;
-import org.truce.figures.Role;
-import org.truce.figures.Source;
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
 import org.truce.ledger.NoteVerifier;
 import org.truce.ledger.PredecessorKeys;
 import org.truce.web.WebApp;
@@ -88,9 +88,9 @@ class BackupRestoreTest {
         assertThat(run("import", "--ledger", export.toString(), "--data", restored.toString()).code).isZero();
         long size;
         try (Truce truce = Truce.open(restored, Clock.systemUTC())) {
-            Recorder.Outcome outcome = truce.recorder().record(new Fact.SourceDeclared(new Source("restored-node-source",
+            Outcome outcome = truce.recorder().record(new Fact.SourceDeclared(new Source("restored-node-source",
                     EnumSet.of(Role.PARTY), null, Map.of("en", "a source declared after the restore"), List.of())), "restore-test");
-            assertThat(outcome).isInstanceOf(Recorder.Outcome.Done.class);
+            assertThat(outcome).isInstanceOf(Outcome.Done.class);
             size = truce.ledger().size();
         }
         assertThat(PredecessorKeys.read(restored)).hasSize(1);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.truce.catalog.Feature;
 import org.truce.app.Truce;
 import picocli.CommandLine;
 

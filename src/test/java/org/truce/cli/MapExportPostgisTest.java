@@ -13,7 +13,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.app.Truce;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.FeatureKind;
 import org.truce.store.PostgisDatabase;
 import picocli.CommandLine;
 

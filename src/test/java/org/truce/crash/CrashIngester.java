@@ -1,5 +1,6 @@
 package org.truce.crash;
 
+import org.truce.record.Outcome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -80,8 +81,8 @@ public final class CrashIngester {
     }
 
     private static AppendResult.Accepted send(Recorder recorder, List<Fact> facts) {
-        Recorder.Outcome outcome = recorder.record(facts, CrashRequests.pointers(facts.size()), CrashRequests.AUTHOR);
-        if (outcome instanceof Recorder.Outcome.Done done && done.result() instanceof AppendResult.Accepted accepted) {
+        Outcome outcome = recorder.record(facts, CrashRequests.pointers(facts.size()), CrashRequests.AUTHOR);
+        if (outcome instanceof Outcome.Done done && done.result() instanceof AppendResult.Accepted accepted) {
             return accepted;
         }
         say(BUG + "refused: " + outcome);

@@ -7,16 +7,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.truce.figures.DatePrecision;
-import org.truce.figures.Document;
+import org.truce.record.Document;
 import org.truce.figures.Fact;
-import org.truce.figures.Metric;
-import org.truce.figures.Place;
-import org.truce.figures.PlaceName;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceName;
 import org.truce.figures.Qualifier;
 import org.truce.figures.Report;
 import org.truce.figures.ReportKind;
-import org.truce.figures.Role;
-import org.truce.figures.Source;
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
 
 /**
  * The requests of the crash campaign, a pure function of (round, index), so the child that sends

@@ -1,5 +1,6 @@
 package org.truce.figures;
 
+import org.truce.record.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package org.truce.figures;
 
+import org.truce.record.DuplicateOf;
+import org.truce.catalog.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

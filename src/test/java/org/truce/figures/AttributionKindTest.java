@@ -1,5 +1,7 @@
 package org.truce.figures;
 
+import org.truce.record.Parsed;
+import org.truce.record.Violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

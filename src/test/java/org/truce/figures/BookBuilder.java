@@ -1,5 +1,11 @@
 package org.truce.figures;
 
+import org.truce.catalog.Metric;
+import org.truce.catalog.Place;
+import org.truce.catalog.PlaceName;
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
+import org.truce.record.Document;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package org.truce.figures;
 
+import org.truce.record.RepeatsFound;
+import org.truce.record.DuplicateOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -25,7 +27,7 @@ class RepeatsTest {
     @Test
     void the_same_source_metric_place_date_kind_and_value_is_a_repeat_that_names_the_first() {
         String first = b.increment("a", "488", "2020-12-24");
-        Repeats.Found found = repeats.check(List.of(report(id(1), "increment", "488.0", "2020-12-24", null)), List.of(""));
+        RepeatsFound found = repeats.check(List.of(report(id(1), "increment", "488.0", "2020-12-24", null)), List.of(""));
         assertThat(found.wrong()).isEmpty();
         assertThat(found.unmarked()).singleElement().satisfies(v -> {
             assertThat(v.pointer()).isEqualTo("");
@@ -36,7 +38,7 @@ class RepeatsTest {
     @Test
     void another_kind_value_or_date_is_no_repeat() {
         b.increment("a", "488", "2020-12-24");
-        Repeats.Found found = repeats.check(List.of(report(id(1), "total", "488", "2020-12-24", null),
+        RepeatsFound found = repeats.check(List.of(report(id(1), "total", "488", "2020-12-24", null),
                 report(id(2), "increment", "489", "2020-12-24", null), report(id(3), "increment", "488", "2020-12-25", null)),
                 List.of("/0", "/1", "/2"));
         assertThat(found.unmarked()).isEmpty();
@@ -46,7 +48,7 @@ class RepeatsTest {
     @Test
     void a_repeat_marked_with_duplicate_of_the_first_is_accepted() {
         String first = b.increment("a", "488", "2020-12-24");
-        Repeats.Found found = repeats.check(List.of(report(id(1), "increment", "488", "2020-12-24", new DuplicateOf(first, "another outlet"))),
+        RepeatsFound found = repeats.check(List.of(report(id(1), "increment", "488", "2020-12-24", new DuplicateOf(first, "another outlet"))),
                 List.of(""));
         assertThat(found.unmarked()).isEmpty();
         assertThat(found.wrong()).isEmpty();
@@ -55,7 +57,7 @@ class RepeatsTest {
     @Test
     void duplicate_of_must_name_a_report_it_repeats() {
         String other = b.increment("a", "7", "2020-12-24");
-        Repeats.Found found = repeats.check(List.of(report(id(1), "increment", "488", "2020-12-24", new DuplicateOf(other, "why not"))),
+        RepeatsFound found = repeats.check(List.of(report(id(1), "increment", "488", "2020-12-24", new DuplicateOf(other, "why not"))),
                 List.of(""));
         assertThat(found.wrong()).singleElement().satisfies(v -> assertThat(v.pointer()).isEqualTo("/duplicateOf/id"));
     }
@@ -63,19 +65,19 @@ class RepeatsTest {
     @Test
     void a_retry_of_a_recorded_id_is_no_repeat() {
         String first = b.increment("a", "488", "2020-12-24");
-        Repeats.Found found = repeats.check(List.of(report(first, "increment", "488", "2020-12-24", null)), List.of(""));
+        RepeatsFound found = repeats.check(List.of(report(first, "increment", "488", "2020-12-24", null)), List.of(""));
         assertThat(found.unmarked()).isEmpty();
     }
 
     @Test
     void two_items_of_one_request_that_repeat_each_other_are_refused_at_the_second() {
-        Repeats.Found found = repeats.check(List.of(report(id(1), "total", "100", "2021-01-01", null),
+        RepeatsFound found = repeats.check(List.of(report(id(1), "total", "100", "2021-01-01", null),
                 report(id(2), "total", "100", "2021-01-01", null)), List.of("/0", "/1"));
         assertThat(found.unmarked()).singleElement().satisfies(v -> {
             assertThat(v.pointer()).isEqualTo("/1");
             assertThat(v.detail()).contains(id(1)).contains("/0");
         });
-        Repeats.Found marked = repeats.check(List.of(report(id(1), "total", "100", "2021-01-01", null),
+        RepeatsFound marked = repeats.check(List.of(report(id(1), "total", "100", "2021-01-01", null),
                 report(id(2), "total", "100", "2021-01-01", new DuplicateOf(id(1), "second outlet"))), List.of("/0", "/1"));
         assertThat(marked.unmarked()).isEmpty();
         assertThat(marked.wrong()).isEmpty();

@@ -1,5 +1,9 @@
 package org.truce.figures;
 
+import org.truce.catalog.Role;
+import org.truce.catalog.Source;
+
+import org.truce.record.Parsed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.FeatureKind;
 import org.truce.store.PostgisDatabase;
 import org.truce.store.PostgisUrl;
 import org.truce.store.PostgresTestDatabase;

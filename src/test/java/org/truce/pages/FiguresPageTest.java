@@ -36,8 +36,8 @@ class FiguresPageTest {
         String html = node.get("/figures?lang=en").body();
         assertThat(html).contains("<option value=\"nk\" selected>");
         String t = table(html, "returnees");
-        assertThat(t).contains("<th scope=\"col\">The Russian Defence Ministry</th><th scope=\"col\">The President of Russia</th>"
-                + "<th scope=\"col\">Russia (the carrier names no body)</th>");
+        assertThat(t).contains("<th scope=\"col\"><bdi>The Russian Defence Ministry</bdi></th><th scope=\"col\"><bdi>The President of Russia</bdi></th>"
+                + "<th scope=\"col\"><bdi>Russia (the carrier names no body)</bdi></th>");
         assertThat(t).contains("<tr data-date=\"2020-12-21\"><th scope=\"row\"><time datetime=\"2020-12-21\">21 December 2020</time></th>"
                 + "<td>about 43,000</td><td class=\"no-report\"");
         assertThat(t).containsPattern("<tr data-date=\"2021-01-11\">.*?<td class=\"no-report\"[^>]*>–</td><td>more than 48,000</td>");

@@ -18,7 +18,7 @@ import org.truce.support.MutableClock;
 
 /**
  * The behaviour every {@link AttemptCounters} store must have, mostly through the {@link SignInThrottle}
- * that uses it (5 failures per username and 20 per address in 10 minutes), and with counters of
+ * that uses it (5 failures per username and 20 per address without delay, then growing delays), and with counters of
  * different windows side by side (readers' messages count by the hour). {@link #open()} twice
  * gives two views of one store (two nodes on one database; in memory, the one instance).
  */
@@ -29,17 +29,23 @@ abstract class AttemptCountersContract {
     protected abstract AttemptCounters open();
 
     @Test
-    void five_admitted_failures_throttle_the_username_until_the_first_leaves_the_window() {
+    void five_admitted_failures_delay_the_username_by_a_second_and_each_further_one_doubles_it() {
         SignInThrottle throttle = new SignInThrottle(clock, open());
-        for (int i = 0; i < 5; i++) {
-            assertThat(throttle.admit("Alice", "198.51.100." + i)).isEmpty();
-            clock.advance(Duration.ofMinutes(1));
-        }
-        assertThat(throttle.admit(" alice ", "192.0.2.1")).contains(Duration.ofMinutes(5));
-        clock.advance(Duration.ofMinutes(5).minusMillis(1));
+        for (int i = 0; i < 5; i++) assertThat(throttle.admit("Alice", "198.51.100." + i)).isEmpty();
+        assertThat(throttle.admit(" alice ", "192.0.2.1")).contains(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1).minusMillis(1));
         assertThat(throttle.admit("alice", "192.0.2.1")).contains(Duration.ofMillis(1));
         clock.advance(Duration.ofMillis(1));
         assertThat(throttle.admit("alice", "192.0.2.1")).isEmpty();
+        assertThat(throttle.admit("alice", "192.0.2.2")).contains(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void failures_older_than_the_window_are_forgotten() {
+        SignInThrottle throttle = new SignInThrottle(clock, open());
+        for (int i = 0; i < 5; i++) throttle.admit("alice", "198.51.100." + i);
+        clock.advance(SignInThrottle.WINDOW);
+        for (int i = 0; i < 5; i++) assertThat(throttle.admit("alice", "198.51.100." + i)).isEmpty();
     }
 
     @Test
@@ -52,7 +58,7 @@ abstract class AttemptCountersContract {
         for (int i = 0; i < 5; i++) assertThat(throttle.admit("alice", "192.0.2.2")).isEmpty();
         // the address 192.0.2.1 holds 4 failures (the fifth was the success): 16 more are admitted, not 17
         for (int i = 0; i < 16; i++) assertThat(throttle.admit("user" + i, "192.0.2.1")).isEmpty();
-        assertThat(throttle.admit("bob", "192.0.2.1")).contains(SignInThrottle.WINDOW);
+        assertThat(throttle.admit("bob", "192.0.2.1")).contains(Duration.ofSeconds(1));
     }
 
     @Test
@@ -61,8 +67,8 @@ abstract class AttemptCountersContract {
         SignInThrottle onB = new SignInThrottle(clock, open());
         for (int i = 0; i < 5; i++) (i % 2 == 0 ? onA : onB).admit("alice", "198.51.100." + i);
 
-        assertThat(onA.admit("alice", "192.0.2.1")).contains(SignInThrottle.WINDOW);
-        assertThat(onB.admit("alice", "192.0.2.1")).contains(SignInThrottle.WINDOW);
+        assertThat(onA.admit("alice", "192.0.2.1")).contains(Duration.ofSeconds(1));
+        assertThat(onB.admit("alice", "192.0.2.1")).contains(Duration.ofSeconds(1));
         onB.succeeded("alice", "192.0.2.1");
         assertThat(onA.admit("alice", "192.0.2.1")).isEmpty();
     }

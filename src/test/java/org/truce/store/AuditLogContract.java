@@ -66,6 +66,17 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void the_size_grows_with_the_records_appended() {
+        try (AuditLog log = open()) {
+            long empty = log.sizeBytes();
+            for (int i = 0; i < 200; i++) log.append("anonymous", null, "token.refused", "GET /api/v1/cases/" + i, "10.0.0.1", "d".repeat(1_000));
+
+            assertThat(empty).isNotNegative();
+            assertThat(log.sizeBytes()).isGreaterThanOrEqualTo(empty + 200 * 1_000);
+        }
+    }
+
+    @Test
     void records_survive_reopening_and_the_chain_verifies() {
         try (AuditLog log = open()) {
             log.append("acc-1", "osce", "token.created", "tok-1", "10.0.0.1", null);

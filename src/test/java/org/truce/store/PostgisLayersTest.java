@@ -23,8 +23,8 @@ import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.StoredEntry;
 import org.truce.places.Drawn;
-import org.truce.places.Feature;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.FeatureKind;
 import org.truce.places.Geodesy;
 import org.truce.places.MapBook;
 
@@ -108,10 +108,10 @@ class PostgisLayersTest {
 
     @Test
     void names_label_the_common_english_name_else_every_sides_english_name() {
-        var common = new org.truce.figures.PlaceName("en", "Shusha", List.of("common"));
-        var az = new org.truce.figures.PlaceName("en", "Kalbajar", List.of("az"));
-        var hy = new org.truce.figures.PlaceName("en", "Karvachar", List.of("hy"));
-        var ru = new org.truce.figures.PlaceName("ru", "Кельбаджар", List.of("common"));
+        var common = new org.truce.catalog.PlaceName("en", "Shusha", List.of("common"));
+        var az = new org.truce.catalog.PlaceName("en", "Kalbajar", List.of("az"));
+        var hy = new org.truce.catalog.PlaceName("en", "Karvachar", List.of("hy"));
+        var ru = new org.truce.catalog.PlaceName("ru", "Кельбаджар", List.of("common"));
         assertThat(LayerRows.nameEn(List.of(ru, az, hy))).isEqualTo("Kalbajar / Karvachar");
         assertThat(LayerRows.nameEn(List.of(az, common))).isEqualTo("Shusha");
         assertThat(LayerRows.nameEn(List.of(ru))).isNull();

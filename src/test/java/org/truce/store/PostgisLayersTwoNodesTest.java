@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.truce.app.Truce;
 import org.truce.ledger.Entry;
 import org.truce.ledger.Ledger;
-import org.truce.places.Feature;
-import org.truce.places.FeatureKind;
+import org.truce.catalog.Feature;
+import org.truce.catalog.FeatureKind;
 
 /**
  * Two nodes on one PostgreSQL database, both keeping its PostGIS layers (as {@code serve --db} does by

@@ -182,7 +182,7 @@ class AuthorizationMatrixTest {
                     + "\"POLYGON ((46.90 39.95, 46.91 39.95, 46.91 39.96, 46.90 39.96, 46.90 39.95))\",\"validFrom\":\"2021-01-02\","
                     + "\"source\":\"anama\",\"document\":{\"title\":\"Survey " + n + "\",\"publisher\":\"ANAMA\"}}";
             case "status-anama" -> "{\"id\":\"" + uuid + "\",\"feature\":\"checkpoint-lachin-corridor\",\"status\":\"open\","
-                    + "\"from\":\"2021-01-02\",\"source\":\"anama\"}";
+                    + "\"from\":\"2021-01-02\",\"source\":\"anama\",\"document\":{\"title\":\"Notice " + n + "\",\"publisher\":\"ANAMA\"}}";
             case "grant", "revoke" -> "{\"username\":\"spare\",\"role\":\"reporter\"}";
             case "admin-token" -> "{\"username\":\"spare\",\"name\":\"t" + n + "\",\"days\":10}";
             case "agreement" -> "{\"id\":\"agreement-" + n + "\",\"title\":\"Agreement " + n + "\",\"date\":\"2021-01-01\","

@@ -92,7 +92,7 @@ class DeskPagesTest {
         TestNode.Response r = form("/desk/reports/new", reporter, "id=" + java.util.UUID.randomUUID()
                 + "&source=icrc&metric=medical_assistance&place=nk&kind=total&value=3&asOf=2021-01-20&attribution=x");
         assertThat(r.status()).isEqualTo(403);
-        assertThat(r.body()).contains("href=\"#f-source\"").contains("you may report only in the name of anama");
+        assertThat(r.body()).contains("href=\"#f-source\"").contains("you may record only in the name of anama");
         assertThat(node.truce.ledger().size()).isEqualTo(before);
     }
 

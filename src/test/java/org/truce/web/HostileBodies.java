@@ -27,8 +27,8 @@ final class HostileBodies {
 
     static final String JSON = "application/json";
     static final String FORM = "application/x-www-form-urlencoded";
-    /** Above {@link WriteRoutes#MAX_ITEMS}. */
-    static final int OVERSIZED = WriteRoutes.MAX_ITEMS + 1;
+    /** Above {@link WriteRequest#MAX_ITEMS}. */
+    static final int OVERSIZED = WriteRequest.MAX_ITEMS + 1;
     private static final byte[] BAD_UTF8 = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80,
             (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0xC0, (byte) 0xAF};
     private static final Pattern JSON_VALUE = Pattern.compile("(\"[A-Za-z.]+\"):(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*|true|false|null)");

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.truce.figures.Violation;
+import org.truce.record.Violation;
 
 /**
  * A form as the reader filled it in, and what the record refused: each {@link Violation}'s JSON

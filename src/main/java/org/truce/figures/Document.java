@@ -1,6 +1,0 @@
-package org.truce.figures;
-
-import java.time.LocalDate;
-
-/** The document that carried a figure (the outlet, not the originator). Immutable; date and url optional. */
-public record Document(String title, String publisher, LocalDate date, String url) {}

@@ -1,4 +1,0 @@
-package org.truce.figures;
-
-/** One reason an input was refused: where (an RFC 6901 JSON pointer) and why. */
-public record Violation(String pointer, String detail) {}

@@ -1,0 +1,66 @@
+package org.truce.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import org.truce.accounts.Attribution.Speakers;
+import org.truce.accounts.Principal;
+import org.truce.figures.Fact;
+import org.truce.figures.FactReader;
+import org.truce.figures.Recorder;
+import org.truce.ledger.AppendResult;
+import org.truce.record.Voice;
+
+/**
+ * The route group of figures and the catalog they are told in: reports (in a body's name, see
+ * {@link org.truce.accounts.Attribution}) and the declarations of sources, metrics and places (in
+ * nobody's), all through the one write path; the reads of {@link ReadRoutes}.
+ */
+final class FigureRoutes {
+    private final WriteRoute<Fact> reports;
+    private final WriteRoute<Fact> sources;
+    private final WriteRoute<Fact> metrics;
+    private final WriteRoute<Fact> places;
+    private final WriteRequest writes;
+    private final ReadRoutes reads;
+
+    FigureRoutes(Recorder recorder, WriteRequest writes, ReadRoutes reads) {
+        this.writes = writes;
+        this.reads = reads;
+        WriteRoute.Recording<Fact> record = (facts, pointers, actor) -> recorder.record(facts, pointers, actor.author());
+        this.reports = WriteRoute.of(FactReader::readReport, record).speaking(Speakers.REPORTERS, FigureRoutes::voice);
+        this.sources = WriteRoute.of(FactReader::readSource, record);
+        this.metrics = WriteRoute.of(FactReader::readMetric, record);
+        this.places = WriteRoute.of(FactReader::readPlace, record);
+    }
+
+    /** The body a report or retraction speaks for; a transcriber's correction must be of its own organisation's record. */
+    private static Voice voice(Fact f, String at) {
+        if (f instanceof Fact.ReportFiled r) {
+            Voice v = Voice.of(r.report().source(), at + "/source", r.report().document(), at + "/document");
+            return r.report().corrects() == null ? v : v.replacing(r.report().corrects(), at + "/corrects");
+        }
+        if (f instanceof Fact.ReportRetracted r) {
+            // a withdrawal quotes nobody: it needs no document, only the right to withdraw
+            return new Voice(r.retraction().source(), at + "/source", true, at + "/document", r.retraction().retracts(), at + "/retracts");
+        }
+        return null;
+    }
+
+    void routes(RoutesConfig r) {
+        r.post(WebApp.API + "/reports", writes.handler(reports), Access.REPORTING);
+        r.post(WebApp.API + "/sources", writes.handler(sources), Access.ADMIN);
+        r.post(WebApp.API + "/metrics", writes.handler(metrics), Access.ADMIN);
+        r.post(WebApp.API + "/places", writes.handler(places), Access.PLACES);
+        r.get(WebApp.API + "/sources", CsvTables.csv(reads::sources, CsvTables.SOURCES), Access.PUBLIC);
+        r.get(WebApp.API + "/metrics", CsvTables.csv(reads::metrics, CsvTables.METRICS), Access.PUBLIC);
+        r.get(WebApp.API + "/places", CsvTables.csv(reads::places, CsvTables.PLACES), Access.PUBLIC);
+        r.get(WebApp.API + "/figures", reads::figure, Access.PUBLIC);
+        r.get(WebApp.API + "/figures/reconciled", CsvTables.csv(reads::reconciled, CsvTables.RECONCILED), Access.PUBLIC);
+        r.get(WebApp.API + "/figures/series", CsvTables.csv(reads::series, CsvTables.SERIES), Access.PUBLIC);
+    }
+
+    /** One report from a form of the desk: the same path as {@code POST /api/v1/reports}. */
+    AppendResult.Accepted report(Principal p, JsonNode body, String address) {
+        return writes.accept(p, body, reports, address).accepted();
+    }
+}

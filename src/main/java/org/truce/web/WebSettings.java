@@ -1,0 +1,37 @@
+package org.truce.web;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every setting the HTTP application reads from the environment, read once and checked together,
+ * so a misconfigured node stops before it opens or writes anything. Each part parses its own
+ * variables and names the variable and its bad value when it refuses one (see docs/operations.md).
+ * Immutable.
+ *
+ * @param publicUrl    {@code TRUCE_PUBLIC_URL}: the address readers reach the node at, or null
+ * @param metricsToken {@code TRUCE_METRICS_TOKEN}: the bearer token Prometheus scrapes with, or null
+ * @param maxLag       {@code TRUCE_READY_MAX_LAG}: entries the projections may trail the store and be ready
+ * @param cookieSecure {@code TRUCE_COOKIE_SECURE}: session cookies are Secure even behind a plain-HTTP proxy
+ */
+record WebSettings(ClientAddress clientAddress, DraftRule drafts, ServerLimits limits, long auditQuota,
+                   Optional<TileLayer> tiles, String publicUrl, String metricsToken, long maxLag, boolean cookieSecure) {
+
+    static WebSettings from(Function<String, String> env) {
+        String metrics = env.apply(HealthRoutes.METRICS_TOKEN_ENV);
+        return new WebSettings(ClientAddress.configured(env), DraftRule.configured(env), ServerLimits.configured(env),
+                AuditQuota.configured(env), TileLayer.configured(env), blankToNull(env.apply("TRUCE_PUBLIC_URL")),
+                blankToNull(metrics == null ? null : metrics.trim()), HealthRoutes.maxLag(env),
+                "true".equalsIgnoreCase(env.apply("TRUCE_COOKIE_SECURE")));
+    }
+
+    /** The same settings with another metrics token (or none). */
+    WebSettings withMetricsToken(String token) {
+        return new WebSettings(clientAddress, drafts, limits, auditQuota, tiles, publicUrl,
+                blankToNull(token == null ? null : token.trim()), maxLag, cookieSecure);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
