@@ -218,7 +218,7 @@ class ContestedNamesTest {
     }
 
     private static String pdfText(String path) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.base() + path)).build(),
+        HttpResponse<byte[]> r = org.truce.support.TestNode.HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         try (PDDocument doc = Loader.loadPDF(r.body())) {

@@ -97,7 +97,7 @@ class MapPageTest {
     /** The map script reads the layers as UTF-8 JSON: every side's names must arrive intact. */
     @Test
     void the_layers_the_script_draws_carry_every_name_intact() throws Exception {
-        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        var r = org.truce.support.TestNode.HTTP.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(node.base() + "/api/v1/layers/point?asOf=2021-01-05")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("Дадиванк").contains("Xudavəng");

@@ -43,7 +43,7 @@ class MapTilesTest {
     }
 
     static String policy(TestNode node, String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.base() + path)).build(),
+        HttpResponse<String> r = org.truce.support.TestNode.HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.headers().firstValue("Content-Security-Policy").orElseThrow();

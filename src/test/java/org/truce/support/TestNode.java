@@ -35,7 +35,12 @@ public final class TestNode implements AutoCloseable {
      * secretariat roles: it may declare catalog items and transcribe any body's published figures.
      */
     public final String token;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * One client for every test request: a client per request leaves its keep-alive connection open,
+     * and a few hundred of them from one address meet the node's cap on connections per address.
+     */
+    public static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final HttpClient http = HTTP;
 
     public TestNode(Path dir, boolean demo) {
         this(dir, null, demo);

@@ -106,7 +106,7 @@ class BulletinPdfAccessibilityTest {
     /** Fetches bytes from a node. */
     static final class BulletinPdfTestAccess {
         static java.net.http.HttpResponse<byte[]> fetch(TestNode node, String path) throws Exception {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base() + path)).GET().build(),
+            return org.truce.support.TestNode.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base() + path)).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         }
     }

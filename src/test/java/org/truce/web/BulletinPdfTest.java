@@ -140,7 +140,7 @@ class BulletinPdfTest {
     }
 
     static HttpResponse<byte[]> fetch(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.base() + path)).GET().build(),
+        return org.truce.support.TestNode.HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -43,7 +43,7 @@ class DiskReserveReadinessTest {
             TestNode.Response refused = node.post("/api/v1/reports", report);
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.body()).contains("nothing of this request was acknowledged").doesNotContain(disk.dir().toString());
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(
+            HttpResponse<String> ready = org.truce.support.TestNode.HTTP.send(
                     HttpRequest.newBuilder(URI.create(node.base() + "/health/ready")).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.headers().firstValue("Retry-After")).hasValue("30");

@@ -64,7 +64,7 @@ class HealthAndMetricsTest {
             assertThat(write.body()).doesNotContain("injected");
             assertThat(node.truce.ledger().stoppedReason()).isEmpty();
 
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(
+            HttpResponse<String> ready = org.truce.support.TestNode.HTTP.send(
                     HttpRequest.newBuilder(URI.create(node.base() + "/health/ready")).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
@@ -151,6 +151,6 @@ class HealthAndMetricsTest {
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return org.truce.support.TestNode.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -49,7 +49,7 @@ class OutputsApiTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.base() + path)).GET().build(),
+        return org.truce.support.TestNode.HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

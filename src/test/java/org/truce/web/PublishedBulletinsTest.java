@@ -252,7 +252,7 @@ class PublishedBulletinsTest {
     static HttpResponse<byte[]> fetch(TestNode node, String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + path)).GET();
         if (token != null) b.header("Authorization", "Bearer " + token);
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return org.truce.support.TestNode.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The text of each page. */

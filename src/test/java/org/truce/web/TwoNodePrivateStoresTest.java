@@ -62,7 +62,7 @@ class TwoNodePrivateStoresTest {
     @Test
     void a_session_begun_on_node_a_is_valid_on_node_b_and_signing_out_on_b_ends_it_on_a() throws Exception {
         a.account("anama", "anama", "sess-user", Role.REPORTER);
-        HttpResponse<String> in = HttpClient.newHttpClient().send(json("POST", a, "/api/v1/session", null, null,
+        HttpResponse<String> in = org.truce.support.TestNode.HTTP.send(json("POST", a, "/api/v1/session", null, null,
                 "{\"username\":\"sess-user\",\"password\":\"" + TestNode.PASSWORD + "\"}"), HttpResponse.BodyHandlers.ofString());
         assertThat(in.statusCode()).as(in.body()).isEqualTo(200);
         String csrf = TestNode.JSON.readTree(in.body()).get("csrf").asText();
