@@ -163,12 +163,13 @@ class TwoNodePrivateStoresTest {
     }
 
     @Test
-    void the_data_directories_hold_only_the_node_key_and_the_lock() throws Exception {
+    void the_data_directories_hold_only_the_node_key_the_highest_signed_head_and_the_lock() throws Exception {
+        // highest-head.note is a signed checkpoint (public by design); nothing private reaches the directory
         for (String node : List.of("a", "b")) {
             try (Stream<Path> files = Files.list(dir.resolve(node))) {
                 assertThat(files.map(f -> f.getFileName().toString()))
-                        .as(node).allMatch(name -> name.startsWith("node-key.") || name.contains("lock"))
-                        .contains("node-key.pk8", "node-key.pub");
+                        .as(node).allMatch(name -> name.startsWith("node-key.") || name.equals("highest-head.note") || name.contains("lock"))
+                        .contains("node-key.pk8", "node-key.pub", "highest-head.note");
             }
         }
     }
