@@ -2,24 +2,11 @@ package org.truce.ledger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The node's Ed25519 signing key, which signs checkpoints as C2SP signed notes
@@ -35,8 +22,6 @@ import java.util.Set;
 public final class NodeKey {
     static final String PRIVATE_FILE = "node-key.pk8";
     static final String PUBLIC_FILE = "node-key.pub";
-    private static final Set<PosixFilePermission> OWNER_RW =
-            PosixFilePermissions.fromString("rw-------");
 
     private final String name;
     private final Ed25519Signing signing;
@@ -113,7 +98,7 @@ public final class NodeKey {
             throw new IllegalArgumentException("the node key in " + dataDir + " is named \"" + verifier.name()
                     + "\", not \"" + name + "\"");
         }
-        PrivateKey privateKey = readPrivateKey(dataDir.resolve(PRIVATE_FILE));
+        PrivateKey privateKey = KeyFiles.readPrivateKey(dataDir.resolve(PRIVATE_FILE));
         NodeKey key = new NodeKey(name, privateKey, verifier.rawPublicKey());
         try {
             verifier.verifiedBody(key.signBody("key check\n"));
@@ -124,48 +109,9 @@ public final class NodeKey {
     }
 
     private static NodeKey create(Path dataDir, String name) throws IOException {
-        KeyPair pair;
-        try {
-            pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 is not available", e);
-        }
+        KeyPair pair = KeyFiles.generate();
         NodeKey key = new NodeKey(name, pair.getPrivate(), NoteFormat.rawPublicKey(pair.getPublic()));
-        // Write both under temporary names, then rename: the private file appears last, and whole.
-        Path privateTmp = dataDir.resolve(PRIVATE_FILE + ".tmp");
-        Path publicTmp = dataDir.resolve(PUBLIC_FILE + ".tmp");
-        Files.deleteIfExists(privateTmp);
-        Files.deleteIfExists(publicTmp);
-        writeDurably(privateTmp, pair.getPrivate().getEncoded(), ownerOnly(dataDir));
-        writeDurably(publicTmp, (key.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
-        Files.move(publicTmp, dataDir.resolve(PUBLIC_FILE), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
-        Files.move(privateTmp, dataDir.resolve(PRIVATE_FILE), StandardCopyOption.ATOMIC_MOVE);
+        KeyFiles.keep(dataDir, PRIVATE_FILE, PUBLIC_FILE, pair.getPrivate(), key.verifierKey());
         return key;
-    }
-
-    private static PrivateKey readPrivateKey(Path file) throws IOException {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(file + " is not a PKCS#8 Ed25519 private key", e);
-        }
-    }
-
-    /** The file is created with these permissions, so the key is never readable by others, not even briefly. */
-    private static FileAttribute<?>[] ownerOnly(Path dir) {
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_RW)} : new FileAttribute<?>[0];
-    }
-
-    private static void writeDurably(Path file, byte[] content, FileAttribute<?>... attributes) throws IOException {
-        var options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try (FileChannel channel = FileChannel.open(file, options, attributes)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
     }
 }

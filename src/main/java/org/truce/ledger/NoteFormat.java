@@ -16,6 +16,8 @@ import java.util.Base64;
 final class NoteFormat {
     /** Signature type of Ed25519 in key ids and verifier keys. */
     static final byte ED25519 = 0x01;
+    /** Signature type of Ed25519 timestamped cosignatures (https://c2sp.org/tlog-cosignature, cosignature/v1). */
+    static final byte COSIGNATURE_V1 = 0x04;
     /** Every signature line starts with an em dash (U+2014) and a space. */
     static final String SIGNATURE_PREFIX = "\u2014 ";
     static final int KEY_ID_BYTES = 4;
@@ -41,21 +43,31 @@ final class NoteFormat {
 
     /** First 4 bytes of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ raw public key). */
     static byte[] keyId(String name, byte[] rawPublicKey) {
+        return keyId(name, ED25519, rawPublicKey);
+    }
+
+    /** First 4 bytes of SHA-256(name ‖ 0x0A ‖ type ‖ raw public key). */
+    static byte[] keyId(String name, byte type, byte[] rawPublicKey) {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         ByteBuffer input = ByteBuffer.allocate(nameBytes.length + 2 + rawPublicKey.length)
-                .put(nameBytes).put((byte) '\n').put(ED25519).put(rawPublicKey);
+                .put(nameBytes).put((byte) '\n').put(type).put(rawPublicKey);
         return Arrays.copyOf(Hashes.sha256(input.array()), KEY_ID_BYTES);
     }
 
     /** The verifier key text {@code <name>+<hex key id>+<base64(0x01 ‖ raw key)>}. */
     static String verifierKey(String name, byte[] rawPublicKey) {
-        byte[] typed = ByteBuffer.allocate(1 + RAW_KEY_BYTES).put(ED25519).put(rawPublicKey).array();
-        return name + "+" + Hashes.hex(keyId(name, rawPublicKey)) + "+" + Base64.getEncoder().encodeToString(typed);
+        return verifierKey(name, ED25519, rawPublicKey);
+    }
+
+    /** The verifier key text {@code <name>+<hex key id>+<base64(type ‖ raw key)>}. */
+    static String verifierKey(String name, byte type, byte[] rawPublicKey) {
+        byte[] typed = ByteBuffer.allocate(1 + RAW_KEY_BYTES).put(type).put(rawPublicKey).array();
+        return name + "+" + Hashes.hex(keyId(name, type, rawPublicKey)) + "+" + Base64.getEncoder().encodeToString(typed);
     }
 
     /** The line {@code — <name> <base64(key id ‖ signature)>\n}. */
     static String signatureLine(String name, byte[] keyId, byte[] signature) {
-        byte[] blob = ByteBuffer.allocate(KEY_ID_BYTES + SIGNATURE_BYTES).put(keyId).put(signature).array();
+        byte[] blob = ByteBuffer.allocate(KEY_ID_BYTES + signature.length).put(keyId).put(signature).array();
         return SIGNATURE_PREFIX + name + " " + Base64.getEncoder().encodeToString(blob) + "\n";
     }
 
