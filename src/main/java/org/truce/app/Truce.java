@@ -43,6 +43,7 @@ import org.truce.ingest.DemoPublications;
 import org.truce.incidents.IncidentBook;
 import org.truce.incidents.Incidents;
 import org.truce.figures.Recorder;
+import org.truce.ledger.HeadSigner;
 import org.truce.ledger.HighestHead;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerStore;
@@ -220,6 +221,22 @@ public final class Truce implements AutoCloseable {
      */
     public static Truce open(Path dataDir, String databaseUrl, Clock clock, Ledger.Progress progress,
                              List<Ledger.Listener> extra) {
+        return open(dataDir, databaseUrl, clock, progress, extra, null);
+    }
+
+    /**
+     * Opens a mirror's copy of another node's log (the SQLite ledger of {@code dataDir}, whose kept heads
+     * that log signed) as a node whose heads are the log's own notes, given by {@code logNotes}: it
+     * serves the log's verifier key and signatures, never a key of its own, and remembers no highest head
+     * (the mirror keeps the checkpoint it accepted). It must never be written to: its web application
+     * refuses writes.
+     */
+    public static Truce openMirror(Path dataDir, HeadSigner logNotes, Clock clock) {
+        return open(dataDir, null, clock, Ledger.Progress.NONE, List.of(), logNotes);
+    }
+
+    private static Truce open(Path dataDir, String databaseUrl, Clock clock, Ledger.Progress progress,
+                              List<Ledger.Listener> extra, HeadSigner mirrored) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
         Private stores = null;
         LedgerStore store = null;
@@ -227,7 +244,7 @@ public final class Truce implements AutoCloseable {
             store = databaseUrl == null ? Stores.openSqlite(dataDir) : Stores.openPostgres(databaseUrl);
             stores = Private.open(dataDir, databaseUrl, clock);
             stores.audit().prune();
-            NodeKey key = NodeKey.loadOrCreate(dataDir, DEFAULT_ORIGIN);
+            HeadSigner key = mirrored != null ? mirrored : NodeKey.loadOrCreate(dataDir, DEFAULT_ORIGIN);
             FigureBook figures = new FigureBook(List.of(new CaseFigures()));
             CaseBook cases = new CaseBook();
             MapBook map = new MapBook();
@@ -238,7 +255,7 @@ public final class Truce implements AutoCloseable {
             List<Capability> capabilities = capabilities(figures, cases, map, accords, incidentBook, publications);
             Ledger ledger = Ledger.open(store, key, DEFAULT_ORIGIN, clock,
                     listeners(capabilities.stream().map(Capability::projection).toList(), extra), progress,
-                    PredecessorKeys.read(dataDir), metrics, HighestHead.in(dataDir));
+                    PredecessorKeys.read(dataDir), metrics, mirrored != null ? HighestHead.NONE : HighestHead.in(dataDir));
             metrics.watch(ledger);
             return new Truce(dataDir, lock, store, ledger, figures, cases, map, accords, incidentBook, publications, stores, clock,
                     metrics);

@@ -66,7 +66,7 @@ public final class Ledger implements AutoCloseable {
     private final MerkleTree tree = new MerkleTree();
     private final RecordTimes times = new RecordTimes();
     private final ClientIds clientIds = new ClientIds();
-    private final NodeKey key;
+    private final HeadSigner key;
     private final String origin;
     private final Clock clock;
     private final List<Listener> listeners;
@@ -107,12 +107,12 @@ public final class Ledger implements AutoCloseable {
     /** When the last batch failed, or null once a batch was written since. */
     private volatile Instant lastWriteFailure;
 
-    /** Keys of the nodes whose heads this store holds from before an import; see {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}. */
+    /** Keys of the nodes whose heads this store holds from before an import; see {@link #open(LedgerStore, HeadSigner, String, Clock, List, Progress, List, LedgerObserver)}. */
     private final List<NoteVerifier> predecessors;
     /** The highest head this node signed, remembered outside the store; offered each head committed. */
     private final HighestHead highest;
 
-    private Ledger(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+    private Ledger(LedgerStore store, HeadSigner key, String origin, Clock clock, List<Listener> listeners,
                    List<NoteVerifier> predecessors, LedgerObserver observer, HighestHead highest) {
         this.predecessors = List.copyOf(predecessors);
         this.highest = highest;
@@ -135,37 +135,37 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** Replays every stored entry into the tree and the listeners, then starts the writer. */
-    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners) {
+    public static Ledger open(LedgerStore store, HeadSigner key, String origin, Clock clock, List<Listener> listeners) {
         return open(store, key, origin, clock, listeners, Progress.NONE);
     }
 
-    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+    public static Ledger open(LedgerStore store, HeadSigner key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress) {
         return open(store, key, origin, clock, listeners, progress, List.of(), LedgerObserver.NONE);
     }
 
     /**
-     * As {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress)}, for a store imported from
+     * As {@link #open(LedgerStore, HeadSigner, String, Clock, List, Progress)}, for a store imported from
      * another node: its last kept head may be signed by one of {@code predecessors} (the exporting
      * node's verifier key) instead of this node's key. This node then serves its own signature over the
      * same tree and signs every later head with its own key.
      *
      * @param observer told of every durable batch (metrics); {@link LedgerObserver#NONE} for none
      */
-    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+    public static Ledger open(LedgerStore store, HeadSigner key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress, List<NoteVerifier> predecessors, LedgerObserver observer) {
         return open(store, key, origin, clock, listeners, progress, predecessors, observer, HighestHead.NONE);
     }
 
     /**
-     * As {@link #open(LedgerStore, NodeKey, String, Clock, List, Progress, List, LedgerObserver)}, for a
+     * As {@link #open(LedgerStore, HeadSigner, String, Clock, List, Progress, List, LedgerObserver)}, for a
      * node that remembers its highest signed head outside the store ({@link HighestHead#in} its data
      * directory): a store rolled back below that head, or whose entries below it differ, is refused with
      * a {@link StoreFailure}; the file follows the heads committed (see {@link HighestHead}) and is
      * written last at {@link #close}. Either way an unsigned tail (entries no kept head covers, never
      * acknowledged) is cut off and logged.
      */
-    public static Ledger open(LedgerStore store, NodeKey key, String origin, Clock clock, List<Listener> listeners,
+    public static Ledger open(LedgerStore store, HeadSigner key, String origin, Clock clock, List<Listener> listeners,
                               Progress progress, List<NoteVerifier> predecessors, LedgerObserver observer,
                               HighestHead highest) {
         Ledger ledger = new Ledger(store, key, origin, clock, listeners, predecessors, observer, highest);

@@ -19,7 +19,7 @@ import java.security.PrivateKey;
  * and written by the JDK; signatures are made by {@link Ed25519Signing} (Bouncy Castle, identical
  * bytes, an order of magnitude faster than the JDK's), and the key check on load verifies one with the JDK.
  */
-public final class NodeKey {
+public final class NodeKey implements HeadSigner {
     static final String PRIVATE_FILE = "node-key.pk8";
     static final String PUBLIC_FILE = "node-key.pub";
 

@@ -12,11 +12,11 @@ import java.util.List;
  * <p>Immutable; used once, at open.
  */
 final class ReplayedHead {
-    private final NodeKey key;
+    private final HeadSigner key;
     private final String origin;
     private final List<NoteVerifier> predecessors;
 
-    ReplayedHead(NodeKey key, String origin, List<NoteVerifier> predecessors) {
+    ReplayedHead(HeadSigner key, String origin, List<NoteVerifier> predecessors) {
         this.key = key;
         this.origin = origin;
         this.predecessors = predecessors;

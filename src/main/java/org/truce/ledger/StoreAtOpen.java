@@ -25,7 +25,7 @@ final class StoreAtOpen {
     private final String origin;
     private Checkpoint remembered;
 
-    StoreAtOpen(LedgerStore store, NodeKey key, String origin, HighestHead highest) {
+    StoreAtOpen(LedgerStore store, HeadSigner key, String origin, HighestHead highest) {
         this.store = store;
         this.highest = highest;
         this.verifier = NoteVerifier.parse(key.verifierKey());

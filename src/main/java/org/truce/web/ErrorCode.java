@@ -11,6 +11,7 @@ public enum ErrorCode {
     CSRF(403, "The anti-forgery token is missing or wrong"),
     DRAFT_NOT_PUBLIC(403, "This bulletin was not published; its draft is not public"),
     NOT_FOUND(404, "Not found"),
+    MIRROR_READ_ONLY(405, "This node is a mirror: it serves another node's record read-only; write to that node"),
     REQUEST_TIMEOUT(408, "The request body came too slowly or took too long; nothing was written"),
     CONFLICT(409, "The id is already used by different content"),
     DUPLICATE(409, "The same figure or nil report is already in the record; send duplicateOf with a reason to record it anyway"),

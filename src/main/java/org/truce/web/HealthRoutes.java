@@ -37,9 +37,16 @@ final class HealthRoutes {
     private final NodeMetrics metrics;
     private final byte[] metricsToken;
     private final long maxLag;
+    /** What else keeps this node from being ready: a mirror's alarms; none for a node. */
+    private final java.util.function.Supplier<java.util.List<String>> alarms;
+
+    HealthRoutes(Ledger ledger, java.time.Clock clock, NodeMetrics metrics, String metricsToken, long maxLag) {
+        this(ledger, clock, metrics, metricsToken, maxLag, java.util.List::of);
+    }
 
     /** @param metricsToken the scrape token (at least 16 characters), or null to keep {@code /metrics} off */
-    HealthRoutes(Ledger ledger, java.time.Clock clock, NodeMetrics metrics, String metricsToken, long maxLag) {
+    HealthRoutes(Ledger ledger, java.time.Clock clock, NodeMetrics metrics, String metricsToken, long maxLag,
+                 java.util.function.Supplier<java.util.List<String>> alarms) {
         if (metricsToken != null && metricsToken.length() < 16) {
             throw new IllegalArgumentException(METRICS_TOKEN_ENV + " must have at least 16 characters");
         }
@@ -49,6 +56,7 @@ final class HealthRoutes {
         this.metrics = metrics;
         this.metricsToken = metricsToken == null ? null : metricsToken.getBytes(StandardCharsets.UTF_8);
         this.maxLag = maxLag;
+        this.alarms = alarms;
     }
 
     /** {@code TRUCE_READY_MAX_LAG} from the environment, else {@link #DEFAULT_MAX_LAG}. */
@@ -99,6 +107,10 @@ final class HealthRoutes {
         if (lag > maxLag) {
             reasons.add("the projections trail the store: projection lag " + lag + " entries, threshold " + maxLag);
             retryAfter = Math.max(retryAfter, 5);
+        }
+        for (String alarm : alarms.get()) {
+            reasons.add(alarm);
+            retryAfter = Math.max(retryAfter, 60);
         }
         ObjectNode body = Json.object().put("status", reasons.isEmpty() ? "ready" : "not-ready");
         body.put("ledgerSize", stored).put("applied", applied).put("projectionLag", lag);

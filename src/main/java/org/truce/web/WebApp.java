@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.truce.app.Truce;
 import org.truce.audit.AuditTrail;
 import org.truce.record.Violation;
+import org.truce.ledger.HeadSigner;
 import org.truce.ledger.StoreFailure;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The HTTP application: routes of the JSON API under {@code /api/v1}, one exception mapper that
@@ -58,9 +61,43 @@ public final class WebApp {
         return assemble(truce, bootstrapToken, WebSettings.from(env).withMetricsToken(metricsToken));
     }
 
+    /**
+     * The read API of a mirror's copy of another node's log ({@link Truce#openMirror}): the same routes and
+     * pages as a node's, every write refused with 405 {@code mirror_read_only} naming the log, and
+     * {@code /health/ready} not ready while {@code alarms} names any.
+     *
+     * @param logUrl    the log this mirror follows, named in the refusals
+     * @param publicUrl the address the log's readers reach it at (its check links), so that the mirror's
+     *                  bulletins print the log's links
+     * @param alarms    what the mirror found wrong, one sentence each; empty while all is well
+     */
+    public static Javalin createMirror(Truce truce, String logUrl, String publicUrl, Supplier<List<String>> alarms,
+                                       String metricsToken, java.util.function.Function<String, String> env) {
+        WebSettings s = WebSettings.from(env).withMetricsToken(metricsToken);
+        WebSettings settings = new WebSettings(s.clientAddress(), s.drafts(), s.limits(), s.auditQuota(), s.tiles(), publicUrl,
+                s.metricsToken(), s.maxLag(), s.cookieSecure());
+        return assemble(truce, null, settings, new Mirroring(logUrl, alarms));
+    }
+
+    /** A mirror's difference from a node: the log it copies, and what it found wrong. */
+    private record Mirroring(String logUrl, Supplier<List<String>> alarms) {
+        void refuseWrites(Context ctx) {
+            String method = ctx.method().name();
+            if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) return;
+            ctx.header("Allow", "GET, HEAD");
+            throw new Problem(ErrorCode.MIRROR_READ_ONLY, "this node is a read-only mirror of " + logUrl
+                    + "; send " + method + " " + ctx.path() + " to that node");
+        }
+    }
+
     /** The application on {@code settings}, read once from the environment ({@link WebSettings}). */
     static Javalin assemble(Truce truce, String bootstrapToken, WebSettings settings) {
-        var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), settings.metricsToken(), settings.maxLag());
+        return assemble(truce, bootstrapToken, settings, null);
+    }
+
+    private static Javalin assemble(Truce truce, String bootstrapToken, WebSettings settings, Mirroring mirroring) {
+        var health = new HealthRoutes(truce.ledger(), truce.clock(), truce.metrics(), settings.metricsToken(), settings.maxLag(),
+                mirroring == null ? List::of : mirroring.alarms());
         var sessions = new Sessions(truce.sessions(), new SecureRandom(), truce.clock());
         var trail = new AuditTrail(truce.audit(), truce.clock(), settings.auditQuota());
         truce.metrics().watch(trail);
@@ -108,6 +145,7 @@ public final class WebApp {
             });
             var r = config.routes;
             r.before(SecurityHeaders::apply);
+            if (mirroring != null) r.before(mirroring::refuseWrites);
             r.beforeMatched(guard::check);
             // Every route declares its one access rule here (Access); RouteRulesTest checks that none is missing.
             // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
@@ -183,6 +221,8 @@ public final class WebApp {
             new DeskPages(truce, pages, figures, incidents).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> answer(ctx, e, pages));
+            r.exception(HeadSigner.Unsigned.class, (e, ctx) ->
+                    answer(ctx, new Problem(ErrorCode.NOT_FOUND, e.getMessage()), pages));
             r.exception(IllegalArgumentException.class, (e, ctx) ->
                     problem(ctx, new Problem(ErrorCode.BAD_PARAMETER, e.getMessage())));
             r.exception(StoreFailure.class, (e, ctx) -> {
