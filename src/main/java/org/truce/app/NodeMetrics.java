@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import java.util.function.Supplier;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -67,6 +68,19 @@ public final class NodeMetrics implements LedgerObserver {
                 .description("entries in the store not yet in this node's projections").baseUnit("entries").register(registry);
         Gauge.builder("truce.ledger.writer.stopped", ledger, l -> l.stoppedReason().isPresent() ? 1 : 0)
                 .description("1 when the node refuses every write (another node signs with a different key)").register(registry);
+    }
+
+    /**
+     * Registers a mirror's gauges: the alarms it raised (forks, rollbacks, missing or changed entries,
+     * bad signatures, bulletins that differ; any above 0 is a page), the size of the log's checkpoint it
+     * accepted last, and the bulletin outputs it compared with the log's.
+     */
+    public void watchMirror(Supplier<Number> alarms, Supplier<Number> acceptedSize, Supplier<Number> outputsCompared) {
+        Gauge.builder("truce.mirror.alarms", alarms).description("alarms the mirror raised about the log it follows").register(registry);
+        Gauge.builder("truce.mirror.checkpoint.size", acceptedSize).description("size of the log's checkpoint the mirror accepted last")
+                .baseUnit("entries").register(registry);
+        Gauge.builder("truce.mirror.outputs.compared", outputsCompared)
+                .description("bulletin outputs (publication, language, format) compared byte for byte with the log's").register(registry);
     }
 
     /** Registers the audit trail's counters: refusals dropped over its quota, appends failed, over quota now. */

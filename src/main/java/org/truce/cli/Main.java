@@ -3,11 +3,11 @@ package org.truce.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code truce} command line: serve, bulletin, verify, export, import, demo, bench, admin. */
+/** The {@code truce} command line: serve, bulletin, verify, export, import, demo, bench, admin, mirror. */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "truce 0.1.0",
         description = "The joint, verifiable record of a ceasefire and its settlement.",
         subcommands = {ServeCommand.class, BulletinCommand.class, MapCommand.class, VerifyCommand.class, ExportCommand.class, ImportCommand.class, DemoCommand.class,
-                BenchCommand.class, AdminCommand.class})
+                BenchCommand.class, AdminCommand.class, MirrorCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

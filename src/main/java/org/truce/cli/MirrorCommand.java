@@ -1,0 +1,174 @@
+package org.truce.cli;
+
+import io.javalin.Javalin;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.truce.app.Truce;
+import org.truce.ledger.Cosigner;
+import org.truce.ledger.Hashes;
+import org.truce.ledger.NoteVerifier;
+import org.truce.mirror.Alarm;
+import org.truce.mirror.CheckpointPolicy;
+import org.truce.mirror.LogClient;
+import org.truce.mirror.Mirror;
+import org.truce.web.Language;
+import org.truce.web.WebApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code truce mirror}: follows a log, keeps a checked copy, recomputes its bulletins and serves the
+ * same read API from the copy (see {@link Mirror}). With {@code --once}, one round and an exit status:
+ * 0 when everything matched, 1 on any alarm, 2 when the log could not be read.
+ */
+@Command(name = "mirror", mixinStandardHelpOptions = true,
+        description = "Follow a log: copy and check every entry against its signed checkpoints, recompute every published"
+                + " bulletin from the copy, alarm on any difference, and serve the same read API from the copy.")
+final class MirrorCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(MirrorCommand.class);
+
+    @Option(names = "--log", required = true, description = "The log's address, e.g. http://operator.example:8080.")
+    String logUrl;
+
+    @Option(names = "--log-key", required = true, description = "The log's verifier key (or a file holding it), obtained"
+            + " elsewhere than from the log.")
+    String logKey;
+
+    @Option(names = "--data", defaultValue = "./truce-mirror", description = "The mirror's directory: its copy, the checkpoint"
+            + " it accepted, the log's notes and any evidence (default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--witness", paramLabel = "VKEY", description = "A witness's cosignature verifier key (or a file); repeatable.")
+    List<String> witnesses = List.of();
+
+    @Option(names = "--quorum", defaultValue = "0", description = "How many of the --witness keys must have cosigned a checkpoint"
+            + " (default ${DEFAULT-VALUE}).")
+    int quorum;
+
+    @Option(names = "--once", description = "One round, then exit: 0 all matched, 1 an alarm, 2 the log could not be read.")
+    boolean once;
+
+    @Option(names = "--port", description = "Serve the copy's read API on this port (default 8081; with --once, a free port,"
+            + " used only to recompute the bulletins).")
+    Integer port;
+
+    @Option(names = "--interval", defaultValue = "30", description = "Seconds between rounds (default ${DEFAULT-VALUE}).")
+    int interval;
+
+    @Option(names = "--public-url", description = "The address the log's readers use (its TRUCE_PUBLIC_URL), printed in the"
+            + " PDFs' check links (default: --log).")
+    String publicUrl;
+
+    @Option(names = "--audit-entries", defaultValue = "100000", description = "Entries re-read from the log each round to"
+            + " find any it changed or no longer serves, continuing where the last round stopped (default ${DEFAULT-VALUE};"
+            + " --once re-reads all).")
+    long auditEntries;
+
+    @Override
+    public Integer call() throws Exception {
+        if (interval < 1) throw new IllegalArgumentException("--interval must be at least 1 second, not " + interval);
+        if (auditEntries < 1) throw new IllegalArgumentException("--audit-entries must be at least 1, not " + auditEntries);
+        NoteVerifier log = NoteVerifier.parse(keyText(logKey, "--log-key"));
+        List<Cosigner> cosigners = witnesses.stream().map(w -> Cosigner.parse(keyText(w, "--witness"))).toList();
+        CheckpointPolicy policy = new CheckpointPolicy(log, cosigners, quorum);
+        LogClient client = new LogClient(logUrl);
+        List<String> languages = Arrays.stream(Language.values()).map(Language::code).toList();
+        try (Mirror mirror = Mirror.open(client, policy, data, languages, Mirror.FORMATS, once ? Long.MAX_VALUE : auditEntries)) {
+            Served replica = new Served(mirror, client.base(), publicUrl == null ? client.base() : publicUrl,
+                    port != null ? port : once ? 0 : 8081);
+            try {
+                return once ? once(mirror, replica) : follow(mirror, replica);
+            } finally {
+                replica.close();
+            }
+        }
+    }
+
+    private int once(Mirror mirror, Served replica) {
+        try {
+            mirror.round(replica, false);
+        } catch (UncheckedIOException e) {
+            System.err.println("truce mirror: the log could not be read: " + e.getMessage());
+            return 2;
+        }
+        mirror.alarms().forEach(a -> System.out.println("ALARM " + a.line()));
+        String cp = mirror.accepted().map(c -> "checkpoint size " + c.size() + " (root " + Hashes.hex(c.rootHash()) + ")")
+                .orElse("no checkpoint");
+        System.out.println("Mirror of " + logUrl + ": " + cp + " accepted; " + mirror.publicationsVerified()
+                + " publications verified, " + mirror.outputsCompared() + " outputs (" + Mirror.FORMATS.size() + " formats"
+                + " in each language) compared byte for byte with the log's; " + mirror.alarms().size() + " alarms.");
+        return mirror.alarms().isEmpty() ? 0 : 1;
+    }
+
+    private int follow(Mirror mirror, Served replica) throws InterruptedException {
+        boolean open = false;
+        while (true) {
+            try {
+                open = mirror.round(replica, open);
+            } catch (UncheckedIOException e) {
+                LOG.warn("the log could not be read; the next round tries again in {} s: {}", interval, e.getMessage());
+            }
+            if (open) open = replica.isOpen();
+            Thread.sleep(interval * 1000L); // the pace of a follower, not a wait for an event
+        }
+    }
+
+    private static String keyText(String value, String option) {
+        try {
+            Path file = Path.of(value);
+            if (Files.isRegularFile(file)) return Files.readString(file).strip();
+        } catch (java.nio.file.InvalidPathException | java.io.IOException notAFile) {
+            // the key itself
+        }
+        if (value.isBlank()) throw new IllegalArgumentException(option + " is empty");
+        return value.strip();
+    }
+
+    /** The copy opened as a read-only node and served by the node's web application. */
+    private static final class Served implements Mirror.Replica {
+        private final Mirror mirror;
+        private final String logUrl;
+        private final String publicUrl;
+        private final int port;
+        private Truce truce;
+        private Javalin app;
+
+        Served(Mirror mirror, String logUrl, String publicUrl, int port) {
+            this.mirror = mirror;
+            this.logUrl = logUrl;
+            this.publicUrl = publicUrl.replaceAll("/+$", "");
+            this.port = port;
+        }
+
+        @Override
+        public URI open() {
+            truce = Truce.openMirror(mirror.copyDir(), mirror.notes(), Clock.systemUTC());
+            truce.metrics().watchMirror(() -> mirror.alarms().size(), () -> mirror.accepted().map(c -> c.size()).orElse(0L),
+                    mirror::outputsCompared);
+            app = WebApp.createMirror(truce, logUrl, publicUrl, () -> mirror.alarms().stream().map(Alarm::line).toList(),
+                    System.getenv("TRUCE_METRICS_TOKEN"), System::getenv).start(port);
+            LOG.info("serving the copy of {} ({} entries) on http://localhost:{}/", logUrl, truce.ledger().size(), app.port());
+            return URI.create("http://localhost:" + app.port());
+        }
+
+        boolean isOpen() {
+            return app != null;
+        }
+
+        @Override
+        public void close() {
+            if (app != null) app.stop();
+            if (truce != null) truce.close();
+            app = null;
+            truce = null;
+        }
+    }
+}
