@@ -72,8 +72,16 @@ final class MirrorCommand implements Callable<Integer> {
             + " --once re-reads all).")
     long auditEntries;
 
+    @Option(names = "--formats", split = ",", description = "The bulletin formats compared (default json,text,html,pdf: all the"
+            + " log serves; JSON is always compared, it carries the signed note the others repeat).")
+    List<String> formats = Mirror.FORMATS;
+
     @Override
     public Integer call() throws Exception {
+        for (String f : formats) {
+            if (!Mirror.FORMATS.contains(f)) throw new IllegalArgumentException("--formats: " + f + " is none of " + Mirror.FORMATS);
+        }
+        compared = Mirror.FORMATS.stream().filter(f -> f.equals("json") || formats.contains(f)).toList();
         if (interval < 1) throw new IllegalArgumentException("--interval must be at least 1 second, not " + interval);
         if (auditEntries < 1) throw new IllegalArgumentException("--audit-entries must be at least 1, not " + auditEntries);
         NoteVerifier log = NoteVerifier.parse(keyText(logKey, "--log-key"));
@@ -81,7 +89,7 @@ final class MirrorCommand implements Callable<Integer> {
         CheckpointPolicy policy = new CheckpointPolicy(log, cosigners, quorum);
         LogClient client = new LogClient(logUrl);
         List<String> languages = Arrays.stream(Language.values()).map(Language::code).toList();
-        try (Mirror mirror = Mirror.open(client, policy, data, languages, Mirror.FORMATS, once ? Long.MAX_VALUE : auditEntries)) {
+        try (Mirror mirror = Mirror.open(client, policy, data, languages, compared, once ? Long.MAX_VALUE : auditEntries)) {
             Served replica = new Served(mirror, client.base(), publicUrl == null ? client.base() : publicUrl,
                     port != null ? port : once ? 0 : 8081);
             try {
@@ -91,6 +99,8 @@ final class MirrorCommand implements Callable<Integer> {
             }
         }
     }
+
+    private List<String> compared = Mirror.FORMATS;
 
     private int once(Mirror mirror, Served replica) {
         try {
@@ -103,8 +113,8 @@ final class MirrorCommand implements Callable<Integer> {
         String cp = mirror.accepted().map(c -> "checkpoint size " + c.size() + " (root " + Hashes.hex(c.rootHash()) + ")")
                 .orElse("no checkpoint");
         System.out.println("Mirror of " + logUrl + ": " + cp + " accepted; " + mirror.publicationsVerified()
-                + " publications verified, " + mirror.outputsCompared() + " outputs (" + Mirror.FORMATS.size() + " formats"
-                + " in each language) compared byte for byte with the log's; " + mirror.alarms().size() + " alarms.");
+                + " publications verified, " + mirror.outputsCompared() + " outputs (" + String.join(", ", compared) + ", in each"
+                + " language) compared byte for byte with the log's; " + mirror.alarms().size() + " alarms.");
         return mirror.alarms().isEmpty() ? 0 : 1;
     }
 
@@ -116,7 +126,6 @@ final class MirrorCommand implements Callable<Integer> {
             } catch (UncheckedIOException e) {
                 LOG.warn("the log could not be read; the next round tries again in {} s: {}", interval, e.getMessage());
             }
-            if (open) open = replica.isOpen();
             Thread.sleep(interval * 1000L); // the pace of a follower, not a wait for an event
         }
     }

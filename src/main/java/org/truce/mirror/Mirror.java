@@ -290,7 +290,10 @@ public final class Mirror implements AutoCloseable {
     /** Every publication in the copy not yet verified: the log's bytes against the copy's, per language and format. */
     private void recompute(URI replica) {
         LogClient own = new LogClient(replica.toString());
-        for (LogClient.Listed p : log.publications()) {
+        // in ledger order: a republication lists the changes since the earlier one, whose signed note it needs
+        List<LogClient.Listed> all = new ArrayList<>(log.publications());
+        all.sort(java.util.Comparator.comparingLong(LogClient.Listed::seq));
+        for (LogClient.Listed p : all) {
             if (p.seq() >= tree.size() || compared.contains(p.seq())) continue;
             boolean same = true;
             for (String lang : languages) {
