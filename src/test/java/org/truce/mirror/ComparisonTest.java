@@ -20,7 +20,7 @@ class ComparisonTest {
     void a_difference_names_its_byte_its_line_and_both_sides() {
         assertThat(Comparison.difference(b("title\nAccording to X, 12 people\n"), b("title\nAccording to X, 13 people\n")))
                 .contains("first difference at byte 23 (line 2) of 32 from the log, 32 from the copy: the log has"
-                        + " \"\\nAccording to X, 12 people\\n\", the copy \"\\nAccording to X, 13 people\\n\"");
+                        + " \"le\\nAccording to X, 12 people\\n\", the copy \"le\\nAccording to X, 13 people\\n\"");
     }
 
     @Test
