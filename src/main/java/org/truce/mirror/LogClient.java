@@ -46,10 +46,19 @@ public final class LogClient {
     /** An answer: its status and bytes. */
     public record Answer(int status, byte[] body) {}
 
-    /** The latest signed checkpoint, as a signed note (with whatever cosignature lines it carries). */
+    /**
+     * The latest signed checkpoint, as a signed note with whatever cosignature lines it carries: the
+     * witnessed checkpoint ({@code GET /api/v1/ledger/checkpoint}) of a node that has witnesses, else
+     * its head ({@code GET /api/v1/ledger/head?format=note}, on a node without that route).
+     */
     public String checkpoint() {
-        Answer a = get("/api/v1/ledger/head?format=note");
-        require(a, "/api/v1/ledger/head?format=note");
+        Answer a = get("/api/v1/ledger/checkpoint");
+        String path = "/api/v1/ledger/checkpoint";
+        if (a.status() == 404) {
+            path = "/api/v1/ledger/head?format=note";
+            a = get(path);
+        }
+        require(a, path);
         return new String(a.body(), StandardCharsets.UTF_8);
     }
 
