@@ -37,10 +37,10 @@ public final class CheckPage {
      * The witnesses a reader is offered by default: each one's name as the site shows it and its
      * cosigner verifier key, and how many of them must have cosigned.
      */
-    record Witnessing(List<Witness> witnesses, int quorum) {
-        record Witness(String label, String vkey) {}
+    public record Witnessing(List<Witness> witnesses, int quorum) {
+        public record Witness(String label, String vkey) {}
 
-        static final Witnessing NONE = new Witnessing(List.of(), 0);
+        public static final Witnessing NONE = new Witnessing(List.of(), 0);
     }
 
     CheckPage(Ledger ledger, Pages pages, Witnessing witnessing) {
