@@ -98,6 +98,20 @@ class MirrorIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(write.statusCode()).isEqualTo(405);
         assertThat(write.body()).contains("mirror-read-only").contains("read-only mirror of " + logUrl());
+
+        // an entry changed behind the log's back: the running mirror finds it in a later round
+        byte[] original = body(7);
+        setBody(7, changed(original));
+        try {
+            awaitStatus(service, base + "/health/ready", 503);
+            assertThat(get(base + "/health/ready").body()).contains("ENTRY_CHANGED at seq 7");
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .header("Authorization", "Bearer " + ServeNode.SCRAPE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).containsPattern("(?m)^truce_mirror_alarms [1-9]");
+            assertThat(Files.readString(data.resolveSibling("mirror-b.log"))).contains("ERROR org.truce.mirror.Mirror - mirror alarm: ENTRY_CHANGED at seq 7");
+        } finally {
+            setBody(7, original);
+        }
         service.destroy();
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
@@ -109,8 +123,7 @@ class MirrorIT {
         assertThat(mirror(data, "--formats", "json").exit).isZero();
         long seq = 42;
         byte[] original = body(seq);
-        byte[] changed = new String(original, StandardCharsets.UTF_8).replaceFirst("\"recordedAt\":\"2", "\"recordedAt\":\"1")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] changed = changed(original);
         assertThat(changed).isNotEqualTo(original);
         setBody(seq, changed); // behind the running node's back: it serves the store's bytes
         try {
@@ -172,6 +185,7 @@ class MirrorIT {
     private Process start(Path output, String... args) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(ServeNode.java(args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        pb.environment().put("TRUCE_METRICS_TOKEN", ServeNode.SCRAPE_TOKEN);
         Process p = pb.start();
         started.add(p);
         return p;
@@ -210,6 +224,12 @@ class MirrorIT {
     }
 
     // --- the log's store, changed behind the node's back ---
+
+    /** The entry with its record time moved by a millennium: still an entry, no longer the one signed. */
+    private static byte[] changed(byte[] entry) {
+        return new String(entry, StandardCharsets.UTF_8).replaceFirst("\"recordedAt\":\"2", "\"recordedAt\":\"1")
+                .getBytes(StandardCharsets.UTF_8);
+    }
 
     private Connection store() throws Exception {
         return DriverManager.getConnection("jdbc:sqlite:" + logData.resolve("truce.db"));
