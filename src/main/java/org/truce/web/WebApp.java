@@ -73,9 +73,13 @@ public final class WebApp {
      */
     public static Javalin createMirror(Truce truce, String logUrl, String publicUrl, Supplier<List<String>> alarms,
                                        String metricsToken, java.util.function.Function<String, String> env) {
-        WebSettings s = WebSettings.from(env).withMetricsToken(metricsToken);
-        WebSettings settings = new WebSettings(s.clientAddress(), s.drafts(), s.limits(), s.auditQuota(), s.tiles(), publicUrl,
-                s.metricsToken(), s.maxLag(), s.cookieSecure());
+        // the log's check link in the bulletins; no witnesses: a mirror signs and publishes nothing
+        java.util.function.Function<String, String> mirrorEnv = name -> switch (name) {
+            case "TRUCE_PUBLIC_URL" -> publicUrl;
+            case "TRUCE_WITNESSES", "TRUCE_WITNESS_QUORUM" -> null;
+            default -> env.apply(name);
+        };
+        WebSettings settings = WebSettings.from(mirrorEnv).withMetricsToken(metricsToken);
         return assemble(truce, null, settings, new Mirroring(logUrl, alarms));
     }
 
