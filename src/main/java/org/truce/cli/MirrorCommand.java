@@ -104,7 +104,7 @@ final class MirrorCommand implements Callable<Integer> {
 
     private int once(Mirror mirror, Served replica) {
         try {
-            mirror.round(replica, false);
+            mirror.round(replica);
         } catch (UncheckedIOException e) {
             System.err.println("truce mirror: the log could not be read: " + e.getMessage());
             return 2;
@@ -119,10 +119,9 @@ final class MirrorCommand implements Callable<Integer> {
     }
 
     private int follow(Mirror mirror, Served replica) throws InterruptedException {
-        boolean open = false;
         while (true) {
             try {
-                open = mirror.round(replica, open);
+                mirror.round(replica);
             } catch (UncheckedIOException e) {
                 LOG.warn("the log could not be read; the next round tries again in {} s: {}", interval, e.getMessage());
             }
@@ -166,10 +165,6 @@ final class MirrorCommand implements Callable<Integer> {
                     System.getenv("TRUCE_METRICS_TOKEN"), System::getenv).start(port);
             LOG.info("serving the copy of {} ({} entries) on http://localhost:{}/", logUrl, truce.ledger().size(), app.port());
             return URI.create("http://localhost:" + app.port());
-        }
-
-        boolean isOpen() {
-            return app != null;
         }
 
         @Override

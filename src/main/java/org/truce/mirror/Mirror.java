@@ -68,7 +68,7 @@ public final class Mirror implements AutoCloseable {
     private final Set<Long> compared = new LinkedHashSet<>();
     private final AtomicLong outputsCompared = new AtomicLong();
     private final long auditBudget;
-    private Checkpoint accepted;
+    private volatile Checkpoint accepted;
     private long auditFrom;
 
     private Mirror(LogClient log, CheckpointPolicy policy, Path dir, DataDirLock lock, List<String> languages, List<String> formats,
@@ -147,15 +147,12 @@ public final class Mirror implements AutoCloseable {
     /**
      * One round: checkpoint, new entries, the log's entries again, the publications.
      *
-     * @param replica the copy's read API; opened here once the copy holds entries (closed around each
-     *                addition), left open
-     * @param open    whether {@code replica} is open now
-     * @return whether the replica is open afterwards
+     * @param replica the copy's read API: closed while the copy takes new entries, (re)opened once the
+     *                copy holds any, and left open
      * @throws java.io.UncheckedIOException if the log cannot be reached (no alarm: a log that is down is
      *                                      not a log that lies; the next round tries again)
      */
-    public boolean round(Replica replica, boolean open) {
-        URI address = null;
+    public void round(Replica replica) {
         String note = log.checkpoint();
         CheckpointPolicy.Accepted offered = null;
         try {
@@ -166,22 +163,18 @@ public final class Mirror implements AutoCloseable {
         if (offered != null) {
             List<StoredEntry> fresh = take(offered, note);
             if (!fresh.isEmpty()) {
-                if (open) replica.close();
-                open = false;
+                if (served != null) replica.close();
+                served = null;
                 commit(fresh, offered, note);
             }
         }
-        if (!open && tree.size() > 0) {
-            address = replica.open();
-            open = true;
-        }
+        if (served == null && tree.size() > 0) served = replica.open();
         audit();
-        if (open) recompute(address != null ? address : lastAddress);
-        if (address != null) lastAddress = address;
-        return open;
+        if (served != null) recompute(served);
     }
 
-    private URI lastAddress;
+    /** The address of the copy's read API while the replica is open, else null. Round thread. */
+    private URI served;
 
     /** The new entries of {@code offered}, checked; empty when there are none or when an alarm was raised. */
     private List<StoredEntry> take(CheckpointPolicy.Accepted offered, String note) {

@@ -158,6 +158,28 @@ class MirrorIT {
         assertThat(Files.list(data.resolve("evidence")).toList()).isNotEmpty();
     }
 
+    @Test
+    @Order(5)
+    void a_checkpoint_that_the_given_key_does_not_verify_is_a_bad_signature_and_an_unreachable_log_exits_2() throws Exception {
+        String otherKey = "truce.local/ledger+00000000+AT7iJO4sdWyay9WcADiP1p8Z3JXIJW5PXAf4T5zj8O9H";
+        Process p = start(dir.resolve("mirror-e.out"), "mirror", "--log", logUrl(), "--log-key", otherKey, "--data",
+                dir.resolve("mirror-e").toString(), "--once", "--formats", "json");
+        assertThat(p.waitFor(MIRROR_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(dir.resolve("mirror-e.out"));
+        assertThat(p.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("ALARM BAD_SIGNATURE at the checkpoint served by " + logUrl() + ": no signature by truce.local/ledger");
+        assertThat(dir.resolve("mirror-e").resolve("checkpoint.note")).doesNotExist(); // nothing accepted
+
+        Run down = mirror(dir.resolve("mirror-f"), "--formats", "json");
+        int closed = freePort();
+        Process q = start(dir.resolve("mirror-g.out"), "mirror", "--log", "http://localhost:" + closed, "--log-key", logKey,
+                "--data", dir.resolve("mirror-g").toString(), "--once");
+        assertThat(q.waitFor(MIRROR_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(q.exitValue()).as(Files.readString(dir.resolve("mirror-g.out"))).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("mirror-g.out"))).contains("the log could not be read: cannot reach http://localhost:" + closed);
+        assertThat(down.exit).isZero(); // the same log, read with its own key, passes
+    }
+
     // --- the processes ---
 
     private record Run(int exit, String output) {}
