@@ -74,6 +74,14 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** A mirror reads a log over HTTP as any client does; the copy's read API is the node's own, put together by the CLI. */
+    @Test
+    void the_mirror_knows_neither_the_web_application_nor_the_cli() {
+        noClasses().that().resideInAPackage("org.truce.mirror..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.truce.web..", "org.truce.cli..", "org.truce.app..")
+                .check(CLASSES);
+    }
+
     @Test
     void the_top_level_packages_form_no_cycle() {
         slices().matching("org.truce.(*)..").should().beFreeOfCycles().check(CLASSES);

@@ -161,7 +161,7 @@ class MirrorIT {
     @Test
     @Order(5)
     void a_checkpoint_that_the_given_key_does_not_verify_is_a_bad_signature_and_an_unreachable_log_exits_2() throws Exception {
-        String otherKey = "truce.local/ledger+00000000+AT7iJO4sdWyay9WcADiP1p8Z3JXIJW5PXAf4T5zj8O9H";
+        String otherKey = org.truce.ledger.NodeKey.loadOrCreate(dir.resolve("other-key"), "truce.local/ledger").verifierKey();
         Process p = start(dir.resolve("mirror-e.out"), "mirror", "--log", logUrl(), "--log-key", otherKey, "--data",
                 dir.resolve("mirror-e").toString(), "--once", "--formats", "json");
         assertThat(p.waitFor(MIRROR_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
