@@ -147,12 +147,15 @@ public final class Mirror implements AutoCloseable {
     /**
      * One round: checkpoint, new entries, the log's entries again, the publications.
      *
-     * @param replica the copy's read API: closed while the copy takes new entries, (re)opened once the
-     *                copy holds any, and left open
+     * @param replica the copy's read API: opened first when the copy holds entries (so it is served
+     *                whether or not the log answers), closed while the copy takes new entries, then
+     *                opened again, and left open
      * @throws java.io.UncheckedIOException if the log cannot be reached (no alarm: a log that is down is
      *                                      not a log that lies; the next round tries again)
      */
     public void round(Replica replica) {
+        // the copy is served before the log is asked: a mirror serves readers while the log is down
+        if (served == null && tree.size() > 0) served = replica.open();
         String note = log.checkpoint();
         CheckpointPolicy.Accepted offered = null;
         try {

@@ -144,6 +144,15 @@ class MirrorIT {
         long full = headSize();
         log.destroy();
         assertThat(log.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // the log is down: a mirror still serves its copy, and a log that does not answer is no alarm
+        int port = freePort();
+        Process service = start(data.resolveSibling("mirror-d.log"), "mirror", "--log", logUrl(), "--log-key", logKey,
+                "--data", data.toString(), "--port", Integer.toString(port), "--formats", "json", "--interval", "1");
+        awaitStatus(service, "http://localhost:" + port + "/health/ready", 200);
+        assertThat(get("http://localhost:" + port + "/api/v1/bulletins/2021-01-11?lang=az&format=text").statusCode()).isEqualTo(200);
+        service.destroy();
+        assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
         long cut = cutStore();
         Files.move(logData.resolve("highest-head.note"), dir.resolve("highest-head.note.aside"), StandardCopyOption.REPLACE_EXISTING);
         log = serve();
