@@ -221,27 +221,28 @@ public final class Truce implements AutoCloseable {
      */
     public static Truce open(Path dataDir, String databaseUrl, Clock clock, Ledger.Progress progress,
                              List<Ledger.Listener> extra) {
-        return open(dataDir, databaseUrl, clock, progress, extra, null);
+        return open(dataDir, databaseUrl, clock, progress, extra, null, null);
     }
 
     /**
-     * Opens a mirror's copy of another node's log (the SQLite ledger of {@code dataDir}, whose kept heads
-     * that log signed) as a node whose heads are the log's own notes, given by {@code logNotes}: it
+     * Opens a mirror's copy of another node's log ({@code copy}, the SQLite ledger of {@code dataDir},
+     * whose kept heads that log signed; the mirror appends to it and the ledger follows, as a node of a
+     * shared store follows the others) as a node whose heads are the log's own notes, given by {@code logNotes}: it
      * serves the log's verifier key and signatures, never a key of its own, and remembers no highest head
      * (the mirror keeps the checkpoint it accepted). It must never be written to: its web application
      * refuses writes.
      */
-    public static Truce openMirror(Path dataDir, HeadSigner logNotes, Clock clock) {
-        return open(dataDir, null, clock, Ledger.Progress.NONE, List.of(), logNotes);
+    public static Truce openMirror(Path dataDir, LedgerStore copy, HeadSigner logNotes, Clock clock) {
+        return open(dataDir, null, clock, Ledger.Progress.NONE, List.of(), logNotes, copy);
     }
 
     private static Truce open(Path dataDir, String databaseUrl, Clock clock, Ledger.Progress progress,
-                              List<Ledger.Listener> extra, HeadSigner mirrored) {
+                              List<Ledger.Listener> extra, HeadSigner mirrored, LedgerStore given) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
         Private stores = null;
         LedgerStore store = null;
         try {
-            store = databaseUrl == null ? Stores.openSqlite(dataDir) : Stores.openPostgres(databaseUrl);
+            store = given != null ? given : databaseUrl == null ? Stores.openSqlite(dataDir) : Stores.openPostgres(databaseUrl);
             stores = Private.open(dataDir, databaseUrl, clock);
             stores.audit().prune();
             HeadSigner key = mirrored != null ? mirrored : NodeKey.loadOrCreate(dataDir, DEFAULT_ORIGIN);

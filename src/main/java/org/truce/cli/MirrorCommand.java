@@ -142,6 +142,7 @@ final class MirrorCommand implements Callable<Integer> {
 
     /** The copy opened as a read-only node and served by the node's web application. */
     private static final class Served implements Mirror.Replica {
+        private static final java.time.Duration CATCH_UP_WITHIN = java.time.Duration.ofMinutes(10);
         private final Mirror mirror;
         private final String logUrl;
         private final String publicUrl;
@@ -158,13 +159,25 @@ final class MirrorCommand implements Callable<Integer> {
 
         @Override
         public URI open() {
-            truce = Truce.openMirror(mirror.copyDir(), mirror.notes(), Clock.systemUTC());
+            truce = Truce.openMirror(mirror.copyDir(), mirror.copyStore(), mirror.notes(), Clock.systemUTC());
             truce.metrics().watchMirror(() -> mirror.alarms().size(), () -> mirror.accepted().map(c -> c.size()).orElse(0L),
                     mirror::outputsCompared);
             app = WebApp.createMirror(truce, logUrl, publicUrl, () -> mirror.alarms().stream().map(Alarm::line).toList(),
                     System.getenv("TRUCE_METRICS_TOKEN"), System::getenv).start(port);
             LOG.info("serving the copy of {} ({} entries) on http://localhost:{}/", logUrl, truce.ledger().size(), app.port());
             return URI.create("http://localhost:" + app.port());
+        }
+
+        @Override
+        public void caughtUp(long size) {
+            long deadline = System.nanoTime() + CATCH_UP_WITHIN.toNanos();
+            while (truce.ledger().size() < size) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the copy's read API did not fold in " + size + " entries within " + CATCH_UP_WITHIN
+                            + " (it serves " + truce.ledger().size() + ")");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000); // the ledger's tailer folds them in; its pace
+            }
         }
 
         @Override

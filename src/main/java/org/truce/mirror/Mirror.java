@@ -1,18 +1,13 @@
 package org.truce.mirror;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.ledger.Checkpoint;
@@ -30,10 +25,10 @@ import org.truce.store.Stores;
  * {@link CheckpointPolicy}, checks it against the last one accepted ({@link Consistency}), fetches the
  * new entries, checks that they hash to the signed root and that the log's consistency proof verifies,
  * and only then adds them to the copy (a SQLite ledger in {@code DIR/copy}, each checkpoint's entries
- * stored with the log's signed note) and keeps the checkpoint ({@code DIR/checkpoint.note}, replaced
+ * stored with the log's signed note; the copy's read API folds them in as they land) and keeps the checkpoint ({@code DIR/checkpoint.note}, replaced
  * atomically). It then re-reads the entries the log serves against the copy, and recomputes every
  * publication from the copy through the {@link Replica} (the node's own read API on the copy) in every
- * language and format, comparing bytes. Whatever is wrong is an {@link Alarm}, logged at ERROR once and
+ * language and format, comparing bytes ({@link Reproduction}). Whatever is wrong is an {@link Alarm}, logged at ERROR once and
  * kept; a mirror with alarms stays alarmed until restarted, and never accepts a checkpoint that failed.
  *
  * <p>Lifecycle: {@link #open} (locks {@code DIR}, rebuilds the copy's tree and checks it against the
@@ -41,16 +36,18 @@ import org.truce.store.Stores;
  */
 public final class Mirror implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Mirror.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     public static final String COPY = "copy";
     public static final String CHECKPOINT = "checkpoint.note";
     /** Formats compared, JSON first: it carries the log's signed note that the copy's renderings repeat. */
     public static final List<String> FORMATS = List.of("json", "text", "html", "pdf");
 
-    /** The copy served by the node's own read API, closed while the copy takes new entries. */
+    /** The copy served by the node's own read API, which follows what the mirror adds to the copy. */
     public interface Replica {
         /** Opens the copy (replaying it) and serves it; the address of its read API. */
         URI open();
+
+        /** Returns once the read API serves the copy's first {@code size} entries (it folds them in as they are added). */
+        void caughtUp(long size);
 
         void close();
     }
@@ -59,28 +56,28 @@ public final class Mirror implements AutoCloseable {
     private final CheckpointPolicy policy;
     private final Path dir;
     private final DataDirLock lock;
+    private final FollowedStore copy;
     private final LogNotes notes;
-    private final List<String> languages;
-    private final List<String> formats;
     private final MerkleTree tree = new MerkleTree();
     private final Set<String> alarmed = ConcurrentHashMap.newKeySet();
     private final List<Alarm> alarms = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Set<Long> compared = new LinkedHashSet<>();
-    private final AtomicLong outputsCompared = new AtomicLong();
+    private final Reproduction reproduction;
     private final long auditBudget;
     private volatile Checkpoint accepted;
+    /** The address of the copy's read API while the replica is open, else null. Round thread. */
+    private URI served;
     private long auditFrom;
 
-    private Mirror(LogClient log, CheckpointPolicy policy, Path dir, DataDirLock lock, List<String> languages, List<String> formats,
-                   long auditBudget) {
+    private Mirror(LogClient log, CheckpointPolicy policy, Path dir, DataDirLock lock, FollowedStore copy, List<String> languages,
+                   List<String> formats, long auditBudget) {
+        this.copy = copy;
         this.log = log;
         this.policy = policy;
         this.dir = dir;
         this.lock = lock;
-        this.languages = List.copyOf(languages);
-        this.formats = List.copyOf(formats);
         this.auditBudget = auditBudget;
         this.notes = new LogNotes(policy.log(), dir.resolve("log-notes"));
+        this.reproduction = new Reproduction(log, policy.log(), notes, tree, languages, formats, this::raise);
     }
 
     /**
@@ -91,11 +88,14 @@ public final class Mirror implements AutoCloseable {
     public static Mirror open(LogClient log, CheckpointPolicy policy, Path dir, List<String> languages, List<String> formats,
                               long auditBudget) {
         DataDirLock lock = DataDirLock.acquire(dir);
+        FollowedStore copy = null;
         try {
-            Mirror m = new Mirror(log, policy, dir, lock, languages, formats, auditBudget);
+            copy = new FollowedStore(Stores.openSqlite(dir.resolve(COPY)));
+            Mirror m = new Mirror(log, policy, dir, lock, copy, languages, formats, auditBudget);
             m.load();
             return m;
         } catch (RuntimeException e) {
+            if (copy != null) copy.closeStore();
             lock.close();
             throw e;
         }
@@ -103,9 +103,7 @@ public final class Mirror implements AutoCloseable {
 
     private void load() {
         accepted = DurableFile.read(dir.resolve(CHECKPOINT)).map(policy.log()::verify).orElse(null);
-        try (LedgerStore copy = Stores.openSqlite(dir.resolve(COPY))) {
-            copy.forEach(0, e -> tree.append(Hashes.leafHash(e.bytes())));
-        }
+        copy.forEach(0, e -> tree.append(Hashes.leafHash(e.bytes())));
         long expected = accepted == null ? 0 : accepted.size();
         if (tree.size() != expected || (expected > 0 && !Arrays.equals(tree.root(expected), accepted.rootHash()))) {
             throw new IllegalStateException("the copy in " + dir.resolve(COPY) + " holds " + tree.size()
@@ -124,6 +122,14 @@ public final class Mirror implements AutoCloseable {
         return dir.resolve(COPY);
     }
 
+    /**
+     * The copy's store, to open the copy's ledger on: shared with this mirror, which appends to it, so the
+     * ledger follows (its close leaves the store to the mirror's).
+     */
+    public LedgerStore copyStore() {
+        return copy;
+    }
+
     /** The last accepted checkpoint, if any. */
     public Optional<Checkpoint> accepted() {
         return Optional.ofNullable(accepted);
@@ -136,20 +142,19 @@ public final class Mirror implements AutoCloseable {
 
     /** Outputs (a publication in one language and format) compared with the log's, identical or not. */
     public long outputsCompared() {
-        return outputsCompared.get();
+        return reproduction.outputsCompared();
     }
 
     /** Publications whose every output was identical. */
     public int publicationsVerified() {
-        return compared.size();
+        return reproduction.publicationsVerified();
     }
 
     /**
      * One round: checkpoint, new entries, the log's entries again, the publications.
      *
      * @param replica the copy's read API: opened first when the copy holds entries (so it is served
-     *                whether or not the log answers), closed while the copy takes new entries, then
-     *                opened again, and left open
+     *                whether or not the log answers), and left open; it follows what the round adds
      * @throws java.io.UncheckedIOException if the log cannot be reached (no alarm: a log that is down is
      *                                      not a log that lies; the next round tries again)
      */
@@ -166,18 +171,14 @@ public final class Mirror implements AutoCloseable {
         if (offered != null) {
             List<StoredEntry> fresh = take(offered, note);
             if (!fresh.isEmpty()) {
-                if (served != null) replica.close();
-                served = null;
                 commit(fresh, offered, note);
+                if (served != null) replica.caughtUp(tree.size());
             }
         }
         if (served == null && tree.size() > 0) served = replica.open();
         audit();
-        if (served != null) recompute(served);
+        if (served != null) reproduction.run(served);
     }
-
-    /** The address of the copy's read API while the replica is open, else null. Round thread. */
-    private URI served;
 
     /** The new entries of {@code offered}, checked; empty when there are none or when an alarm was raised. */
     private List<StoredEntry> take(CheckpointPolicy.Accepted offered, String note) {
@@ -231,13 +232,13 @@ public final class Mirror implements AutoCloseable {
     }
 
     private void commit(List<StoredEntry> fresh, CheckpointPolicy.Accepted offered, String note) {
-        try (LedgerStore copy = Stores.openSqlite(copyDir())) {
+        notes.add(offered.logNote()); // first: the copy's ledger repeats it as it folds the entries in
+        try {
             copy.append(fresh, offered.checkpoint().size(), offered.logNote());
         } catch (RuntimeException e) {
             tree.truncate(fresh.get(0).seq()); // nothing of it was stored (an append is atomic)
             throw e;
         }
-        notes.add(offered.logNote());
         DurableFile.write(dir.resolve(CHECKPOINT), note);
         accepted = offered.checkpoint();
         LOG.info("accepted the log's checkpoint of size {} (root {}), cosigned by {}; the copy holds {} entries",
@@ -283,73 +284,6 @@ public final class Mirror implements AutoCloseable {
         }
     }
 
-    /** Every publication in the copy not yet verified: the log's bytes against the copy's, per language and format. */
-    private void recompute(URI replica) {
-        LogClient own = new LogClient(replica.toString());
-        // in ledger order: a republication lists the changes since the earlier one, whose signed note it needs
-        List<LogClient.Listed> all = new ArrayList<>(log.publications());
-        all.sort(java.util.Comparator.comparingLong(LogClient.Listed::seq));
-        for (LogClient.Listed p : all) {
-            if (p.seq() >= tree.size() || compared.contains(p.seq())) continue;
-            boolean same = true;
-            for (String lang : languages) {
-                for (String format : formats) {
-                    same &= compare(own, p, lang, format);
-                }
-            }
-            if (same) compared.add(p.seq());
-        }
-    }
-
-    private boolean compare(LogClient own, LogClient.Listed p, String lang, String format) {
-        String path = LogClient.bulletinPath(p.date(), p.size(), lang, format);
-        LogClient.Answer theirs = log.get(path);
-        if (theirs.status() != 200) {
-            raise(new Alarm(Alarm.Kind.BULLETIN_MISSING, path, "the log lists the publication at seq " + p.seq()
-                    + " but answers " + theirs.status()), null);
-            return false;
-        }
-        if (format.equals("json") && !takeNote(theirs.body(), p, path)) return false;
-        LogClient.Answer ours = own.get(path);
-        outputsCompared.incrementAndGet();
-        if (ours.status() != 200) {
-            raise(new Alarm(Alarm.Kind.BULLETIN_DIFFERS, path, "the copy cannot render it (" + ours.status() + ": "
-                    + new String(ours.body(), 0, Math.min(200, ours.body().length), java.nio.charset.StandardCharsets.UTF_8) + ")"), null);
-            return false;
-        }
-        Optional<String> difference = Comparison.difference(theirs.body(), ours.body());
-        difference.ifPresent(d -> raise(new Alarm(Alarm.Kind.BULLETIN_DIFFERS, path, d), null));
-        return difference.isEmpty();
-    }
-
-    /**
-     * Keeps the log's signed note of the publication's checkpoint, which the copy's renderings repeat,
-     * once the log's key verifies it and it names the copy's own root at that size.
-     */
-    private boolean takeNote(byte[] json, LogClient.Listed p, String path) {
-        String note;
-        try {
-            note = JSON.readTree(json).path("checkpoint").path("signedNote").asText("");
-        } catch (IOException e) {
-            raise(new Alarm(Alarm.Kind.BULLETIN_DIFFERS, path, "the log's JSON does not parse: " + e.getMessage()), null);
-            return false;
-        }
-        Checkpoint cp;
-        try {
-            cp = notes.add(note);
-        } catch (IllegalArgumentException e) {
-            raise(new Alarm(Alarm.Kind.BAD_SIGNATURE, path, "the checkpoint the bulletin names: " + e.getMessage()), note);
-            return false;
-        }
-        if (cp.size() != p.size() || !Arrays.equals(cp.rootHash(), tree.root(cp.size()))) {
-            raise(new Alarm(Alarm.Kind.FORK, path, "the bulletin names a checkpoint of size " + cp.size() + " with root "
-                    + Hashes.hex(cp.rootHash()) + " signed by the log; the copy's root at that size is "
-                    + Hashes.hex(tree.root(Math.min(cp.size(), tree.size())))), note);
-            return false;
-        }
-        return true;
-    }
-
     /** Keeps and logs an alarm once; a note involved is kept as evidence beside the accepted one. */
     private void raise(Alarm alarm, String note) {
         if (!alarmed.add(alarm.line())) return;
@@ -362,8 +296,10 @@ public final class Mirror implements AutoCloseable {
         }
     }
 
+    /** Closes the copy's store and unlocks the directory; close the replica first. */
     @Override
     public void close() {
+        copy.closeStore();
         lock.close();
     }
 }
