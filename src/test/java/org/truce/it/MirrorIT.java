@@ -99,6 +99,17 @@ class MirrorIT {
         assertThat(write.statusCode()).isEqualTo(405);
         assertThat(write.body()).contains("mirror-read-only").contains("read-only mirror of " + logUrl());
 
+        // the log grows: the running mirror takes the new checkpoint and serves it without a restart
+        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(URI.create(logUrl() + "/api/v1/metrics"))
+                .header("Authorization", "Bearer " + ServeNode.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"mirror_followed\",\"unit\":\"people\","
+                        + "\"names\":{\"en\":\"people counted in a test\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(declared.statusCode()).as(declared.body()).isBetween(200, 201);
+        String grown = get(logUrl() + "/api/v1/ledger/head?format=note").body();
+        awaitBody(service, base + "/api/v1/ledger/head?format=note", grown);
+        assertThat(get(base + "/api/v1/metrics").body()).contains("mirror_followed");
+        assertThat(Files.readString(data.resolveSibling("mirror-b.log")).split("serving the copy of", -1)).hasSize(2); // opened once
+
         // an entry changed behind the log's back: the running mirror finds it in a later round
         byte[] original = body(7);
         setBody(7, changed(original));
@@ -217,6 +228,7 @@ class MirrorIT {
         ProcessBuilder pb = new ProcessBuilder(ServeNode.java(args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         pb.environment().put("TRUCE_METRICS_TOKEN", ServeNode.SCRAPE_TOKEN);
+        pb.environment().put("TRUCE_ADMIN_TOKEN", ServeNode.ADMIN_TOKEN);
         Process p = pb.start();
         started.add(p);
         return p;
@@ -232,6 +244,15 @@ class MirrorIT {
                 // not listening yet
             }
             if (System.nanoTime() > deadline) throw new AssertionError(url + " did not answer " + status + " in time");
+            LockSupport.parkNanos(200_000_000); // polling a child process with a deadline
+        }
+    }
+
+    private void awaitBody(Process p, String url, String body) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!get(url).body().equals(body)) {
+            if (!p.isAlive()) throw new AssertionError("the process exited with " + p.exitValue() + " before " + url + " answered");
+            if (System.nanoTime() > deadline) throw new AssertionError(url + " did not answer " + body + " in time");
             LockSupport.parkNanos(200_000_000); // polling a child process with a deadline
         }
     }
