@@ -75,6 +75,7 @@ public final class Truce implements AutoCloseable {
     private final Ledger ledger;
     private final FigureBook figures;
     private final Recorder recorder;
+    private final org.truce.accounts.BodyKeyRecorder bodyKeys;
     private final BulletinComposer bulletins;
     private final Clock clock;
     private final Path dataDir;
@@ -167,6 +168,7 @@ public final class Truce implements AutoCloseable {
         this.closed = stores;
         this.clock = clock;
         this.recorder = new Recorder(ledger, figures, clock);
+        this.bodyKeys = new org.truce.accounts.BodyKeyRecorder(ledger, figures);
         this.accords = accords;
         this.publications = publications;
         this.publisher = new Publisher(ledger, clock);
@@ -307,6 +309,11 @@ public final class Truce implements AutoCloseable {
 
     public FigureBook figures() {
         return figures;
+    }
+
+    /** Records the bodies' own signing keys (registration, rotation, revocation). */
+    public org.truce.accounts.BodyKeyRecorder bodyKeyRecorder() {
+        return bodyKeys;
     }
 
     public Recorder recorder() {

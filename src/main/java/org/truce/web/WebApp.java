@@ -74,6 +74,7 @@ public final class WebApp {
                 settings.publicUrl(), guard, drafts);
         var account = new AccountRoutes(truce.accounts(), sessions, trail, pages, settings.cookieSecure());
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), trail);
+        var bodyKeys = new BodyKeyRoutes(truce.bodyKeyRecorder(), truce.ledger().bodyKeys(), trail);
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), writes, trail);
         var audit = new AuditRoutes(truce.audit());
         var incidents = new IncidentRoutes(truce.incidents(), writes, truce.ledger());
@@ -166,6 +167,9 @@ public final class WebApp {
             r.post(API + "/admin/revocations", admin::revoke, Access.ADMIN);
             r.post(API + "/admin/tokens", admin::createToken, Access.ADMIN);
             r.delete(API + "/admin/tokens/{id}", admin::revokeToken, Access.ADMIN);
+            r.post(API + "/admin/body-keys", bodyKeys::register, Access.ADMIN);
+            r.post(API + "/admin/body-keys/revocations", bodyKeys::revoke, Access.ADMIN);
+            r.get(API + "/body-keys", bodyKeys::list, Access.PUBLIC);
             r.get(API + "/agreements", CsvTables.csv(accords::listAgreements, CsvTables.AGREEMENTS), Access.PUBLIC);
             r.get(API + "/obligations", CsvTables.csv(accords::listObligations, CsvTables.OBLIGATIONS), Access.PUBLIC);
             r.get(API + "/obligations/overdue", CsvTables.csv(accords::overdue, CsvTables.OVERDUE), Access.PUBLIC);
@@ -253,6 +257,7 @@ public final class WebApp {
         n.put("code", p.code().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode errors = n.putArray("errors");
         for (Violation v : p.errors()) errors.addObject().put("pointer", v.pointer()).put("detail", v.detail());
+        if (p.members() != null) p.members().properties().forEach(m -> n.putIfAbsent(m.getKey(), m.getValue()));
         if (p.code() == ErrorCode.UNAUTHORIZED) ctx.header("WWW-Authenticate", "Bearer");
         retryAfter(ctx, p);
         ctx.status(p.code().status()).contentType("application/problem+json").result(n.toString());

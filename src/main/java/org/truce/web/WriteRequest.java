@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.truce.ledger.BodyKeys;
+import org.truce.ledger.BodySignature;
 import org.slf4j.LoggerFactory;
 import org.truce.accounts.Attribution;
 import org.truce.accounts.Principal;
@@ -62,9 +69,11 @@ final class WriteRequest {
         List<F> facts = new ArrayList<>();
         List<String> pointers = new ArrayList<>();
         List<Violation> invalid = new ArrayList<>();
+        ItemSignatures signatures = new ItemSignatures();
         for (int i = 0; i < (many ? body.size() : 1); i++) {
             String at = many ? "/" + i : "";
-            Parsed<F> parsed = route.reader().read(many ? body.get(i) : body, at);
+            JsonNode item = signatures.take(many ? body.get(i) : body, at, invalid);
+            Parsed<F> parsed = route.reader().read(item, at);
             if (parsed instanceof Parsed.Ok<F> ok) {
                 facts.add(ok.value());
                 pointers.add(at);
@@ -76,7 +85,7 @@ final class WriteRequest {
         Actor actor = new Actor(p.author(), p.orgId(), p.sourceId(), p.accountId());
         List<Violation> forbidden = forbidden(p, actor, route, facts, pointers);
         if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
-        Outcome outcome = recording(() -> route.recording().record(facts, pointers, actor));
+        Outcome outcome = recording(() -> signatures.sealing(() -> route.recording().record(facts, pointers, actor)));
         AppendResult.Accepted accepted = Answers.accepted(outcome, pointers);
         trail(p, accepted, address);
         return new Written<>(facts, pointers, many, accepted);
@@ -92,6 +101,61 @@ final class WriteRequest {
             v.addAll(route.checks().forbidden(p, actor, facts.get(i), pointers.get(i)));
         }
         return v;
+    }
+
+    /**
+     * The body signatures a request's items bring (the member {@code signature} of an item, taken off
+     * before the capability reads it), by the client id ({@code id}) of the entry each item becomes.
+     * Whether an item must carry one is decided where its entry's payload is made, in
+     * {@link BodyKeys#signing} and {@code Ledger.append}: this passes them on and answers the refusal.
+     */
+    private static final class ItemSignatures {
+        private final Map<String, BodySignature> byClientId = new HashMap<>();
+        private final Map<String, String> pointers = new HashMap<>();
+
+        /** The item without its signature, which is kept; a malformed one is a violation at its pointer. */
+        JsonNode take(JsonNode item, String at, List<Violation> invalid) {
+            if (item == null || !item.isObject()) return item;
+            JsonNode id = item.get("id");
+            if (id != null && id.isTextual()) pointers.putIfAbsent(id.textValue(), at);
+            if (!item.has("signature")) return item;
+            ObjectNode rest = item.deepCopy();
+            JsonNode signature = rest.remove("signature");
+            try {
+                BodySignature read = BodySignature.read(signature);
+                if (id == null || !id.isTextual()) {
+                    invalid.add(new Violation(at + "/signature", "a signed item needs its id, the entry's client id, which the signature covers"));
+                } else {
+                    byClientId.put(id.textValue(), read);
+                }
+            } catch (BodySignature.Malformed m) {
+                invalid.add(new Violation(at + "/signature" + m.pointer(), m.getMessage()));
+            }
+            return rest;
+        }
+
+        Outcome sealing(java.util.function.Supplier<Outcome> record) {
+            try {
+                return BodyKeys.signing(byClientId, record);
+            } catch (BodyKeys.Unsigned u) {
+                throw refused(u);
+            }
+        }
+
+        /** 403 naming each item's {@code signature} and why, with the exact bytes each should sign. */
+        private Problem refused(BodyKeys.Unsigned u) {
+            List<Violation> v = new ArrayList<>();
+            ArrayNode toSign = Json.array();
+            for (BodyKeys.Unsigned.Item i : u.items()) {
+                String at = pointers.getOrDefault(i.clientId(), "") + "/signature";
+                v.add(new Violation(at, i.reason()));
+                ObjectNode n = toSign.addObject().put("pointer", at).put("clientId", i.clientId()).put("body", i.body());
+                if (i.keyId() != null) n.put("keyId", i.keyId());
+                n.put("message", Base64.getEncoder().encodeToString(i.message()));
+            }
+            String first = v.get(0).pointer() + " " + v.get(0).detail() + (v.size() > 1 ? " (and " + (v.size() - 1) + " more)" : "");
+            return new Problem(ErrorCode.BODY_SIGNATURE, first, v, Json.object().set("toSign", toSign));
+        }
     }
 
     /** Runs a recording; a store failure is a 503 (nothing acknowledged). */

@@ -1,0 +1,129 @@
+package org.truce.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a body signs, in whose name an entry speaks, and the check of every stored signature: the
+ * one definition shared by the write path, {@code truce verify} and anyone who follows the log (a
+ * mirror). Stateless; {@link #check} folds the keys as it goes.
+ *
+ * <p><b>The signed bytes</b> of an entry are the RFC 8785 canonical JSON of
+ * {@code {"clientId": <client id>, "payload": <payload without "bodySignature">, "type": <type>}}: the
+ * entry as the ledger stores it, without what the server adds (its position, record time, the
+ * recording organisation) and without the signature itself. The signature is pure Ed25519 (RFC 8032)
+ * over those bytes with the key valid for the body at the entry's position ({@link BodyKeys}).
+ */
+public final class BodySignatures {
+    /** An admin registered a body's key (a rotation when the body had one): payload {@code body, key, keyId[, replaces]}. */
+    public static final String KEY_REGISTERED = "body.key.registered";
+    /** An admin revoked a body's current key: payload {@code body, keyId, reason}. */
+    public static final String KEY_REVOKED = "body.key.revoked";
+
+    /**
+     * The payload member naming the body an entry speaks for, by entry type: the same body the write
+     * path's attribution decides on (the input's {@code source}, an assessment's {@code assessor}, an
+     * agreement version's {@code publisher}). Types not listed speak in nobody's name (declarations,
+     * links, publications, key entries).
+     */
+    static final Map<String, String> SPEAKER = Map.ofEntries(
+            Map.entry("report.filed", "source"), Map.entry("report.retracted", "source"),
+            Map.entry("geometry.recorded", "source"), Map.entry("status.reported", "source"),
+            Map.entry("case.opened", "source"), Map.entry("case.status", "source"),
+            Map.entry("incident.alleged", "source"), Map.entry("incident.claim", "source"),
+            Map.entry("incident.step", "source"), Map.entry("nil.reported", "source"),
+            Map.entry("accord.event", "source"), Map.entry("accord.amendment", "source"),
+            Map.entry("accord.meeting", "source"), Map.entry("accord.remit-claim", "source"),
+            Map.entry("accord.assessment", "assessor"), Map.entry("accord.version", "publisher"));
+
+    private BodySignatures() {}
+
+    /** The body an entry of {@code type} with {@code payload} speaks for, if any. */
+    public static Optional<String> speaker(String type, JsonNode payload) {
+        String field = SPEAKER.get(type);
+        JsonNode body = field == null || payload == null ? null : payload.get(field);
+        return body != null && body.isTextual() ? Optional.of(body.textValue()) : Optional.empty();
+    }
+
+    /** The bytes a body signs for an entry (see the class comment). */
+    public static byte[] message(String type, String clientId, JsonNode payload) {
+        JsonNode unsigned = payload;
+        if (payload.isObject() && payload.has(BodySignature.MEMBER)) {
+            unsigned = payload.deepCopy();
+            ((ObjectNode) unsigned).remove(BodySignature.MEMBER);
+        }
+        ObjectNode n = EntryCodec.mapper().createObjectNode();
+        n.put("clientId", clientId);
+        n.set("payload", unsigned);
+        n.put("type", type);
+        return EntryCodec.canonical(n);
+    }
+
+    public static byte[] message(Entry e) {
+        return message(e.type(), e.clientId(), e.payload());
+    }
+
+    /** One entry whose signature does not hold. */
+    public record Failure(long seq, String clientId, String reason) {
+        @Override
+        public String toString() {
+            return "seq " + seq + " (" + clientId + "): " + reason;
+        }
+    }
+
+    /**
+     * Checks every entry, in seq order from seq 0, against the keys its predecessors registered: an
+     * entry in a body's name carries a signature by the key valid for that body at its position when
+     * there is one, and no signature when there is none. Returns every failure, in order.
+     */
+    public static List<Failure> check(Iterable<Entry> entries) {
+        BodyKeys keys = new BodyKeys();
+        List<Failure> failures = new ArrayList<>();
+        for (Entry e : entries) {
+            failure(keys, e).ifPresent(failures::add);
+            keys.applied(e);
+        }
+        return failures;
+    }
+
+    /** The failure of one entry against the keys folded from the entries before it, if any. */
+    public static Optional<Failure> failure(BodyKeys keys, Entry e) {
+        return reason(keys.validAt(speaker(e.type(), e.payload()).orElse(null), e.seq()), e.type(), e.clientId(),
+                e.payload(), speaker(e.type(), e.payload()).orElse(null))
+                .map(r -> new Failure(e.seq(), e.clientId(), r));
+    }
+
+    /**
+     * Why an entry (of {@code type}, {@code clientId}, {@code payload}) in {@code body}'s name fails,
+     * with {@code key} the body's key valid at its position (empty: none); empty when it holds.
+     */
+    static Optional<String> reason(Optional<BodyKey> key, String type, String clientId, JsonNode payload, String body) {
+        Optional<BodySignature> signature;
+        try {
+            signature = BodySignature.of(payload);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("its bodySignature is malformed: " + e.getMessage());
+        }
+        if (body == null) {
+            return signature.isPresent() ? Optional.of("it carries a body's signature but speaks in no body's name") : Optional.empty();
+        }
+        if (key.isEmpty()) {
+            return signature.isPresent() ? Optional.of("it carries a signature, but " + body + " had no valid key at its position")
+                    : Optional.empty();
+        }
+        if (signature.isEmpty()) return Optional.of("it speaks in the name of " + body + ", which signs with key " + key.get().keyId()
+                + ", and carries no signature");
+        if (!signature.get().keyId().equals(key.get().keyId())) {
+            return Optional.of("it is signed with key " + signature.get().keyId() + ", but the key of " + body
+                    + " valid at its position is " + key.get().keyId());
+        }
+        if (!key.get().verifies(message(type, clientId, payload), signature.get().value())) {
+            return Optional.of("the signature by " + body + " (key " + key.get().keyId() + ") does not verify over its payload");
+        }
+        return Optional.empty();
+    }
+}
