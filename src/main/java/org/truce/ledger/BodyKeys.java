@@ -36,11 +36,36 @@ public final class BodyKeys implements Ledger.Listener {
         }
     }
 
+    /** What an entry in a body's name shows about who said it; {@link #attestation}. */
+    public enum Attestation {
+        /** Signed by the body with the key valid at its position. */
+        SIGNED("signed"),
+        /** Recorded by another organisation's transcriber, citing the document, for a body that signs. */
+        TRANSCRIBED("transcribed"),
+        /** No signature: its body had no key at its position (or it speaks in no body's name). */
+        UNSIGNED("unsigned"),
+        /** Its signature, or its missing signature, fails the check ({@link BodySignatures#failure}). */
+        INVALID("invalid");
+
+        private final String wire;
+
+        Attestation(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+    }
+
     private final Map<String, List<Period>> periods = new ConcurrentHashMap<>();
+    /** The entries that are not plain unsigned ones: few, so a map by seq rather than a flag per entry. */
+    private final Map<Long, Attestation> attested = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
 
     @Override
     public void applied(Entry e) {
+        attest(e);
         JsonNode p = e.payload();
         if (e.type().equals(BodySignatures.KEY_REGISTERED)) {
             BodyKey key;
@@ -62,6 +87,21 @@ public final class BodyKeys implements Ledger.Listener {
                 periods.put(body, List.copyOf(list));
             }
         }
+    }
+
+    private void attest(Entry e) {
+        JsonNode p = e.payload();
+        boolean marked = p.has(BodySignature.MEMBER) || p.has(BodySignature.TRANSCRIBED);
+        Optional<String> body = BodySignatures.speaker(e.type(), p);
+        if (!marked && (body.isEmpty() || !periods.containsKey(body.get()))) return;
+        if (BodySignatures.failure(this, e).isPresent()) attested.put(e.seq(), Attestation.INVALID);
+        else if (p.has(BodySignature.MEMBER)) attested.put(e.seq(), Attestation.SIGNED);
+        else if (p.has(BodySignature.TRANSCRIBED)) attested.put(e.seq(), Attestation.TRANSCRIBED);
+    }
+
+    /** What the entry at {@code seq} shows about who said it (checked when it was applied). */
+    public Attestation attestation(long seq) {
+        return attested.getOrDefault(seq, Attestation.UNSIGNED);
     }
 
     private static void close(List<Period> list, long seq, String reason) {
@@ -110,16 +150,28 @@ public final class BodyKeys implements Ledger.Listener {
     // ---- the write path's check
 
     /** The signatures a write request brings, by the client id of the entry each signs; set by {@link #signing}. */
-    private static final ThreadLocal<Map<String, BodySignature>> REQUEST = new ThreadLocal<>();
+    private static final ThreadLocal<Request> REQUEST = new ThreadLocal<>();
+
+    /**
+     * What a write request says of its items: the signatures they bring, and which ones are
+     * transcriptions by another organisation (the write path's attribution decided), each by the
+     * client id of its entry.
+     */
+    public record Request(Map<String, BodySignature> signatures, java.util.Set<String> transcriptions) {
+        public Request {
+            signatures = Map.copyOf(signatures);
+            transcriptions = java.util.Set.copyOf(transcriptions);
+        }
+    }
 
     /**
      * Runs {@code work} (a capability's recording, which appends on this thread) with the signatures
      * of one request: each draft the work appends with one of these client ids is sealed with its
      * signature. The web write path sets this; it does not cross threads.
      */
-    public static <T> T signing(Map<String, BodySignature> byClientId, Supplier<T> work) {
-        Map<String, BodySignature> outer = REQUEST.get();
-        REQUEST.set(Map.copyOf(byClientId));
+    public static <T> T signing(Request request, Supplier<T> work) {
+        Request outer = REQUEST.get();
+        REQUEST.set(request);
         try {
             return work.get();
         } finally {
@@ -134,18 +186,22 @@ public final class BodyKeys implements Ledger.Listener {
      * {@link Unsigned} naming every draft that does not, with the bytes it should sign.
      */
     List<Draft> seal(List<Draft> drafts) {
-        Map<String, BodySignature> brought = REQUEST.get();
-        if (periods.isEmpty() && (brought == null || brought.isEmpty())) return drafts; // no body signs: nothing to look at
+        Request request = REQUEST.get();
+        Map<String, BodySignature> brought = request == null ? Map.of() : request.signatures();
+        if (periods.isEmpty() && brought.isEmpty()) return drafts; // no body signs: nothing to look at
         List<Draft> sealed = new ArrayList<>(drafts.size());
         List<Unsigned.Item> refused = new ArrayList<>();
         for (Draft d : drafts) {
             String body = BodySignatures.speaker(d.type(), d.payload()).orElse(null);
-            BodySignature signature = brought == null ? null : brought.get(d.clientId());
+            BodySignature signature = brought.get(d.clientId());
+            Optional<BodyKey> key = current(body);
             JsonNode payload = d.payload();
             if (signature != null && payload.isObject() && !payload.has(BodySignature.MEMBER)) {
                 payload = ((ObjectNode) payload.deepCopy()).set(BodySignature.MEMBER, signature.json());
+            } else if (signature == null && key.isPresent() && request != null && request.transcriptions().contains(d.clientId())
+                    && payload.isObject()) {
+                payload = ((ObjectNode) payload.deepCopy()).put(BodySignature.TRANSCRIBED, true);
             }
-            Optional<BodyKey> key = current(body);
             Optional<String> reason = BodySignatures.reason(key, d.type(), d.clientId(), payload, body);
             if (reason.isPresent()) {
                 refused.add(new Unsigned.Item(d.clientId(), body, key.map(BodyKey::keyId).orElse(null), reason.get(),

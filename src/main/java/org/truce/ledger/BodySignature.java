@@ -13,6 +13,12 @@ import java.util.Optional;
 public record BodySignature(String keyId, byte[] value) {
     /** The payload member that holds the signature; the signed bytes are the payload without it ({@link BodySignatures#message}). */
     public static final String MEMBER = "bodySignature";
+    /**
+     * The payload member {@code "transcribed": true} of an entry in a signing body's name that is not
+     * the body's own word but a transcription of what it published, by another organisation citing
+     * the document: it carries no signature, and every output says who recorded it.
+     */
+    public static final String TRANSCRIBED = "transcribed";
 
     public BodySignature {
         if (keyId == null || !keyId.matches("[0-9a-f]{8}")) throw new IllegalArgumentException("keyId must be 8 lower-case hex digits");

@@ -12,6 +12,10 @@ import java.util.Optional;
  * one definition shared by the write path, {@code truce verify} and anyone who follows the log (a
  * mirror). Stateless; {@link #check} folds the keys as it goes.
  *
+ * <p>Once a body has a key, an entry in its name carries its signature, or is marked
+ * {@code "transcribed": true}: another organisation's transcription of what the body published, citing
+ * the document, which every output labels so. An unmarked entry without a valid signature fails.
+ *
  * <p><b>The signed bytes</b> of an entry are the RFC 8785 canonical JSON of
  * {@code {"clientId": <client id>, "payload": <payload without "bodySignature">, "type": <type>}}: the
  * entry as the ledger stores it, without what the server adds (its position, record time, the
@@ -108,15 +112,19 @@ public final class BodySignatures {
         } catch (IllegalArgumentException e) {
             return Optional.of("its bodySignature is malformed: " + e.getMessage());
         }
+        boolean transcribed = payload.path(BodySignature.TRANSCRIBED).asBoolean(false);
         if (body == null) {
-            return signature.isPresent() ? Optional.of("it carries a body's signature but speaks in no body's name") : Optional.empty();
+            return signature.isPresent() || transcribed
+                    ? Optional.of("it carries a body's signature or transcription mark but speaks in no body's name") : Optional.empty();
         }
+        if (signature.isPresent() && transcribed) return Optional.of("it is both signed by " + body + " and marked a transcription");
         if (key.isEmpty()) {
             return signature.isPresent() ? Optional.of("it carries a signature, but " + body + " had no valid key at its position")
                     : Optional.empty();
         }
+        if (transcribed) return Optional.empty(); // another organisation's transcription, shown as such
         if (signature.isEmpty()) return Optional.of("it speaks in the name of " + body + ", which signs with key " + key.get().keyId()
-                + ", and carries no signature");
+                + ", and carries neither its signature nor the mark of another organisation's transcription");
         if (!signature.get().keyId().equals(key.get().keyId())) {
             return Optional.of("it is signed with key " + signature.get().keyId() + ", but the key of " + body
                     + " valid at its position is " + key.get().keyId());

@@ -85,6 +85,7 @@ final class WriteRequest {
         Actor actor = new Actor(p.author(), p.orgId(), p.sourceId(), p.accountId());
         List<Violation> forbidden = forbidden(p, actor, route, facts, pointers);
         if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
+        signatures.transcriptions(p, route, facts, pointers, attribution);
         Outcome outcome = recording(() -> signatures.sealing(() -> route.recording().record(facts, pointers, actor)));
         AppendResult.Accepted accepted = Answers.accepted(outcome, pointers);
         trail(p, accepted, address);
@@ -112,12 +113,17 @@ final class WriteRequest {
     private static final class ItemSignatures {
         private final Map<String, BodySignature> byClientId = new HashMap<>();
         private final Map<String, String> pointers = new HashMap<>();
+        private final Map<String, String> ids = new HashMap<>();
+        private final java.util.Set<String> transcribed = new java.util.HashSet<>();
 
         /** The item without its signature, which is kept; a malformed one is a violation at its pointer. */
         JsonNode take(JsonNode item, String at, List<Violation> invalid) {
             if (item == null || !item.isObject()) return item;
             JsonNode id = item.get("id");
-            if (id != null && id.isTextual()) pointers.putIfAbsent(id.textValue(), at);
+            if (id != null && id.isTextual()) {
+                pointers.putIfAbsent(id.textValue(), at);
+                ids.put(at, id.textValue());
+            }
             if (!item.has("signature")) return item;
             ObjectNode rest = item.deepCopy();
             JsonNode signature = rest.remove("signature");
@@ -134,9 +140,21 @@ final class WriteRequest {
             return rest;
         }
 
+        /** The items in a body's name said by someone who does not speak for it: transcriptions (the attribution allowed them). */
+        <F> void transcriptions(Principal p, WriteRoute<F> route, List<F> facts, List<String> at, Attribution attribution) {
+            if (route.speakers() == null) return;
+            for (int i = 0; i < facts.size(); i++) {
+                Voice voice = route.voices().of(facts.get(i), at.get(i));
+                String id = ids.get(at.get(i));
+                if (voice != null && voice.body() != null && id != null && !attribution.speaksFor(p, route.speakers(), voice.body())) {
+                    transcribed.add(id);
+                }
+            }
+        }
+
         Outcome sealing(java.util.function.Supplier<Outcome> record) {
             try {
-                return BodyKeys.signing(byClientId, record);
+                return BodyKeys.signing(new BodyKeys.Request(byClientId, transcribed), record);
             } catch (BodyKeys.Unsigned u) {
                 throw refused(u);
             }
