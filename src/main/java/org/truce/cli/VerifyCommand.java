@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.truce.ledger.BodySignatures;
 import org.truce.ledger.HighestHead;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.LedgerVerifier;
@@ -47,16 +48,30 @@ final class VerifyCommand implements Callable<Integer> {
         List<NoteVerifier> keys = keys();
         List<LedgerVerifier.Pin> pins = pins();
         LedgerVerifier.Verdict verdict;
+        List<BodySignatures.Failure> unsigned;
         try (LedgerStore store = where.openExisting();
              ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(store.size())
                      .setUnit(" entries", 1).showSpeed().continuousUpdate().build()) {
             verdict = LedgerVerifier.verify(store, keys, pins, bar::stepTo);
+            unsigned = BodySignatures.check(store);
         }
-        if (verdict.ok()) {
+        if (!unsigned.isEmpty()) {
+            // each is named: the node's own heads may cover them (its operator could sign them), a body's key could not
+            System.out.println("FAILED: " + unsigned.size() + (unsigned.size() == 1 ? " entry does not carry the signature of the body it"
+                    : " entries do not carry the signature of the body they") + " speak" + (unsigned.size() == 1 ? "s" : "") + " for:");
+            for (BodySignatures.Failure f : unsigned) System.out.println("  seq " + f.seq() + " (" + f.clientId() + "): " + f.reason());
+        }
+        if (verdict.ok() && unsigned.isEmpty()) {
             System.out.println("OK: " + verdict.entries() + " entries and " + verdict.heads() + " signed heads verify"
                     + (where.postgres() ? " in " + where.describe() : "") + ".");
             for (LedgerVerifier.Pin pin : pins) System.out.println("The store holds " + pin.label() + " and is consistent with it.");
+            System.out.println("Every entry in the name of a body that signs carries its valid signature or is marked another"
+                    + " organisation's transcription.");
             return 0;
+        }
+        if (verdict.ok()) {
+            System.out.println("The tree, its " + verdict.heads() + " signed heads and the pinned checkpoints verify; the entries above do not.");
+            return 1;
         }
         System.out.println(verdict.firstBadSeq() < 0 ? "FAILED: " + verdict.reason()
                 : "FAILED at seq " + verdict.firstBadSeq() + ": " + verdict.reason());

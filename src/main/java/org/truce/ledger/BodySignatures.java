@@ -94,6 +94,26 @@ public final class BodySignatures {
         return failures;
     }
 
+    /**
+     * As {@link #check(Iterable)}, over every entry a store holds, streamed; an entry that cannot be
+     * decoded is left to {@link LedgerVerifier}, which names it.
+     */
+    public static List<Failure> check(LedgerStore store) {
+        BodyKeys keys = new BodyKeys();
+        List<Failure> failures = new ArrayList<>();
+        store.forEach(0, row -> {
+            Entry e;
+            try {
+                e = EntryCodec.decode(row.bytes());
+            } catch (IllegalArgumentException notAnEntry) {
+                return;
+            }
+            failure(keys, e).ifPresent(failures::add);
+            keys.applied(e);
+        });
+        return failures;
+    }
+
     /** The failure of one entry against the keys folded from the entries before it, if any. */
     public static Optional<Failure> failure(BodyKeys keys, Entry e) {
         return reason(keys.validAt(speaker(e.type(), e.payload()).orElse(null), e.seq()), e.type(), e.clientId(),
