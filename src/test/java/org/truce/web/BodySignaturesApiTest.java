@@ -122,6 +122,13 @@ class BodySignaturesApiTest {
             JsonNode figure = node.get("/api/v1/figures?metric=medical_assistance&source=" + AZ + "&place=nk&asOf=2021-01-20").json();
             assertThat(figure.at("/parts/0/seq").asLong()).isEqualTo(kept.seq());
             assertThat(figure.at("/parts/0/signature").asText()).isEqualTo("signed");
+            String entries = "ledger entries: " + kept.seq() + ".";
+            assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text&lang=en", node.token).body())
+                    .contains("Signed by the body itself with its own key (").contains(entries);
+            assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text&lang=ru", node.token).body())
+                    .contains("Подписано самим органом его собственным ключом");
+            assertThat(node.get("/api/v1/bulletins/2021-01-20?format=json&lang=de", node.token).json().toString())
+                    .contains("Von der Stelle selbst mit ihrem eigenen Schlüssel signiert");
         }
     }
 
@@ -137,6 +144,10 @@ class BodySignaturesApiTest {
             Entry kept = node.truce.ledger().entry(cited.get("id").asText()).orElseThrow();
             assertThat(kept.payload().path("transcribed").asBoolean()).isTrue();
             assertThat(kept.payload().has("bodySignature")).isFalse();
+            assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text&lang=en", node.token).body())
+                    .contains("Recorded by a transcriber of another organisation from the cited document; not signed by the body (");
+            assertThat(node.get("/api/v1/figures?metric=medical_assistance&source=" + AZ + "&place=nk&asOf=2021-01-20").json()
+                    .at("/parts/0/signature").asText()).isEqualTo("transcribed");
             assertThat(BodySignatures.check(entries(node))).isEmpty();
         }
     }
