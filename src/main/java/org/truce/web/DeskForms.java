@@ -28,7 +28,8 @@ import org.truce.web.desk.Form;
 final class DeskForms {
     static final Map<String, FormJson.Kind> REPORT = fields(
             "source", "metric", "place", "kind", "value:n", "qualifier", "asOf", "asOfPrecision", "since", "attribution",
-            "attributionKind", "attributionLang", "document.title", "document.publisher", "document.date", "document.url");
+            "attributionKind", "attributionLang", "document.title", "document.publisher", "document.date", "document.url",
+            "signature.keyId", "signature.signature");
     static final Map<String, FormJson.Kind> INCIDENT = fields(
             "source", "date", "timePrecision", "time", "place", "location.lon:n", "location.lat:n", "geoPrecision",
             "eventType", "subEventType", "actor1", "actor2", "account", "casualties.killed.military:i",
@@ -102,9 +103,22 @@ final class DeskForms {
             ctx.redirect(result.apply(accepted.outcomes().get(0).entry().clientId()), HttpStatus.SEE_OTHER);
         } catch (Problem refused) {
             if (refused.errors().isEmpty()) throw refused;
+            // a signature belongs to the bytes it signed: the next submit is signed anew
+            values.remove("signature.keyId");
+            values.remove("signature.signature");
             Form form = Form.refused(values, new ArrayList<>(spec.keySet()), refused.errors(), "");
-            pages.page(ctx, refused.code().status(), template, params.apply(form));
+            Map<String, Object> shown = new LinkedHashMap<>(params.apply(form));
+            if (spec.containsKey("signature.keyId")) shown.put("signing", signing(refused));
+            pages.page(ctx, refused.code().status(), template, shown);
         }
+    }
+
+    /** The bytes to sign and the key id, when the refusal is for a body's signature; else null. */
+    private static org.truce.web.desk.Signing signing(Problem refused) {
+        if (refused.code() != ErrorCode.BODY_SIGNATURE || refused.members() == null) return null;
+        JsonNode first = refused.members().path("toSign").path(0);
+        if (!first.path("keyId").isTextual()) return null;
+        return new org.truce.web.desk.Signing(first.path("keyId").asText(), first.path("message").asText());
     }
 
     private void renderReport(Context ctx, int status, Form form) {

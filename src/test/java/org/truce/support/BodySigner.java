@@ -40,6 +40,12 @@ public final class BodySigner {
         return TestNode.JSON.createObjectNode().put("keyId", key.keyId()).put("signature", Base64.getEncoder().encodeToString(sign(message)));
     }
 
+    /** The private key as a PKCS#8 PEM file's text (RFC 8410), as a body keeps it for the desk. */
+    public String pkcs8Pem() {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    }
+
     /** The raw 32-byte public key, base64 (as Web Crypto exports it). */
     public String rawBase64() {
         return Base64.getEncoder().encodeToString(key.raw());
