@@ -88,7 +88,8 @@ final class DeskForms {
         pages.page(ctx, 200, "desk/report.jte", Pages.params("filed", filed, "report", filed.report(),
                 "source", truce.figures().source(filed.report().source(), size).orElse(null),
                 "metric", truce.figures().metric(filed.report().metric(), size).orElse(null),
-                "place", truce.figures().place(filed.report().place(), size).orElse(null)));
+                "place", truce.figures().place(filed.report().place(), size).orElse(null),
+                "signature", truce.ledger().bodyKeys().attestation(filed.seq()).wire()));
     }
 
     private void submit(Context ctx, Map<String, FormJson.Kind> spec, FormWrite record,

@@ -78,6 +78,7 @@ class DeskSigningBrowserTest {
         browser.driver.findElement(By.id("sign-submit")).click();
         browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.result")));
         assertThat(browser.driver.findElement(By.cssSelector("p.result")).getText()).contains("The report is in the ledger as entry");
+        assertThat(browser.driver.findElement(By.cssSelector("dd.signature")).getText()).isEqualTo("Signed by the body itself with its own key");
         browser.screenshot("desk-report-signed-en");
 
         Entry kept = node.truce.ledger().entry(id).orElseThrow();
