@@ -194,7 +194,12 @@ public final class Ledger implements AutoCloseable {
         atOpen.afterReplay(tree, latestHead);
     }
 
-    /** Appends one request atomically; blocks until durable. */
+    /**
+     * Appends one request atomically; blocks until durable. Every draft in the name of a body that has
+     * a key is first sealed with that body's signature from the request ({@link BodyKeys#signing}) or
+     * marked a transcription; otherwise the whole request is refused with {@link BodyKeys.Unsigned}
+     * and nothing is appended, whichever path appends.
+     */
     public AppendResult append(List<Draft> drafts) {
         if (drafts.isEmpty()) return new AppendResult.Accepted(List.of());
         var checked = bodyKeys.writes();

@@ -1,22 +1,24 @@
 package org.truce.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.truce.ledger.BodyKeys;
-import org.truce.ledger.BodySignature;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import org.truce.accounts.Attribution;
 import org.truce.accounts.Principal;
 import org.truce.audit.AuditTrail;
 import org.truce.ledger.AppendResult;
+import org.truce.ledger.BodyKeys;
+import org.truce.ledger.BodySignature;
 import org.truce.record.Actor;
 import org.truce.record.Outcome;
 import org.truce.record.Parsed;
@@ -27,7 +29,9 @@ import org.truce.record.Voice;
  * The one write path of every write route and desk form: authenticate, read the body within the
  * contract's limits, read each item, decide in whose name each speaks ({@link Attribution}) and any
  * rule of the route's own about who may say it, let the capability check the items against the
- * record and append them, answer. All or nothing: an invalid item (422), a forbidden one (403) or a
+ * record and append them, answer. An item in the name of a body that signs carries the body's own
+ * signature (its member {@code signature}, passed to the ledger, which seals the entry or refuses it:
+ * 403 body_signature with the bytes to sign) unless it is another organisation's transcription. All or nothing: an invalid item (422), a forbidden one (403) or a
  * refusal of the record's rules means nothing is written. The public entries name the caller's
  * organisation; which account wrote them goes to the private audit trail. Thread-safe.
  */
@@ -114,7 +118,7 @@ final class WriteRequest {
         private final Map<String, BodySignature> byClientId = new HashMap<>();
         private final Map<String, String> pointers = new HashMap<>();
         private final Map<String, String> ids = new HashMap<>();
-        private final java.util.Set<String> transcribed = new java.util.HashSet<>();
+        private final Set<String> transcribed = new HashSet<>();
 
         /** The item without its signature, which is kept; a malformed one is a violation at its pointer. */
         JsonNode take(JsonNode item, String at, List<Violation> invalid) {
