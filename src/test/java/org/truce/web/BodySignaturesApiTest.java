@@ -133,6 +133,33 @@ class BodySignaturesApiTest {
     }
 
     @Test
+    void in_an_array_each_unsigned_item_is_named_and_nothing_of_the_request_is_written() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            String az = node.account(AZ, AZ, "rep-az", Role.REPORTER);
+            BodySigner signer = new BodySigner(AZ);
+            assertThat(register(node, signer.rawBase64()).status()).isEqualTo(201);
+            long size = node.truce.ledger().size();
+            ObjectNode first = report(AZ);
+            ObjectNode second = report(AZ);
+            TestNode.Response asked = node.post("/api/v1/reports", "[" + first + "," + second + "]", az);
+            assertThat(asked.status()).isEqualTo(403);
+            assertThat(asked.json().at("/errors/0/pointer").asText()).isEqualTo("/0/signature");
+            assertThat(asked.json().at("/errors/1/pointer").asText()).isEqualTo("/1/signature");
+            // the first signed, the second not: still nothing is written
+            first.set("signature", signer.signature(Base64.getDecoder().decode(asked.json().at("/toSign/0/message").asText())));
+            TestNode.Response half = node.post("/api/v1/reports", "[" + first + "," + second + "]", az);
+            assertThat(half.status()).isEqualTo(403);
+            assertThat(half.json().path("errors").size()).isEqualTo(1);
+            assertThat(half.json().at("/errors/0/pointer").asText()).isEqualTo("/1/signature");
+            assertThat(node.truce.ledger().size()).isEqualTo(size);
+            second.set("signature", signer.signature(Base64.getDecoder().decode(asked.json().at("/toSign/1/message").asText())));
+            TestNode.Response both = node.post("/api/v1/reports", "[" + first + "," + second + "]", az);
+            assertThat(both.status()).as(both.body()).isEqualTo(200);
+            assertThat(node.truce.ledger().size()).isEqualTo(size + 2);
+        }
+    }
+
+    @Test
     void a_transcription_by_another_organisation_is_marked_and_needs_no_signature() {
         try (TestNode node = TestNode.withDemo(dir)) {
             String desk = node.account("unhcr", "unhcr", "trans", Role.TRANSCRIBER);
