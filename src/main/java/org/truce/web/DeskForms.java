@@ -34,7 +34,7 @@ final class DeskForms {
             "source", "date", "timePrecision", "time", "place", "location.lon:n", "location.lat:n", "geoPrecision",
             "eventType", "subEventType", "actor1", "actor2", "account", "casualties.killed.military:i",
             "casualties.killed.civilian:i", "casualties.wounded.military:i", "casualties.wounded.civilian:i",
-            "document.title", "document.publisher", "document.date", "document.url");
+            "document.title", "document.publisher", "document.date", "document.url", "signature.keyId", "signature.signature");
 
     private final Truce truce;
     private final Pages pages;
