@@ -17,7 +17,8 @@ import java.util.Optional;
  * the document, which every output labels so. An unmarked entry without a valid signature fails.
  *
  * <p><b>The signed bytes</b> of an entry are the RFC 8785 canonical JSON of
- * {@code {"clientId": <client id>, "payload": <payload without "bodySignature">, "type": <type>}}: the
+ * {@code {"clientId": <client id>, "payload": <payload without "bodySignature">, "type": <type>}} (a
+ * case's sealed members left out too, {@link #UNSIGNED_MEMBERS}): the
  * entry as the ledger stores it, without what the server adds (its position, record time, the
  * recording organisation) and without the signature itself. The signature is pure Ed25519 (RFC 8032)
  * over those bytes with the key valid for the body at the entry's position ({@link BodyKeys}).
@@ -44,6 +45,15 @@ public final class BodySignatures {
             Map.entry("accord.meeting", "source"), Map.entry("accord.remit-claim", "source"),
             Map.entry("accord.assessment", "assessor"), Map.entry("accord.version", "publisher"));
 
+    /**
+     * Payload members a body's signature does not cover, by entry type: a case's sealed personal data
+     * and terms (AES-GCM with a fresh nonce on each attempt, and erasable), so the bytes to sign are the
+     * same on the signed retry. The body signs the public facts of the case; the sealed parts are not
+     * proven to be its own.
+     */
+    static final Map<String, java.util.Set<String>> UNSIGNED_MEMBERS = Map.of(
+            "case.opened", java.util.Set.of("personal", "terms"), "case.status", java.util.Set.of("personal"));
+
     private BodySignatures() {}
 
     /** The body an entry of {@code type} with {@code payload} speaks for, if any. */
@@ -56,9 +66,11 @@ public final class BodySignatures {
     /** The bytes a body signs for an entry (see the class comment). */
     public static byte[] message(String type, String clientId, JsonNode payload) {
         JsonNode unsigned = payload;
-        if (payload.isObject() && payload.has(BodySignature.MEMBER)) {
+        java.util.Set<String> uncovered = UNSIGNED_MEMBERS.getOrDefault(type, java.util.Set.of());
+        if (payload.isObject() && (payload.has(BodySignature.MEMBER) || uncovered.stream().anyMatch(payload::has))) {
             unsigned = payload.deepCopy();
             ((ObjectNode) unsigned).remove(BodySignature.MEMBER);
+            ((ObjectNode) unsigned).remove(uncovered);
         }
         ObjectNode n = EntryCodec.mapper().createObjectNode();
         n.put("clientId", clientId);

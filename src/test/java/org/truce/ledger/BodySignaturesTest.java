@@ -67,6 +67,21 @@ class BodySignaturesTest {
     }
 
     @Test
+    void a_cases_sealed_members_are_not_signed_since_they_are_sealed_anew_on_each_attempt() {
+        ObjectNode once = json("{\"id\":\"c-1\",\"source\":\"anama\",\"kind\":\"detainee\",\"personal\":{\"nonce\":\"a\"},"
+                + "\"terms\":{\"nonce\":\"b\"}}");
+        ObjectNode again = json("{\"id\":\"c-1\",\"source\":\"anama\",\"kind\":\"detainee\",\"personal\":{\"nonce\":\"c\"},"
+                + "\"terms\":{\"nonce\":\"d\"}}");
+        assertThat(new String(BodySignatures.message("case.opened", "c-1", once), StandardCharsets.UTF_8))
+                .isEqualTo("{\"clientId\":\"c-1\",\"payload\":{\"id\":\"c-1\",\"kind\":\"detainee\",\"source\":\"anama\"},"
+                        + "\"type\":\"case.opened\"}");
+        assertThat(BodySignatures.message("case.opened", "c-1", again)).isEqualTo(BodySignatures.message("case.opened", "c-1", once));
+        assertThat(once.has("personal")).isTrue();
+        // elsewhere a member of that name is signed like any other
+        assertThat(new String(BodySignatures.message("report.filed", "c-1", once), StandardCharsets.UTF_8)).contains("personal");
+    }
+
+    @Test
     void the_body_an_entry_speaks_for_is_named_by_its_type() {
         assertThat(BodySignatures.speaker("report.filed", report("r", AZ))).contains(AZ);
         assertThat(BodySignatures.speaker("accord.assessment", json("{\"assessor\":\"jmc\",\"source\":\"x\"}"))).contains("jmc");
