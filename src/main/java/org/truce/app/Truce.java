@@ -60,6 +60,8 @@ import org.truce.store.PrintedFiles;
 import org.truce.store.PrivateDatabase;
 import org.truce.store.PrivateStores;
 import org.truce.store.Stores;
+import org.truce.witness.Cosigning;
+import org.truce.witness.WitnessList;
 
 /**
  * The composition root of one node: the data-directory lock, the store, the node's signing key, the
@@ -96,6 +98,8 @@ public final class Truce implements AutoCloseable {
     private final Issues issues;
     private final PrintShop printShop;
     private final Attribution attribution;
+    /** Idle (no witnesses) until {@link #witnessedBy} starts it. Guarded by this. */
+    private Cosigning cosigning;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -183,6 +187,7 @@ public final class Truce implements AutoCloseable {
                 new SignInThrottle(clock, stores.attempts()));
         this.feedback = new FeedbackDesk(stores.feedback(), stores.attempts(), clock, () -> "fb-" + java.util.UUID.randomUUID());
         this.attribution = attribution(figures, ledger, accounts);
+        this.cosigning = Cosigning.start(ledger, WitnessList.NONE, dataDir);
         this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
 
@@ -410,6 +415,24 @@ public final class Truce implements AutoCloseable {
         return mapReader;
     }
 
+    /**
+     * Starts asking {@code witnesses} to cosign each new head (see {@link Cosigning}); once per node.
+     * The same list again is a no-op; another one after witnesses were configured fails.
+     */
+    public synchronized Cosigning witnessedBy(WitnessList witnesses) {
+        if (cosigning.witnesses().equals(witnesses)) return cosigning;
+        if (!cosigning.witnesses().witnesses().isEmpty()) {
+            throw new IllegalStateException("this node already asks other witnesses");
+        }
+        cosigning = Cosigning.start(ledger, witnesses, dataDir);
+        return cosigning;
+    }
+
+    /** The witnesses' cosignatures of this node's checkpoints (none until {@link #witnessedBy}). */
+    public synchronized Cosigning cosigning() {
+        return cosigning;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -420,6 +443,7 @@ public final class Truce implements AutoCloseable {
 
     @Override
     public void close() {
+        cosigning().close();
         ledger.close();
         store.close();
         closed.close();

@@ -11,14 +11,17 @@ import org.truce.ledger.Checkpoint;
 import org.truce.ledger.Hashes;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.StoredEntry;
+import org.truce.witness.Cosigning;
 
 /** The ledger's public face: tree heads, entries, inclusion and consistency proofs (RFC 6962). */
 final class LedgerRoutes {
     private static final HexFormat HEX = HexFormat.of();
     private final Ledger ledger;
+    private final Cosigning cosigning;
 
-    LedgerRoutes(Ledger ledger) {
+    LedgerRoutes(Ledger ledger, Cosigning cosigning) {
         this.ledger = ledger;
+        this.cosigning = cosigning;
     }
 
     void head(Context ctx) {
@@ -31,7 +34,14 @@ final class LedgerRoutes {
         ObjectNode n = Json.object();
         n.put("origin", cp.origin()).put("size", cp.size()).put("root", HEX.formatHex(cp.rootHash()))
                 .put("signedNote", note).put("verifierKey", ledger.verifierKey());
+        ArrayNode witnessed = n.putArray("cosignatures");
+        cosigning.cosignatures(cp).forEach(c -> witnessed.addObject().put("witness", c.witness()).put("timestamp", c.timestamp()));
         Json.send(ctx, 200, n);
+    }
+
+    /** The newest checkpoint with the witnesses' cosignatures (C2SP signed note; see {@link Cosigning#cosignedHead}). */
+    void checkpoint(Context ctx) {
+        ctx.contentType("text/plain; charset=utf-8").result(cosigning.cosignedHead());
     }
 
     void key(Context ctx) {

@@ -68,7 +68,7 @@ public final class WebApp {
         var writes = new WriteRequest(truce.attribution(), trail);
         var pages = new Pages(guard);
         var figures = new FigureRoutes(truce.recorder(), writes, new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map()));
-        var ledger = new LedgerRoutes(truce.ledger());
+        var ledger = new LedgerRoutes(truce.ledger(), truce.witnessedBy(settings.witnesses()));
         var drafts = settings.drafts();
         var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
                 settings.publicUrl(), guard, drafts);
@@ -139,6 +139,7 @@ public final class WebApp {
             accords.writeRoutes(r);
             incidents.writeRoutes(r);
             r.get(API + "/ledger/head", ledger::head, Access.PUBLIC);
+            r.get(API + "/ledger/checkpoint", ledger::checkpoint, Access.PUBLIC);
             r.get(API + "/ledger/key", ledger::key, Access.PUBLIC);
             r.get(API + "/ledger/entries", ledger::entries, Access.PUBLIC);
             r.get(API + "/ledger/proof", ledger::proof, Access.PUBLIC);

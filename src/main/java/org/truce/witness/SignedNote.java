@@ -21,6 +21,11 @@ record SignedNote(String text, Checkpoint checkpoint, String signatures) {
         return new SignedNote(text, Checkpoint.parse(text.substring(0, split + 1)), text.substring(split + 2));
     }
 
+    /** The note of {@code checkpoint} with {@code signatures} (lines ending in '\n'); a checkpoint has one body text. */
+    static SignedNote of(Checkpoint checkpoint, String signatures) {
+        return new SignedNote(checkpoint.body() + "\n" + signatures, checkpoint, signatures);
+    }
+
     /** The same checkpoint with {@code lines} (signature lines ending in '\n') appended. */
     SignedNote with(String lines) {
         return new SignedNote(text + lines, checkpoint, signatures + lines);

@@ -1,0 +1,125 @@
+package org.truce.witness;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.truce.ledger.Checkpoint;
+import org.truce.ledger.Ledger;
+
+/**
+ * The log's side of witnessing: a background service that asks every configured witness to cosign
+ * each new signed head (C2SP tlog-witness, one thread per witness, retries with backoff; the write
+ * path never waits for it), keeps each witness's latest cosignature in the node's data directory, and
+ * serves checkpoints with the cosignatures they gathered. Several nodes on one PostgreSQL ledger each
+ * ask the witnesses and each keep what they were given (docs/operations.md). Start once, close once;
+ * reads are thread-safe.
+ */
+public final class Cosigning implements AutoCloseable {
+    /** One witness's cosignature of a checkpoint: its name and the time it signed (seconds since the epoch). */
+    public record Witnessed(String witness, long timestamp) {}
+
+    private final Ledger ledger;
+    private final WitnessList witnesses;
+    private final List<WitnessTrack> tracks = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object changed = new Object();
+
+    private Cosigning(Ledger ledger, WitnessList witnesses, Path dataDir) {
+        this.ledger = ledger;
+        this.witnesses = witnesses;
+        WitnessClient client = new WitnessClient();
+        for (WitnessList.Known w : witnesses.witnesses()) tracks.add(new WitnessTrack(w, ledger, client, dataDir, this::signal));
+    }
+
+    /** Starts asking {@code witnesses} (none: an idle service that serves heads with the log's signature alone). */
+    public static Cosigning start(Ledger ledger, WitnessList witnesses, Path dataDir) {
+        Cosigning c = new Cosigning(ledger, witnesses, dataDir);
+        for (WitnessTrack track : c.tracks) {
+            Thread t = new Thread(track, "cosigning-" + track.witness().name());
+            t.setDaemon(true);
+            c.threads.add(t);
+            t.start();
+        }
+        return c;
+    }
+
+    public WitnessList witnesses() {
+        return witnesses;
+    }
+
+    /**
+     * The newest checkpoint that at least the quorum of witnesses cosigned, as a C2SP signed note: the
+     * log's signature, then each of those witnesses' cosignature lines in the configured order. When
+     * none has a quorum yet, the latest signed head with whatever cosignatures it has (maybe none).
+     * Only checkpoints of this ledger's own tree count (after a rollback, earlier cosignatures of another
+     * history are not served).
+     */
+    public String cosignedHead() {
+        String head = ledger.latestSignedHead();
+        Checkpoint latest = SignedNote.parse(head).checkpoint();
+        if (witnesses.quorum() == 0) return head;
+        return tracks.stream().flatMap(t -> t.recent().stream()).map(c -> c.note().checkpoint()).distinct()
+                .filter(cp -> cp.size() <= ledger.size() && cp.equals(ledger.checkpointAt(cp.size())))
+                .filter(cp -> lines(cp).count() >= witnesses.quorum())
+                .max(Comparator.comparingLong(Checkpoint::size))
+                .map(this::note)
+                .orElseGet(() -> head + String.join("", lines(latest).toList()));
+    }
+
+    /** The witnesses that cosigned exactly {@code checkpoint} (lately), in the configured order. */
+    public List<Witnessed> cosignatures(Checkpoint checkpoint) {
+        return tracks.stream().flatMap(t -> t.of(checkpoint).stream().map(c -> new Witnessed(t.witness().name(), c.timestamp()))).toList();
+    }
+
+    /**
+     * Waits at most {@code timeout} until the quorum of witnesses has cosigned the log's checkpoint of
+     * {@code size}, and answers it as {@link #cosignedHead} would. Only checkpoints the log's head
+     * passed through are submitted: a size the head skipped (several batches between two submissions)
+     * is never cosigned, so wait for a size the head had, such as the latest.
+     */
+    public Optional<String> awaitCosigned(long size, Duration timeout) throws InterruptedException {
+        Checkpoint wanted = ledger.checkpointAt(size);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changed) {
+            while (lines(wanted).count() < witnesses.quorum()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return Optional.empty();
+                changed.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return Optional.of(note(wanted));
+    }
+
+    private java.util.stream.Stream<String> lines(Checkpoint checkpoint) {
+        return tracks.stream().flatMap(t -> t.of(checkpoint).stream()).map(WitnessTrack.Cosignature::lines);
+    }
+
+    private String note(Checkpoint checkpoint) {
+        String logNote = tracks.stream().flatMap(t -> t.of(checkpoint).stream()).findFirst()
+                .map(c -> c.note().text()).orElseGet(() -> ledger.signedHeadAt(checkpoint.size()));
+        return logNote + String.join("", lines(checkpoint).toList());
+    }
+
+    private void signal() {
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        tracks.forEach(WitnessTrack::close);
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
