@@ -41,8 +41,25 @@ final class VerifyCommand implements Callable<Integer> {
             + " proof from it to the store's tree. Repeat for several.")
     List<Path> checkpoints;
 
+    @Option(names = "--evidence", paramLabel = "FILE", description = "Instead of a store, check a witness's evidence file:"
+            + " both checkpoints must be signed by --log-key; exit 1 when they prove the log signed two trees of one size,"
+            + " 3 when they prove nothing either way, 0 when they are consistent.")
+    Path evidence;
+
+    @Option(names = "--log-key", paramLabel = "VKEY", description = "With --evidence: the log's verifier key (the text, or a file holding it).")
+    String logKey;
+
+    @Option(names = "--witness", paramLabel = "VKEY", description = "A witness's cosigner verifier key (the text, or a file holding it):"
+            + " each --checkpoint must carry valid cosignatures of --quorum of the witnesses given. Repeat for each witness.")
+    List<String> witnesses;
+
+    @Option(names = "--quorum", paramLabel = "K", description = "How many of the --witness keys must have cosigned each --checkpoint (default: all).")
+    Integer quorum;
+
     @Override
     public Integer call() throws Exception {
+        if (evidence != null) return WitnessChecks.evidence(evidence, logKey);
+        boolean witnessed = witnesses == null || witnesses.isEmpty() || WitnessChecks.quorum(kept(), witnesses, quorum);
         LedgerLocation where = new LedgerLocation(data, db);
         List<NoteVerifier> keys = keys();
         List<LedgerVerifier.Pin> pins = pins();
@@ -51,6 +68,10 @@ final class VerifyCommand implements Callable<Integer> {
              ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(store.size())
                      .setUnit(" entries", 1).showSpeed().continuousUpdate().build()) {
             verdict = LedgerVerifier.verify(store, keys, pins, bar::stepTo);
+        }
+        if (verdict.ok() && !witnessed) {
+            System.out.println("FAILED: a checkpoint lacks the quorum of cosignatures (above); the store itself verifies.");
+            return 1;
         }
         if (verdict.ok()) {
             System.out.println("OK: " + verdict.entries() + " entries and " + verdict.heads() + " signed heads verify"
@@ -74,6 +95,14 @@ final class VerifyCommand implements Callable<Integer> {
             pins.add(new LedgerVerifier.Pin("the highest head this node signed (" + own + ")", Files.readString(own)));
         }
         return pins;
+    }
+
+    private List<WitnessChecks.LedgerCheckpoint> kept() throws java.io.IOException {
+        List<WitnessChecks.LedgerCheckpoint> kept = new ArrayList<>();
+        if (checkpoints != null) {
+            for (Path file : checkpoints) kept.add(new WitnessChecks.LedgerCheckpoint("the checkpoint in " + file, signedNote(file)));
+        }
+        return kept;
     }
 
     /** The signed note in a file: the note itself, or the JSON of GET /api/v1/ledger/head (its signedNote). */

@@ -81,10 +81,15 @@ public final class Cosigning implements AutoCloseable {
      * is never cosigned, so wait for a size the head had, such as the latest.
      */
     public Optional<String> awaitCosigned(long size, Duration timeout) throws InterruptedException {
+        return awaitCosigned(size, witnesses.quorum(), timeout);
+    }
+
+    /** As {@link #awaitCosigned(long, Duration)}, for {@code count} cosignatures instead of the quorum. */
+    public Optional<String> awaitCosigned(long size, int count, Duration timeout) throws InterruptedException {
         Checkpoint wanted = ledger.checkpointAt(size);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (changed) {
-            while (lines(wanted).count() < witnesses.quorum()) {
+            while (lines(wanted).count() < count) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return Optional.empty();
                 changed.wait(Math.max(1, left / 1_000_000));
