@@ -12,6 +12,7 @@ import org.truce.ledger.LedgerStore;
 import org.truce.ledger.LedgerVerifier;
 import org.truce.ledger.NoteVerifier;
 import org.truce.ledger.PredecessorKeys;
+import org.truce.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,13 +54,22 @@ final class VerifyCommand implements Callable<Integer> {
             + " each --checkpoint must carry valid cosignatures of --quorum of the witnesses given. Repeat for each witness.")
     List<String> witnesses;
 
-    @Option(names = "--quorum", paramLabel = "K", description = "How many of the --witness keys must have cosigned each --checkpoint (default: all).")
+    @Option(names = "--quorum", paramLabel = "K", description = "How many of the --witness keys must have cosigned each --checkpoint (default: all)."
+            + " With --witness and no store in --data, only the checkpoints are checked (their --public-key signature and cosignatures).")
     Integer quorum;
 
     @Override
     public Integer call() throws Exception {
         if (evidence != null) return WitnessChecks.evidence(evidence, logKey);
         boolean witnessed = witnesses == null || witnesses.isEmpty() || WitnessChecks.quorum(kept(), witnesses, quorum);
+        if (witnesses != null && !witnesses.isEmpty() && db == null && !Files.isRegularFile(data.resolve(Stores.SQLITE_FILE))) {
+            // a reader without a copy of the store: the checkpoints' own signatures and cosignatures are all there is to check
+            if (publicKeys == null || publicKeys.isEmpty()) throw new IllegalArgumentException("without a store, give --public-key FILE: the log's key");
+            boolean signed = WitnessChecks.signed(kept(), keys());
+            System.out.println(signed && witnessed ? "OK: every checkpoint is signed by the log and cosigned by the quorum (no store was checked)."
+                    : "FAILED: see above (no store was checked).");
+            return signed && witnessed ? 0 : 1;
+        }
         LedgerLocation where = new LedgerLocation(data, db);
         List<NoteVerifier> keys = keys();
         List<LedgerVerifier.Pin> pins = pins();

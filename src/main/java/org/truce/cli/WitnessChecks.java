@@ -57,6 +57,26 @@ final class WitnessChecks {
         return ok;
     }
 
+    /** Whether every kept checkpoint is signed by one of the log's keys; prints the first fault of each one that is not. */
+    static boolean signed(List<LedgerCheckpoint> checkpoints, List<NoteVerifier> keys) {
+        boolean ok = true;
+        for (LedgerCheckpoint kept : checkpoints) {
+            String fault = null;
+            for (NoteVerifier key : keys) {
+                try {
+                    key.verify(kept.note());
+                    fault = null;
+                    break;
+                } catch (IllegalArgumentException e) {
+                    fault = e.getMessage();
+                }
+            }
+            if (fault != null) System.out.println("FAILED: " + kept.label() + " is not signed by the log's key: " + fault);
+            ok &= fault == null;
+        }
+        return ok;
+    }
+
     /** A checkpoint the reader kept, and how to name it. */
     record LedgerCheckpoint(String label, String note) {}
 }

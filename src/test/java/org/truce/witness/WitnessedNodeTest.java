@@ -74,6 +74,12 @@ class WitnessedNodeTest {
             assertThat(ok.code()).as(ok.output()).isZero();
             assertThat(ok.output()).contains("3 of 3 witnesses, quorum 2: OK").contains("cosigned by witness.un.example at ");
 
+            List<String> reader = new ArrayList<>(two);
+            reader.set(reader.indexOf(setup.nodeDir.toString()), dir.resolve("no-store").toString());
+            WitnessProcess.Result alone = WitnessProcess.truce(dir.resolve("verify-reader.log"), reader.toArray(String[]::new));
+            assertThat(alone.code()).as(alone.output()).isZero();
+            assertThat(alone.output()).contains("OK: every checkpoint is signed by the log and cosigned by the quorum (no store was checked).");
+
             String stranger = CosignerKey.loadOrCreate(dir.resolve("stranger"), "witness.stranger.example").verifierKey();
             List<String> four = new ArrayList<>(args);
             four.addAll(List.of("--witness", stranger, "--quorum", "4"));
