@@ -85,6 +85,11 @@ final class ServeCommand implements Callable<Integer> {
         if (bootstrap != null) System.out.println(BOOTSTRAP_ENV + " is set: it acts as an admin API token.");
         if (!truce.accounts().hasAdmin()) firstAdministrator(truce);
         System.out.println("Node verifier key: " + truce.ledger().verifierKey());
+        var witnesses = truce.cosigning().witnesses();
+        if (!witnesses.witnesses().isEmpty()) {
+            System.out.println("Asking " + witnesses.witnesses().size() + " witnesses to cosign each head (quorum "
+                    + witnesses.quorum() + "): " + String.join(", ", witnesses.witnesses().stream().map(w -> w.name()).toList()));
+        }
         return 0;
     }
 }
