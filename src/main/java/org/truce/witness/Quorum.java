@@ -28,6 +28,9 @@ public record Quorum(Checkpoint checkpoint, List<Verdict> each, int quorum) {
         if (quorum < 1 || quorum > witnesses.size()) {
             throw new IllegalArgumentException("the quorum must be between 1 and the " + witnesses.size() + " witnesses given, not " + quorum);
         }
+        if (witnesses.stream().map(Cosigner::name).distinct().count() != witnesses.size()) {
+            throw new IllegalArgumentException("a witness is given twice: each counts once towards the quorum");
+        }
         SignedNote note = SignedNote.parse(signedNote);
         List<Verdict> each = witnesses.stream().map(w -> verdict(note, w)).toList();
         return new Quorum(note.checkpoint(), each, quorum);

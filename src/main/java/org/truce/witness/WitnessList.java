@@ -1,7 +1,6 @@
 package org.truce.witness;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ public record WitnessList(List<Known> witnesses, int quorum) {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(FILE_ENV + "=" + file + " cannot be read", e);
+            throw new IllegalArgumentException(FILE_ENV + "=" + file + " cannot be read: " + e, e);
         }
         List<Known> known = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
