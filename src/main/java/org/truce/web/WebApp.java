@@ -113,7 +113,7 @@ public final class WebApp {
             // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
-            new CheckPage(truce.ledger(), pages).routes(r);
+            new CheckPage(truce.ledger(), pages, CheckPage.Witnessing.NONE).routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
