@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.truce.accounts.AccountStore;
 import org.truce.accounts.Accounts;
 import org.truce.accounts.MemorySessionStore;
@@ -60,6 +61,7 @@ import org.truce.store.PrintedFiles;
 import org.truce.store.PrivateDatabase;
 import org.truce.store.PrivateStores;
 import org.truce.store.Stores;
+import org.truce.bulletin.Witnessed;
 import org.truce.witness.Cosigning;
 import org.truce.witness.WitnessList;
 
@@ -173,7 +175,7 @@ public final class Truce implements AutoCloseable {
         this.recorder = new Recorder(ledger, figures, clock);
         this.accords = accords;
         this.publications = publications;
-        this.publisher = new Publisher(ledger, clock);
+        this.publisher = new Publisher(ledger, clock, this::witnessed, publications);
         this.tracker = new Tracker(accords);
         this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
         this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
@@ -427,6 +429,29 @@ public final class Truce implements AutoCloseable {
         cosigning = Cosigning.start(ledger, witnesses, dataDir);
         return cosigning;
     }
+
+    /**
+     * What the node's witnesses have cosigned of the ledger at {@code size} or beyond, for a publication:
+     * waits up to {@link #PUBLICATION_WAIT} for the quorum, then takes what there is; empty without witnesses.
+     */
+    private Optional<Witnessed> witnessed(long size) {
+        Cosigning c = cosigning();
+        if (c.witnesses().witnesses().isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(c.awaitQuorum(size, PUBLICATION_WAIT).map(Truce::witnessed).orElse(Witnessed.none()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Witnessed.none());
+        }
+    }
+
+    private static Witnessed witnessed(Cosigning.Cosigned cosigned) {
+        return new Witnessed(cosigned.checkpoint().size(), java.util.HexFormat.of().formatHex(cosigned.checkpoint().rootHash()),
+                cosigned.by().stream().map(w -> new Witnessed.Cosigned(w.witness(), w.source(), w.timestamp())).toList(), cosigned.note());
+    }
+
+    /** How long a publication waits for the witnesses' quorum before it records what there is (one answer takes ~0.3 s). */
+    public static final Duration PUBLICATION_WAIT = Duration.ofSeconds(10);
 
     /** The witnesses' cosignatures of this node's checkpoints (none until {@link #witnessedBy}). */
     public synchronized Cosigning cosigning() {

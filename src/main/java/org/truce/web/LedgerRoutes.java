@@ -35,7 +35,11 @@ final class LedgerRoutes {
         n.put("origin", cp.origin()).put("size", cp.size()).put("root", HEX.formatHex(cp.rootHash()))
                 .put("signedNote", note).put("verifierKey", ledger.verifierKey());
         ArrayNode witnessed = n.putArray("cosignatures");
-        cosigning.cosignatures(cp).forEach(c -> witnessed.addObject().put("witness", c.witness()).put("timestamp", c.timestamp()));
+        for (Cosigning.Witnessed c : cosigning.cosignatures(cp)) {
+            ObjectNode w = witnessed.addObject().put("witness", c.witness());
+            if (c.source() != null) w.put("source", c.source());
+            w.put("timestamp", c.timestamp());
+        }
         Json.send(ctx, 200, n);
     }
 

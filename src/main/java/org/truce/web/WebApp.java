@@ -113,7 +113,7 @@ public final class WebApp {
             // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
-            new CheckPage(truce.ledger(), pages, CheckPage.Witnessing.NONE).routes(r);
+            new CheckPage(truce.ledger(), pages, checkPageWitnesses(settings.witnesses())).routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
@@ -215,6 +215,12 @@ public final class WebApp {
                 }
             });
         });
+    }
+
+    /** The node's witnesses as the check page offers them to a reader, each labelled with its name. */
+    private static CheckPage.Witnessing checkPageWitnesses(org.truce.witness.WitnessList witnesses) {
+        return new CheckPage.Witnessing(witnesses.witnesses().stream()
+                .map(w -> new CheckPage.Witnessing.Witness(w.name(), w.cosigner().verifierKey())).toList(), witnesses.quorum());
     }
 
     /** Whether Jetty refused to read the request's body (its {@code BadMessageException}, a 4xx, anywhere in the causes). */

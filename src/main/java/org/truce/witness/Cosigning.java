@@ -18,8 +18,14 @@ import org.truce.ledger.Ledger;
  * reads are thread-safe.
  */
 public final class Cosigning implements AutoCloseable {
-    /** One witness's cosignature of a checkpoint: its name and the time it signed (seconds since the epoch). */
-    public record Witnessed(String witness, long timestamp) {}
+    /**
+     * One witness's cosignature of a checkpoint: its name, the catalog source that runs it (null when
+     * the configuration names none) and the time it signed (seconds since the epoch).
+     */
+    public record Witnessed(String witness, String source, long timestamp) {}
+
+    /** A checkpoint of this ledger, the witnesses that cosigned it, and its note with their cosignature lines. */
+    public record Cosigned(Checkpoint checkpoint, List<Witnessed> by, String note) {}
 
     private final Ledger ledger;
     private final WitnessList witnesses;
@@ -71,7 +77,8 @@ public final class Cosigning implements AutoCloseable {
 
     /** The witnesses that cosigned exactly {@code checkpoint} (lately), in the configured order. */
     public List<Witnessed> cosignatures(Checkpoint checkpoint) {
-        return tracks.stream().flatMap(t -> t.of(checkpoint).stream().map(c -> new Witnessed(t.witness().name(), c.timestamp()))).toList();
+        return tracks.stream().flatMap(t -> t.of(checkpoint).stream()
+                .map(c -> new Witnessed(t.witness().name(), t.witness().source(), c.timestamp()))).toList();
     }
 
     /**
@@ -96,6 +103,36 @@ public final class Cosigning implements AutoCloseable {
             }
         }
         return Optional.of(note(wanted));
+    }
+
+    /**
+     * For a publication at {@code atLeast}: waits at most {@code timeout} until the quorum has cosigned a
+     * checkpoint of this ledger of that size or more (witnesses cosign the heads the ledger passes
+     * through, so a larger one is what usually comes), and answers the newest such. At the deadline it
+     * answers what there is: the one of that size or more with the most cosignatures, or empty when
+     * none has any.
+     */
+    public Optional<Cosigned> awaitQuorum(long atLeast, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changed) {
+            while (best(atLeast).filter(cp -> lines(cp).count() >= Math.max(1, witnesses.quorum())).isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                changed.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return best(atLeast).map(cp -> new Cosigned(cp, cosignatures(cp), note(cp)));
+    }
+
+    /** Of the checkpoints of this ledger of {@code atLeast} or more that have cosignatures: the newest with the quorum, else the most cosigned. */
+    private Optional<Checkpoint> best(long atLeast) {
+        List<Checkpoint> ours = tracks.stream().flatMap(t -> t.recent().stream()).map(c -> c.note().checkpoint()).distinct()
+                .filter(cp -> cp.size() >= atLeast && cp.size() <= ledger.size() && cp.equals(ledger.checkpointAt(cp.size())))
+                .toList();
+        Comparator<Checkpoint> newest = Comparator.comparingLong(Checkpoint::size);
+        Optional<Checkpoint> quorate = ours.stream().filter(cp -> lines(cp).count() >= witnesses.quorum()).max(newest);
+        return quorate.isPresent() ? quorate
+                : ours.stream().max(Comparator.<Checkpoint>comparingLong(cp -> lines(cp).count()).thenComparing(newest));
     }
 
     private java.util.stream.Stream<String> lines(Checkpoint checkpoint) {

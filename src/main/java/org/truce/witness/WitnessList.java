@@ -12,8 +12,8 @@ import org.truce.ledger.Cosigner;
 
 /**
  * The witnesses a log asks to cosign its checkpoints, and how many must (the quorum k of n), read from
- * the environment: {@value #FILE_ENV} names a file of lines {@code <cosigner verifier key> <submission URL>}
- * (blank lines and lines starting with '#' ignored), {@value #QUORUM_ENV} the quorum (default: a
+ * the environment: {@value #FILE_ENV} names a file of lines {@code <cosigner verifier key> <submission URL> [<source id>]}
+ * (the source: the catalog body that runs the witness; blank lines and lines starting with '#' ignored), {@value #QUORUM_ENV} the quorum (default: a
  * majority of them). Immutable.
  *
  * @param witnesses each witness's key and submission prefix (add-checkpoint is {@code <url>/add-checkpoint})
@@ -25,8 +25,11 @@ public record WitnessList(List<Known> witnesses, int quorum) {
     /** No witnesses: checkpoints are served with the log's signature alone. */
     public static final WitnessList NONE = new WitnessList(List.of(), 0);
 
-    /** One witness: its cosigning key (type 0x04) and its submission prefix. */
-    public record Known(Cosigner cosigner, URI url) {
+    /**
+     * One witness: its cosigning key (type 0x04), its submission prefix, and the catalog source (the
+     * body) that runs it, or null when the configuration names none.
+     */
+    public record Known(Cosigner cosigner, URI url, String source) {
         public String name() {
             return cosigner.name();
         }
@@ -79,13 +82,15 @@ public record WitnessList(List<Known> witnesses, int quorum) {
 
     private static Known known(String line, String where) {
         String[] parts = line.split("\\s+");
-        if (parts.length != 2) throw new IllegalArgumentException(FILE_ENV + ": " + where + " must be \"<verifier key> <url>\"");
+        if (parts.length != 2 && parts.length != 3) {
+            throw new IllegalArgumentException(FILE_ENV + ": " + where + " must be \"<verifier key> <url> [<source id>]\"");
+        }
         try {
             URI url = URI.create(parts[1].replaceAll("/+$", ""));
             if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
                 throw new IllegalArgumentException("the URL must be http or https with a host");
             }
-            return new Known(Cosigner.parse(parts[0]), url);
+            return new Known(Cosigner.parse(parts[0]), url, parts.length == 3 ? parts[2] : null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(FILE_ENV + ": " + where + ": " + e.getMessage(), e);
         }

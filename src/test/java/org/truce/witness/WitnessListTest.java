@@ -25,13 +25,14 @@ class WitnessListTest {
     }
 
     @Test
-    void lines_of_key_and_url_with_comments_and_a_majority_by_default() throws Exception {
+    void lines_of_key_url_and_source_with_comments_and_a_majority_by_default() throws Exception {
         String text = "# witnesses\n\n" + key("a.example") + " https://a.example/\n" + key("b.example") + "  http://b.example:8090\n"
-                + key("c.example") + " https://c.example/w\n";
+                + key("c.example") + " https://c.example/w icrc\n";
         WitnessList list = read(text, "");
         assertThat(list.witnesses()).extracting(WitnessList.Known::name).containsExactly("a.example", "b.example", "c.example");
         assertThat(list.witnesses().get(0).url()).hasToString("https://a.example");
         assertThat(list.witnesses().get(2).url()).hasToString("https://c.example/w");
+        assertThat(list.witnesses()).extracting(WitnessList.Known::source).containsExactly(null, null, "icrc");
         assertThat(list.quorum()).isEqualTo(2);
         assertThat(read(text, "3").quorum()).isEqualTo(3);
         assertThat(WitnessList.configured(Map.<String, String>of()::get)).isEqualTo(WitnessList.NONE);

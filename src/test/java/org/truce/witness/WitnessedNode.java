@@ -12,12 +12,14 @@ import org.truce.ledger.NodeKey;
 import org.truce.support.TestNode;
 
 /**
- * Three witness processes, named for three bodies, and the configuration of a node that asks them
+ * Three witness processes, named for three bodies of the demo catalog, and the configuration of a node that asks them
  * (its {@code TRUCE_WITNESSES} file, quorum 2). The node's key is made first, in its data directory,
  * since the witnesses must know it before the node starts. Close to end the witnesses.
  */
 final class WitnessedNode implements AutoCloseable {
     static final List<String> NAMES = List.of("witness.mediator.example", "witness.un.example", "witness.icrc.example");
+    /** The catalog bodies (demo sources) that run them. */
+    static final List<String> SOURCES = List.of("osce-minsk-group-co-chairs", "unhcr", "icrc");
     final Path nodeDir;
     final String nodeKey;
     final List<WitnessProcess> witnesses = new ArrayList<>();
@@ -34,7 +36,7 @@ final class WitnessedNode implements AutoCloseable {
         }
         Path file = dir.resolve("witnesses.txt");
         Files.writeString(file, "# the node's witnesses: cosigner key, submission URL\n"
-                + String.join("\n", witnesses.stream().map(WitnessProcess::configLine).toList()) + "\n");
+                + String.join("\n", witnesses.stream().map(w -> w.configLine() + " " + SOURCES.get(witnesses.indexOf(w))).toList()) + "\n");
         env = Map.of(WitnessList.FILE_ENV, file.toString(), WitnessList.QUORUM_ENV, "2");
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.truce.accounts.Role;
+import org.truce.bulletin.Witnessed;
 import org.truce.ledger.CosignerKey;
 import org.truce.support.Reports;
 import org.truce.support.TestNode;
@@ -54,6 +56,7 @@ class WitnessedNodeTest {
                 head.path("cosignatures").forEach(c -> names.add(c.path("witness").asText()));
                 assertThat(names).containsExactlyElementsOf(WitnessedNode.NAMES);
                 head.path("cosignatures").forEach(c -> assertThat(c.path("timestamp").asLong()).isPositive());
+                assertThat(head.at("/cosignatures/1/source").asText()).isEqualTo("unhcr");
 
                 for (WitnessProcess w : setup.witnesses) {
                     assertThat(w.checkpoint(node.truce.ledger().origin()).body()).startsWith(node.truce.ledger().signedHeadAt(size));
@@ -63,6 +66,15 @@ class WitnessedNodeTest {
                 Quorum q = Quorum.of(again.get("/api/v1/ledger/checkpoint").body(), setup.cosigners(), 3);
                 assertThat(q.met()).as("the cosignatures kept in the data directory, before any witness is asked again").isTrue();
                 assertThat(q.checkpoint().size()).isEqualTo(size);
+
+                String secretariat = again.account("jmc", "ru-tr-joint-monitoring-centre", "secr", Role.SECRETARIAT);
+                TestNode.Response published = again.post("/api/v1/publications", "{\"date\":\"2021-01-11\"}", secretariat);
+                assertThat(published.status()).as(published.body()).isEqualTo(201);
+                Witnessed record = again.truce.publications().all().stream()
+                        .filter(p -> p.clientId().equals(published.json().get("id").asText())).findFirst().orElseThrow().witnessed();
+                assertThat(record.size()).as("a checkpoint at or beyond the publication's size").isGreaterThanOrEqualTo(size);
+                assertThat(record.by()).extracting(Witnessed.Cosigned::source).containsExactlyElementsOf(WitnessedNode.SOURCES);
+                assertThat(Quorum.of(record.note(), setup.cosigners(), 3).met()).isTrue();
             }
             Path key = Files.writeString(dir.resolve("node.pub"), setup.nodeKey + "\n");
             List<String> args = new ArrayList<>(List.of("verify", "--data", setup.nodeDir.toString(), "--public-key", key.toString(),
