@@ -47,13 +47,21 @@ final class WitnessCommand implements Callable<Integer> {
     @Option(names = "--poll", defaultValue = "10", paramLabel = "SECONDS", description = "How often to pull each --log (default ${DEFAULT-VALUE}).")
     long poll;
 
+    private static NoteVerifier logKey(String argument) {
+        try {
+            return NoteVerifier.parse(KeyArgument.text(argument));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--log-key " + argument + ": " + e.getMessage(), e);
+        }
+    }
+
     static boolean serving() {
         return serving;
     }
 
     @Override
     public Integer call() {
-        List<NoteVerifier> keys = logKeys.stream().map(k -> NoteVerifier.parse(KeyArgument.text(k))).toList();
+        List<NoteVerifier> keys = logKeys.stream().map(WitnessCommand::logKey).toList();
         List<URI> pulled = logs == null ? List.of() : logs;
         if (pulled.size() > keys.size()) throw new IllegalArgumentException("each --log needs its --log-key, in the same order");
         if (poll < 1) throw new IllegalArgumentException("--poll must be at least 1 second, not " + poll);
