@@ -20,7 +20,8 @@ import org.truce.support.TestNode;
 /**
  * A real node (HTTP on a random port, SQLite) configured with three real witness processes: it gets
  * each new head cosigned by all three over the C2SP protocol, serves the cosigned checkpoint, names
- * the witnesses in its head, keeps their cosignatures across a restart; {@code truce verify} accepts
+ * the witnesses in its head, keeps their cosignatures across a restart (and, having lost them, is told
+ * each witness's size and proves consistency from there); a publication records them; {@code truce verify} accepts
  * the checkpoint with k of n cosignatures and names the missing and the bad ones.
  */
 class WitnessedNodeTest {
@@ -76,6 +77,15 @@ class WitnessedNodeTest {
                 assertThat(record.by()).extracting(Witnessed.Cosigned::source).containsExactlyElementsOf(WitnessedNode.SOURCES);
                 assertThat(Quorum.of(record.note(), setup.cosigners(), 3).met()).isTrue();
             }
+            deleteTree(setup.nodeDir.resolve("witnessed"));
+            try (TestNode forgetful = setup.start()) {
+                var r = Reports.valid("00000000-0000-4000-8000-000000000702").put("asOf", "2021-01-23");
+                assertThat(forgetful.post("/api/v1/reports", r.toString()).status()).isEqualTo(201);
+                long now = forgetful.truce.ledger().size();
+                assertThat(forgetful.truce.cosigning().awaitCosigned(now, 3, DEADLINE))
+                        .as("a node that lost its record asks with old size 0, is told each witness's size (409) and proves consistency from there")
+                        .isPresent();
+            }
             Path key = Files.writeString(dir.resolve("node.pub"), setup.nodeKey + "\n");
             List<String> args = new ArrayList<>(List.of("verify", "--data", setup.nodeDir.toString(), "--public-key", key.toString(),
                     "--checkpoint", kept.toString()));
@@ -109,6 +119,12 @@ class WitnessedNodeTest {
             assertThat(wrong.code()).as(wrong.output()).isEqualTo(1);
             assertThat(wrong.output()).contains("2 of 3 witnesses, quorum 3: FAILED")
                     .contains("BAD: the cosignature in the name of witness.un.example does not verify");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 
