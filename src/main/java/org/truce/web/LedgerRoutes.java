@@ -17,9 +17,10 @@ import org.truce.witness.Cosigning;
 final class LedgerRoutes {
     private static final HexFormat HEX = HexFormat.of();
     private final Ledger ledger;
-    private final Cosigning cosigning;
+    private final java.util.function.Supplier<Cosigning> cosigning;
 
-    LedgerRoutes(Ledger ledger, Cosigning cosigning) {
+    /** @param cosigning the node's current witnessing (the node may start its witnesses after the routes exist) */
+    LedgerRoutes(Ledger ledger, java.util.function.Supplier<Cosigning> cosigning) {
         this.ledger = ledger;
         this.cosigning = cosigning;
     }
@@ -35,7 +36,7 @@ final class LedgerRoutes {
         n.put("origin", cp.origin()).put("size", cp.size()).put("root", HEX.formatHex(cp.rootHash()))
                 .put("signedNote", note).put("verifierKey", ledger.verifierKey());
         ArrayNode witnessed = n.putArray("cosignatures");
-        for (Cosigning.Witnessed c : cosigning.cosignatures(cp)) {
+        for (Cosigning.Witnessed c : cosigning.get().cosignatures(cp)) {
             ObjectNode w = witnessed.addObject().put("witness", c.witness());
             if (c.source() != null) w.put("source", c.source());
             w.put("timestamp", c.timestamp());
@@ -45,7 +46,7 @@ final class LedgerRoutes {
 
     /** The newest checkpoint with the witnesses' cosignatures (C2SP signed note; see {@link Cosigning#cosignedHead}). */
     void checkpoint(Context ctx) {
-        ctx.contentType("text/plain; charset=utf-8").result(cosigning.cosignedHead());
+        ctx.contentType("text/plain; charset=utf-8").result(cosigning.get().cosignedHead());
     }
 
     void key(Context ctx) {

@@ -68,7 +68,8 @@ public final class WebApp {
         var writes = new WriteRequest(truce.attribution(), trail);
         var pages = new Pages(guard);
         var figures = new FigureRoutes(truce.recorder(), writes, new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map()));
-        var ledger = new LedgerRoutes(truce.ledger(), truce.witnessedBy(settings.witnesses()));
+        if (!settings.witnesses().witnesses().isEmpty()) truce.witnessedBy(settings.witnesses());
+        var ledger = new LedgerRoutes(truce.ledger(), truce::cosigning);
         var drafts = settings.drafts();
         var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
                 settings.publicUrl(), guard, drafts);
@@ -113,7 +114,7 @@ public final class WebApp {
             // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
-            new CheckPage(truce.ledger(), pages, checkPageWitnesses(settings.witnesses())).routes(r);
+            new CheckPage(truce.ledger(), pages, () -> checkPageWitnesses(truce.cosigning().witnesses())).routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);

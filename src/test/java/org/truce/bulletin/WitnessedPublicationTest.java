@@ -68,8 +68,8 @@ class WitnessedPublicationTest {
         Issue en = published(publisher, "en");
 
         long size = record.publications().latest(DAY).orElseThrow().size();
-        assertThat(en.masthead().headerLines()).last().isEqualTo("Witnessed by: Party A (illustrative), Monitoring body (illustrative) "
-                + "and unnamed.witness.example (checkpoint of size " + size + ")");
+        assertThat(en.masthead().headerLines()).last().isEqualTo("Witnessed (checkpoint of size " + size + ") by: Party A (illustrative), Monitoring body (illustrative) "
+                + "and unnamed.witness.example");
         assertThat(BulletinJson.render(en).at("/publication/witnessed/by/0/witness").asText()).isEqualTo("party-a.witness.example");
         assertThat(BulletinJson.render(en).at("/publication/witnessed/note").asText()).isEqualTo("note\n");
         assertThat(asked).hasValue(1);
