@@ -38,11 +38,26 @@
       if (!wrong || C.hex(wrong) !== v.roots[String(p.treeSize)]) rejected++;
       else problems.push('tampered inclusion ' + p.index + '/' + p.treeSize + ' accepted');
     }
+    let consistent = 0;
+    let inconsistent = 0;
+    for (const p of v.consistency) {
+      const path = p.path.map(C.unhex);
+      const first = C.unhex(v.roots[String(p.first)]);
+      const second = C.unhex(v.roots[String(p.second)]);
+      if (await C.verifyConsistency(p.first, p.second, first, second, path)) consistent++;
+      else problems.push('consistency ' + p.first + '/' + p.second);
+      const tampered = path.length > 0 ? [Uint8Array.from(path[0], (b, i) => (i === 0 ? b ^ 1 : b))].concat(path.slice(1)) : path;
+      const otherFirst = Uint8Array.from(first, (b, i) => (i === 0 ? b ^ 1 : b));
+      if (!await C.verifyConsistency(p.first, p.second, first, second, tampered)
+          && !await C.verifyConsistency(p.first, p.second, otherFirst, second, path)) inconsistent++;
+      else problems.push('tampered consistency ' + p.first + '/' + p.second + ' accepted');
+    }
     const ct = await Promise.all(v.ctVector.leavesHex.map(h => C.leafHash(C.unhex(h))));
     const ctOk = C.hex(await mth(ct)) === v.ctVector.root;
     out.textContent = problems.length > 0 ? 'disagreements: ' + problems.join(', ')
       : 'leaves ' + leaves.length + ' ok, roots ok, inclusion proofs ' + included + ' ok, tampered proofs '
-        + rejected + ' rejected, ct root ' + (ctOk ? 'ok' : 'WRONG');
+        + rejected + ' rejected, consistency proofs ' + consistent + ' ok, tampered ' + inconsistent
+        + ' rejected, ct root ' + (ctOk ? 'ok' : 'WRONG');
   } catch (e) {
     out.textContent = 'error: ' + e;
   }

@@ -98,6 +98,42 @@
     return sn === 0 ? r : null;
   }
 
+  /**
+   * Whether `path` proves that the tree of `first` leaves with root `firstRoot` is a prefix of the tree
+   * of `second` leaves with root `secondRoot` (RFC 9162 §2.1.4.2). Plain arithmetic, as above.
+   */
+  async function verifyConsistency(first, second, firstRoot, secondRoot, path) {
+    if (!(first >= 1 && first <= second) || path.some(p => !p || p.length !== 32)) return false;
+    if (first === second) return path.length === 0 && equalBytes(firstRoot, secondRoot);
+    if (path.length === 0) return false;
+    let proof = path;
+    if (Number.isInteger(Math.log2(first))) proof = [firstRoot].concat(path); // a power of two: its root is a node of both trees
+    let fn = first - 1;
+    let sn = second - 1;
+    while (fn % 2 === 1) {
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    let fr = proof[0];
+    let sr = proof[0];
+    for (const c of proof.slice(1)) {
+      if (sn === 0) return false;
+      if (fn % 2 === 1 || fn === sn) {
+        fr = await nodeHash(c, fr);
+        sr = await nodeHash(c, sr);
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      } else {
+        sr = await nodeHash(sr, c);
+      }
+      fn = Math.floor(fn / 2);
+      sn = Math.floor(sn / 2);
+    }
+    return sn === 0 && equalBytes(fr, firstRoot) && equalBytes(sr, secondRoot);
+  }
+
   // ---- C2SP signed notes and verifier keys -----------------------------------------------------
 
   /** `<name>+<8 hex key id>+<base64(0x01 || 32-byte key)>`, or null when it is not of that form. */
@@ -155,6 +191,51 @@
     return byKey ? 'bad' : 'missing';
   }
 
+  /**
+   * A witness's verifier key, `<name>+<8 hex key id>+<base64(0x04 || 32-byte key)>` (C2SP
+   * tlog-cosignature, cosignature/v1), or null.
+   */
+  function parseCosignerKey(text) {
+    const i = text.indexOf('+');
+    const j = text.indexOf('+', i + 1);
+    if (i <= 0 || j < 0) return null;
+    const name = text.slice(0, i);
+    const typed = unbase64(text.slice(j + 1));
+    if (/[\s+]/u.test(name) || !/^[0-9a-f]{8}$/.test(text.slice(i + 1, j)) || !typed || typed.length !== 33 || typed[0] !== 4) return null;
+    return { name: name, id: text.slice(i + 1, j), raw: typed.slice(1) };
+  }
+
+  /**
+   * The witness's cosignature of the note's checkpoint: { state: 'ok', time } when a line by its name
+   * and key id verifies over "cosignature/v1\ntime <t>\n" and the body; 'bad' when such a line does
+   * not verify; 'missing' when there is none; 'key' when the witness's key is malformed.
+   */
+  async function verifyCosignature(parts, witness) {
+    const key = parseCosignerKey(witness.vkey);
+    if (!key) return { state: 'key' };
+    const id = (await sha256(concat(utf8.encode(key.name), Uint8Array.of(0x0a, 0x04), key.raw))).slice(0, 4);
+    if (hex(id) !== key.id) return { state: 'key' };
+    let cryptoKey;
+    try {
+      cryptoKey = await crypto.subtle.importKey('raw', key.raw, { name: 'Ed25519' }, false, ['verify']);
+    } catch (e) {
+      return { state: 'key' };
+    }
+    let seen = false;
+    for (const s of parts.signatures) {
+      if (s.name !== key.name || !equalBytes(s.blob.slice(0, 4), id)) continue;
+      seen = true;
+      if (s.blob.length !== 76) continue;
+      let time = 0;
+      for (let i = 4; i < 12; i++) time = time * 256 + s.blob[i];
+      const message = utf8.encode('cosignature/v1\ntime ' + time + '\n' + parts.body);
+      if (time > 0 && await crypto.subtle.verify({ name: 'Ed25519' }, cryptoKey, s.blob.slice(12), message)) {
+        return { state: 'ok', time: time };
+      }
+    }
+    return { state: seen ? 'bad' : 'missing' };
+  }
+
   /** The checkpoint body (C2SP tlog-checkpoint): origin, size, base64 root; null when malformed. */
   function parseCheckpoint(body) {
     const lines = body.slice(0, -1).split('\n');
@@ -165,7 +246,8 @@
   }
 
   window.TruceCheck = { leafHash: leafHash, nodeHash: nodeHash, rootFromInclusionProof: rootFromInclusionProof,
-    hex: hex, unhex: unhex, keyId: keyId, fingerprint: fingerprint, parseVerifierKey: parseVerifierKey };
+    verifyConsistency: verifyConsistency, hex: hex, unhex: unhex, keyId: keyId, fingerprint: fingerprint,
+    parseVerifierKey: parseVerifierKey };
 
   // ---- the page ---------------------------------------------------------------------------------
 
@@ -181,6 +263,7 @@
   }
   const dates = withMonthNames(lang, { dateStyle: 'long', timeZone: 'UTC' },
     { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const timestamps = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
   const steps = document.getElementById('check-steps');
   const summary = document.getElementById('check-summary');
 
@@ -376,6 +459,77 @@
     return ok;
   }
 
+  async function getText(url) {
+    let response;
+    try {
+      response = await fetch(url, { cache: 'no-store' });
+    } catch (e) {
+      return { status: 0 };
+    }
+    return response.ok ? { status: response.status, text: await response.text() } : { status: response.status };
+  }
+
+  /** The witnesses the reader relies on: the keys in the form (one per line), else those the site names. */
+  function witnessesOf(field, fallback) {
+    const lines = field.value.split('\n').map(l => l.trim()).filter(l => l !== '');
+    return lines.length > 0 ? lines.map(l => ({ vkey: l })) : fallback;
+  }
+
+  /**
+   * Step 5: k of n witnesses cosigned a checkpoint of the operator's, and the bulletin's checkpoint is
+   * a prefix of it (a consistency proof). Returns false when any part fails.
+   */
+  async function checkWitnesses(checkpoint, vkey, witnesses, quorum) {
+    if (witnesses.length === 0 && quorum === 0) {
+      step(true, t('witnesses.none'));
+      return true;
+    }
+    const answer = await getText('/api/v1/ledger/checkpoint');
+    if (!answer.text) {
+      step(false, answer.status === 0 ? t('network') : t('witnessed.status', { status: answer.status }));
+      return false;
+    }
+    const key = parseVerifierKey(vkey);
+    const cryptoKey = await crypto.subtle.importKey('raw', key.raw, { name: 'Ed25519' }, false, ['verify']);
+    const parts = splitNote(answer.text);
+    const witnessed = parts ? parseCheckpoint(parts.body) : null;
+    if (!witnessed || witnessed.origin !== key.name
+        || await verifyNote(answer.text, key, cryptoKey, await keyId(key.name, key.raw)) !== 'ok') {
+      step(false, t('witnessed.signature'));
+      return false;
+    }
+    let ok = true;
+    let count = 0;
+    for (const witness of witnesses) {
+      const verdict = await verifyCosignature(parts, witness);
+      const name = parseCosignerKey(witness.vkey) ? parseCosignerKey(witness.vkey).name : witness.vkey;
+      if (verdict.state === 'ok') {
+        count++;
+        step(true, t('witness.ok', { name: witness.label || name, size: witnessed.size,
+          time: timestamps.format(new Date(verdict.time * 1000)) }));
+      } else if (verdict.state === 'key') {
+        step(false, t('witness.key', { key: witness.vkey }));
+      } else {
+        step(false, t('witness.' + verdict.state, { name: witness.label || name, size: witnessed.size }));
+      }
+    }
+    if (count >= quorum) step(true, t('quorum.ok', { count: count, total: witnesses.length, quorum: quorum }));
+    else {
+      ok = false;
+      step(false, t('quorum.failed', { count: count, total: witnesses.length, quorum: quorum }));
+    }
+    if (witnessed.size < checkpoint.size) {
+      step(false, t('witnessed.behind', { size: checkpoint.size, witnessed: witnessed.size }));
+      return false;
+    }
+    const proof = await getJson('/api/v1/ledger/consistency?from=' + checkpoint.size + '&to=' + witnessed.size);
+    const path = proof.json && Array.isArray(proof.json.path) ? proof.json.path.map(unhex) : null;
+    const consistent = witnessed.size === checkpoint.size ? equalBytes(witnessed.root, checkpoint.root)
+      : path !== null && await verifyConsistency(checkpoint.size, witnessed.size, checkpoint.root, witnessed.root, path);
+    step(consistent, t(consistent ? 'consistency.ok' : 'consistency.failed', { size: checkpoint.size, witnessed: witnessed.size }));
+    return ok && consistent;
+  }
+
   async function run() {
     steps.replaceChildren();
     summary.textContent = '';
@@ -425,12 +579,15 @@
     if (!checkCheckpoint(signature.checkpoint, bulletin.checkpoint, requestedSize, expectedRoot)) failed++;
     const seqs = basedOn(bulletin);
     if (!await checkEntries(seqs, signature.checkpoint)) failed++;
+    const witnesses = witnessesOf(form.elements.witnesses, JSON.parse(form.dataset.witnesses || '[]'));
+    const quorum = form.elements.quorum.value === '' ? Number(form.dataset.quorum || 0) : Number(form.elements.quorum.value);
+    if (!await checkWitnesses(signature.checkpoint, vkey, witnesses, quorum)) failed++;
     return finish(seqs.length);
   }
 
   function shareableUrl() {
     const params = new URLSearchParams();
-    for (const name of ['date', 'size', 'root', 'key']) {
+    for (const name of ['date', 'size', 'root', 'key', 'witnesses', 'quorum']) {
       const v = form.elements[name].value.trim();
       if (v) params.set(name, v);
     }

@@ -38,6 +38,7 @@ public final class BulletinJson {
         } else {
             pub.putObject("previous").put("id", h.previous().clientId()).put("seq", h.previous().seq()).put("size", h.previous().size());
         }
+        if (p.witnessed() != null) pub.set("witnessed", p.witnessed().toJson());
         ArrayNode changes = pub.putArray("changes");
         for (Change c : h.changes()) {
             changes.addObject().put("kind", c.kind().wire()).put("metric", c.metric()).put("place", c.place())

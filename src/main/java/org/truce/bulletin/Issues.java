@@ -54,6 +54,7 @@ public final class Issues {
         header.add(revision == 0 ? m.format("masthead.status.published", Map.of())
                 : m.format("masthead.status.republished", Map.of("revision", Integer.toString(revision),
                 "previous", Integer.toString(publications.number(previous)))));
+        if (p.witnessed() != null) header.add(witnessedLine(p, m));
         List<Change> list = List.of();
         String heading = null;
         String none = null;
@@ -80,6 +81,21 @@ public final class Issues {
     public Issue issue(LocalDate date, Long size, long ledgerSize, Messages m) {
         Optional<Publication> p = publicationFor(date, size);
         return p.isPresent() ? published(p.get(), m) : draft(date, size == null ? ledgerSize : size, m);
+    }
+
+    /**
+     * Who had cosigned the ledger's checkpoint when {@code p} was published: each witness by the name of
+     * the body it speaks for (as the catalog named it then), else by its key name.
+     */
+    private String witnessedLine(Publication p, Messages m) {
+        Witnessed w = p.witnessed();
+        if (w.by().isEmpty()) return m.format("masthead.witnessed.none", Map.of());
+        List<String> names = new ArrayList<>();
+        for (Witnessed.Cosigned c : w.by()) {
+            names.add(c.source() == null ? c.witness()
+                    : figures.source(c.source(), p.seq()).map(s -> s.name(m.lang())).orElse(c.witness()));
+        }
+        return m.format("masthead.witnessed", Map.of("witnesses", m.list(names), "size", Long.toString(w.size())));
     }
 
     /** The issuer's name in {@code lang}, as the catalog named it when the publication was made; its id when the catalog has none. */

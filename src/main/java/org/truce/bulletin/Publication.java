@@ -11,10 +11,12 @@ import java.util.Objects;
  * {@code issuer}, the catalog source of the publishing organisation (never an account). Immutable.
  *
  * @param root   the tree head's root hash, lowercase hex
- * @param issuer the publishing organisation's source id; null for entries written before it was recorded
+ * @param issuer    the publishing organisation's source id; null for entries written before it was recorded
+ * @param witnessed what the node's witnesses had cosigned when it was published; null when the node had no
+ *                  witnesses (or for entries written before witnessing was recorded)
  */
 public record Publication(LocalDate date, long size, String root, String clientId, long seq, Instant recordedAt,
-                          String author, String issuer) {
+                          String author, String issuer, Witnessed witnessed) {
     /** The ledger entry type of a publication. */
     public static final String TYPE = "bulletin.published";
 
@@ -24,6 +26,12 @@ public record Publication(LocalDate date, long size, String root, String clientI
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(recordedAt, "recordedAt");
         Objects.requireNonNull(author, "author");
+    }
+
+    /** A publication that records nothing of witnessing. */
+    public Publication(LocalDate date, long size, String root, String clientId, long seq, Instant recordedAt,
+                       String author, String issuer) {
+        this(date, size, root, clientId, seq, recordedAt, author, issuer, null);
     }
 
     /** The client id a publication gets when the caller names none: the same date and size give the same id. */

@@ -35,7 +35,7 @@ public final class Publications implements Ledger.Listener {
         List<Publication> next = new ArrayList<>(all.size() + 1);
         next.addAll(all);
         next.add(new Publication(p.date(), p.size(), p.root(), entry.clientId(), entry.seq(), entry.recordedAt(), entry.author(),
-                p.issuer()));
+                p.issuer(), p.witnessed()));
         all = List.copyOf(next);
     }
 

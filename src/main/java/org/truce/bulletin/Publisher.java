@@ -24,10 +24,24 @@ public final class Publisher {
     private static final HexFormat HEX = HexFormat.of();
     private final Ledger ledger;
     private final Clock clock;
+    private final Witnessing witnessing;
+    private final Publications publications;
 
+    /** A publisher on a node without witnesses. */
     public Publisher(Ledger ledger, Clock clock) {
+        this(ledger, clock, Witnessing.NONE, new Publications());
+    }
+
+    /**
+     * A publisher that records, in each publication, what {@code witnessing} says the node's witnesses
+     * had cosigned; {@code publications} (the node's projection) keeps a retry of a publication
+     * idempotent by reusing what the first attempt recorded.
+     */
+    public Publisher(Ledger ledger, Clock clock, Witnessing witnessing, Publications publications) {
         this.ledger = ledger;
         this.clock = clock;
+        this.witnessing = witnessing;
+        this.publications = publications;
     }
 
     /** The request to publish {@code date} at {@code size} (the whole ledger when null), root computed here. */
@@ -52,7 +66,27 @@ public final class Publisher {
 
     /** @param pointers the JSON pointer of each request ("" for a single object) */
     public Outcome publish(List<PublishRequest> requests, List<String> pointers, String author) {
-        return ledger.exclusively(() -> checkAndAppend(requests, pointers, author));
+        List<PublishRequest> witnessed = witnessed(requests);
+        return ledger.exclusively(() -> checkAndAppend(witnessed, pointers, author));
+    }
+
+    /**
+     * The requests with what the witnesses have cosigned of the ledger as it is now (a checkpoint at or
+     * beyond every request's size: witnesses cosign the heads the ledger passes through, not older
+     * sizes). Waiting happens before the exclusive section, so it holds up no other publisher. A retry
+     * of a recorded publication gets that publication's own record, so that it stays a retry.
+     */
+    private List<PublishRequest> witnessed(List<PublishRequest> requests) {
+        if (requests.isEmpty()) return requests;
+        var now = witnessing.await(ledger.size());
+        if (now.isEmpty()) return requests;
+        List<PublishRequest> out = new ArrayList<>(requests.size());
+        for (PublishRequest r : requests) {
+            Witnessed earlier = publications.all().stream().filter(p -> p.clientId().equals(r.id())).findFirst()
+                    .map(Publication::witnessed).orElse(null);
+            out.add(r.witnessed(earlier != null ? earlier : now.get()));
+        }
+        return out;
     }
 
     private Outcome checkAndAppend(List<PublishRequest> requests, List<String> pointers, String author) {

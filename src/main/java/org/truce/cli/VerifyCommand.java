@@ -13,6 +13,7 @@ import org.truce.ledger.LedgerStore;
 import org.truce.ledger.LedgerVerifier;
 import org.truce.ledger.NoteVerifier;
 import org.truce.ledger.PredecessorKeys;
+import org.truce.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,8 +43,34 @@ final class VerifyCommand implements Callable<Integer> {
             + " proof from it to the store's tree. Repeat for several.")
     List<Path> checkpoints;
 
+    @Option(names = "--evidence", paramLabel = "FILE", description = "Instead of a store, check a witness's evidence file:"
+            + " both checkpoints must be signed by --log-key; exit 1 when they prove the log signed two trees of one size,"
+            + " 3 when they prove nothing either way, 0 when they are consistent.")
+    Path evidence;
+
+    @Option(names = "--log-key", paramLabel = "VKEY", description = "With --evidence: the log's verifier key (the text, or a file holding it).")
+    String logKey;
+
+    @Option(names = "--witness", paramLabel = "VKEY", description = "A witness's cosigner verifier key (the text, or a file holding it):"
+            + " each --checkpoint must carry valid cosignatures of --quorum of the witnesses given. Repeat for each witness.")
+    List<String> witnesses;
+
+    @Option(names = "--quorum", paramLabel = "K", description = "How many of the --witness keys must have cosigned each --checkpoint (default: all)."
+            + " With --witness and no store in --data, only the checkpoints are checked (their --public-key signature and cosignatures).")
+    Integer quorum;
+
     @Override
     public Integer call() throws Exception {
+        if (evidence != null) return WitnessChecks.evidence(evidence, logKey);
+        boolean witnessed = witnesses == null || witnesses.isEmpty() || WitnessChecks.quorum(kept(), witnesses, quorum);
+        if (witnesses != null && !witnesses.isEmpty() && db == null && !Files.isRegularFile(data.resolve(Stores.SQLITE_FILE))) {
+            // a reader without a copy of the store: the checkpoints' own signatures and cosignatures are all there is to check
+            if (publicKeys == null || publicKeys.isEmpty()) throw new IllegalArgumentException("without a store, give --public-key FILE: the log's key");
+            boolean signed = WitnessChecks.signed(kept(), keys());
+            System.out.println(signed && witnessed ? "OK: every checkpoint is signed by the log and cosigned by the quorum (no store was checked)."
+                    : "FAILED: see above (no store was checked).");
+            return signed && witnessed ? 0 : 1;
+        }
         LedgerLocation where = new LedgerLocation(data, db);
         List<NoteVerifier> keys = keys();
         List<LedgerVerifier.Pin> pins = pins();
@@ -60,6 +87,10 @@ final class VerifyCommand implements Callable<Integer> {
             System.out.println("FAILED: " + unsigned.size() + (unsigned.size() == 1 ? " entry does not carry the signature of the body it"
                     : " entries do not carry the signature of the body they") + " speak" + (unsigned.size() == 1 ? "s" : "") + " for:");
             for (BodySignatures.Failure f : unsigned) System.out.println("  seq " + f.seq() + " (" + f.clientId() + "): " + f.reason());
+        }
+        if (verdict.ok() && !witnessed) {
+            System.out.println("FAILED: a checkpoint lacks the quorum of cosignatures (above); the store itself verifies.");
+            return 1;
         }
         if (verdict.ok() && unsigned.isEmpty()) {
             System.out.println("OK: " + verdict.entries() + " entries and " + verdict.heads() + " signed heads verify"
@@ -89,6 +120,14 @@ final class VerifyCommand implements Callable<Integer> {
             pins.add(new LedgerVerifier.Pin("the highest head this node signed (" + own + ")", Files.readString(own)));
         }
         return pins;
+    }
+
+    private List<WitnessChecks.LedgerCheckpoint> kept() throws java.io.IOException {
+        List<WitnessChecks.LedgerCheckpoint> kept = new ArrayList<>();
+        if (checkpoints != null) {
+            for (Path file : checkpoints) kept.add(new WitnessChecks.LedgerCheckpoint("the checkpoint in " + file, signedNote(file)));
+        }
+        return kept;
     }
 
     /** The signed note in a file: the note itself, or the JSON of GET /api/v1/ledger/head (its signedNote). */

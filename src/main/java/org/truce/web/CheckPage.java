@@ -24,15 +24,29 @@ public final class CheckPage {
             "checkpoint.ok", "checkpoint.origin", "checkpoint.size", "checkpoint.root", "checkpoint.requested",
             "expected.ok", "expected.mismatch", "expected.malformed", "entries.progress", "entries.ok",
             "entries.failed", "entry.status", "entry.missing", "entry.seq", "entry.proof", "entry.outside",
-            "summary.ok", "summary.failed", "summary.noKey");
+            "summary.ok", "summary.failed", "summary.noKey", "witnesses.none", "witness.ok", "witness.bad",
+            "witness.missing", "witness.key", "witnessed.status", "witnessed.signature", "witnessed.behind", "quorum.ok",
+            "quorum.failed", "consistency.ok", "consistency.failed");
     private static final int MAX_KEY = 1000;
 
     private final Ledger ledger;
     private final Pages pages;
+    private final java.util.function.Supplier<Witnessing> witnessing;
 
-    CheckPage(Ledger ledger, Pages pages) {
+    /**
+     * The witnesses a reader is offered by default: each one's name as the site shows it and its
+     * cosigner verifier key, and how many of them must have cosigned.
+     */
+    public record Witnessing(List<Witness> witnesses, int quorum) {
+        public record Witness(String label, String vkey) {}
+
+        public static final Witnessing NONE = new Witnessing(List.of(), 0);
+    }
+
+    CheckPage(Ledger ledger, Pages pages, java.util.function.Supplier<Witnessing> witnessing) {
         this.ledger = ledger;
         this.pages = pages;
+        this.witnessing = witnessing;
     }
 
     void routes(RoutesConfig r) {
@@ -50,13 +64,27 @@ public final class CheckPage {
         }
         String key = ctx.queryParam("key");
         if (key != null && key.length() > MAX_KEY) throw Problem.badParameter("key", "must be at most " + MAX_KEY + " characters");
+        String witnesses = ctx.queryParam("witnesses");
+        if (witnesses != null && witnesses.length() > 20 * MAX_KEY) {
+            throw Problem.badParameter("witnesses", "must be at most " + 20 * MAX_KEY + " characters");
+        }
+        String quorum = ctx.queryParam("quorum");
+        if (quorum != null && !quorum.isEmpty()) Params.longParam(ctx, "quorum", 0, 0, 100);
         String vkey = ledger.verifierKey();
+        Witnessing witnessing = this.witnessing.get();
         Ui ui = pages.ui(ctx);
         pages.render(ctx, 200, "check.jte", Pages.params("ui", ui, "vkey", vkey,
                 "fingerprint", KeyFingerprint.of(vkey), "date", date, "size", size, "root", root, "key", key,
                 "bulletinLang", Messages.of(ui.lang()).isPresent() ? ui.lang() : "en",
                 "scriptLocale", "en".equals(ui.lang()) ? "en-GB" : ui.lang(), "texts", scriptTexts(ui),
-                "site", ctx.scheme() + "://" + ctx.host()));
+                "site", ctx.scheme() + "://" + ctx.host(), "witnesses", witnesses, "quorum", quorum,
+                "siteWitnesses", witnessesJson(witnessing), "siteQuorum", witnessing.quorum(), "witnessing", witnessing));
+    }
+
+    private static String witnessesJson(Witnessing witnessing) {
+        var list = Json.MAPPER.createArrayNode();
+        for (Witnessing.Witness w : witnessing.witnesses()) list.addObject().put("label", w.label()).put("vkey", w.vkey());
+        return list.toString();
     }
 
     private static String scriptTexts(Ui ui) {

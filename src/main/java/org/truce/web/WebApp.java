@@ -68,7 +68,8 @@ public final class WebApp {
         var writes = new WriteRequest(truce.attribution(), trail);
         var pages = new Pages(guard);
         var figures = new FigureRoutes(truce.recorder(), writes, new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map()));
-        var ledger = new LedgerRoutes(truce.ledger());
+        if (!settings.witnesses().witnesses().isEmpty()) truce.witnessedBy(settings.witnesses());
+        var ledger = new LedgerRoutes(truce.ledger(), truce::cosigning);
         var drafts = settings.drafts();
         var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
                 settings.publicUrl(), guard, drafts);
@@ -114,7 +115,7 @@ public final class WebApp {
             // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
-            new CheckPage(truce.ledger(), pages).routes(r);
+            new CheckPage(truce.ledger(), pages, () -> checkPageWitnesses(truce.cosigning().witnesses())).routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
@@ -140,6 +141,7 @@ public final class WebApp {
             accords.writeRoutes(r);
             incidents.writeRoutes(r);
             r.get(API + "/ledger/head", ledger::head, Access.PUBLIC);
+            r.get(API + "/ledger/checkpoint", ledger::checkpoint, Access.PUBLIC);
             r.get(API + "/ledger/key", ledger::key, Access.PUBLIC);
             r.get(API + "/ledger/entries", ledger::entries, Access.PUBLIC);
             r.get(API + "/ledger/proof", ledger::proof, Access.PUBLIC);
@@ -218,6 +220,12 @@ public final class WebApp {
                 }
             });
         });
+    }
+
+    /** The node's witnesses as the check page offers them to a reader, each labelled with its name. */
+    private static CheckPage.Witnessing checkPageWitnesses(org.truce.witness.WitnessList witnesses) {
+        return new CheckPage.Witnessing(witnesses.witnesses().stream()
+                .map(w -> new CheckPage.Witnessing.Witness(w.name(), w.cosigner().verifierKey())).toList(), witnesses.quorum());
     }
 
     /** Whether Jetty refused to read the request's body (its {@code BadMessageException}, a 4xx, anywhere in the causes). */

@@ -122,7 +122,8 @@ class CheckPageBrowserTest {
             browser.open("http://localhost:" + server.getAddress().getPort() + "/vectors.html");
             browser.waiting(PATIENCE).until(d -> d.findElement(By.id("verdict")).getAttribute("data-done") != null);
             String verdict = text("#verdict");
-            assertThat(verdict).isEqualTo("leaves 300 ok, roots ok, inclusion proofs 14 ok, tampered proofs 14 rejected, ct root ok");
+            assertThat(verdict).isEqualTo("leaves 300 ok, roots ok, inclusion proofs 14 ok, tampered proofs 14 rejected, "
+                    + "consistency proofs 12 ok, tampered 12 rejected, ct root ok");
         } finally {
             server.stop(0);
         }
