@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.truce.ledger.Hashes;
+import org.truce.ledger.DurableFile;
 
 /**
  * A witness's durable record: per log origin, the latest checkpoint it cosigned, kept as the signed

@@ -15,6 +15,7 @@ import org.truce.ledger.CosignerKey;
 import org.truce.ledger.Hashes;
 import org.truce.ledger.MerkleProofs;
 import org.truce.ledger.NoteVerifier;
+import org.truce.ledger.DurableFile;
 
 /**
  * A witness (https://c2sp.org/tlog-witness): for each log it trusts (one Ed25519 key, whose name is the

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.truce.ledger.Checkpoint;
 import org.truce.ledger.Hashes;
 import org.truce.ledger.Ledger;
+import org.truce.ledger.DurableFile;
 
 /**
  * One witness as the log follows it: a thread that submits the log's latest signed head whenever it

@@ -1,4 +1,4 @@
-package org.truce.witness;
+package org.truce.ledger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,12 +15,12 @@ import java.util.Optional;
 /**
  * Small text files replaced whole: written to a temporary file, fsynced, renamed over the old one and
  * the directory fsynced, so a crash leaves the old text or the new one, never a torn file. Stateless;
- * callers serialise writes to one file.
+ * callers serialise writes to one file. Used for the node's highest head and a witness's records.
  */
-final class DurableFile {
+public final class DurableFile {
     private DurableFile() {}
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -40,7 +40,7 @@ final class DurableFile {
         }
     }
 
-    static Optional<String> read(Path file) {
+    public static Optional<String> read(Path file) {
         try {
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
