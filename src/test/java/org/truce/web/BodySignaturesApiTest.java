@@ -126,9 +126,9 @@ class BodySignaturesApiTest {
             assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text&lang=en", node.token).body())
                     .contains("Signed by the body itself with its own key (").contains(entries);
             assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text&lang=ru", node.token).body())
-                    .contains("Подписано самим органом его собственным ключом");
+                    .contains("Подписано собственным ключом правительства Азербайджана; записи реестра: " + kept.seq() + ".");
             assertThat(node.get("/api/v1/bulletins/2021-01-20?format=json&lang=de", node.token).json().toString())
-                    .contains("Von der Stelle selbst mit ihrem eigenen Schlüssel signiert");
+                    .contains("Mit dem eigenen Schlüssel der Regierung Aserbaidschans signiert");
         }
     }
 
