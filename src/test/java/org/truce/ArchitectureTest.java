@@ -35,7 +35,7 @@ class ArchitectureTest {
     void domain_packages_do_not_depend_on_store_web_or_cli() {
         noClasses().that().resideInAnyPackage("org.truce.ledger..", "org.truce.catalog..", "org.truce.record..",
                         "org.truce.figures..", "org.truce.bulletin..", "org.truce.ingest..", "org.truce.accounts..", "org.truce.audit..", "org.truce.privacy..",
-                        "org.truce.cases..", "org.truce.places..", "org.truce.accords..", "org.truce.incidents..")
+                        "org.truce.cases..", "org.truce.places..", "org.truce.accords..", "org.truce.incidents..", "org.truce.witness..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.truce.store..", "org.truce.web..",
                         "org.truce.cli..", "org.truce.app..")
                 .check(CLASSES);
@@ -68,7 +68,7 @@ class ArchitectureTest {
     void domain_code_takes_time_from_an_injected_clock() {
         noClasses().that().resideInAnyPackage("org.truce.ledger..", "org.truce.catalog..", "org.truce.record..",
                         "org.truce.figures..", "org.truce.bulletin..", "org.truce.accounts..", "org.truce.audit..", "org.truce.privacy..", "org.truce.cases..",
-                        "org.truce.places..", "org.truce.accords..", "org.truce.incidents..")
+                        "org.truce.places..", "org.truce.accords..", "org.truce.incidents..", "org.truce.witness..")
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.util.UUID.class, "randomUUID")
                 .check(CLASSES);

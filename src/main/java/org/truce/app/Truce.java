@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.truce.accounts.AccountStore;
 import org.truce.accounts.Accounts;
 import org.truce.accounts.MemorySessionStore;
@@ -61,6 +62,9 @@ import org.truce.store.PrintedFiles;
 import org.truce.store.PrivateDatabase;
 import org.truce.store.PrivateStores;
 import org.truce.store.Stores;
+import org.truce.bulletin.Witnessed;
+import org.truce.witness.Cosigning;
+import org.truce.witness.WitnessList;
 
 /**
  * The composition root of one node: the data-directory lock, the store, the node's signing key, the
@@ -76,6 +80,7 @@ public final class Truce implements AutoCloseable {
     private final Ledger ledger;
     private final FigureBook figures;
     private final Recorder recorder;
+    private final org.truce.accounts.BodyKeyRecorder bodyKeys;
     private final BulletinComposer bulletins;
     private final Clock clock;
     private final Path dataDir;
@@ -97,6 +102,8 @@ public final class Truce implements AutoCloseable {
     private final Issues issues;
     private final PrintShop printShop;
     private final Attribution attribution;
+    /** Idle (no witnesses) until {@link #witnessedBy} starts it. Guarded by this. */
+    private Cosigning cosigning;
 
     /**
      * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
@@ -168,9 +175,10 @@ public final class Truce implements AutoCloseable {
         this.closed = stores;
         this.clock = clock;
         this.recorder = new Recorder(ledger, figures, clock);
+        this.bodyKeys = new org.truce.accounts.BodyKeyRecorder(ledger, figures);
         this.accords = accords;
         this.publications = publications;
-        this.publisher = new Publisher(ledger, clock);
+        this.publisher = new Publisher(ledger, clock, this::witnessed, publications);
         this.tracker = new Tracker(accords);
         this.accordRecorder = new AccordRecorder(ledger, accords, figures, map, clock);
         this.incidents = new Incidents(incidentBook, ledger, figures, map, clock, region());
@@ -184,6 +192,7 @@ public final class Truce implements AutoCloseable {
                 new SignInThrottle(clock, stores.attempts()));
         this.feedback = new FeedbackDesk(stores.feedback(), stores.attempts(), clock, () -> "fb-" + java.util.UUID.randomUUID());
         this.attribution = attribution(figures, ledger, accounts);
+        this.cosigning = Cosigning.start(ledger, WitnessList.NONE, dataDir);
         this.caseRecorder = new CaseRecorder(ledger, cases, figures, stores.keys(), new PersonalDataSealer(new SecureRandom()), clock);
     }
 
@@ -327,6 +336,11 @@ public final class Truce implements AutoCloseable {
         return figures;
     }
 
+    /** Records the bodies' own signing keys (registration, rotation, revocation). */
+    public org.truce.accounts.BodyKeyRecorder bodyKeyRecorder() {
+        return bodyKeys;
+    }
+
     public Recorder recorder() {
         return recorder;
     }
@@ -428,6 +442,47 @@ public final class Truce implements AutoCloseable {
         return mapReader;
     }
 
+    /**
+     * Starts asking {@code witnesses} to cosign each new head (see {@link Cosigning}); once per node.
+     * The same list again is a no-op; another one after witnesses were configured fails.
+     */
+    public synchronized Cosigning witnessedBy(WitnessList witnesses) {
+        if (cosigning.witnesses().equals(witnesses)) return cosigning;
+        if (!cosigning.witnesses().witnesses().isEmpty()) {
+            throw new IllegalStateException("this node already asks other witnesses");
+        }
+        cosigning = Cosigning.start(ledger, witnesses, dataDir);
+        return cosigning;
+    }
+
+    /**
+     * What the node's witnesses have cosigned of the ledger at {@code size} or beyond, for a publication:
+     * waits up to {@link #PUBLICATION_WAIT} for the quorum, then takes what there is; empty without witnesses.
+     */
+    private Optional<Witnessed> witnessed(long size) {
+        Cosigning c = cosigning();
+        if (c.witnesses().witnesses().isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(c.awaitQuorum(size, PUBLICATION_WAIT).map(Truce::witnessed).orElse(Witnessed.none()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Witnessed.none());
+        }
+    }
+
+    private static Witnessed witnessed(Cosigning.Cosigned cosigned) {
+        return new Witnessed(cosigned.checkpoint().size(), java.util.HexFormat.of().formatHex(cosigned.checkpoint().rootHash()),
+                cosigned.by().stream().map(w -> new Witnessed.Cosigned(w.witness(), w.source(), w.timestamp())).toList(), cosigned.note());
+    }
+
+    /** How long a publication waits for the witnesses' quorum before it records what there is (one answer takes ~0.3 s). */
+    public static final Duration PUBLICATION_WAIT = Duration.ofSeconds(10);
+
+    /** The witnesses' cosignatures of this node's checkpoints (none until {@link #witnessedBy}). */
+    public synchronized Cosigning cosigning() {
+        return cosigning;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -438,6 +493,7 @@ public final class Truce implements AutoCloseable {
 
     @Override
     public void close() {
+        cosigning().close();
         ledger.close();
         store.close();
         closed.close();

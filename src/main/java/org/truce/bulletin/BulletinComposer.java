@@ -17,6 +17,7 @@ import org.truce.catalog.Place;
 import org.truce.figures.Reconciled;
 import org.truce.figures.Report;
 import org.truce.catalog.Source;
+import org.truce.ledger.BodyKeys;
 import org.truce.ledger.Checkpoint;
 import org.truce.ledger.Ledger;
 
@@ -91,10 +92,32 @@ public final class BulletinComposer {
         List<String> quotes = citations.stream().map(Citation::text).distinct().toList();
         List<String> notes = new ArrayList<>();
         for (Flag flag : f.flags()) notes.add(m.format("flag", Map.of("detail", flagText(flag, m))));
+        notes.addAll(signatures(cited, source, m));
         List<Long> basedOn = f.basis().stream().map(Filed::seq).toList();
         return new Bulletin.Line(source.id(), source.name(m.lang()), text, quotes, notes, f.value().toPlainString(),
                 f.qualifier().wire(), f.reportedAsOf(), basedOn, f.derived(), f.approximate(), Attribution.reported(f.basis()),
                 Attribution.reported(f.sameDay()), citations);
+    }
+
+    /**
+     * Who stands behind the reports of a line, when its body signs: signed by the body, transcribed by
+     * another organisation, or a signature that fails; one note each, naming the entries. Reports of
+     * bodies without a key say nothing, so bulletins of a record where no body signs read as before.
+     */
+    private List<String> signatures(List<Filed> reports, Source source, Messages m) {
+        Map<BodyKeys.Attestation, List<String>> by = new java.util.EnumMap<>(BodyKeys.Attestation.class);
+        for (Filed r : reports) {
+            BodyKeys.Attestation a = ledger.bodyKeys().attestation(r.seq());
+            if (a != BodyKeys.Attestation.UNSIGNED) by.computeIfAbsent(a, k -> new ArrayList<>()).add(Long.toString(r.seq()));
+        }
+        List<String> notes = new ArrayList<>();
+        by.forEach((a, seqs) -> {
+            Map<String, Object> args = new HashMap<>();
+            SourceNames.put(args, "source", source, m);
+            args.put("entries", String.join(", ", seqs));
+            notes.add(m.format("signature." + a.wire(), args));
+        });
+        return notes;
     }
 
     /** A source that covered only some of the place's children: said so, never summed. */

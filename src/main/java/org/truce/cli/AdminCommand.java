@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Manage organisations, accounts, roles and API tokens (works while the server runs).",
         subcommands = {AdminCreateOrg.class, AdminCreateUser.class, AdminGrant.class, AdminRevoke.class,
-                AdminTokens.class, AdminList.class})
+                AdminTokens.class, AdminList.class, AdminBodyKeys.class})
 final class AdminCommand implements Runnable {
     @CommandLine.Spec
     CommandSpec spec;

@@ -3,10 +3,10 @@ package org.truce.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code truce} command line: serve, bulletin, verify, export, import, demo, bench, admin, mirror. */
+/** The {@code truce} command line: serve, bulletin, verify, witness, export, import, demo, bench, admin, mirror. */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "truce 0.1.0",
         description = "The joint, verifiable record of a ceasefire and its settlement.",
-        subcommands = {ServeCommand.class, BulletinCommand.class, MapCommand.class, VerifyCommand.class, ExportCommand.class, ImportCommand.class, DemoCommand.class,
+        subcommands = {ServeCommand.class, BulletinCommand.class, MapCommand.class, VerifyCommand.class, WitnessCommand.class, ExportCommand.class, ImportCommand.class, DemoCommand.class,
                 BenchCommand.class, AdminCommand.class, MirrorCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -14,7 +14,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed).execute(args);
-        if (code != 0 || !ServeCommand.serving()) System.exit(code);
+        if (code != 0 || !(ServeCommand.serving() || WitnessCommand.serving())) System.exit(code);
     }
 
     private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

@@ -67,6 +67,12 @@ final class ServeCommand implements Callable<Integer> {
             layers.rebuild(truce.ledger());
             System.out.println("PostGIS map layers rebuilt in schema truce_gis; kept current as map entries arrive.");
         }
+        // the demo's own witnesses, unless the operator names witnesses; started before the demo loads, so its publications record them
+        DemoWitnesses demoWitnesses = null;
+        if (demo && org.truce.witness.WitnessList.configured(System::getenv).witnesses().isEmpty()) {
+            demoWitnesses = DemoWitnesses.start(data, truce.ledger());
+            truce.witnessedBy(demoWitnesses.witnesses());
+        }
         if (demo && truce.ledger().size() == 0) {
             int n = truce.loadDemo();
             System.out.println("Loaded the demo dataset: " + n + " entries, " + truce.accounts().organisations().size() + " organisations.");
@@ -74,9 +80,11 @@ final class ServeCommand implements Callable<Integer> {
         String bootstrap = System.getenv(BOOTSTRAP_ENV);
         if (bootstrap != null && bootstrap.isBlank()) bootstrap = null;
         Javalin app = WebApp.create(truce, bootstrap == null ? null : bootstrap.trim()).start(port);
+        DemoWitnesses started = demoWitnesses;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             truce.close();
+            if (started != null) started.close();
             if (layers != null) layers.close();
         }));
         serving = true;
@@ -85,6 +93,11 @@ final class ServeCommand implements Callable<Integer> {
         if (bootstrap != null) System.out.println(BOOTSTRAP_ENV + " is set: it acts as an admin API token.");
         if (!truce.accounts().hasAdmin()) firstAdministrator(truce);
         System.out.println("Node verifier key: " + truce.ledger().verifierKey());
+        var witnesses = truce.cosigning().witnesses();
+        if (!witnesses.witnesses().isEmpty()) {
+            System.out.println("Asking " + witnesses.witnesses().size() + " witnesses to cosign each head (quorum "
+                    + witnesses.quorum() + "): " + String.join(", ", witnesses.witnesses().stream().map(w -> w.name()).toList()));
+        }
         return 0;
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.truce.ledger.BodySignatures;
 import org.truce.ledger.HighestHead;
 import org.truce.ledger.LedgerStore;
 import org.truce.ledger.LedgerVerifier;
 import org.truce.ledger.NoteVerifier;
 import org.truce.ledger.PredecessorKeys;
+import org.truce.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,22 +43,66 @@ final class VerifyCommand implements Callable<Integer> {
             + " proof from it to the store's tree. Repeat for several.")
     List<Path> checkpoints;
 
+    @Option(names = "--evidence", paramLabel = "FILE", description = "Instead of a store, check a witness's evidence file:"
+            + " both checkpoints must be signed by --log-key; exit 1 when they prove the log signed two trees of one size,"
+            + " 3 when they prove nothing either way, 0 when they are consistent.")
+    Path evidence;
+
+    @Option(names = "--log-key", paramLabel = "VKEY", description = "With --evidence: the log's verifier key (the text, or a file holding it).")
+    String logKey;
+
+    @Option(names = "--witness", paramLabel = "VKEY", description = "A witness's cosigner verifier key (the text, or a file holding it):"
+            + " each --checkpoint must carry valid cosignatures of --quorum of the witnesses given. Repeat for each witness.")
+    List<String> witnesses;
+
+    @Option(names = "--quorum", paramLabel = "K", description = "How many of the --witness keys must have cosigned each --checkpoint (default: all)."
+            + " With --witness and no store in --data, only the checkpoints are checked (their --public-key signature and cosignatures).")
+    Integer quorum;
+
     @Override
     public Integer call() throws Exception {
+        if (evidence != null) return WitnessChecks.evidence(evidence, logKey);
+        boolean witnessed = witnesses == null || witnesses.isEmpty() || WitnessChecks.quorum(kept(), witnesses, quorum);
+        if (witnesses != null && !witnesses.isEmpty() && db == null && !Files.isRegularFile(data.resolve(Stores.SQLITE_FILE))) {
+            // a reader without a copy of the store: the checkpoints' own signatures and cosignatures are all there is to check
+            if (publicKeys == null || publicKeys.isEmpty()) throw new IllegalArgumentException("without a store, give --public-key FILE: the log's key");
+            boolean signed = WitnessChecks.signed(kept(), keys());
+            System.out.println(signed && witnessed ? "OK: every checkpoint is signed by the log and cosigned by the quorum (no store was checked)."
+                    : "FAILED: see above (no store was checked).");
+            return signed && witnessed ? 0 : 1;
+        }
         LedgerLocation where = new LedgerLocation(data, db);
         List<NoteVerifier> keys = keys();
         List<LedgerVerifier.Pin> pins = pins();
         LedgerVerifier.Verdict verdict;
+        List<BodySignatures.Failure> unsigned;
         try (LedgerStore store = where.openExisting();
              ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(store.size())
                      .setUnit(" entries", 1).showSpeed().continuousUpdate().build()) {
             verdict = LedgerVerifier.verify(store, keys, pins, bar::stepTo);
+            unsigned = BodySignatures.check(store);
         }
-        if (verdict.ok()) {
+        if (!unsigned.isEmpty()) {
+            // each is named: the node's own heads may cover them (its operator could sign them), a body's key could not
+            System.out.println("FAILED: " + unsigned.size() + (unsigned.size() == 1 ? " entry does not carry the signature of the body it"
+                    : " entries do not carry the signature of the body they") + " speak" + (unsigned.size() == 1 ? "s" : "") + " for:");
+            for (BodySignatures.Failure f : unsigned) System.out.println("  seq " + f.seq() + " (" + f.clientId() + "): " + f.reason());
+        }
+        if (verdict.ok() && !witnessed) {
+            System.out.println("FAILED: a checkpoint lacks the quorum of cosignatures (above); the store itself verifies.");
+            return 1;
+        }
+        if (verdict.ok() && unsigned.isEmpty()) {
             System.out.println("OK: " + verdict.entries() + " entries and " + verdict.heads() + " signed heads verify"
                     + (where.postgres() ? " in " + where.describe() : "") + ".");
             for (LedgerVerifier.Pin pin : pins) System.out.println("The store holds " + pin.label() + " and is consistent with it.");
+            System.out.println("Every entry in the name of a body that signs carries its valid signature or is marked another"
+                    + " organisation's transcription.");
             return 0;
+        }
+        if (verdict.ok()) {
+            System.out.println("The tree, its " + verdict.heads() + " signed heads and the pinned checkpoints verify; the entries above do not.");
+            return 1;
         }
         System.out.println(verdict.firstBadSeq() < 0 ? "FAILED: " + verdict.reason()
                 : "FAILED at seq " + verdict.firstBadSeq() + ": " + verdict.reason());
@@ -74,6 +120,14 @@ final class VerifyCommand implements Callable<Integer> {
             pins.add(new LedgerVerifier.Pin("the highest head this node signed (" + own + ")", Files.readString(own)));
         }
         return pins;
+    }
+
+    private List<WitnessChecks.LedgerCheckpoint> kept() throws java.io.IOException {
+        List<WitnessChecks.LedgerCheckpoint> kept = new ArrayList<>();
+        if (checkpoints != null) {
+            for (Path file : checkpoints) kept.add(new WitnessChecks.LedgerCheckpoint("the checkpoint in " + file, signedNote(file)));
+        }
+        return kept;
     }
 
     /** The signed note in a file: the note itself, or the JSON of GET /api/v1/ledger/head (its signedNote). */

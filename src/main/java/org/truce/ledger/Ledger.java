@@ -70,6 +70,7 @@ public final class Ledger implements AutoCloseable {
     private final String origin;
     private final Clock clock;
     private final List<Listener> listeners;
+    private final BodyKeys bodyKeys = new BodyKeys();
     private final LedgerObserver observer;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     /**
@@ -121,7 +122,10 @@ public final class Ledger implements AutoCloseable {
         this.key = key;
         this.origin = origin;
         this.clock = clock;
-        this.listeners = List.copyOf(listeners);
+        List<Listener> all = new ArrayList<>(listeners.size() + 1);
+        all.add(bodyKeys); // first: a projection that reads the keys sees those of every entry before
+        all.addAll(listeners);
+        this.listeners = List.copyOf(all);
         this.writer = new Thread(this::writeLoop, "ledger-writer");
         this.writer.setDaemon(true);
         this.tailer = store.shared() ? new StoreTailer(store, times::size, this::askCatchUp) : null;
@@ -190,10 +194,29 @@ public final class Ledger implements AutoCloseable {
         atOpen.afterReplay(tree, latestHead);
     }
 
-    /** Appends one request atomically; blocks until durable. */
+    /**
+     * Appends one request atomically; blocks until durable. Every draft in the name of a body that has
+     * a key is first sealed with that body's signature from the request ({@link BodyKeys#signing}) or
+     * marked a transcription; otherwise the whole request is refused with {@link BodyKeys.Unsigned}
+     * and nothing is appended, whichever path appends.
+     */
     public AppendResult append(List<Draft> drafts) {
         if (drafts.isEmpty()) return new AppendResult.Accepted(List.of());
-        return submit(drafts);
+        var checked = bodyKeys.writes();
+        checked.lock();
+        try {
+            return submit(bodyKeys.seal(drafts));
+        } finally {
+            checked.unlock();
+        }
+    }
+
+    /**
+     * The bodies' keys at every position: an entry in the name of a body with a key is appended only
+     * with that body's signature ({@link BodyKeys.Unsigned} otherwise, nothing appended).
+     */
+    public BodyKeys bodyKeys() {
+        return bodyKeys;
     }
 
     /**

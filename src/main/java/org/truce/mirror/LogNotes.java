@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.truce.ledger.Checkpoint;
+import org.truce.ledger.DurableFile;
 import org.truce.ledger.HeadSigner;
 import org.truce.ledger.Hashes;
 import org.truce.ledger.NoteVerifier;

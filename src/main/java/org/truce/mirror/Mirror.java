@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.truce.ledger.Checkpoint;
+import org.truce.ledger.DurableFile;
 import org.truce.ledger.Entry;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Hashes;

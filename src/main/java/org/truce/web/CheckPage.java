@@ -31,7 +31,7 @@ public final class CheckPage {
 
     private final Ledger ledger;
     private final Pages pages;
-    private final Witnessing witnessing;
+    private final java.util.function.Supplier<Witnessing> witnessing;
 
     /**
      * The witnesses a reader is offered by default: each one's name as the site shows it and its
@@ -43,7 +43,7 @@ public final class CheckPage {
         public static final Witnessing NONE = new Witnessing(List.of(), 0);
     }
 
-    CheckPage(Ledger ledger, Pages pages, Witnessing witnessing) {
+    CheckPage(Ledger ledger, Pages pages, java.util.function.Supplier<Witnessing> witnessing) {
         this.ledger = ledger;
         this.pages = pages;
         this.witnessing = witnessing;
@@ -71,16 +71,17 @@ public final class CheckPage {
         String quorum = ctx.queryParam("quorum");
         if (quorum != null && !quorum.isEmpty()) Params.longParam(ctx, "quorum", 0, 0, 100);
         String vkey = ledger.verifierKey();
+        Witnessing witnessing = this.witnessing.get();
         Ui ui = pages.ui(ctx);
         pages.render(ctx, 200, "check.jte", Pages.params("ui", ui, "vkey", vkey,
                 "fingerprint", KeyFingerprint.of(vkey), "date", date, "size", size, "root", root, "key", key,
                 "bulletinLang", Messages.of(ui.lang()).isPresent() ? ui.lang() : "en",
                 "scriptLocale", "en".equals(ui.lang()) ? "en-GB" : ui.lang(), "texts", scriptTexts(ui),
                 "site", ctx.scheme() + "://" + ctx.host(), "witnesses", witnesses, "quorum", quorum,
-                "siteWitnesses", witnessesJson(), "siteQuorum", witnessing.quorum(), "witnessing", witnessing));
+                "siteWitnesses", witnessesJson(witnessing), "siteQuorum", witnessing.quorum(), "witnessing", witnessing));
     }
 
-    private String witnessesJson() {
+    private static String witnessesJson(Witnessing witnessing) {
         var list = Json.MAPPER.createArrayNode();
         for (Witnessing.Witness w : witnessing.witnesses()) list.addObject().put("label", w.label()).put("vkey", w.vkey());
         return list.toString();

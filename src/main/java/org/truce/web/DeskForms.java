@@ -28,12 +28,13 @@ import org.truce.web.desk.Form;
 final class DeskForms {
     static final Map<String, FormJson.Kind> REPORT = fields(
             "source", "metric", "place", "kind", "value:n", "qualifier", "asOf", "asOfPrecision", "since", "attribution",
-            "attributionKind", "attributionLang", "document.title", "document.publisher", "document.date", "document.url");
+            "attributionKind", "attributionLang", "document.title", "document.publisher", "document.date", "document.url",
+            "signature.keyId", "signature.signature");
     static final Map<String, FormJson.Kind> INCIDENT = fields(
             "source", "date", "timePrecision", "time", "place", "location.lon:n", "location.lat:n", "geoPrecision",
             "eventType", "subEventType", "actor1", "actor2", "account", "casualties.killed.military:i",
             "casualties.killed.civilian:i", "casualties.wounded.military:i", "casualties.wounded.civilian:i",
-            "document.title", "document.publisher", "document.date", "document.url");
+            "document.title", "document.publisher", "document.date", "document.url", "signature.keyId", "signature.signature");
 
     private final Truce truce;
     private final Pages pages;
@@ -87,7 +88,8 @@ final class DeskForms {
         pages.page(ctx, 200, "desk/report.jte", Pages.params("filed", filed, "report", filed.report(),
                 "source", truce.figures().source(filed.report().source(), size).orElse(null),
                 "metric", truce.figures().metric(filed.report().metric(), size).orElse(null),
-                "place", truce.figures().place(filed.report().place(), size).orElse(null)));
+                "place", truce.figures().place(filed.report().place(), size).orElse(null),
+                "signature", truce.ledger().bodyKeys().attestation(filed.seq()).wire()));
     }
 
     private void submit(Context ctx, Map<String, FormJson.Kind> spec, FormWrite record,
@@ -102,9 +104,22 @@ final class DeskForms {
             ctx.redirect(result.apply(accepted.outcomes().get(0).entry().clientId()), HttpStatus.SEE_OTHER);
         } catch (Problem refused) {
             if (refused.errors().isEmpty()) throw refused;
+            // a signature belongs to the bytes it signed: the next submit is signed anew
+            values.remove("signature.keyId");
+            values.remove("signature.signature");
             Form form = Form.refused(values, new ArrayList<>(spec.keySet()), refused.errors(), "");
-            pages.page(ctx, refused.code().status(), template, params.apply(form));
+            Map<String, Object> shown = new LinkedHashMap<>(params.apply(form));
+            if (spec.containsKey("signature.keyId")) shown.put("signing", signing(refused));
+            pages.page(ctx, refused.code().status(), template, shown);
         }
+    }
+
+    /** The bytes to sign and the key id, when the refusal is for a body's signature; else null. */
+    private static org.truce.web.desk.Signing signing(Problem refused) {
+        if (refused.code() != ErrorCode.BODY_SIGNATURE || refused.members() == null) return null;
+        JsonNode first = refused.members().path("toSign").path(0);
+        if (!first.path("keyId").isTextual()) return null;
+        return new org.truce.web.desk.Signing(first.path("keyId").asText(), first.path("message").asText());
     }
 
     private void renderReport(Context ctx, int status, Form form) {

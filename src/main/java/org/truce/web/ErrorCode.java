@@ -8,6 +8,7 @@ public enum ErrorCode {
     BAD_PARAMETER(400, "A query parameter is missing or invalid"),
     UNAUTHORIZED(401, "Authentication is required"),
     FORBIDDEN(403, "Your roles do not allow this"),
+    BODY_SIGNATURE(403, "An entry in the name of a body that signs needs that body's signature over its canonical payload; nothing was written"),
     CSRF(403, "The anti-forgery token is missing or wrong"),
     DRAFT_NOT_PUBLIC(403, "This bulletin was not published; its draft is not public"),
     NOT_FOUND(404, "Not found"),

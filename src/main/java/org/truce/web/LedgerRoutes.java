@@ -11,14 +11,18 @@ import org.truce.ledger.Checkpoint;
 import org.truce.ledger.Hashes;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.StoredEntry;
+import org.truce.witness.Cosigning;
 
 /** The ledger's public face: tree heads, entries, inclusion and consistency proofs (RFC 6962). */
 final class LedgerRoutes {
     private static final HexFormat HEX = HexFormat.of();
     private final Ledger ledger;
+    private final java.util.function.Supplier<Cosigning> cosigning;
 
-    LedgerRoutes(Ledger ledger) {
+    /** @param cosigning the node's current witnessing (the node may start its witnesses after the routes exist) */
+    LedgerRoutes(Ledger ledger, java.util.function.Supplier<Cosigning> cosigning) {
         this.ledger = ledger;
+        this.cosigning = cosigning;
     }
 
     void head(Context ctx) {
@@ -31,7 +35,18 @@ final class LedgerRoutes {
         ObjectNode n = Json.object();
         n.put("origin", cp.origin()).put("size", cp.size()).put("root", HEX.formatHex(cp.rootHash()))
                 .put("signedNote", note).put("verifierKey", ledger.verifierKey());
+        ArrayNode witnessed = n.putArray("cosignatures");
+        for (Cosigning.Witnessed c : cosigning.get().cosignatures(cp)) {
+            ObjectNode w = witnessed.addObject().put("witness", c.witness());
+            if (c.source() != null) w.put("source", c.source());
+            w.put("timestamp", c.timestamp());
+        }
         Json.send(ctx, 200, n);
+    }
+
+    /** The newest checkpoint with the witnesses' cosignatures (C2SP signed note; see {@link Cosigning#cosignedHead}). */
+    void checkpoint(Context ctx) {
+        ctx.contentType("text/plain; charset=utf-8").result(cosigning.get().cosignedHead());
     }
 
     void key(Context ctx) {

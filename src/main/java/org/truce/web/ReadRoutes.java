@@ -88,7 +88,7 @@ final class ReadRoutes {
             throw new Problem(ErrorCode.NOT_FOUND, "no figure from " + source + " on " + metric + " for " + place
                     + " as of " + asOf + " in the ledger's first " + size + " entries");
         }
-        Json.send(ctx, 200, figureJson(f.get(), knownAt(ctx)));
+        Json.send(ctx, 200, figureJson(f.get(), knownAt(ctx), ledger.bodyKeys()));
     }
 
     void reconciled(Context ctx) {
@@ -105,7 +105,7 @@ final class ReadRoutes {
         body.put("knownAt", knownAt(ctx));
         body.put("atSize", size);
         ArrayNode figures = body.putArray("figures");
-        r.figures().forEach(f -> figures.add(figureJson(f, null)));
+        r.figures().forEach(f -> figures.add(figureJson(f, null, ledger.bodyKeys())));
         spreadJson(body.putObject("spread"), r.spread());
         ArrayNode partial = body.putArray("partial");
         for (Figure f : r.partial()) {
@@ -165,7 +165,8 @@ final class ReadRoutes {
         return EntryCodec.formatInstant(Instant.now(clock));
     }
 
-    static ObjectNode figureJson(Figure f, String knownAt) {
+    /** @param keys who signed each report (its entry's {@link org.truce.ledger.BodyKeys.Attestation}) */
+    static ObjectNode figureJson(Figure f, String knownAt, org.truce.ledger.BodyKeys keys) {
         ObjectNode n = Json.object();
         n.put("metric", f.metric()).put("source", f.source()).put("place", f.place()).put("asOf", f.asOf().toString());
         if (knownAt != null) n.put("knownAt", knownAt);
@@ -188,13 +189,14 @@ final class ReadRoutes {
                     .put("publisher", doc == null ? null : doc.publisher())
                     .put("title", doc == null ? null : doc.title())
                     .put("date", doc == null || doc.date() == null ? null : doc.date().toString())
-                    .put("url", doc == null ? null : doc.url());
+                    .put("url", doc == null ? null : doc.url())
+                    .put("signature", keys.attestation(filed.seq()).wire());
         }
         n.put("derived", f.derived());
         ArrayNode parts = n.putArray("parts");
-        f.basis().forEach(p -> parts.add(partJson(p)));
+        f.basis().forEach(p -> parts.add(partJson(p, keys)));
         ArrayNode sameDay = n.putArray("sameDay");
-        f.sameDay().forEach(p -> sameDay.add(partJson(p)));
+        f.sameDay().forEach(p -> sameDay.add(partJson(p, keys)));
         ArrayNode flags = n.putArray("flags");
         for (Flag flag : f.flags()) flags.addObject().put("code", flag.code()).put("detail", flag.detail());
         if (f.rollup() != null) {
@@ -209,11 +211,12 @@ final class ReadRoutes {
     }
 
     /** One report a figure rests on (or states beside it): what the source published, with its entry. */
-    static ObjectNode partJson(Filed filed) {
+    static ObjectNode partJson(Filed filed, org.truce.ledger.BodyKeys keys) {
         ObjectNode p = Json.object();
         p.put("report", filed.report().id()).put("seq", filed.seq()).put("kind", filed.report().kind().wire())
                 .put("value", filed.report().value()).put("qualifier", filed.report().qualifier().wire())
-                .put("asOf", filed.report().asOf().toString()).put("place", filed.report().place());
+                .put("asOf", filed.report().asOf().toString()).put("place", filed.report().place())
+                .put("signature", keys.attestation(filed.seq()).wire());
         return p;
     }
 

@@ -109,12 +109,14 @@ public final class WebApp {
         var writes = new WriteRequest(truce.attribution(), trail);
         var pages = new Pages(guard);
         var figures = new FigureRoutes(truce.recorder(), writes, new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map()));
-        var ledger = new LedgerRoutes(truce.ledger());
+        if (!settings.witnesses().witnesses().isEmpty()) truce.witnessedBy(settings.witnesses());
+        var ledger = new LedgerRoutes(truce.ledger(), truce::cosigning);
         var drafts = settings.drafts();
         var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
                 settings.publicUrl(), guard, drafts);
         var account = new AccountRoutes(truce.accounts(), sessions, trail, pages, settings.cookieSecure());
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), trail);
+        var bodyKeys = new BodyKeyRoutes(truce.bodyKeyRecorder(), truce.ledger().bodyKeys(), trail);
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), writes, trail);
         var audit = new AuditRoutes(truce.audit());
         var incidents = new IncidentRoutes(truce.incidents(), writes, truce.ledger());
@@ -155,7 +157,7 @@ public final class WebApp {
             // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
-            new CheckPage(truce.ledger(), pages, CheckPage.Witnessing.NONE).routes(r);
+            new CheckPage(truce.ledger(), pages, () -> checkPageWitnesses(truce.cosigning().witnesses())).routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
@@ -181,6 +183,7 @@ public final class WebApp {
             accords.writeRoutes(r);
             incidents.writeRoutes(r);
             r.get(API + "/ledger/head", ledger::head, Access.PUBLIC);
+            r.get(API + "/ledger/checkpoint", ledger::checkpoint, Access.PUBLIC);
             r.get(API + "/ledger/key", ledger::key, Access.PUBLIC);
             r.get(API + "/ledger/entries", ledger::entries, Access.PUBLIC);
             r.get(API + "/ledger/proof", ledger::proof, Access.PUBLIC);
@@ -208,6 +211,9 @@ public final class WebApp {
             r.post(API + "/admin/revocations", admin::revoke, Access.ADMIN);
             r.post(API + "/admin/tokens", admin::createToken, Access.ADMIN);
             r.delete(API + "/admin/tokens/{id}", admin::revokeToken, Access.ADMIN);
+            r.post(API + "/admin/body-keys", bodyKeys::register, Access.ADMIN);
+            r.post(API + "/admin/body-keys/revocations", bodyKeys::revoke, Access.ADMIN);
+            r.get(API + "/body-keys", bodyKeys::list, Access.PUBLIC);
             r.get(API + "/agreements", CsvTables.csv(accords::listAgreements, CsvTables.AGREEMENTS), Access.PUBLIC);
             r.get(API + "/obligations", CsvTables.csv(accords::listObligations, CsvTables.OBLIGATIONS), Access.PUBLIC);
             r.get(API + "/obligations/overdue", CsvTables.csv(accords::overdue, CsvTables.OVERDUE), Access.PUBLIC);
@@ -260,6 +266,12 @@ public final class WebApp {
         });
     }
 
+    /** The node's witnesses as the check page offers them to a reader, each labelled with its name. */
+    private static CheckPage.Witnessing checkPageWitnesses(org.truce.witness.WitnessList witnesses) {
+        return new CheckPage.Witnessing(witnesses.witnesses().stream()
+                .map(w -> new CheckPage.Witnessing.Witness(w.name(), w.cosigner().verifierKey())).toList(), witnesses.quorum());
+    }
+
     /** Whether Jetty refused to read the request's body (its {@code BadMessageException}, a 4xx, anywhere in the causes). */
     private static boolean unreadableBody(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -297,6 +309,7 @@ public final class WebApp {
         n.put("code", p.code().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode errors = n.putArray("errors");
         for (Violation v : p.errors()) errors.addObject().put("pointer", v.pointer()).put("detail", v.detail());
+        if (p.members() != null) p.members().properties().forEach(m -> n.putIfAbsent(m.getKey(), m.getValue()));
         if (p.code() == ErrorCode.UNAUTHORIZED) ctx.header("WWW-Authenticate", "Bearer");
         retryAfter(ctx, p);
         ctx.status(p.code().status()).contentType("application/problem+json").result(n.toString());

@@ -2,6 +2,7 @@ package org.truce.web;
 
 import java.util.Optional;
 import java.util.function.Function;
+import org.truce.witness.WitnessList;
 
 /**
  * Every setting the HTTP application reads from the environment, read once and checked together,
@@ -13,22 +14,24 @@ import java.util.function.Function;
  * @param metricsToken {@code TRUCE_METRICS_TOKEN}: the bearer token Prometheus scrapes with, or null
  * @param maxLag       {@code TRUCE_READY_MAX_LAG}: entries the projections may trail the store and be ready
  * @param cookieSecure {@code TRUCE_COOKIE_SECURE}: session cookies are Secure even behind a plain-HTTP proxy
+ * @param witnesses    {@code TRUCE_WITNESSES} and {@code TRUCE_WITNESS_QUORUM}: who cosigns the node's checkpoints
  */
 record WebSettings(ClientAddress clientAddress, DraftRule drafts, ServerLimits limits, long auditQuota,
-                   Optional<TileLayer> tiles, String publicUrl, String metricsToken, long maxLag, boolean cookieSecure) {
+                   Optional<TileLayer> tiles, String publicUrl, String metricsToken, long maxLag, boolean cookieSecure,
+                   WitnessList witnesses) {
 
     static WebSettings from(Function<String, String> env) {
         String metrics = env.apply(HealthRoutes.METRICS_TOKEN_ENV);
         return new WebSettings(ClientAddress.configured(env), DraftRule.configured(env), ServerLimits.configured(env),
                 AuditQuota.configured(env), TileLayer.configured(env), blankToNull(env.apply("TRUCE_PUBLIC_URL")),
                 blankToNull(metrics == null ? null : metrics.trim()), HealthRoutes.maxLag(env),
-                "true".equalsIgnoreCase(env.apply("TRUCE_COOKIE_SECURE")));
+                "true".equalsIgnoreCase(env.apply("TRUCE_COOKIE_SECURE")), WitnessList.configured(env));
     }
 
     /** The same settings with another metrics token (or none). */
     WebSettings withMetricsToken(String token) {
         return new WebSettings(clientAddress, drafts, limits, auditQuota, tiles, publicUrl,
-                blankToNull(token == null ? null : token.trim()), maxLag, cookieSecure);
+                blankToNull(token == null ? null : token.trim()), maxLag, cookieSecure, witnesses);
     }
 
     private static String blankToNull(String s) {

@@ -1,15 +1,24 @@
 package org.truce.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import org.truce.accounts.Attribution;
 import org.truce.accounts.Principal;
 import org.truce.audit.AuditTrail;
 import org.truce.ledger.AppendResult;
+import org.truce.ledger.BodyKeys;
+import org.truce.ledger.BodySignature;
 import org.truce.record.Actor;
 import org.truce.record.Outcome;
 import org.truce.record.Parsed;
@@ -20,7 +29,9 @@ import org.truce.record.Voice;
  * The one write path of every write route and desk form: authenticate, read the body within the
  * contract's limits, read each item, decide in whose name each speaks ({@link Attribution}) and any
  * rule of the route's own about who may say it, let the capability check the items against the
- * record and append them, answer. All or nothing: an invalid item (422), a forbidden one (403) or a
+ * record and append them, answer. An item in the name of a body that signs carries the body's own
+ * signature (its member {@code signature}, passed to the ledger, which seals the entry or refuses it:
+ * 403 body_signature with the bytes to sign) unless it is another organisation's transcription. All or nothing: an invalid item (422), a forbidden one (403) or a
  * refusal of the record's rules means nothing is written. The public entries name the caller's
  * organisation; which account wrote them goes to the private audit trail. Thread-safe.
  */
@@ -62,9 +73,11 @@ final class WriteRequest {
         List<F> facts = new ArrayList<>();
         List<String> pointers = new ArrayList<>();
         List<Violation> invalid = new ArrayList<>();
+        ItemSignatures signatures = new ItemSignatures();
         for (int i = 0; i < (many ? body.size() : 1); i++) {
             String at = many ? "/" + i : "";
-            Parsed<F> parsed = route.reader().read(many ? body.get(i) : body, at);
+            JsonNode item = signatures.take(many ? body.get(i) : body, at, invalid);
+            Parsed<F> parsed = route.reader().read(item, at);
             if (parsed instanceof Parsed.Ok<F> ok) {
                 facts.add(ok.value());
                 pointers.add(at);
@@ -76,7 +89,8 @@ final class WriteRequest {
         Actor actor = new Actor(p.author(), p.orgId(), p.sourceId(), p.accountId());
         List<Violation> forbidden = forbidden(p, actor, route, facts, pointers);
         if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
-        Outcome outcome = recording(() -> route.recording().record(facts, pointers, actor));
+        signatures.transcriptions(p, route, facts, pointers, attribution);
+        Outcome outcome = recording(() -> signatures.sealing(() -> route.recording().record(facts, pointers, actor)));
         AppendResult.Accepted accepted = Answers.accepted(outcome, pointers);
         trail(p, accepted, address);
         return new Written<>(facts, pointers, many, accepted);
@@ -92,6 +106,78 @@ final class WriteRequest {
             v.addAll(route.checks().forbidden(p, actor, facts.get(i), pointers.get(i)));
         }
         return v;
+    }
+
+    /**
+     * The body signatures a request's items bring (the member {@code signature} of an item, taken off
+     * before the capability reads it), by the client id ({@code id}) of the entry each item becomes.
+     * Whether an item must carry one is decided where its entry's payload is made, in
+     * {@link BodyKeys#signing} and {@code Ledger.append}: this passes them on and answers the refusal.
+     */
+    private static final class ItemSignatures {
+        private final Map<String, BodySignature> byClientId = new HashMap<>();
+        private final Map<String, String> pointers = new HashMap<>();
+        private final Map<String, String> ids = new HashMap<>();
+        private final Set<String> transcribed = new HashSet<>();
+
+        /** The item without its signature, which is kept; a malformed one is a violation at its pointer. */
+        JsonNode take(JsonNode item, String at, List<Violation> invalid) {
+            if (item == null || !item.isObject()) return item;
+            JsonNode id = item.get("id");
+            if (id != null && id.isTextual()) {
+                pointers.putIfAbsent(id.textValue(), at);
+                ids.put(at, id.textValue());
+            }
+            if (!item.has("signature")) return item;
+            ObjectNode rest = item.deepCopy();
+            JsonNode signature = rest.remove("signature");
+            try {
+                BodySignature read = BodySignature.read(signature);
+                if (id == null || !id.isTextual()) {
+                    invalid.add(new Violation(at + "/signature", "a signed item needs its id, the entry's client id, which the signature covers"));
+                } else {
+                    byClientId.put(id.textValue(), read);
+                }
+            } catch (BodySignature.Malformed m) {
+                invalid.add(new Violation(at + "/signature" + m.pointer(), m.getMessage()));
+            }
+            return rest;
+        }
+
+        /** The items in a body's name said by someone who does not speak for it: transcriptions (the attribution allowed them). */
+        <F> void transcriptions(Principal p, WriteRoute<F> route, List<F> facts, List<String> at, Attribution attribution) {
+            if (route.speakers() == null) return;
+            for (int i = 0; i < facts.size(); i++) {
+                Voice voice = route.voices().of(facts.get(i), at.get(i));
+                String id = ids.get(at.get(i));
+                if (voice != null && voice.body() != null && id != null && !attribution.speaksFor(p, route.speakers(), voice.body())) {
+                    transcribed.add(id);
+                }
+            }
+        }
+
+        Outcome sealing(java.util.function.Supplier<Outcome> record) {
+            try {
+                return BodyKeys.signing(new BodyKeys.Request(byClientId, transcribed), record);
+            } catch (BodyKeys.Unsigned u) {
+                throw refused(u);
+            }
+        }
+
+        /** 403 naming each item's {@code signature} and why, with the exact bytes each should sign. */
+        private Problem refused(BodyKeys.Unsigned u) {
+            List<Violation> v = new ArrayList<>();
+            ArrayNode toSign = Json.array();
+            for (BodyKeys.Unsigned.Item i : u.items()) {
+                String at = pointers.getOrDefault(i.clientId(), "") + "/signature";
+                v.add(new Violation(at, i.reason()));
+                ObjectNode n = toSign.addObject().put("pointer", at).put("clientId", i.clientId()).put("body", i.body());
+                if (i.keyId() != null) n.put("keyId", i.keyId());
+                n.put("message", Base64.getEncoder().encodeToString(i.message()));
+            }
+            String first = v.get(0).pointer() + " " + v.get(0).detail() + (v.size() > 1 ? " (and " + (v.size() - 1) + " more)" : "");
+            return new Problem(ErrorCode.BODY_SIGNATURE, first, v, Json.object().set("toSign", toSign));
+        }
     }
 
     /** Runs a recording; a store failure is a 503 (nothing acknowledged). */

@@ -68,8 +68,8 @@ class WitnessedPublicationTest {
         Issue en = published(publisher, "en");
 
         long size = record.publications().latest(DAY).orElseThrow().size();
-        assertThat(en.masthead().headerLines()).last().isEqualTo("Witnessed by: Party A (illustrative), Monitoring body (illustrative) "
-                + "and unnamed.witness.example (checkpoint of size " + size + ")");
+        assertThat(en.masthead().headerLines()).last().isEqualTo("Witnessed (checkpoint of size " + size + ") by: Party A (illustrative), Monitoring body (illustrative) "
+                + "and unnamed.witness.example");
         assertThat(BulletinJson.render(en).at("/publication/witnessed/by/0/witness").asText()).isEqualTo("party-a.witness.example");
         assertThat(BulletinJson.render(en).at("/publication/witnessed/note").asText()).isEqualTo("note\n");
         assertThat(asked).hasValue(1);
@@ -94,7 +94,7 @@ class WitnessedPublicationTest {
     void nothing_cosigned_in_time_is_said_and_no_witnesses_means_no_line() {
         Publisher none = new Publisher(record.ledger(), record.clock(), size -> Optional.of(Witnessed.none()), record.publications());
         assertThat(published(none, "ru").masthead().headerLines()).last()
-                .isEqualTo("Заверено свидетелями: на момент выпуска сводки ни один свидетель не заверил контрольную точку");
+                .isEqualTo("Свидетели: на момент выпуска сводки заверяющих подписей под контрольной точкой не было");
 
         record.report("party-a", "returnees", "nk", ReportKind.TOTAL, "490", DAY.plusDays(1));
         Publisher plain = new Publisher(record.ledger(), record.clock());

@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(121);
+            assertThat(rows).hasSize(125);
         }
     }
 
@@ -174,6 +174,8 @@ class AuthorizationMatrixTest {
             case "case-anama" -> CaseFixtures.body(uuid, "Matrix Person " + n);
             case "status-held" -> "{\"id\":\"" + uuid + "\",\"status\":\"held\",\"date\":\"2021-01-06\"}";
             case "erasure" -> "{\"id\":\"" + uuid + "\",\"basis\":\"request ref " + n + "\"}";
+            case "body-key" -> "{\"body\":\"am-government\",\"key\":\"" + new org.truce.support.BodySigner("am-government").rawBase64() + "\"}";
+            case "body-key-revocation" -> "{\"body\":\"am-government\",\"keyId\":\"00000000\",\"reason\":\"matrix " + n + "\"}";
             case "org" -> "{\"id\":\"org-" + n + "\",\"source\":\"unhcr\",\"name\":\"Org " + n + "\"}";
             case "user" -> "{\"org\":\"unhcr\",\"username\":\"user-" + n + "\",\"password\":\"a long enough password\",\"roles\":[\"analyst\"]}";
             case "feature" -> "{\"id\":\"feature-" + n + "\",\"kind\":\"point\",\"class\":\"post\",\"names\":[{\"lang\":\"en\","

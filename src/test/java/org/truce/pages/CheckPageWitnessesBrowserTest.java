@@ -1,0 +1,88 @@
+package org.truce.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.truce.cli.DemoWitnesses;
+import org.truce.ledger.CosignerKey;
+import org.truce.support.Browser;
+import org.truce.support.TestNode;
+
+/**
+ * The check page's witness step in a real browser (headless Chromium): the demo node with its three
+ * witnesses (real witness servers over HTTP) passes with 3 of 3 valid cosignatures and a consistency
+ * proof from the bulletin's checkpoint; a witness key the witnesses do not hold, with a quorum the
+ * rest cannot meet, fails visibly, naming the witness and the count.
+ */
+class CheckPageWitnessesBrowserTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dir;
+    @TempDir
+    static Path strangerDir;
+    static TestNode node;
+    static DemoWitnesses witnesses;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        browser = Browser.start();
+        node = TestNode.withDemo(dir);
+        witnesses = DemoWitnesses.start(dir, node.truce.ledger());
+        node.truce.witnessedBy(witnesses.witnesses());
+        long size = node.truce.ledger().size();
+        assertThat(node.truce.cosigning().awaitCosigned(size, 3, PATIENCE)).as("three cosignatures of size " + size).isPresent();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (node != null) node.close();
+        if (witnesses != null) witnesses.close();
+    }
+
+    @Test
+    void three_of_three_witnesses_cosigned_and_the_bulletin_is_part_of_the_witnessed_tree() {
+        browser.open(node.base() + "/check?date=2021-01-11&lang=en");
+        List<WebElement> steps = finishedSteps();
+        assertThat(steps).isNotEmpty().allSatisfy(s -> assertThat(s.getAttribute("data-state")).as(s.getText()).isEqualTo("ok"));
+        List<String> texts = steps.stream().map(WebElement::getText).toList();
+        for (String source : DemoWitnesses.SOURCES) {
+            assertThat(texts).anyMatch(t -> t.contains("Witness demo.truce.example/witness/" + source + " cosigned the checkpoint of size"));
+        }
+        assertThat(texts).anyMatch(t -> t.contains("Valid cosignatures: 3 of 3 witnesses; required: 2."));
+        assertThat(texts).anyMatch(t -> t.contains("is part of the witnessed tree") && t.contains("the consistency proof is valid"));
+        assertThat(browser.driver.findElement(By.id("check-summary")).getAttribute("data-state")).isEqualTo("ok");
+        assertThat(browser.driver.findElement(By.id("witnesses")).getText()).contains("demo.truce.example/witness/monitor-illustrative");
+        browser.screenshot("check-en-witnessed");
+    }
+
+    @Test
+    void a_witness_key_nobody_cosigned_with_fails_visibly_and_the_quorum_is_not_met() {
+        String real = witnesses.witnesses().witnesses().get(0).cosigner().verifierKey();
+        String stranger = CosignerKey.loadOrCreate(strangerDir, "demo.truce.example/witness/party-b-illustrative").verifierKey();
+        browser.open(node.base() + "/check?date=2021-01-11&lang=en&quorum=2&witnesses="
+                + java.net.URLEncoder.encode(real + "\n" + stranger, java.nio.charset.StandardCharsets.UTF_8));
+        List<WebElement> steps = finishedSteps();
+        List<String> failed = steps.stream().filter(s -> "failed".equals(s.getAttribute("data-state"))).map(WebElement::getText).toList();
+        assertThat(failed).anyMatch(t -> t.contains("Witness demo.truce.example/witness/party-b-illustrative: there is no cosignature"));
+        assertThat(failed).anyMatch(t -> t.contains("Valid cosignatures: 1 of 2 witnesses; required: 2. NOT enough."));
+        assertThat(browser.driver.findElement(By.id("check-summary")).getAttribute("data-state")).isEqualTo("failed");
+        browser.screenshot("check-en-witness-missing");
+    }
+
+    private static List<WebElement> finishedSteps() {
+        browser.waiting(PATIENCE).until(d -> "done".equals(d.findElement(By.id("check-form")).getAttribute("data-state")));
+        browser.driver.executeScript("document.getElementById('check-results').scrollIntoView()");
+        return browser.driver.findElements(By.cssSelector("#check-steps > li"));
+    }
+}
