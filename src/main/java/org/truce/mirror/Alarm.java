@@ -22,6 +22,8 @@ public record Alarm(Kind kind, String where, String detail) {
         ENTRY_CHANGED,
         /** An entry that is not a well-formed ledger entry at its position. */
         BAD_ENTRY,
+        /** An entry in a body's name without that body's valid signature, when the body has registered a key. */
+        BODY_SIGNATURE,
         /** A published bulletin the log serves that the copy renders differently. */
         BULLETIN_DIFFERS,
         /** A publication the log lists but does not serve. */

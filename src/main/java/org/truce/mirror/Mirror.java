@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.truce.ledger.BodySignatures;
 import org.truce.ledger.Checkpoint;
 import org.truce.ledger.DurableFile;
 import org.truce.ledger.Entry;
@@ -174,6 +175,7 @@ public final class Mirror implements AutoCloseable {
             if (!fresh.isEmpty()) {
                 commit(fresh, offered, note);
                 if (served != null) replica.caughtUp(tree.size());
+                bodySignatures();
             }
         }
         if (served == null && tree.size() > 0) served = replica.open();
@@ -244,6 +246,17 @@ public final class Mirror implements AutoCloseable {
         accepted = offered.checkpoint();
         LOG.info("accepted the log's checkpoint of size {} (root {}), cosigned by {}; the copy holds {} entries",
                 accepted.size(), Hashes.hex(accepted.rootHash()), offered.cosigners(), tree.size());
+    }
+
+    /**
+     * Every entry of the copy in a body's name carries that body's signature, once the body registered
+     * a key (what {@code truce verify} checks): the log's operator signs the checkpoints, so it could
+     * plant an entry that every root and proof accepts, but it holds no body's key.
+     */
+    private void bodySignatures() {
+        for (BodySignatures.Failure f : BodySignatures.check(copy)) {
+            raise(new Alarm(Alarm.Kind.BODY_SIGNATURE, "seq " + f.seq() + " (client id " + f.clientId() + ")", f.reason()), null);
+        }
     }
 
     /** Re-reads up to the audit budget of entries from the log and compares them with the copy's leaves. */
