@@ -1,10 +1,6 @@
 package org.truce.ledger;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -67,14 +63,7 @@ public final class HighestHead implements AutoCloseable {
 
     /** The kept signed note, if any; the caller verifies it. */
     public Optional<String> read() {
-        if (file == null) return Optional.empty();
-        try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return file == null ? Optional.empty() : DurableFile.read(file);
     }
 
     /** Where the head is kept, for messages; null for {@link #NONE}. */
