@@ -31,7 +31,7 @@ public final class CheckPage {
 
     private final Ledger ledger;
     private final Pages pages;
-    private final java.util.function.Supplier<Witnessing> witnessing;
+    private final java.util.function.Function<String, Witnessing> witnessing;
 
     /**
      * The witnesses a reader is offered by default: each one's name as the site shows it and its
@@ -43,7 +43,8 @@ public final class CheckPage {
         public static final Witnessing NONE = new Witnessing(List.of(), 0);
     }
 
-    CheckPage(Ledger ledger, Pages pages, java.util.function.Supplier<Witnessing> witnessing) {
+    /** @param witnessing the node's current witnesses, labelled in the given language */
+    CheckPage(Ledger ledger, Pages pages, java.util.function.Function<String, Witnessing> witnessing) {
         this.ledger = ledger;
         this.pages = pages;
         this.witnessing = witnessing;
@@ -71,8 +72,8 @@ public final class CheckPage {
         String quorum = ctx.queryParam("quorum");
         if (quorum != null && !quorum.isEmpty()) Params.longParam(ctx, "quorum", 0, 0, 100);
         String vkey = ledger.verifierKey();
-        Witnessing witnessing = this.witnessing.get();
         Ui ui = pages.ui(ctx);
+        Witnessing witnessing = this.witnessing.apply(ui.lang());
         pages.render(ctx, 200, "check.jte", Pages.params("ui", ui, "vkey", vkey,
                 "fingerprint", KeyFingerprint.of(vkey), "date", date, "size", size, "root", root, "key", key,
                 "bulletinLang", Messages.of(ui.lang()).isPresent() ? ui.lang() : "en",

@@ -157,7 +157,7 @@ public final class WebApp {
             // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
-            new CheckPage(truce.ledger(), pages, () -> checkPageWitnesses(truce.cosigning().witnesses())).routes(r);
+            new CheckPage(truce.ledger(), pages, lang -> checkPageWitnesses(truce, lang)).routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
@@ -267,9 +267,13 @@ public final class WebApp {
     }
 
     /** The node's witnesses as the check page offers them to a reader, each labelled with its name. */
-    private static CheckPage.Witnessing checkPageWitnesses(org.truce.witness.WitnessList witnesses) {
+    private static CheckPage.Witnessing checkPageWitnesses(Truce truce, String lang) {
+        org.truce.witness.WitnessList witnesses = truce.cosigning().witnesses();
+        long size = truce.ledger().size();
         return new CheckPage.Witnessing(witnesses.witnesses().stream()
-                .map(w -> new CheckPage.Witnessing.Witness(w.name(), w.cosigner().verifierKey())).toList(), witnesses.quorum());
+                .map(w -> new CheckPage.Witnessing.Witness(w.source() == null ? w.name()
+                        : truce.figures().source(w.source(), size).map(s -> s.name(lang)).orElse(w.name()), w.cosigner().verifierKey()))
+                .toList(), witnesses.quorum());
     }
 
     /** Whether Jetty refused to read the request's body (its {@code BadMessageException}, a 4xx, anywhere in the causes). */

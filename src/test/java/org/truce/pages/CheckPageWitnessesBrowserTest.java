@@ -56,14 +56,26 @@ class CheckPageWitnessesBrowserTest {
         List<WebElement> steps = finishedSteps();
         assertThat(steps).isNotEmpty().allSatisfy(s -> assertThat(s.getAttribute("data-state")).as(s.getText()).isEqualTo("ok"));
         List<String> texts = steps.stream().map(WebElement::getText).toList();
-        for (String source : DemoWitnesses.SOURCES) {
-            assertThat(texts).anyMatch(t -> t.contains("Witness demo.truce.example/witness/" + source + " cosigned the checkpoint of size"));
+        // each witness is named by the body it speaks for, in the reader's language
+        for (String body : List.of("Party A (illustrative)", "Party B (illustrative)", "Monitoring body (illustrative)")) {
+            assertThat(texts).anyMatch(t -> t.contains("Witness " + body + " cosigned the checkpoint of size"));
         }
         assertThat(texts).anyMatch(t -> t.contains("Valid cosignatures: 3 of 3 witnesses; required: 2."));
         assertThat(texts).anyMatch(t -> t.contains("is part of the witnessed tree") && t.contains("the consistency proof is valid"));
         assertThat(browser.driver.findElement(By.id("check-summary")).getAttribute("data-state")).isEqualTo("ok");
-        assertThat(browser.driver.findElement(By.id("witnesses")).getText()).contains("demo.truce.example/witness/monitor-illustrative");
+        assertThat(browser.driver.findElement(By.id("witnesses")).getText())
+                .contains("Monitoring body (illustrative)", "demo.truce.example/witness/monitor-illustrative+");
         browser.screenshot("check-en-witnessed");
+    }
+
+    @Test
+    void a_russian_reader_sees_the_witnesses_by_their_russian_names() {
+        browser.open(node.base() + "/check?date=2021-01-11&lang=ru");
+        List<WebElement> steps = finishedSteps();
+        assertThat(steps).allSatisfy(s -> assertThat(s.getAttribute("data-state")).as(s.getText()).isEqualTo("ok"));
+        assertThat(steps.stream().map(WebElement::getText).toList())
+                .anyMatch(t -> t.contains("Свидетель Наблюдательный орган (условный пример) заверил"));
+        browser.screenshot("check-ru-witnessed");
     }
 
     @Test
