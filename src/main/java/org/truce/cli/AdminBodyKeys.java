@@ -1,6 +1,5 @@
 package org.truce.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -66,8 +65,8 @@ final class AdminBodyKeys implements Runnable {
         String key;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            String text = Files.isRegularFile(Path.of(key)) ? Files.readString(Path.of(key)).strip() : key;
+        public Integer call() {
+            String text = KeyArgument.text(key);
             try (ReplayBar bar = new ReplayBar(); Truce truce = Truce.open(where.data, Clock.systemUTC(), bar)) {
                 Outcome outcome = truce.bodyKeyRecorder().register(body, text, author());
                 String keyId = truce.ledger().bodyKeys().current(body).map(k -> k.keyId()).orElse("?");

@@ -3,7 +3,6 @@ package org.truce.cli;
 import io.javalin.Javalin;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -130,14 +129,8 @@ final class MirrorCommand implements Callable<Integer> {
     }
 
     private static String keyText(String value, String option) {
-        try {
-            Path file = Path.of(value);
-            if (Files.isRegularFile(file)) return Files.readString(file).strip();
-        } catch (java.nio.file.InvalidPathException | java.io.IOException notAFile) {
-            // the key itself
-        }
         if (value.isBlank()) throw new IllegalArgumentException(option + " is empty");
-        return value.strip();
+        return KeyArgument.text(value);
     }
 
     /** The copy opened as a read-only node and served by the node's web application. */
