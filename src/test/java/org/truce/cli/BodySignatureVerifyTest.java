@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.truce.support.PlantedEntries;
 import org.truce.accounts.Role;
-import org.truce.app.Truce;
-import org.truce.ledger.Checkpoint;
 import org.truce.ledger.Entry;
-import org.truce.ledger.EntryCodec;
-import org.truce.ledger.Hashes;
-import org.truce.ledger.MerkleTree;
-import org.truce.ledger.NodeKey;
 import org.truce.support.BodySigner;
 import org.truce.support.Reports;
 import org.truce.support.TestNode;
@@ -82,30 +73,6 @@ class BodySignatureVerifyTest {
 
     /** Appends an entry after the last and a head over it signed with the node's own key, as its operator could. */
     private long plant(ObjectNode payload, String clientId, Entry like) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("truce.db"))) {
-            MerkleTree tree = new MerkleTree();
-            long n = 0;
-            try (PreparedStatement s = c.prepareStatement("SELECT body FROM entries ORDER BY seq"); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    tree.append(Hashes.leafHash(rs.getBytes(1)));
-                    n++;
-                }
-            }
-            byte[] bytes = EntryCodec.encode(new Entry(n, like.recordedAt(), like.type(), like.author(), clientId, payload));
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO entries (seq, client_id, body) VALUES (?, ?, ?)")) {
-                s.setLong(1, n);
-                s.setString(2, clientId);
-                s.setBytes(3, bytes);
-                s.executeUpdate();
-            }
-            tree.append(Hashes.leafHash(bytes));
-            String note = NodeKey.loadOrCreate(dir, Truce.DEFAULT_ORIGIN).sign(new Checkpoint(Truce.DEFAULT_ORIGIN, n + 1, tree.root()));
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO heads (size, note) VALUES (?, ?)")) {
-                s.setLong(1, n + 1);
-                s.setString(2, note);
-                s.executeUpdate();
-            }
-            return n;
-        }
+        return PlantedEntries.plant(dir, stored -> new Entry(stored.size(), like.recordedAt(), like.type(), like.author(), clientId, payload));
     }
 }

@@ -12,10 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,15 +22,10 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.truce.app.Truce;
 import org.truce.cli.DemoWitnesses;
-import org.truce.ledger.Checkpoint;
 import org.truce.ledger.CosignerKey;
 import org.truce.ledger.Entry;
-import org.truce.ledger.EntryCodec;
-import org.truce.ledger.Hashes;
-import org.truce.ledger.MerkleTree;
-import org.truce.ledger.NodeKey;
+import org.truce.support.PlantedEntries;
 import org.truce.support.BodySigner;
 import org.truce.support.Reports;
 import org.truce.support.TestNode;
@@ -180,38 +171,15 @@ class WitnessedMirrorIT {
 
     /** Appends a copy of entry {@code like} without its body signature, and a head over it signed with the node key. */
     private long plantUnsigned(String like, String clientId) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + logData.resolve("truce.db"))) {
-            MerkleTree tree = new MerkleTree();
-            long n = 0;
-            Entry signed = null;
-            try (PreparedStatement s = c.prepareStatement("SELECT body, client_id FROM entries ORDER BY seq"); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    tree.append(Hashes.leafHash(rs.getBytes(1)));
-                    if (like.equals(rs.getString(2))) signed = EntryCodec.decode(rs.getBytes(1));
-                    n++;
-                }
-            }
+        return PlantedEntries.plant(logData, stored -> {
+            Entry signed = stored.stream().filter(e -> like.equals(e.clientId())).findFirst().orElse(null);
             assertThat(signed).as("the signed report in the store").isNotNull();
             assertThat(signed.payload().has("bodySignature")).isTrue();
             ObjectNode bare = ((ObjectNode) signed.payload()).deepCopy();
             bare.remove("bodySignature");
             bare.put("value", "77777").put("id", clientId);
-            byte[] bytes = EntryCodec.encode(new Entry(n, signed.recordedAt(), signed.type(), signed.author(), clientId, bare));
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO entries (seq, client_id, body) VALUES (?, ?, ?)")) {
-                s.setLong(1, n);
-                s.setString(2, clientId);
-                s.setBytes(3, bytes);
-                s.executeUpdate();
-            }
-            tree.append(Hashes.leafHash(bytes));
-            String note = NodeKey.loadOrCreate(logData, Truce.DEFAULT_ORIGIN).sign(new Checkpoint(Truce.DEFAULT_ORIGIN, n + 1, tree.root()));
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO heads (size, note) VALUES (?, ?)")) {
-                s.setLong(1, n + 1);
-                s.setString(2, note);
-                s.executeUpdate();
-            }
-            return n;
-        }
+            return new Entry(stored.size(), signed.recordedAt(), signed.type(), signed.author(), clientId, bare);
+        });
     }
 
     // --- the processes ---
