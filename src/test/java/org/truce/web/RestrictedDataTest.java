@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.truce.accounts.Role;
 import org.truce.cli.Main;
 import org.truce.store.PrivateStores;
+import org.truce.support.DataFiles;
 import org.truce.support.TestNode;
 import picocli.CommandLine;
 
@@ -214,23 +215,8 @@ class RestrictedDataTest {
         return filesContaining(dir, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static List<Path> filesContaining(Path dir, byte[] needle) throws IOException {
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                if (indexOf(Files.readAllBytes(f), needle) >= 0) found.add(f);
-            }
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
-            return i;
-        }
-        return -1;
+    static List<Path> filesContaining(Path dir, byte[] needle) {
+        return DataFiles.containing(dir, needle);
     }
 
     private static int verify(Path dir) {
