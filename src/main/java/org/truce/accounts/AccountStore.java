@@ -65,6 +65,15 @@ public interface AccountStore extends AutoCloseable {
     /** Records a use of the token, for the owner to spot tokens that should not be used any more. */
     void tokenUsed(String id, Instant at);
 
+    /**
+     * Keeps which account recorded the entries with these client ids (only those that await a second
+     * account's review): the public entries name the organisation only. Already-noted ids keep their account.
+     */
+    void noteRecorded(List<String> entryIds, String accountId);
+
+    /** The account that recorded the entry with this client id, if it was noted. */
+    Optional<String> recordedBy(String entryId);
+
     @Override
     void close();
 }

@@ -271,4 +271,14 @@ public final class Accounts {
     private static void clear(char[] password) {
         if (password != null) Arrays.fill(password, '\0');
     }
+
+    /** Keeps which account recorded entries that await review (see {@link FourEyes}). */
+    public void noteRecorded(List<String> entryIds, String accountId) {
+        store.noteRecorded(entryIds, accountId);
+    }
+
+    /** The account that recorded the entry with this client id, if it was noted. */
+    public Optional<String> recordedBy(String entryId) {
+        return store.recordedBy(entryId);
+    }
 }

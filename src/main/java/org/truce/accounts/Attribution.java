@@ -88,6 +88,11 @@ public final class Attribution {
         return "you may record only in the name of " + own + " and the bodies part of it, not " + body + rest;
     }
 
+    /** The organisation that recorded the entry with this client id, when known. */
+    public Optional<String> organisationThatRecorded(String entryId) {
+        return recorders.organisationThatRecorded(entryId);
+    }
+
     private boolean recordedBy(String org, String entryId) {
         // unknown: the capability's rules answer that one
         return recorders.organisationThatRecorded(entryId).map(org::equals).orElse(true);

@@ -11,8 +11,11 @@ public sealed interface Fact {
     String PLACE_DECLARED = "place.declared";
     String REPORT_FILED = "report.filed";
     String REPORT_RETRACTED = "report.retracted";
+    String REPORT_CONFIRMED = "report.confirmed";
+    String REPORT_REJECTED = "report.rejected";
     /** Every entry type of this capability (the catalog's declarations are recorded through it). */
-    java.util.Set<String> TYPES = java.util.Set.of(SOURCE_DECLARED, METRIC_DECLARED, PLACE_DECLARED, REPORT_FILED, REPORT_RETRACTED);
+    java.util.Set<String> TYPES = java.util.Set.of(SOURCE_DECLARED, METRIC_DECLARED, PLACE_DECLARED, REPORT_FILED, REPORT_RETRACTED,
+            REPORT_CONFIRMED, REPORT_REJECTED);
 
     /** The ledger entry type of this fact. */
     String type();
@@ -43,5 +46,10 @@ public sealed interface Fact {
     record ReportRetracted(Retraction retraction) implements Fact {
         public String type() { return REPORT_RETRACTED; }
         public String clientId() { return retraction.id(); }
+    }
+
+    record ReportReviewed(ReviewDecision decision) implements Fact {
+        public String type() { return decision.verdict().entryType(); }
+        public String clientId() { return decision.id(); }
     }
 }

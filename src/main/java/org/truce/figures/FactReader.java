@@ -28,7 +28,8 @@ public final class FactReader {
     static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
     private static final Set<String> REPORT_FIELDS = Set.of("id", "metric", "kind", "value", "qualifier",
             "breakdown", "asOf", "asOfPrecision", "since", "place", "source", "attribution", "attributionKind",
-            "attributionLang", "document", "corrects", "retracts", "duplicateOf");
+            "attributionLang", "document", "corrects", "retracts", "duplicateOf", "review");
+    private static final Set<String> REVIEW_FIELDS = Set.of("id", "report", "decision", "reason");
     /** A BCP 47 language tag as the record uses them: a language subtag, then optional script or region. */
     private static final java.util.regex.Pattern LANGUAGE_TAG =
             java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?");
@@ -74,12 +75,14 @@ public final class FactReader {
         Document document = RecordReader.document(r, node.get("document"), at + "/document");
         String corrected = corrects ? r.uuid(node, "corrects", at, true) : null;
         DuplicateOf duplicateOf = RecordReader.duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
+        Review review = enumOf(r, node, "review", at, false, Review::fromWire);
         if (!r.ok()) return Parsed.of(null, r);
         if (since != null && since.isAfter(asOf)) r.fail(at + "/since", "must not be after asOf");
         Report report = new Report(id, metric, kind, value, qualifier == null ? Qualifier.EXACT : qualifier,
                 breakdown, asOf, precision == null ? DatePrecision.DAY : precision, since, place, source,
                 attribution, document, corrected, duplicateOf,
-                attributionKind == null ? AttributionKind.PARAPHRASE : attributionKind, attributionLang);
+                attributionKind == null ? AttributionKind.PARAPHRASE : attributionKind, attributionLang,
+                review == null ? Review.NONE : review);
         return Parsed.of(new Fact.ReportFiled(report), r);
     }
 
@@ -106,6 +109,24 @@ public final class FactReader {
         String retracts = r.uuid(node, "retracts", at, true);
         String reason = r.text(node, "reason", at, false);
         return Parsed.of(new Fact.ReportRetracted(new Retraction(id, source, retracts, reason)), r);
+    }
+
+    /** A second account's decision on a report awaiting review; a rejection says why. */
+    public static Parsed<Fact> readReview(JsonNode node, String at) {
+        return readReview(node, at, new Reading());
+    }
+
+    static Parsed<Fact> readReview(JsonNode node, String at, Reading r) {
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, REVIEW_FIELDS);
+        String id = r.uuid(node, "id", at, true);
+        String report = r.uuid(node, "report", at, true);
+        ReviewDecision.Verdict verdict = enumOf(r, node, "decision", at, true, ReviewDecision.Verdict::fromWire);
+        String reason = r.text(node, "reason", at, false);
+        if (verdict == ReviewDecision.Verdict.REJECTED && reason == null && r.ok()) {
+            r.fail(at + "/reason", "is required when the decision is rejected: say what is wrong, for the transcriber");
+        }
+        return Parsed.of(new Fact.ReportReviewed(new ReviewDecision(id, report, verdict, reason)), r);
     }
 
     public static Parsed<Fact> readSource(JsonNode node, String at) {

@@ -106,6 +106,7 @@ public final class FactRules {
         List<Violation> run(Fact fact, String at) {
             if (fact instanceof Fact.ReportFiled f) report(f.report(), at);
             else if (fact instanceof Fact.ReportRetracted r) retraction(r.retraction(), at);
+            else if (fact instanceof Fact.ReportReviewed r) review(r.decision(), at);
             else if (fact instanceof Fact.SourceDeclared s) source(s.source(), at);
             else if (fact instanceof Fact.MetricDeclared m) metric(m.metric(), at);
             else if (fact instanceof Fact.PlaceDeclared p) place(p.place(), at);
@@ -149,6 +150,32 @@ public final class FactRules {
         private void retraction(Retraction r, String at) {
             require("source", r.source(), at + "/source");
             replaces(r.retracts(), r.id(), r.source(), at + "/retracts");
+        }
+
+        /** Only a report that awaits review can be confirmed or rejected, once; naming the same decision again is a retry. */
+        private void review(ReviewDecision d, String at) {
+            Optional<Filed> held = book.report(d.report());
+            if (held.isEmpty()) {
+                v.add(new Violation(at + "/report", "names no report in the record: " + d.report()));
+                return;
+            }
+            Filed f = held.get();
+            if (d.id().equals(f.confirmedBy()) || d.id().equals(f.endedBy())) return;
+            if (!f.awaitingReview()) {
+                String state = f.confirmedBy() != null ? "was confirmed by " + f.confirmedBy()
+                        : !f.current() ? "was replaced, withdrawn or rejected by " + f.endedBy()
+                        : "needs no review";
+                v.add(new Violation(at + "/report", "report " + d.report() + " does not await review: it " + state));
+                return;
+            }
+            String corrects = f.report().corrects();
+            if (d.verdict() == ReviewDecision.Verdict.CONFIRMED && corrects != null) {
+                Optional<Filed> old = book.report(corrects);
+                if (old.isPresent() && !old.get().current()) {
+                    v.add(new Violation(at + "/report", "report " + d.report() + " corrects " + corrects + ", which "
+                            + old.get().endedBy() + " replaced meanwhile; reject it, and correct the current version"));
+                }
+            }
         }
 
         private void source(Source s, String at) {

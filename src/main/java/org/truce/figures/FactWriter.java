@@ -29,6 +29,7 @@ public final class FactWriter {
         if (fact instanceof Fact.MetricDeclared m) return metric(m.metric());
         if (fact instanceof Fact.PlaceDeclared p) return place(p.place());
         if (fact instanceof Fact.ReportFiled f) return report(f.report());
+        if (fact instanceof Fact.ReportReviewed r) return review(r.decision());
         return retraction(((Fact.ReportRetracted) fact).retraction());
     }
 
@@ -57,6 +58,16 @@ public final class FactWriter {
         putNullable(n, "corrects", r.corrects());
         // written only when set, so that every entry recorded before the field existed keeps its bytes
         if (r.duplicateOf() != null) n.set("duplicateOf", RecordWriter.duplicateOf(r.duplicateOf()));
+        if (r.review() != Review.NONE) n.put("review", r.review().wire());
+        return n;
+    }
+
+    static ObjectNode review(ReviewDecision d) {
+        ObjectNode n = F.objectNode();
+        n.put("id", d.id());
+        n.put("report", d.report());
+        n.put("decision", d.verdict().wire());
+        putNullable(n, "reason", d.reason());
         return n;
     }
 

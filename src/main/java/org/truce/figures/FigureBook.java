@@ -42,6 +42,8 @@ public final class FigureBook implements Ledger.Listener, Catalog {
     private final Declared<Metric> metrics = new Declared<>();
     private final Declared<Place> places = new Declared<>();
     private final Map<String, Filed> reports = new HashMap<>();
+    /** Reports awaiting review, in filing order. */
+    private final Map<String, Filed> awaiting = new java.util.LinkedHashMap<>();
     /** Concurrent, so that {@link #figure} finds a series without the lock. */
     private final Map<SeriesKey, Series> series = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> sourcesByMetricPlace = new HashMap<>();
@@ -75,6 +77,7 @@ public final class FigureBook implements Ledger.Listener, Catalog {
             case Fact.SOURCE_DECLARED -> read(FactReader.readSource(p, "", new Reading(true)));
             case Fact.METRIC_DECLARED -> read(FactReader.readMetric(p, "", new Reading(true)));
             case Fact.PLACE_DECLARED -> read(FactReader.readPlace(p, "", new Reading(true)));
+            case Fact.REPORT_CONFIRMED, Fact.REPORT_REJECTED -> read(FactReader.readReview(p, "", new Reading(true)));
             case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> {
                 Fact f = read(FactReader.readReport(p, "", new Reading(true)));
                 yield f instanceof Fact.ReportFiled filed ? new Fact.ReportFiled(shared(filed.report())) : f;
@@ -132,13 +135,42 @@ public final class FigureBook implements Ledger.Listener, Catalog {
             if (old != null) end(old, entry.seq(), r.retraction().id());
             return;
         }
+        if (fact instanceof Fact.ReportReviewed r) {
+            reviewed(r.decision(), entry.seq());
+            return;
+        }
         Report report = ((Fact.ReportFiled) fact).report();
         if (report.corrects() != null) {
+            // a correction that awaits review replaces a version in force only once confirmed; one
+            // that never counted (itself awaiting review) it replaces at once
             Filed old = currentOf(report.corrects());
-            if (old != null) end(old, entry.seq(), report.id());
+            if (old != null && (!report.awaitsReview() || old.awaitingReview())) end(old, entry.seq(), report.id());
         }
         Filed filed = new Filed(report, entry.seq(), entry.recordedAt());
         reports.put(report.id(), filed);
+        if (report.awaitsReview()) awaiting.put(report.id(), filed);
+        else counts(filed);
+    }
+
+    /** A confirmed report counts from the confirmation on (replacing then what it corrects); a rejected one never does. */
+    private void reviewed(ReviewDecision d, long seq) {
+        Filed f = reports.get(d.report());
+        if (f == null || !f.awaitingReview()) return; // the rules refuse these; a replay never fails on them
+        if (d.verdict() == ReviewDecision.Verdict.REJECTED) {
+            end(f, seq, d.id());
+            return;
+        }
+        if (f.report().corrects() != null) {
+            Filed old = currentOf(f.report().corrects());
+            if (old != null && old != f) end(old, seq, f.report().id());
+        }
+        f.confirm(seq, d.id());
+        awaiting.remove(f.report().id());
+        counts(f);
+    }
+
+    private void counts(Filed filed) {
+        Report report = filed.report();
         SeriesKey key = new SeriesKey(report.metric(), report.source(), report.place());
         series.computeIfAbsent(key, k -> new Series()).add(filed);
         sourcesByMetricPlace.computeIfAbsent(report.metric() + "\u0000" + report.place(), k -> new TreeSet<>()).add(report.source());
@@ -153,7 +185,7 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         return new Report(r.id(), share(r.metric()), r.kind(), r.value(), r.qualifier(), r.breakdown(), r.asOf(),
                 r.asOfPrecision(), r.since(), share(r.place()), share(r.source()), share(r.attribution()),
                 r.document() == null ? null : documents.computeIfAbsent(r.document(), d -> d), r.corrects(), r.duplicateOf(),
-                r.attributionKind(), r.attributionLang() == null ? null : share(r.attributionLang()));
+                r.attributionKind(), r.attributionLang() == null ? null : share(r.attributionLang()), r.review());
     }
 
     private String share(String s) {
@@ -173,9 +205,21 @@ public final class FigureBook implements Ledger.Listener, Catalog {
     }
 
     private void end(Filed old, long seq, String by) {
+        boolean counted = old.countsFrom() != Long.MAX_VALUE;
         old.end(seq, by);
+        if (!counted) awaiting.remove(old.report().id());
         Report r = old.report();
-        series.get(new SeriesKey(r.metric(), r.source(), r.place())).remove(old, seq);
+        if (counted) series.get(new SeriesKey(r.metric(), r.source(), r.place())).remove(old, seq);
+    }
+
+    /** Reports that wait for a second account's confirmation, oldest first. */
+    public List<Filed> awaitingReview() {
+        lock.readLock().lock();
+        try {
+            return List.copyOf(awaiting.values());
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Number of ledger entries folded in so far. */
@@ -389,7 +433,7 @@ public final class FigureBook implements Ledger.Listener, Catalog {
             Set<String> out = new TreeSet<>();
             for (var e : series.entrySet()) {
                 if (!e.getKey().metric().equals(metric)) continue;
-                if (e.getValue().versions().stream().anyMatch(f -> f.seq() < size)) out.add(e.getKey().place());
+                if (e.getValue().versions().stream().anyMatch(f -> f.countsFrom() < size)) out.add(e.getKey().place());
             }
             for (String place : List.copyOf(out)) {
                 String parent = places.get(place, size).map(Place::parent).orElse(null);

@@ -3,8 +3,9 @@ package org.truce.figures;
 import java.time.Instant;
 
 /**
- * A report as the record holds it: the report, the entry that filed it, and — once known — the entry
- * that replaced or withdrew it. Only the ledger's writer thread sets {@code endedAtSeq}.
+ * A report as the record holds it: the report, the entry that filed it, the entry from which it counts
+ * (its own, or for a report that awaited review the confirmation's), and — once known — the entry that
+ * replaced, withdrew or rejected it. Only the ledger's writer thread sets the mutable parts.
  */
 public final class Filed {
     private final Report report;
@@ -12,11 +13,14 @@ public final class Filed {
     private final Instant recordedAt;
     private volatile long endedAtSeq = Long.MAX_VALUE;
     private volatile String endedBy;
+    private volatile long countsFrom;
+    private volatile String confirmedBy;
 
     Filed(Report report, long seq, Instant recordedAt) {
         this.report = report;
         this.seq = seq;
         this.recordedAt = recordedAt;
+        this.countsFrom = report.awaitsReview() ? Long.MAX_VALUE : seq;
     }
 
     public Report report() {
@@ -33,7 +37,27 @@ public final class Filed {
 
     /** Whether this version was in force in the ledger of the first {@code size} entries. */
     public boolean inForceAt(long size) {
-        return seq < size && endedAtSeq >= size;
+        return countsFrom < size && endedAtSeq >= size;
+    }
+
+    /** The seq of the entry from which this version counts: its own, or its confirmation's; MAX_VALUE while it awaits review. */
+    public long countsFrom() {
+        return countsFrom;
+    }
+
+    /** Whether it waits for a second account's confirmation (and was neither rejected nor replaced meanwhile). */
+    public boolean awaitingReview() {
+        return countsFrom == Long.MAX_VALUE && current();
+    }
+
+    /** The id of the confirmation it counts by, or null. */
+    public String confirmedBy() {
+        return confirmedBy;
+    }
+
+    void confirm(long atSeq, String by) {
+        this.countsFrom = atSeq;
+        this.confirmedBy = by;
     }
 
     public boolean current() {

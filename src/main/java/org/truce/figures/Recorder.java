@@ -67,7 +67,8 @@ public final class Recorder {
     }
 
     private static boolean replaces(Fact f) {
-        return f instanceof Fact.ReportRetracted || (f instanceof Fact.ReportFiled r && r.report().corrects() != null);
+        return f instanceof Fact.ReportRetracted || f instanceof Fact.ReportReviewed
+                || (f instanceof Fact.ReportFiled r && r.report().corrects() != null);
     }
 
     /** One request may not give one id two contents, nor replace one report twice. */
@@ -83,10 +84,14 @@ public final class Recorder {
                         + " with different content"));
             }
             String target = f instanceof Fact.ReportRetracted r ? r.retraction().retracts()
+                    : f instanceof Fact.ReportReviewed r ? "review:" + r.decision().report()
                     : f instanceof Fact.ReportFiled r && r.report().corrects() != null ? r.report().corrects() : null;
             if (target != null && (first == null)) {
                 Integer other = replaced.putIfAbsent(target, i);
-                if (other != null) {
+                if (other != null && f instanceof Fact.ReportReviewed r) {
+                    violations.add(new Violation(pointers.get(i) + "/report", "report " + r.decision().report()
+                            + " is also reviewed by " + pointers.get(other) + " in this request; decide once"));
+                } else if (other != null) {
                     String field = f instanceof Fact.ReportRetracted ? "/retracts" : "/corrects";
                     violations.add(new Violation(pointers.get(i) + field, "report " + target + " is also replaced by "
                             + pointers.get(other) + " in this request; replace it once"));

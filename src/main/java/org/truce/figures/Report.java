@@ -15,12 +15,23 @@ import java.util.TreeMap;
  * record ({@link FactRules#duplicates}); such a report is never folded into a figure.
  * {@code attributionKind} says whether {@code attribution} is the body's verbatim words or a summary;
  * {@code attributionLang} is the language those words are in (required for a quote, else optional).
+ * {@code review} says whether it waits for a second account's confirmation before it counts ({@link Review}).
  * Immutable.
  */
 public record Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
                      Map<String, BigDecimal> breakdown, LocalDate asOf, DatePrecision asOfPrecision,
                      LocalDate since, String place, String source, String attribution, Document document,
-                     String corrects, DuplicateOf duplicateOf, AttributionKind attributionKind, String attributionLang) {
+                     String corrects, DuplicateOf duplicateOf, AttributionKind attributionKind, String attributionLang,
+                     Review review) {
+
+    /** A report that needs no review. */
+    public Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
+                  Map<String, BigDecimal> breakdown, LocalDate asOf, DatePrecision asOfPrecision,
+                  LocalDate since, String place, String source, String attribution, Document document,
+                  String corrects, DuplicateOf duplicateOf, AttributionKind attributionKind, String attributionLang) {
+        this(id, metric, kind, value, qualifier, breakdown, asOf, asOfPrecision, since, place, source, attribution,
+                document, corrects, duplicateOf, attributionKind, attributionLang, Review.NONE);
+    }
 
     /** A report that repeats none, its attribution a paraphrase in an unstated language (the reading of older entries). */
     public Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
@@ -55,6 +66,7 @@ public record Report(String id, String metric, ReportKind kind, BigDecimal value
     /** The breakdown is kept immutable and in key order; the common cases (none, one) take no tree. */
     public Report {
         if (attributionKind == null) attributionKind = AttributionKind.PARAPHRASE;
+        if (review == null) review = Review.NONE;
         if (breakdown.isEmpty()) {
             breakdown = Map.of();
         } else if (breakdown.size() == 1) {
@@ -65,5 +77,15 @@ public record Report(String id, String metric, ReportKind kind, BigDecimal value
         } else if (breakdown.getClass() != FROZEN) {
             breakdown = Collections.unmodifiableSortedMap(new TreeMap<>(breakdown));
         }
+    }
+
+    /** The same report, needing review or not. */
+    public Report withReview(Review r) {
+        return r == review ? this : new Report(id, metric, kind, value, qualifier, breakdown, asOf, asOfPrecision, since, place,
+                source, attribution, document, corrects, duplicateOf, attributionKind, attributionLang, r);
+    }
+
+    public boolean awaitsReview() {
+        return review == Review.REQUIRED;
     }
 }

@@ -46,7 +46,7 @@ final class Series {
         SeriesFold.Day day() {
             Filed total = null;
             for (Filed f : reports) {
-                if (f.report().kind() == ReportKind.TOTAL && (total == null || f.seq() > total.seq())) total = f;
+                if (f.report().kind() == ReportKind.TOTAL && (total == null || f.countsFrom() > total.countsFrom())) total = f;
             }
             return new SeriesFold.Day(total, total == null ? reports : increments()); // without a total, all are increments
         }
@@ -65,7 +65,7 @@ final class Series {
     /** Ledger size after the last entry that changed the present (one past its seq). */
     private long changedAt;
 
-    /** Adds a version filed by the entry {@code filed.seq()}. A knowing repeat is kept, never folded. */
+    /** Adds a version that counts from the entry {@code filed.countsFrom()}. A knowing repeat is kept, never folded. */
     void add(Filed filed) {
         versions.add(filed);
         if (filed.report().duplicateOf() != null) return;
@@ -78,7 +78,7 @@ final class Series {
         }
         now.get(i).add(filed);
         refold(now, i);
-        changedAt = filed.seq() + 1;
+        changedAt = filed.countsFrom() + 1;
         AsOfIndex published = index;
         if (append && published != null) {
             index = published.appended(now.get(i), changedAt);
@@ -160,7 +160,7 @@ final class Series {
         for (Filed f : versions) {
             if (f.inForceAt(size) && !f.report().asOf().isAfter(date) && f.report().duplicateOf() == null) inForce.add(f);
         }
-        inForce.sort(Comparator.comparing((Filed f) -> f.report().asOf()).thenComparingLong(Filed::seq));
+        inForce.sort(Comparator.comparing((Filed f) -> f.report().asOf()).thenComparingLong(Filed::countsFrom));
         List<Bucket> past = new ArrayList<>();
         for (Filed f : inForce) {
             if (past.isEmpty() || !past.get(past.size() - 1).date.equals(f.report().asOf())) past.add(new Bucket(f.report().asOf()));

@@ -147,6 +147,16 @@ final class PostgresAccountStore implements AccountStore {
     }
 
     @Override
+    public void noteRecorded(List<String> entryIds, String accountId) {
+        for (String id : entryIds) update("INSERT INTO recorded_by (entry_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING", id, accountId);
+    }
+
+    @Override
+    public Optional<String> recordedBy(String entryId) {
+        return first("SELECT account_id FROM recorded_by WHERE entry_id = ?", rows -> rows.getString(1), entryId);
+    }
+
+    @Override
     public void close() {
         if (closed) return;
         closed = true;

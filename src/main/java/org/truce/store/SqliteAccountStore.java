@@ -165,6 +165,16 @@ final class SqliteAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized void noteRecorded(List<String> entryIds, String accountId) {
+        for (String id : entryIds) update("INSERT INTO recorded_by (entry_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING", id, accountId);
+    }
+
+    @Override
+    public synchronized Optional<String> recordedBy(String entryId) {
+        return first(query("SELECT account_id FROM recorded_by WHERE entry_id = ?", rows -> rows.getString(1), entryId));
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;

@@ -14,6 +14,7 @@ enum Access implements RouteRole {
     PUBLIC("anyone, signed in or not"),
     SIGNED_IN("any signed-in account"),
     REPORTING("the reporter or transcriber role"),
+    REVIEWER("the reporter, transcriber or secretariat role"),
     REPORTER("the reporter role"),
     RECORD_READER("the analyst or custodian role"),
     VERIFIER("the verifier role"),
@@ -39,6 +40,7 @@ enum Access implements RouteRole {
             case PUBLIC -> true;
             case SIGNED_IN -> p != null;
             case REPORTING -> holds(p, Role.REPORTER) || holds(p, Role.TRANSCRIBER);
+            case REVIEWER -> holds(p, Role.REPORTER) || holds(p, Role.TRANSCRIBER) || holds(p, Role.SECRETARIAT);
             case REPORTER -> holds(p, Role.REPORTER);
             case RECORD_READER -> holds(p, Role.ANALYST) || holds(p, Role.CUSTODIAN);
             case PLACES -> holds(p, Role.SECRETARIAT);

@@ -7,6 +7,7 @@ import org.truce.accounts.Principal;
 import org.truce.figures.Fact;
 import org.truce.figures.FactReader;
 import org.truce.figures.Recorder;
+import org.truce.figures.Review;
 import org.truce.ledger.AppendResult;
 import org.truce.record.Voice;
 
@@ -20,6 +21,7 @@ final class FigureRoutes {
     private final WriteRoute<Fact> sources;
     private final WriteRoute<Fact> metrics;
     private final WriteRoute<Fact> places;
+    private final WriteRoute<Fact> reviews;
     private final WriteRequest writes;
     private final ReadRoutes reads;
 
@@ -27,7 +29,10 @@ final class FigureRoutes {
         this.writes = writes;
         this.reads = reads;
         WriteRoute.Recording<Fact> record = (facts, pointers, actor) -> recorder.record(facts, pointers, actor.author());
-        this.reports = WriteRoute.of(FactReader::readReport, record).speaking(Speakers.REPORTERS, FigureRoutes::voice);
+        this.reports = WriteRoute.of(FactReader::readReport, record).speaking(Speakers.REPORTERS, FigureRoutes::voice)
+                .reviewed(f -> f instanceof Fact.ReportFiled r ? new Fact.ReportFiled(r.report().withReview(Review.REQUIRED)) : f);
+        this.reviews = WriteRoute.of(FactReader::readReview, record)
+                .checking((p, actor, f, at) -> writes.mayReview(p, ((Fact.ReportReviewed) f).decision().report(), at + "/report"));
         this.sources = WriteRoute.of(FactReader::readSource, record);
         this.metrics = WriteRoute.of(FactReader::readMetric, record);
         this.places = WriteRoute.of(FactReader::readPlace, record);
@@ -48,6 +53,8 @@ final class FigureRoutes {
 
     void routes(RoutesConfig r) {
         r.post(WebApp.API + "/reports", writes.handler(reports), Access.REPORTING);
+        r.post(WebApp.API + "/reviews", writes.handler(reviews), Access.REVIEWER);
+        r.get(WebApp.API + "/reviews", reads::awaitingReview, Access.SIGNED_IN);
         r.post(WebApp.API + "/sources", writes.handler(sources), Access.ADMIN);
         r.post(WebApp.API + "/metrics", writes.handler(metrics), Access.ADMIN);
         r.post(WebApp.API + "/places", writes.handler(places), Access.PLACES);
@@ -57,6 +64,11 @@ final class FigureRoutes {
         r.get(WebApp.API + "/figures", reads::figure, Access.PUBLIC);
         r.get(WebApp.API + "/figures/reconciled", CsvTables.csv(reads::reconciled, CsvTables.RECONCILED), Access.PUBLIC);
         r.get(WebApp.API + "/figures/series", CsvTables.csv(reads::series, CsvTables.SERIES), Access.PUBLIC);
+    }
+
+    /** A review decision from the desk: the same path as {@code POST /api/v1/reviews}. */
+    AppendResult.Accepted review(Principal p, JsonNode body, String address) {
+        return writes.accept(p, body, reviews, address).accepted();
     }
 
     /** One report from a form of the desk: the same path as {@code POST /api/v1/reports}. */

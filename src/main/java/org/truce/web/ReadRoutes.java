@@ -62,6 +62,16 @@ final class ReadRoutes {
         });
     }
 
+    /** The figures that wait for a second account's confirmation (four eyes), oldest first: in no published output yet. */
+    void awaitingReview(Context ctx) {
+        list(ctx, book.awaitingReview(), f -> {
+            ObjectNode n = Json.object();
+            n.set("report", FactWriter.report(f.report()));
+            n.put("seq", f.seq()).put("recordedAt", EntryCodec.formatInstant(f.recordedAt()));
+            return n;
+        });
+    }
+
     private static <T> void list(Context ctx, List<T> all, Function<T, com.fasterxml.jackson.databind.JsonNode> json) {
         int offset = (int) Params.longParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         // a CSV export is the whole table unless a page is asked for

@@ -106,7 +106,7 @@ public final class WebApp {
         var trail = new AuditTrail(truce.audit(), truce.clock(), settings.auditQuota());
         truce.metrics().watch(trail);
         var guard = new Guard(truce.accounts(), sessions, bootstrapToken, trail);
-        var writes = new WriteRequest(truce.attribution(), trail);
+        var writes = new WriteRequest(truce.attribution(), trail, settings.fourEyes(), truce.accounts());
         var pages = new Pages(guard);
         var figures = new FigureRoutes(truce.recorder(), writes, new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map()));
         if (!settings.witnesses().witnesses().isEmpty()) truce.witnessedBy(settings.witnesses());

@@ -2,6 +2,7 @@ package org.truce.web;
 
 import java.util.Optional;
 import java.util.function.Function;
+import org.truce.accounts.FourEyes;
 import org.truce.witness.WitnessList;
 
 /**
@@ -15,23 +16,25 @@ import org.truce.witness.WitnessList;
  * @param maxLag       {@code TRUCE_READY_MAX_LAG}: entries the projections may trail the store and be ready
  * @param cookieSecure {@code TRUCE_COOKIE_SECURE}: session cookies are Secure even behind a plain-HTTP proxy
  * @param witnesses    {@code TRUCE_WITNESSES} and {@code TRUCE_WITNESS_QUORUM}: who cosigns the node's checkpoints
+ * @param fourEyes     {@code TRUCE_FOUR_EYES} and {@code TRUCE_FOUR_EYES_OWN}: which figures wait for a second account
  */
 record WebSettings(ClientAddress clientAddress, DraftRule drafts, ServerLimits limits, long auditQuota,
                    Optional<TileLayer> tiles, String publicUrl, String metricsToken, long maxLag, boolean cookieSecure,
-                   WitnessList witnesses) {
+                   WitnessList witnesses, FourEyes fourEyes) {
 
     static WebSettings from(Function<String, String> env) {
         String metrics = env.apply(HealthRoutes.METRICS_TOKEN_ENV);
         return new WebSettings(ClientAddress.configured(env), DraftRule.configured(env), ServerLimits.configured(env),
                 AuditQuota.configured(env), TileLayer.configured(env), blankToNull(env.apply("TRUCE_PUBLIC_URL")),
                 blankToNull(metrics == null ? null : metrics.trim()), HealthRoutes.maxLag(env),
-                "true".equalsIgnoreCase(env.apply("TRUCE_COOKIE_SECURE")), WitnessList.configured(env));
+                "true".equalsIgnoreCase(env.apply("TRUCE_COOKIE_SECURE")), WitnessList.configured(env),
+                FourEyes.configured(env));
     }
 
     /** The same settings with another metrics token (or none). */
     WebSettings withMetricsToken(String token) {
         return new WebSettings(clientAddress, drafts, limits, auditQuota, tiles, publicUrl,
-                blankToNull(token == null ? null : token.trim()), maxLag, cookieSecure, witnesses);
+                blankToNull(token == null ? null : token.trim()), maxLag, cookieSecure, witnesses, fourEyes);
     }
 
     private static String blankToNull(String s) {

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
+import org.truce.accounts.Accounts;
 import org.truce.accounts.Attribution;
+import org.truce.accounts.FourEyes;
 import org.truce.accounts.Principal;
 import org.truce.audit.AuditTrail;
 import org.truce.ledger.AppendResult;
@@ -40,10 +42,23 @@ final class WriteRequest {
     static final int MAX_ITEMS = 10_000;
     private final Attribution attribution;
     private final AuditTrail audit;
+    private final FourEyes fourEyes;
+    private final Accounts accounts;
 
-    WriteRequest(Attribution attribution, AuditTrail audit) {
+    /**
+     * @param fourEyes which items wait for a second account's review
+     * @param accounts where the account that recorded such an item is kept (privately)
+     */
+    WriteRequest(Attribution attribution, AuditTrail audit, FourEyes fourEyes, Accounts accounts) {
         this.attribution = attribution;
         this.audit = audit;
+        this.fourEyes = fourEyes;
+        this.accounts = accounts;
+    }
+
+    /** Why {@code p} may not confirm or reject the report {@code reportId} (403); empty when it may. */
+    List<Violation> mayReview(Principal p, String reportId, String at) {
+        return fourEyes.mayReview(p, accounts.recordedBy(reportId), attribution.organisationThatRecorded(reportId), at);
     }
 
     Attribution attribution() {
@@ -90,10 +105,43 @@ final class WriteRequest {
         List<Violation> forbidden = forbidden(p, actor, route, facts, pointers);
         if (!forbidden.isEmpty()) throw Answers.forbidden(forbidden);
         signatures.transcriptions(p, route, facts, pointers, attribution);
+        Set<Integer> awaiting = markForReview(p, route, facts, pointers);
         Outcome outcome = recording(() -> signatures.sealing(() -> route.recording().record(facts, pointers, actor)));
         AppendResult.Accepted accepted = Answers.accepted(outcome, pointers);
         trail(p, accepted, address);
+        noteRecorder(p, accepted, awaiting);
         return new Written<>(facts, pointers, many, accepted);
+    }
+
+    /** Marks the items that wait for a second account's review (four eyes); the indexes of those marked. */
+    private <F> Set<Integer> markForReview(Principal p, WriteRoute<F> route, List<F> facts, List<String> pointers) {
+        Set<Integer> marked = new HashSet<>();
+        if (route.review() == null || route.speakers() == null) return marked;
+        for (int i = 0; i < facts.size(); i++) {
+            Voice voice = route.voices().of(facts.get(i), pointers.get(i));
+            if (voice == null || voice.body() == null) continue;
+            boolean transcribed = !attribution.speaksFor(p, route.speakers(), voice.body());
+            if (!fourEyes.required(transcribed)) continue;
+            F awaiting = route.review().awaiting(facts.get(i));
+            if (awaiting != facts.get(i)) {
+                facts.set(i, awaiting);
+                marked.add(i);
+            }
+        }
+        return marked;
+    }
+
+    /** Keeps, privately, which account recorded the items that wait for review: "another account" is checked against it. */
+    private void noteRecorder(Principal p, AppendResult.Accepted accepted, Set<Integer> awaiting) {
+        if (awaiting.isEmpty() || p.accountId() == null) return;
+        List<String> ids = new ArrayList<>();
+        for (int i : awaiting) ids.add(accepted.outcomes().get(i).entry().clientId());
+        try {
+            accounts.noteRecorded(ids, p.accountId());
+        } catch (RuntimeException e) {
+            // the entries are acknowledged; a reviewer from the recording organisation is then refused (FourEyes)
+            LoggerFactory.getLogger(WriteRequest.class).error("could not note who recorded {} entries awaiting review", ids.size(), e);
+        }
     }
 
     private <F> List<Violation> forbidden(Principal p, Actor actor, WriteRoute<F> route, List<F> facts, List<String> pointers) {

@@ -18,9 +18,16 @@ import org.truce.record.Voice;
  *
  * @param speakers who may speak in a body's name; null when the input speaks in nobody's (declarations)
  * @param single   the route takes one object, never an array
+ * @param review   the item marked to wait for a second account's review (four eyes); null where nothing waits
  */
 record WriteRoute<F>(Reader<F> reader, Attribution.Speakers speakers, Voices<F> voices, Checks<F> checks,
-                     Recording<F> recording, Receipts<F> receipts, boolean single) {
+                     Recording<F> recording, Receipts<F> receipts, boolean single, Review<F> review) {
+
+    /** The same item, marked to wait for review; the item itself where that kind never waits (a retraction). */
+    @FunctionalInterface
+    interface Review<F> {
+        F awaiting(F fact);
+    }
 
     /** Reads one item at JSON pointer {@code at} ("" for a body of one object). */
     @FunctionalInterface
@@ -54,22 +61,27 @@ record WriteRoute<F>(Reader<F> reader, Attribution.Speakers speakers, Voices<F> 
 
     /** A route whose items speak in nobody's name (catalog and map declarations, links). */
     static <F> WriteRoute<F> of(Reader<F> reader, Recording<F> recording) {
-        return new WriteRoute<>(reader, null, (f, at) -> null, (p, a, f, at) -> List.of(), recording, (f, r) -> { }, false);
+        return new WriteRoute<>(reader, null, (f, at) -> null, (p, a, f, at) -> List.of(), recording, (f, r) -> { }, false, null);
     }
 
     WriteRoute<F> speaking(Attribution.Speakers who, Voices<F> names) {
-        return new WriteRoute<>(reader, who, names, checks, recording, receipts, single);
+        return new WriteRoute<>(reader, who, names, checks, recording, receipts, single, review);
     }
 
     WriteRoute<F> checking(Checks<F> rule) {
-        return new WriteRoute<>(reader, speakers, voices, rule, recording, receipts, single);
+        return new WriteRoute<>(reader, speakers, voices, rule, recording, receipts, single, review);
     }
 
     WriteRoute<F> withReceipts(Receipts<F> add) {
-        return new WriteRoute<>(reader, speakers, voices, checks, recording, add, single);
+        return new WriteRoute<>(reader, speakers, voices, checks, recording, add, single, review);
     }
 
     WriteRoute<F> oneObject() {
-        return new WriteRoute<>(reader, speakers, voices, checks, recording, receipts, true);
+        return new WriteRoute<>(reader, speakers, voices, checks, recording, receipts, true, review);
+    }
+
+    /** Items in a body's name wait for a second account's review where the four-eyes rule says so. */
+    WriteRoute<F> reviewed(Review<F> mark) {
+        return new WriteRoute<>(reader, speakers, voices, checks, recording, receipts, single, mark);
     }
 }

@@ -59,6 +59,20 @@ final class BookBuilder {
         return report(source, "region", ReportKind.INCREMENT, value, Qualifier.EXACT, date, Map.of(), null);
     }
 
+    /** A total that waits for review, correcting {@code corrects} (or null) once confirmed. */
+    String awaiting(String source, String value, String date, String corrects) {
+        String id = String.format("00000000-0000-4000-8000-%012d", ++ids);
+        add(new Fact.ReportFiled(new Report(id, "returnees", ReportKind.TOTAL, new BigDecimal(value), Qualifier.EXACT, Map.of(),
+                LocalDate.parse(date), DatePrecision.DAY, null, "region", source, "words of " + source, new Document("t", "p", null, null),
+                corrects).withReview(Review.REQUIRED)));
+        return id;
+    }
+
+    long decide(String report, ReviewDecision.Verdict verdict) {
+        String id = String.format("00000000-0000-4000-8000-%012d", ++ids);
+        return add(new Fact.ReportReviewed(new ReviewDecision(id, report, verdict, verdict == ReviewDecision.Verdict.REJECTED ? "wrong" : null)));
+    }
+
     void retract(String source, String id) {
         String rid = String.format("00000000-0000-4000-8000-%012d", ++ids);
         add(new Fact.ReportRetracted(new Retraction(rid, source, id, "test")));

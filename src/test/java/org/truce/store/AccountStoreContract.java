@@ -37,6 +37,19 @@ abstract class AccountStoreContract {
     }
 
     @Test
+    void who_recorded_an_entry_awaiting_review_is_kept_across_reopen_and_never_overwritten() {
+        try (AccountStore store = open()) {
+            store.noteRecorded(List.of("r-1", "r-2"), "acct-a");
+            store.noteRecorded(List.of("r-2"), "acct-b");
+        }
+        try (AccountStore store = open()) {
+            assertThat(store.recordedBy("r-1")).contains("acct-a");
+            assertThat(store.recordedBy("r-2")).contains("acct-a");
+            assertThat(store.recordedBy("r-3")).isEmpty();
+        }
+    }
+
+    @Test
     void organisations_are_added_once_and_listed_by_id() {
         try (AccountStore store = open()) {
             assertThat(store.addOrganisation(OSCE)).isTrue();

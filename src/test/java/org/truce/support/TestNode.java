@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.truce.accounts.FourEyes;
 import org.truce.accounts.Role;
 import org.truce.app.Truce;
 import org.truce.web.WebApp;
@@ -53,14 +54,17 @@ public final class TestNode implements AutoCloseable {
 
     /**
      * A node whose settings {@code env} (such as {@code TRUCE_PUBLIC_DRAFTS}) are given here, as the
-     * process environment gives them in production; a setting not in the map is read from that environment.
+     * process environment gives them in production; a setting not in the map is read from that environment,
+     * except the four-eyes rule, off unless the map sets it: tests of other behaviour transcribe figures
+     * that count at once (FourEyesTest and the desk's browser tests turn it on).
      */
     public TestNode(Path dir, String databaseUrl, boolean demo, java.util.Map<String, String> env) {
         truce = Truce.open(dir, databaseUrl, clock, org.truce.ledger.Ledger.Progress.NONE);
         if (demo) {
             truce.loadDemo();
         }
-        app = WebApp.create(truce, BOOTSTRAP, SCRAPE, name -> env.containsKey(name) ? env.get(name) : System.getenv(name)).start(0);
+        app = WebApp.create(truce, BOOTSTRAP, SCRAPE, name -> env.containsKey(name) ? env.get(name)
+                : name.equals(FourEyes.ENV) ? "off" : System.getenv(name)).start(0);
         token = account("desk", "desk", "desk", Role.ADMIN, Role.TRANSCRIBER, Role.SECRETARIAT);
     }
 
