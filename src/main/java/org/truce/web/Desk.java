@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.truce.accords.Tracker;
+import org.truce.accounts.Principal;
 import org.truce.app.Truce;
 import org.truce.figures.Figure;
 import org.truce.figures.Flag;
@@ -27,32 +28,74 @@ import org.truce.web.desk.Dashboard;
 final class Desk {
     static final int MAX_ENTRIES = 200;
     static final int MAX_FLAGS = 200;
+    static final int MAX_REVIEWS = 200;
     private final Truce truce;
     private final Pages pages;
+    private final FigureRoutes figures;
 
-    Desk(Truce truce, Pages pages) {
+    Desk(Truce truce, Pages pages, FigureRoutes figures) {
         this.truce = truce;
         this.pages = pages;
+        this.figures = figures;
     }
 
     void dashboard(Context ctx) {
-        pages.page(ctx, 200, "desk/dashboard.jte", Pages.params("d", build()));
+        show(ctx, 200, List.of());
     }
 
-    Dashboard build() {
+    /** The worklist, with the refusals of a review decision on top when there are any. */
+    private void show(Context ctx, int status, List<org.truce.record.Violation> refused) {
+        pages.page(ctx, status, "desk/dashboard.jte", Pages.params("d", build(Caller.required(ctx)), "refused", refused));
+    }
+
+    /** A second account confirms or rejects a figure from the worklist: the same path as {@code POST /api/v1/reviews}. */
+    void decide(Context ctx) {
+        Principal p = Caller.required(ctx);
+        Map<String, String> values = FormJson.values(ctx);
+        var body = Json.object().put("id", values.getOrDefault("id", "")).put("report", values.getOrDefault("report", ""))
+                .put("decision", values.getOrDefault("decision", ""));
+        String reason = values.getOrDefault("reason", "").strip();
+        if (!reason.isEmpty()) body.put("reason", reason);
+        try {
+            figures.review(p, body, ctx.ip());
+            ctx.redirect("/desk#review", io.javalin.http.HttpStatus.SEE_OTHER);
+        } catch (Problem refused) {
+            if (refused.errors().isEmpty()) throw refused;
+            show(ctx, refused.code().status(), refused.errors());
+        }
+    }
+
+    Dashboard build(Principal viewer) {
         long size = truce.ledger().size();
         LocalDate today = LocalDate.now(truce.clock());
-        List<Dashboard.EntryLine> entries = today(size, today.atStartOfDay(ZoneOffset.UTC).toInstant());
+        List<Dashboard.FigureGroup> todayFigures = new ArrayList<>();
+        List<Dashboard.EntryLine> entries = today(size, today.atStartOfDay(ZoneOffset.UTC).toInstant(), todayFigures);
         Map<String, Integer> counts = new TreeMap<>();
         entries.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
         List<Dashboard.TypeCount> byType = counts.entrySet().stream().map(e -> new Dashboard.TypeCount(e.getKey(), e.getValue())).toList();
         var awaiting = truce.incidents().book().incidents(size).stream().filter(i -> i.finding().isEmpty()).toList();
-        return new Dashboard(today, size, byType, entries.size() > MAX_ENTRIES ? entries.subList(entries.size() - MAX_ENTRIES, entries.size()) : entries,
+        return new Dashboard(today, size, review(viewer), todayFigures, byType,
+                entries.size() > MAX_ENTRIES ? entries.subList(entries.size() - MAX_ENTRIES, entries.size()) : entries,
                 flags(today, size), overdue(today, size), awaiting, truce.incidents().duplicates().proposals(size));
     }
 
-    /** Entries recorded since {@code start}: recordedAt never decreases with seq, so a binary search finds the first. */
-    private List<Dashboard.EntryLine> today(long size, Instant start) {
+    private List<Dashboard.Review> review(Principal viewer) {
+        List<Dashboard.Review> out = new ArrayList<>();
+        for (var f : truce.figures().awaitingReview()) {
+            if (out.size() == MAX_REVIEWS) break;
+            boolean mine = !figures.mayReview(viewer, f.report().id()).isEmpty();
+            out.add(new Dashboard.Review(f, f.recordedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                    mine, java.util.UUID.randomUUID().toString()));
+        }
+        return out;
+    }
+
+    /**
+     * Entries recorded since {@code start}: recordedAt never decreases with seq, so a binary search finds
+     * the first. The reports among them are grouped by source and metric into {@code figures}.
+     */
+    private List<Dashboard.EntryLine> today(long size, Instant start, List<Dashboard.FigureGroup> figures) {
+        Map<String, List<String>> groups = new TreeMap<>();
         long lo = 0;
         long hi = size;
         while (lo < hi) {
@@ -68,9 +111,15 @@ final class Desk {
                 Entry e = EntryCodec.decode(s.bytes());
                 out.add(new Dashboard.EntryLine(e.seq(), e.recordedAt().atOffset(ZoneOffset.UTC).toLocalTime().withNano(0).toString(),
                         e.type(), e.clientId(), e.author(), href(e)));
+                if (e.type().equals("report.filed")) {
+                    groups.computeIfAbsent(e.payload().path("source").asText() + "\u0000" + e.payload().path("metric").asText(),
+                            k -> new ArrayList<>()).add(e.clientId());
+                }
             }
             seq += batch.size();
         }
+        groups.forEach((k, ids) -> figures.add(new Dashboard.FigureGroup(k.substring(0, k.indexOf('\u0000')),
+                k.substring(k.indexOf('\u0000') + 1), List.copyOf(ids))));
         return out;
     }
 

@@ -16,7 +16,7 @@ final class DeskPages {
     private final RecordPages record;
 
     DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents) {
-        this.desk = new Desk(truce, pages);
+        this.desk = new Desk(truce, pages, writes);
         this.forms = new DeskForms(truce, pages, writes, incidents);
         this.review = new ReviewPages(truce, pages, incidents);
         this.record = new RecordPages(truce, pages);
@@ -24,6 +24,7 @@ final class DeskPages {
 
     void routes(RoutesConfig r) {
         r.get("/desk", desk::dashboard, Access.SIGNED_IN);
+        r.post("/desk/reviews", desk::decide, Access.REVIEWER);
         r.get("/desk/reports/new", forms::reportForm, Access.REPORTING);
         r.post("/desk/reports/new", forms::submitReport, Access.REPORTING);
         r.get("/desk/reports/{id}", forms::report, Access.SIGNED_IN);

@@ -71,6 +71,11 @@ final class FigureRoutes {
         return writes.accept(p, body, reviews, address).accepted();
     }
 
+    /** Why {@code p} may not confirm or reject the report: the four-eyes rule of the write path. */
+    java.util.List<org.truce.record.Violation> mayReview(Principal p, String reportId) {
+        return writes.mayReview(p, reportId, "/report");
+    }
+
     /** One report from a form of the desk: the same path as {@code POST /api/v1/reports}. */
     AppendResult.Accepted report(Principal p, JsonNode body, String address) {
         return writes.accept(p, body, reports, address).accepted();

@@ -133,4 +133,17 @@ class FourEyesTest {
         assertThat(node.post("/api/v1/reviews", review(id, "confirmed", null), analyst).status()).isEqualTo(403);
         assertThat(value(FIGURE)).isNotEqualTo("1300");
     }
+
+    @Test
+    void the_desk_worklist_offers_the_decision_to_a_second_account_only() {
+        start("another-account");
+        String id = UUID.randomUUID().toString();
+        assertThat(node.post("/api/v1/reports", Reports.valid(id).toString(), node.token).status()).isEqualTo(201);
+        String mine = node.get("/desk", node.token).body();
+        assertThat(mine).contains("review-" + id).contains("Another account must review this figure")
+                .doesNotContain("name=\"report\" value=\"" + id + "\"");
+        String second = node.account("desk", "desk", "second", Role.TRANSCRIBER);
+        String theirs = node.get("/desk", second).body();
+        assertThat(theirs).contains("name=\"report\" value=\"" + id + "\"").containsPattern("ru-peacekeepers on medical_assistance: 1 report: <a href=\"/desk/reports/" + id + "\">");
+    }
 }
