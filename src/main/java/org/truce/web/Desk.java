@@ -74,17 +74,18 @@ final class Desk {
         entries.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
         List<Dashboard.TypeCount> byType = counts.entrySet().stream().map(e -> new Dashboard.TypeCount(e.getKey(), e.getValue())).toList();
         var awaiting = truce.incidents().book().incidents(size).stream().filter(i -> i.finding().isEmpty()).toList();
-        return new Dashboard(today, size, review(viewer), todayFigures, byType,
+        return new Dashboard(today, size, review(viewer, size), todayFigures, byType,
                 entries.size() > MAX_ENTRIES ? entries.subList(entries.size() - MAX_ENTRIES, entries.size()) : entries,
                 flags(today, size), overdue(today, size), awaiting, truce.incidents().duplicates().proposals(size));
     }
 
-    private List<Dashboard.Review> review(Principal viewer) {
+    private List<Dashboard.Review> review(Principal viewer, long size) {
         List<Dashboard.Review> out = new ArrayList<>();
         for (var f : truce.figures().awaitingReview()) {
             if (out.size() == MAX_REVIEWS) break;
             boolean mine = !figures.mayReview(viewer, f.report().id()).isEmpty();
-            out.add(new Dashboard.Review(f, f.recordedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0).toString().replace('T', ' '),
+            out.add(new Dashboard.Review(f, truce.figures().source(f.report().source(), size).orElse(null),
+                    truce.figures().metric(f.report().metric(), size).orElse(null), f.recordedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0).toString().replace('T', ' '),
                     mine, java.util.UUID.randomUUID().toString()));
         }
         return out;

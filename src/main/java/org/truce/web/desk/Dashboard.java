@@ -3,6 +3,8 @@ package org.truce.web.desk;
 import java.time.LocalDate;
 import java.util.List;
 import org.truce.accords.Tracker;
+import org.truce.catalog.Metric;
+import org.truce.catalog.Source;
 import org.truce.figures.Filed;
 import org.truce.incidents.Duplicates;
 import org.truce.incidents.Incident;
@@ -20,7 +22,7 @@ public record Dashboard(LocalDate today, long size, List<Review> review, List<Fi
      * One figure waiting for a second pair of eyes. {@code mine}: the viewer recorded it (or, where
      * the rule asks for another organisation, the viewer's organisation did), so another must decide.
      */
-    public record Review(Filed filed, String recordedAt, boolean mine, String decisionId) {}
+    public record Review(Filed filed, Source source, Metric metric, String recordedAt, boolean mine, String decisionId) {}
 
     /** The figures one source's name gave on one metric today, with the reports' ids. */
     public record FigureGroup(String source, String metric, List<String> reports) {}
