@@ -8,13 +8,14 @@ import org.truce.catalog.Source;
 public sealed interface Fact {
     String SOURCE_DECLARED = "source.declared";
     String METRIC_DECLARED = "metric.declared";
+    String METRIC_AMENDED = "metric.amended";
     String PLACE_DECLARED = "place.declared";
     String REPORT_FILED = "report.filed";
     String REPORT_RETRACTED = "report.retracted";
     String REPORT_CONFIRMED = "report.confirmed";
     String REPORT_REJECTED = "report.rejected";
     /** Every entry type of this capability (the catalog's declarations are recorded through it). */
-    java.util.Set<String> TYPES = java.util.Set.of(SOURCE_DECLARED, METRIC_DECLARED, PLACE_DECLARED, REPORT_FILED, REPORT_RETRACTED,
+    java.util.Set<String> TYPES = java.util.Set.of(SOURCE_DECLARED, METRIC_DECLARED, METRIC_AMENDED, PLACE_DECLARED, REPORT_FILED, REPORT_RETRACTED,
             REPORT_CONFIRMED, REPORT_REJECTED);
 
     /** The ledger entry type of this fact. */
@@ -31,6 +32,15 @@ public sealed interface Fact {
     record MetricDeclared(Metric metric) implements Fact {
         public String type() { return METRIC_DECLARED; }
         public String clientId() { return "metric:" + metric.id(); }
+    }
+
+    /**
+     * A later version of a metric's declaration (names, added breakdowns), numbered from 2: in force
+     * from its record time on, so what was published before keeps the words it had.
+     */
+    record MetricAmended(Metric metric, int revision) implements Fact {
+        public String type() { return METRIC_AMENDED; }
+        public String clientId() { return "metric:" + metric.id() + "@" + revision; }
     }
 
     record PlaceDeclared(Place place) implements Fact {

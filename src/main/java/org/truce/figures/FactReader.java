@@ -28,7 +28,7 @@ public final class FactReader {
     static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000000");
     private static final Set<String> REPORT_FIELDS = Set.of("id", "metric", "kind", "value", "qualifier",
             "breakdown", "asOf", "asOfPrecision", "since", "place", "source", "attribution", "attributionKind",
-            "attributionLang", "document", "corrects", "retracts", "duplicateOf", "review");
+            "attributionLang", "document", "corrects", "retracts", "duplicateOf", "review", "spokesperson");
     private static final Set<String> REVIEW_FIELDS = Set.of("id", "report", "decision", "reason");
     /** A BCP 47 language tag as the record uses them: a language subtag, then optional script or region. */
     private static final java.util.regex.Pattern LANGUAGE_TAG =
@@ -37,7 +37,7 @@ public final class FactReader {
             "corrects");
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "roles", "partOf", "names", "reportsOn",
             "forms");
-    private static final Set<String> METRIC_FIELDS = Set.of("id", "unit", "breakdowns", "names");
+    private static final Set<String> METRIC_FIELDS = Set.of("id", "unit", "breakdowns", "names", "revision");
     private static final Set<String> PLACE_FIELDS = Set.of("id", "kind", "administration", "parent", "names",
             "location", "overlaps");
     private static final Set<String> UNITS = Set.of("people", "ha", "km", "items", "bodies", "buildings",
@@ -76,13 +76,14 @@ public final class FactReader {
         String corrected = corrects ? r.uuid(node, "corrects", at, true) : null;
         DuplicateOf duplicateOf = RecordReader.duplicateOf(r, node.get("duplicateOf"), at + "/duplicateOf");
         Review review = enumOf(r, node, "review", at, false, Review::fromWire);
+        String spokesperson = r.name(node, "spokesperson", at, false);
         if (!r.ok()) return Parsed.of(null, r);
         if (since != null && since.isAfter(asOf)) r.fail(at + "/since", "must not be after asOf");
         Report report = new Report(id, metric, kind, value, qualifier == null ? Qualifier.EXACT : qualifier,
                 breakdown, asOf, precision == null ? DatePrecision.DAY : precision, since, place, source,
                 attribution, document, corrected, duplicateOf,
                 attributionKind == null ? AttributionKind.PARAPHRASE : attributionKind, attributionLang,
-                review == null ? Review.NONE : review);
+                review == null ? Review.NONE : review, spokesperson);
         return Parsed.of(new Fact.ReportFiled(report), r);
     }
 
@@ -164,7 +165,13 @@ public final class FactReader {
         if (unit != null && !UNITS.contains(unit)) r.fail(at + "/unit", "must be one of " + new java.util.TreeSet<>(UNITS));
         List<String> breakdowns = r.ids(node.get("breakdowns"), at + "/breakdowns", false);
         Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
-        return Parsed.of(new Fact.MetricDeclared(new Metric(id, unit, breakdowns, names)), r);
+        JsonNode revision = node.get("revision");
+        if (revision == null || revision.isNull()) return Parsed.of(new Fact.MetricDeclared(new Metric(id, unit, breakdowns, names)), r);
+        if (!revision.canConvertToInt() || !revision.isIntegralNumber() || revision.intValue() < 2) {
+            r.fail(at + "/revision", "must be a whole number from 2 on: the version this amendment makes (the declaration is 1)");
+            return Parsed.of(null, r);
+        }
+        return Parsed.of(new Fact.MetricAmended(new Metric(id, unit, breakdowns, names), revision.intValue()), r);
     }
 
     public static Parsed<Fact> readPlace(JsonNode node, String at) {

@@ -109,6 +109,7 @@ public final class FactRules {
             else if (fact instanceof Fact.ReportReviewed r) review(r.decision(), at);
             else if (fact instanceof Fact.SourceDeclared s) source(s.source(), at);
             else if (fact instanceof Fact.MetricDeclared m) metric(m.metric(), at);
+            else if (fact instanceof Fact.MetricAmended m) amendment(m, at);
             else if (fact instanceof Fact.PlaceDeclared p) place(p.place(), at);
             return v;
         }
@@ -188,6 +189,37 @@ public final class FactRules {
                 if (!m.breakdowns().get(i).matches("[a-z][a-z0-9_]{0,63}")) {
                     v.add(new Violation(at + "/breakdowns/" + i, "must be a lowercase name such as children"));
                 }
+            }
+        }
+
+        /**
+         * An amendment makes the next version (or repeats one already recorded, a retry); it keeps the
+         * unit, since reports already recorded were counted in it, and drops no breakdown they may give.
+         */
+        private void amendment(Fact.MetricAmended a, String at) {
+            Metric m = a.metric();
+            metric(m, at);
+            int held = book.metricRevisions(m.id());
+            if (held == 0) {
+                v.add(new Violation(at + "/id", "names no declared metric: " + m.id() + "; declare it first (without revision)"));
+                return;
+            }
+            if (a.revision() <= held) {
+                if (!book.metricRevision(m.id(), a.revision()).map(m::equals).orElse(false)) {
+                    v.add(new Violation(at + "/revision", "version " + a.revision() + " of " + m.id() + " is recorded with other content; the next version is " + (held + 1)));
+                }
+                return;
+            }
+            if (a.revision() != held + 1) {
+                v.add(new Violation(at + "/revision", "must be " + (held + 1) + ", the next version of " + m.id()));
+                return;
+            }
+            Metric current = book.metricRevision(m.id(), held).orElseThrow();
+            if (!current.unit().equals(m.unit())) {
+                v.add(new Violation(at + "/unit", "must stay " + current.unit() + ": the reports already recorded were counted in it"));
+            }
+            for (String b : current.breakdowns()) {
+                if (!m.breakdowns().contains(b)) v.add(new Violation(at + "/breakdowns", "must keep " + b + ": reports may give it; add breakdowns, never drop one"));
             }
         }
 

@@ -27,6 +27,7 @@ public final class FactWriter {
     public static JsonNode write(Fact fact) {
         if (fact instanceof Fact.SourceDeclared s) return source(s.source());
         if (fact instanceof Fact.MetricDeclared m) return metric(m.metric());
+        if (fact instanceof Fact.MetricAmended m) return metric(m.metric()).put("revision", m.revision());
         if (fact instanceof Fact.PlaceDeclared p) return place(p.place());
         if (fact instanceof Fact.ReportFiled f) return report(f.report());
         if (fact instanceof Fact.ReportReviewed r) return review(r.decision());
@@ -59,6 +60,7 @@ public final class FactWriter {
         // written only when set, so that every entry recorded before the field existed keeps its bytes
         if (r.duplicateOf() != null) n.set("duplicateOf", RecordWriter.duplicateOf(r.duplicateOf()));
         if (r.review() != Review.NONE) n.put("review", r.review().wire());
+        if (r.spokesperson() != null) n.put("spokesperson", r.spokesperson());
         return n;
     }
 

@@ -75,7 +75,7 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         JsonNode p = entry.payload();
         return switch (entry.type()) {
             case Fact.SOURCE_DECLARED -> read(FactReader.readSource(p, "", new Reading(true)));
-            case Fact.METRIC_DECLARED -> read(FactReader.readMetric(p, "", new Reading(true)));
+            case Fact.METRIC_DECLARED, Fact.METRIC_AMENDED -> read(FactReader.readMetric(p, "", new Reading(true)));
             case Fact.PLACE_DECLARED -> read(FactReader.readPlace(p, "", new Reading(true)));
             case Fact.REPORT_CONFIRMED, Fact.REPORT_REJECTED -> read(FactReader.readReview(p, "", new Reading(true)));
             case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> {
@@ -115,6 +115,8 @@ public final class FigureBook implements Ledger.Listener, Catalog {
             sources.declare(s.source().id(), s.source(), seq);
         } else if (fact instanceof Fact.MetricDeclared m) {
             metrics.declare(m.metric().id(), m.metric(), seq);
+        } else if (fact instanceof Fact.MetricAmended m) {
+            metrics.amend(m.metric().id(), m.metric(), seq);
         } else if (fact instanceof Fact.PlaceDeclared pd) {
             Place pl = pd.place();
             places.declare(pl.id(), pl, seq);
@@ -185,7 +187,8 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         return new Report(r.id(), share(r.metric()), r.kind(), r.value(), r.qualifier(), r.breakdown(), r.asOf(),
                 r.asOfPrecision(), r.since(), share(r.place()), share(r.source()), share(r.attribution()),
                 r.document() == null ? null : documents.computeIfAbsent(r.document(), d -> d), r.corrects(), r.duplicateOf(),
-                r.attributionKind(), r.attributionLang() == null ? null : share(r.attributionLang()), r.review());
+                r.attributionKind(), r.attributionLang() == null ? null : share(r.attributionLang()), r.review(),
+                r.spokesperson() == null ? null : share(r.spokesperson()));
     }
 
     private String share(String s) {
@@ -210,6 +213,16 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         if (!counted) awaiting.remove(old.report().id());
         Report r = old.report();
         if (counted) series.get(new SeriesKey(r.metric(), r.source(), r.place())).remove(old, seq);
+    }
+
+    /** How many versions of the metric the record holds: 1 for a declaration never amended, 0 for none. */
+    public int metricRevisions(String id) {
+        return metrics.revisions(id);
+    }
+
+    /** The metric as its version {@code revision} (from 1) declared it. */
+    public Optional<Metric> metricRevision(String id, int revision) {
+        return metrics.revision(id, revision);
     }
 
     /** Reports that wait for a second account's confirmation, oldest first. */

@@ -15,14 +15,24 @@ import java.util.TreeMap;
  * record ({@link FactRules#duplicates}); such a report is never folded into a figure.
  * {@code attributionKind} says whether {@code attribution} is the body's verbatim words or a summary;
  * {@code attributionLang} is the language those words are in (required for a quote, else optional).
- * {@code review} says whether it waits for a second account's confirmation before it counts ({@link Review}).
+ * {@code review} says whether it waits for a second account's confirmation before it counts ({@link Review});
+ * {@code spokesperson} is the name of the person who spoke for the body, when the document gives it, or null.
  * Immutable.
  */
 public record Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
                      Map<String, BigDecimal> breakdown, LocalDate asOf, DatePrecision asOfPrecision,
                      LocalDate since, String place, String source, String attribution, Document document,
                      String corrects, DuplicateOf duplicateOf, AttributionKind attributionKind, String attributionLang,
-                     Review review) {
+                     Review review, String spokesperson) {
+
+    /** A report that names no spokesperson. */
+    public Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
+                  Map<String, BigDecimal> breakdown, LocalDate asOf, DatePrecision asOfPrecision,
+                  LocalDate since, String place, String source, String attribution, Document document,
+                  String corrects, DuplicateOf duplicateOf, AttributionKind attributionKind, String attributionLang, Review review) {
+        this(id, metric, kind, value, qualifier, breakdown, asOf, asOfPrecision, since, place, source, attribution,
+                document, corrects, duplicateOf, attributionKind, attributionLang, review, null);
+    }
 
     /** A report that needs no review. */
     public Report(String id, String metric, ReportKind kind, BigDecimal value, Qualifier qualifier,
@@ -82,7 +92,7 @@ public record Report(String id, String metric, ReportKind kind, BigDecimal value
     /** The same report, needing review or not. */
     public Report withReview(Review r) {
         return r == review ? this : new Report(id, metric, kind, value, qualifier, breakdown, asOf, asOfPrecision, since, place,
-                source, attribution, document, corrects, duplicateOf, attributionKind, attributionLang, r);
+                source, attribution, document, corrects, duplicateOf, attributionKind, attributionLang, r, spokesperson);
     }
 
     public boolean awaitsReview() {
