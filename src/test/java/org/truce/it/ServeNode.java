@@ -70,6 +70,8 @@ final class ServeNode implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("TRUCE_ADMIN_TOKEN", ADMIN_TOKEN);
         pb.environment().put("TRUCE_METRICS_TOKEN", SCRAPE_TOKEN);
+        // these tests transcribe figures with one account and read them back at once (FourEyesTest covers the rule)
+        pb.environment().put("TRUCE_FOUR_EYES", "off");
         process = pb.start();
         awaitReady();
     }
