@@ -44,7 +44,8 @@ public final class BulletinComposer {
         this.parts = List.copyOf(parts);
     }
 
-    public Bulletin compose(LocalDate asOf, long size, Messages m) {
+    public Bulletin compose(LocalDate asOf, long size, Messages texts) {
+        Messages m = texts.withUnits(book.units(size));
         Checkpoint cp = ledger.checkpointAt(size);
         String root = HexFormat.of().formatHex(cp.rootHash());
         String date = m.date(asOf);

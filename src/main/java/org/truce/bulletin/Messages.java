@@ -98,6 +98,21 @@ public final class Messages {
         return lang;
     }
 
+    /**
+     * These texts with the words of units declared in the catalog, as {@code unit.<id>} (each unit's
+     * pattern in this language, else in English); a built-in unit's own words are never replaced.
+     */
+    public Messages withUnits(java.util.List<org.truce.catalog.Unit> units) {
+        if (units.isEmpty()) return this;
+        Properties more = new Properties();
+        more.putAll(patterns);
+        for (org.truce.catalog.Unit u : units) {
+            String pattern = u.pattern(lang);
+            if (pattern != null) more.putIfAbsent("unit." + u.id(), pattern);
+        }
+        return new Messages(lang, more);
+    }
+
     /** Formats the pattern {@code key} with named arguments. */
     public String format(String key, Map<String, Object> args) {
         String pattern = patterns.getProperty(key);

@@ -10,12 +10,13 @@ public sealed interface Fact {
     String METRIC_DECLARED = "metric.declared";
     String METRIC_AMENDED = "metric.amended";
     String PLACE_DECLARED = "place.declared";
+    String UNIT_DECLARED = "unit.declared";
     String REPORT_FILED = "report.filed";
     String REPORT_RETRACTED = "report.retracted";
     String REPORT_CONFIRMED = "report.confirmed";
     String REPORT_REJECTED = "report.rejected";
     /** Every entry type of this capability (the catalog's declarations are recorded through it). */
-    java.util.Set<String> TYPES = java.util.Set.of(SOURCE_DECLARED, METRIC_DECLARED, METRIC_AMENDED, PLACE_DECLARED, REPORT_FILED, REPORT_RETRACTED,
+    java.util.Set<String> TYPES = java.util.Set.of(SOURCE_DECLARED, METRIC_DECLARED, METRIC_AMENDED, UNIT_DECLARED, PLACE_DECLARED, REPORT_FILED, REPORT_RETRACTED,
             REPORT_CONFIRMED, REPORT_REJECTED);
 
     /** The ledger entry type of this fact. */
@@ -41,6 +42,11 @@ public sealed interface Fact {
     record MetricAmended(Metric metric, int revision) implements Fact {
         public String type() { return METRIC_AMENDED; }
         public String clientId() { return "metric:" + metric.id() + "@" + revision; }
+    }
+
+    record UnitDeclared(org.truce.catalog.Unit unit) implements Fact {
+        public String type() { return UNIT_DECLARED; }
+        public String clientId() { return "unit:" + unit.id(); }
     }
 
     record PlaceDeclared(Place place) implements Fact {

@@ -40,8 +40,7 @@ public final class FactReader {
     private static final Set<String> METRIC_FIELDS = Set.of("id", "unit", "breakdowns", "names", "revision");
     private static final Set<String> PLACE_FIELDS = Set.of("id", "kind", "administration", "parent", "names",
             "location", "overlaps");
-    private static final Set<String> UNITS = Set.of("people", "ha", "km", "items", "bodies", "buildings",
-            "requests", "boardings");
+    private static final Set<String> UNIT_FIELDS = Set.of("id", "names");
 
     private FactReader() {}
 
@@ -162,7 +161,7 @@ public final class FactReader {
         r.onlyFields(node, at, METRIC_FIELDS);
         String id = r.id(node, "id", at, true);
         String unit = r.text(node, "unit", at, true);
-        if (unit != null && !UNITS.contains(unit)) r.fail(at + "/unit", "must be one of " + new java.util.TreeSet<>(UNITS));
+        if (unit != null) r.identified(unit, at + "/unit"); // built-in or declared: FactRules
         List<String> breakdowns = r.ids(node.get("breakdowns"), at + "/breakdowns", false);
         Map<String, String> names = languageMap(r, node.get("names"), at + "/names");
         JsonNode revision = node.get("revision");
@@ -172,6 +171,35 @@ public final class FactReader {
             return Parsed.of(null, r);
         }
         return Parsed.of(new Fact.MetricAmended(new Metric(id, unit, breakdowns, names), revision.intValue()), r);
+    }
+
+    /** A unit with its words per language: ICU plural patterns on {@code n}, each checked to parse and to use {@code n}. */
+    public static Parsed<Fact> readUnit(JsonNode node, String at) {
+        return readUnit(node, at, new Reading());
+    }
+
+    static Parsed<Fact> readUnit(JsonNode node, String at, Reading r) {
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, UNIT_FIELDS);
+        String id = r.id(node, "id", at, true);
+        Map<String, String> names = new LinkedHashMap<>();
+        JsonNode given = node.get("names");
+        if (given == null || !given.isObject() || given.isEmpty()) {
+            r.fail(at + "/names", "must be an object of language codes to plural patterns on n, with at least \"en\"");
+            return Parsed.of(null, r);
+        }
+        for (Map.Entry<String, JsonNode> field : given.properties()) {
+            String p = at + "/names/" + Reading.escape(field.getKey());
+            if (!field.getKey().matches("[a-z]{2,3}")) r.fail(p, "must be keyed by a language code such as en or ru");
+            else if (!field.getValue().isTextual()) r.fail(p, "must be a plural pattern such as {n, plural, one {# patrol} other {# patrols}}");
+            else {
+                String problem = UnitPatterns.problem(field.getValue().asText(), field.getKey());
+                if (problem != null) r.fail(p, problem);
+                else names.put(field.getKey(), field.getValue().asText());
+            }
+        }
+        if (r.ok() && !names.containsKey("en")) r.fail(at + "/names/en", "is required");
+        return Parsed.of(new Fact.UnitDeclared(new org.truce.catalog.Unit(id, names)), r);
     }
 
     public static Parsed<Fact> readPlace(JsonNode node, String at) {

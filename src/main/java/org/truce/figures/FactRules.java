@@ -110,6 +110,7 @@ public final class FactRules {
             else if (fact instanceof Fact.SourceDeclared s) source(s.source(), at);
             else if (fact instanceof Fact.MetricDeclared m) metric(m.metric(), at);
             else if (fact instanceof Fact.MetricAmended m) amendment(m, at);
+            else if (fact instanceof Fact.UnitDeclared u) unit(u.unit(), at);
             else if (fact instanceof Fact.PlaceDeclared p) place(p.place(), at);
             return v;
         }
@@ -120,6 +121,7 @@ public final class FactRules {
             return switch (kind) {
                 case "source" -> book.source(id, n).isPresent();
                 case "metric" -> book.metric(id, n).isPresent();
+                case "unit" -> org.truce.catalog.Unit.BUILT_IN.contains(id) || book.unit(id, n).isPresent();
                 default -> book.place(id, n).isPresent();
             };
         }
@@ -184,7 +186,17 @@ public final class FactRules {
             for (int i = 0; i < s.reportsOn().size(); i++) require("metric", s.reportsOn().get(i), at + "/reportsOn/" + i);
         }
 
+        private void unit(org.truce.catalog.Unit u, String at) {
+            if (org.truce.catalog.Unit.BUILT_IN.contains(u.id())) {
+                v.add(new Violation(at + "/id", "is a built-in unit (" + new java.util.TreeSet<>(org.truce.catalog.Unit.BUILT_IN) + "); choose another id"));
+            }
+        }
+
         private void metric(Metric m, String at) {
+            if (m.unit() != null && !known("unit", m.unit())) {
+                v.add(new Violation(at + "/unit", "names no unit: " + m.unit() + "; use a built-in one ("
+                        + new java.util.TreeSet<>(org.truce.catalog.Unit.BUILT_IN) + ") or declare it (POST /api/v1/units)"));
+            }
             for (int i = 0; i < m.breakdowns().size(); i++) {
                 if (!m.breakdowns().get(i).matches("[a-z][a-z0-9_]{0,63}")) {
                     v.add(new Violation(at + "/breakdowns/" + i, "must be a lowercase name such as children"));

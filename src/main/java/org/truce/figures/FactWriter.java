@@ -29,6 +29,7 @@ public final class FactWriter {
         if (fact instanceof Fact.MetricDeclared m) return metric(m.metric());
         if (fact instanceof Fact.MetricAmended m) return metric(m.metric()).put("revision", m.revision());
         if (fact instanceof Fact.PlaceDeclared p) return place(p.place());
+        if (fact instanceof Fact.UnitDeclared u) return unit(u.unit());
         if (fact instanceof Fact.ReportFiled f) return report(f.report());
         if (fact instanceof Fact.ReportReviewed r) return review(r.decision());
         return retraction(((Fact.ReportRetracted) fact).retraction());
@@ -106,6 +107,13 @@ public final class FactWriter {
         ArrayNode breakdowns = n.putArray("breakdowns");
         m.breakdowns().forEach(breakdowns::add);
         n.set("names", names(m.names()));
+        return n;
+    }
+
+    static ObjectNode unit(org.truce.catalog.Unit u) {
+        ObjectNode n = F.objectNode();
+        n.put("id", u.id());
+        n.set("names", names(u.names()));
         return n;
     }
 

@@ -41,6 +41,7 @@ public final class FigureBook implements Ledger.Listener, Catalog {
     private final Declared<Source> sources = new Declared<>();
     private final Declared<Metric> metrics = new Declared<>();
     private final Declared<Place> places = new Declared<>();
+    private final Declared<org.truce.catalog.Unit> units = new Declared<>();
     private final Map<String, Filed> reports = new HashMap<>();
     /** Reports awaiting review, in filing order. */
     private final Map<String, Filed> awaiting = new java.util.LinkedHashMap<>();
@@ -77,6 +78,7 @@ public final class FigureBook implements Ledger.Listener, Catalog {
             case Fact.SOURCE_DECLARED -> read(FactReader.readSource(p, "", new Reading(true)));
             case Fact.METRIC_DECLARED, Fact.METRIC_AMENDED -> read(FactReader.readMetric(p, "", new Reading(true)));
             case Fact.PLACE_DECLARED -> read(FactReader.readPlace(p, "", new Reading(true)));
+            case Fact.UNIT_DECLARED -> read(FactReader.readUnit(p, "", new Reading(true)));
             case Fact.REPORT_CONFIRMED, Fact.REPORT_REJECTED -> read(FactReader.readReview(p, "", new Reading(true)));
             case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> {
                 Fact f = read(FactReader.readReport(p, "", new Reading(true)));
@@ -115,6 +117,8 @@ public final class FigureBook implements Ledger.Listener, Catalog {
             sources.declare(s.source().id(), s.source(), seq);
         } else if (fact instanceof Fact.MetricDeclared m) {
             metrics.declare(m.metric().id(), m.metric(), seq);
+        } else if (fact instanceof Fact.UnitDeclared u) {
+            units.declare(u.unit().id(), u.unit(), seq);
         } else if (fact instanceof Fact.MetricAmended m) {
             metrics.amend(m.metric().id(), m.metric(), seq);
         } else if (fact instanceof Fact.PlaceDeclared pd) {
@@ -213,6 +217,16 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         if (!counted) awaiting.remove(old.report().id());
         Report r = old.report();
         if (counted) series.get(new SeriesKey(r.metric(), r.source(), r.place())).remove(old, seq);
+    }
+
+    /** A unit declared in the catalog within the first {@code size} entries (the built-in ones are not). */
+    public Optional<org.truce.catalog.Unit> unit(String id, long size) {
+        return units.get(id, size);
+    }
+
+    /** Every unit declared within the first {@code size} entries, in declaration order. */
+    public List<org.truce.catalog.Unit> units(long size) {
+        return units.all(size);
     }
 
     /** How many versions of the metric the record holds: 1 for a declaration never amended, 0 for none. */

@@ -54,6 +54,7 @@ public final class Recorder {
             if (f instanceof Fact.SourceDeclared s) pending.add("source:" + s.source().id());
             else if (f instanceof Fact.MetricDeclared m) pending.add("metric:" + m.metric().id());
             else if (f instanceof Fact.PlaceDeclared p) pending.add("place:" + p.place().id());
+            else if (f instanceof Fact.UnitDeclared u) pending.add("unit:" + u.unit().id());
         }
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) violations.addAll(rules.check(facts.get(i), today, pointers.get(i), pending));

@@ -27,6 +27,7 @@ final class CsvTables {
 
     static final Table SOURCES = new Table("sources", "/items", List.of(), "#org");
     static final Table METRICS = new Table("metrics", "/items", List.of(), "#indicator");
+    static final Table UNITS = new Table("units", "/items", List.of(), "#indicator+unit");
     static final Table PLACES = new Table("places", "/items", List.of(), "#loc");
     static final Table SERIES = new Table("figures-series", "/points", List.of("metric", "source", "place", "knownAt", "atSize"), "#meta");
     static final Table RECONCILED = new Table("figures-reconciled", "/figures", List.of("knownAt"), "#meta");

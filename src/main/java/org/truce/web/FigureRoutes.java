@@ -21,6 +21,7 @@ final class FigureRoutes {
     private final WriteRoute<Fact> sources;
     private final WriteRoute<Fact> metrics;
     private final WriteRoute<Fact> places;
+    private final WriteRoute<Fact> units;
     private final WriteRoute<Fact> reviews;
     private final WriteRequest writes;
     private final ReadRoutes reads;
@@ -36,6 +37,7 @@ final class FigureRoutes {
         this.sources = WriteRoute.of(FactReader::readSource, record);
         this.metrics = WriteRoute.of(FactReader::readMetric, record);
         this.places = WriteRoute.of(FactReader::readPlace, record);
+        this.units = WriteRoute.of(FactReader::readUnit, record);
     }
 
     /** The body a report or retraction speaks for; a transcriber's correction must be of its own organisation's record. */
@@ -57,6 +59,8 @@ final class FigureRoutes {
         r.get(WebApp.API + "/reviews", reads::awaitingReview, Access.SIGNED_IN);
         r.post(WebApp.API + "/sources", writes.handler(sources), Access.ADMIN);
         r.post(WebApp.API + "/metrics", writes.handler(metrics), Access.ADMIN);
+        r.post(WebApp.API + "/units", writes.handler(units), Access.ADMIN);
+        r.get(WebApp.API + "/units", CsvTables.csv(reads::units, CsvTables.UNITS), Access.PUBLIC);
         r.post(WebApp.API + "/places", writes.handler(places), Access.PLACES);
         r.get(WebApp.API + "/sources", CsvTables.csv(reads::sources, CsvTables.SOURCES), Access.PUBLIC);
         r.get(WebApp.API + "/metrics", CsvTables.csv(reads::metrics, CsvTables.METRICS), Access.PUBLIC);

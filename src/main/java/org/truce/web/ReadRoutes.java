@@ -41,6 +41,11 @@ final class ReadRoutes {
         list(ctx, book.sources(Params.size(ctx, ledger)), s -> FactWriter.write(new Fact.SourceDeclared(s)));
     }
 
+    /** The units declared in the catalog (the built-in ones are not listed). */
+    void units(Context ctx) {
+        list(ctx, book.units(Params.size(ctx, ledger)), u -> FactWriter.write(new Fact.UnitDeclared(u)));
+    }
+
     void metrics(Context ctx) {
         list(ctx, book.metrics(Params.size(ctx, ledger)), m -> FactWriter.write(new Fact.MetricDeclared(m)));
     }

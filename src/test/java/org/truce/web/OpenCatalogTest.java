@@ -79,4 +79,34 @@ class OpenCatalogTest {
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().at("/errors/0/pointer").asText()).isEqualTo("/spokesperson");
     }
+
+    @Test
+    void a_declared_unit_speaks_in_each_languages_plural_forms_in_the_bulletin() {
+        String unit = "{\"id\":\"observation_posts\",\"names\":{"
+                + "\"en\":\"{n, plural, one {# observation post} other {# observation posts}}\","
+                + "\"ru\":\"{n, plural, one {# наблюдательный пост} few {# наблюдательных поста} many {# наблюдательных постов} other {# наблюдательного поста}}\","
+                + "\"de\":\"{n, plural, one {# Beobachtungsposten} other {# Beobachtungsposten}}\"}}";
+        TestNode.Response lacking = node.post("/api/v1/units", unit.replace(" few {# наблюдательных поста}", ""), node.token);
+        assertThat(lacking.status()).isEqualTo(422);
+        assertThat(lacking.json().at("/errors/0/pointer").asText()).isEqualTo("/names/ru");
+        assertThat(lacking.json().at("/errors/0/detail").asText()).contains("few");
+        TestNode.Response unknown = node.post("/api/v1/metrics", "{\"id\":\"posts_set_up\",\"unit\":\"observation_posts\",\"breakdowns\":[],"
+                + "\"names\":{\"en\":\"observation posts set up\"}}", node.token);
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().at("/errors/0/pointer").asText()).isEqualTo("/unit");
+
+        String metric = "{\"id\":\"posts_set_up\",\"unit\":\"observation_posts\",\"breakdowns\":[],"
+                + "\"names\":{\"en\":\"observation posts set up\",\"ru\":\"развёрнутые наблюдательные посты\"}}";
+        TestNode.Response both = node.post("/api/v1/metrics", "[" + unit.replace("{\"id\"", "{\"id\"") + "]", node.token);
+        assertThat(both.status()).as("a unit is declared on its own route").isEqualTo(422);
+        assertThat(node.post("/api/v1/units", unit, node.token).status()).isEqualTo(201);
+        assertThat(node.post("/api/v1/metrics", metric, node.token).status()).isEqualTo(201);
+        var report = Reports.valid(UUID.randomUUID().toString()).put("metric", "posts_set_up").put("value", 27).put("asOf", "2021-01-20");
+        report.putObject("breakdown");
+        TestNode.Response filed = node.post("/api/v1/reports", report.toString(), node.token);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text&lang=ru", node.token).body()).contains("27 наблюдательных постов");
+        assertThat(node.get("/api/v1/bulletins/2021-01-20?format=text&lang=en", node.token).body()).contains("27 observation posts");
+        assertThat(node.get("/api/v1/units").json().at("/items/0/id").asText()).isEqualTo("observation_posts");
+    }
 }
