@@ -51,12 +51,12 @@ final class FigureRoutes {
         r.post(WebApp.API + "/sources", writes.handler(sources), Access.ADMIN);
         r.post(WebApp.API + "/metrics", writes.handler(metrics), Access.ADMIN);
         r.post(WebApp.API + "/places", writes.handler(places), Access.PLACES);
-        r.get(WebApp.API + "/sources", CsvTables.csv(reads::sources, CsvTables.SOURCES), Access.PUBLIC);
-        r.get(WebApp.API + "/metrics", CsvTables.csv(reads::metrics, CsvTables.METRICS), Access.PUBLIC);
-        r.get(WebApp.API + "/places", CsvTables.csv(reads::places, CsvTables.PLACES), Access.PUBLIC);
+        r.get(WebApp.API + "/sources", CsvTables.csv(reads::sources, Tables.SOURCES), Access.PUBLIC);
+        r.get(WebApp.API + "/metrics", CsvTables.csv(reads::metrics, Tables.METRICS), Access.PUBLIC);
+        r.get(WebApp.API + "/places", CsvTables.csv(reads::places, Tables.PLACES), Access.PUBLIC);
         r.get(WebApp.API + "/figures", reads::figure, Access.PUBLIC);
-        r.get(WebApp.API + "/figures/reconciled", CsvTables.csv(reads::reconciled, CsvTables.RECONCILED), Access.PUBLIC);
-        r.get(WebApp.API + "/figures/series", CsvTables.csv(reads::series, CsvTables.SERIES), Access.PUBLIC);
+        r.get(WebApp.API + "/figures/reconciled", CsvTables.csv(reads::reconciled, Tables.RECONCILED), Access.PUBLIC);
+        r.get(WebApp.API + "/figures/series", CsvTables.csv(reads::series, Tables.SERIES), Access.PUBLIC);
     }
 
     /** One report from a form of the desk: the same path as {@code POST /api/v1/reports}. */

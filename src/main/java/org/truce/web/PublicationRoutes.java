@@ -43,7 +43,7 @@ final class PublicationRoutes {
 
     void routes(io.javalin.config.RoutesConfig r) {
         r.post(WebApp.API + "/publications", writes.handler(publishing), Access.SECRETARIAT);
-        r.get(WebApp.API + "/publications", CsvTables.csv(this::list, CsvTables.PUBLICATIONS), Access.PUBLIC);
+        r.get(WebApp.API + "/publications", CsvTables.csv(this::list, Tables.PUBLICATIONS), Access.PUBLIC);
     }
 
     void list(Context ctx) {
