@@ -229,6 +229,24 @@ public final class FigureBook implements Ledger.Listener, Catalog {
     }
 
     /**
+     * Every report version the ledger's first {@code size} entries recorded, corrected and retracted
+     * ones included, in seq order. Whether a version was still in force at {@code size} is
+     * {@link Filed#inForceAt}.
+     */
+    public List<Filed> filed(long size) {
+        lock.readLock().lock();
+        try {
+            long n = Math.min(size, applied);
+            List<Filed> out = new ArrayList<>();
+            for (Filed f : reports.values()) if (f.seq() < n) out.add(f);
+            out.sort(Comparator.comparingLong(Filed::seq).thenComparing(f -> f.report().id()));
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
      * The report in force that {@code r} repeats: the same source, metric, place, as-of date, kind and
      * value, other than {@code r} itself and the report it corrects; the earliest recorded, or empty.
      */

@@ -13,7 +13,8 @@ import org.truce.record.Voice;
 /**
  * The route group of figures and the catalog they are told in: reports (in a body's name, see
  * {@link org.truce.accounts.Attribution}) and the declarations of sources, metrics and places (in
- * nobody's), all through the one write path; the reads of {@link ReadRoutes}.
+ * nobody's), all through the one write path; the reads of {@link ReadRoutes} and the flat list of
+ * reports of {@link ReportRoutes}.
  */
 final class FigureRoutes {
     private final WriteRoute<Fact> reports;
@@ -22,10 +23,12 @@ final class FigureRoutes {
     private final WriteRoute<Fact> places;
     private final WriteRequest writes;
     private final ReadRoutes reads;
+    private final ReportRoutes reportList;
 
-    FigureRoutes(Recorder recorder, WriteRequest writes, ReadRoutes reads) {
+    FigureRoutes(Recorder recorder, WriteRequest writes, ReadRoutes reads, ReportRoutes reportList) {
         this.writes = writes;
         this.reads = reads;
+        this.reportList = reportList;
         WriteRoute.Recording<Fact> record = (facts, pointers, actor) -> recorder.record(facts, pointers, actor.author());
         this.reports = WriteRoute.of(FactReader::readReport, record).speaking(Speakers.REPORTERS, FigureRoutes::voice);
         this.sources = WriteRoute.of(FactReader::readSource, record);
@@ -54,6 +57,8 @@ final class FigureRoutes {
         r.get(WebApp.API + "/sources", CsvTables.csv(reads::sources, Tables.SOURCES), Access.PUBLIC);
         r.get(WebApp.API + "/metrics", CsvTables.csv(reads::metrics, Tables.METRICS), Access.PUBLIC);
         r.get(WebApp.API + "/places", CsvTables.csv(reads::places, Tables.PLACES), Access.PUBLIC);
+        r.get(WebApp.API + "/reports", CsvTables.csv(reportList::list, Tables.REPORTS), Access.PUBLIC);
+        r.get(WebApp.API + "/reports/breakdowns", CsvTables.csv(reportList::breakdowns, Tables.BREAKDOWNS), Access.PUBLIC);
         r.get(WebApp.API + "/figures", reads::figure, Access.PUBLIC);
         r.get(WebApp.API + "/figures/reconciled", CsvTables.csv(reads::reconciled, Tables.RECONCILED), Access.PUBLIC);
         r.get(WebApp.API + "/figures/series", CsvTables.csv(reads::series, Tables.SERIES), Access.PUBLIC);
