@@ -62,6 +62,8 @@ final class CsvTables {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxTable.write(table, TableRows.of(table, answer), out);
         ctx.header("Content-Disposition", "attachment; filename=\"truce-" + table.file() + ".xlsx\"");
+        // a binary type takes no charset parameter; Jetty would otherwise add the response's default one
+        ctx.res().setCharacterEncoding(null);
         ctx.status(200).contentType(XlsxTable.CONTENT_TYPE).result(out.toByteArray());
     }
 }
