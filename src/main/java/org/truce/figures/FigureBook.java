@@ -42,6 +42,8 @@ public final class FigureBook implements Ledger.Listener, Catalog {
     private final Declared<Metric> metrics = new Declared<>();
     private final Declared<Place> places = new Declared<>();
     private final Map<String, Filed> reports = new HashMap<>();
+    /** Every version in the order filed, which is seq order: the flat list of reports reads a prefix. */
+    private final List<Filed> filedInOrder = new ArrayList<>();
     /** Concurrent, so that {@link #figure} finds a series without the lock. */
     private final Map<SeriesKey, Series> series = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> sourcesByMetricPlace = new HashMap<>();
@@ -139,6 +141,7 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         }
         Filed filed = new Filed(report, entry.seq(), entry.recordedAt());
         reports.put(report.id(), filed);
+        filedInOrder.add(filed);
         SeriesKey key = new SeriesKey(report.metric(), report.source(), report.place());
         series.computeIfAbsent(key, k -> new Series()).add(filed);
         sourcesByMetricPlace.computeIfAbsent(report.metric() + "\u0000" + report.place(), k -> new TreeSet<>()).add(report.source());
@@ -238,8 +241,10 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         try {
             long n = Math.min(size, applied);
             List<Filed> out = new ArrayList<>();
-            for (Filed f : reports.values()) if (f.seq() < n) out.add(f);
-            out.sort(Comparator.comparingLong(Filed::seq).thenComparing(f -> f.report().id()));
+            for (Filed f : filedInOrder) {
+                if (f.seq() >= n) break;
+                out.add(f);
+            }
             return out;
         } finally {
             lock.readLock().unlock();

@@ -66,7 +66,7 @@ final class ReportRoutes {
         page(ctx, rows);
     }
 
-    static Query query(Context ctx, Ledger ledger, FigureBook book) {
+    private Query query(Context ctx) {
         long size = Params.size(ctx, ledger);
         String metric = ctx.queryParam("metric");
         String source = ctx.queryParam("source");
@@ -85,10 +85,6 @@ final class ReportRoutes {
         String status = ctx.queryParam("status");
         if (status != null && !STATUSES.contains(status)) throw Problem.badParameter("status", "must be current, corrected or retracted, not " + status);
         return new Query(size, metric, source, place, from, to, recordedFrom, recordedTo, status);
-    }
-
-    private Query query(Context ctx) {
-        return query(ctx, ledger, book);
     }
 
     /** An instant, or a date (its first moment in UTC, or its last when it ends a range). */

@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(125);
+            assertThat(rows).hasSize(128);
         }
     }
 
