@@ -14,6 +14,7 @@ import java.util.Set;
 import org.truce.figures.FigureBook;
 import org.truce.figures.Filed;
 import org.truce.figures.Report;
+import org.truce.figures.VersionState;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 import org.truce.record.Document;
@@ -26,7 +27,7 @@ import org.truce.record.Document;
  * lock on the write path.
  */
 final class ReportRoutes {
-    /** A version's state at the ledger size read. */
+    /** A version's state at the ledger size read ({@link VersionState.Status}). */
     static final Set<String> STATUSES = Set.of("current", "corrected", "retracted");
     /** The review state the lead's review workflow will fill; none until then. */
     static final String REVIEW_NONE = "none";
@@ -120,12 +121,9 @@ final class ReportRoutes {
         return out;
     }
 
-    /** Ended before {@code size}: corrected when the ending entry is a report that corrects it, else retracted. */
     private Row row(Filed f, long size) {
-        if (f.inForceAt(size)) return new Row(f, "current", null);
-        String by = f.endedBy();
-        boolean corrected = book.report(by).map(e -> f.report().id().equals(e.report().corrects())).orElse(false);
-        return new Row(f, corrected ? "corrected" : "retracted", by);
+        VersionState state = VersionState.at(book, f, size);
+        return new Row(f, state.status().wire(), state.endedBy());
     }
 
     private static ObjectNode json(Row row) {
