@@ -58,6 +58,10 @@ final class CsvTables {
         return out.toString();
     }
 
+    /**
+     * The workbook as the answer's body. It replaces the JSON result: Javalin would write a result left
+     * in place after anything written to the output stream, so the workbook is not streamed.
+     */
     private static void sendXlsx(Context ctx, ExportTable table, JsonNode answer) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxTable.write(table, TableRows.of(table, answer), out);

@@ -86,7 +86,10 @@ class TableExportTest {
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).as(path).hasValue(XlsxTable.CONTENT_TYPE);
         assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).as(path).endsWith(".xlsx\"");
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+        byte[] b = r.body();
+        // the body ends with the ZIP's end-of-central-directory record (no trailing bytes after the workbook)
+        assertThat(java.util.Arrays.copyOfRange(b, b.length - 22, b.length - 18)).as(path).containsExactly(0x50, 0x4b, 0x05, 0x06);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(b))) {
             return book.getSheetAt(0);
         }
     }
