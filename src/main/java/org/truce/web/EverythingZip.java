@@ -89,7 +89,8 @@ final class EverythingZip {
             if (rows instanceof ArrayNode array) {
                 for (int i = array.size() - 1; i >= 0; i--) {
                     JsonNode d = array.get(i).get(p.dateField());
-                    if (d != null && d.isTextual() && LocalDate.parse(d.asText().substring(0, 10)).isAfter(asOf)) array.remove(i);
+                    if (d != null && d.isTextual() && d.asText().matches("\\d{4}-\\d{2}-\\d{2}.*")
+                            && LocalDate.parse(d.asText().substring(0, 10)).isAfter(asOf)) array.remove(i);
                 }
             }
         }

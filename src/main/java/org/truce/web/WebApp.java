@@ -361,6 +361,6 @@ public final class WebApp {
                 EverythingZip.part(Tables.MEETINGS, accords::listMeetings, null, "to", "{asOf}", "asOf", "{asOf}"),
                 EverythingZip.part(Tables.INCIDENTS, incidents::list, "date"),
                 EverythingZip.part(Tables.NIL_REPORTS, incidents::nilReports, "from"),
-                EverythingZip.part(Tables.PUBLICATIONS, publications::list, "date", "limit", "1000")));
+                EverythingZip.part(Tables.PUBLICATIONS, publications::list, "date")));
     }
 }
