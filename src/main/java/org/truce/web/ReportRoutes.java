@@ -23,13 +23,13 @@ import org.truce.record.Document;
  * {@code GET /api/v1/reports} and {@code GET /api/v1/reports/breakdowns}: every report version the
  * record holds, as one flat row each (breakdowns in their own long table), filtered and paged like
  * the other lists, read at a past ledger size like every read. Each version says whether it was
- * current, corrected or retracted at that size, and by what. Stateless over the book; reads take no
- * lock on the write path.
+ * current, corrected or retracted at that size, and by what ({@link VersionState}). Stateless over
+ * the book; a read holds the book's read lock only while it copies the list of versions.
  */
 final class ReportRoutes {
     /** A version's state at the ledger size read ({@link VersionState.Status}). */
     static final Set<String> STATUSES = Set.of("current", "corrected", "retracted");
-    /** The review state the lead's review workflow will fill; none until then. */
+    /** The review state of every report until reviews of reports are recorded. */
     static final String REVIEW_NONE = "none";
 
     private final FigureBook book;
