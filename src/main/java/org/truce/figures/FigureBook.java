@@ -45,6 +45,8 @@ public final class FigureBook implements Ledger.Listener, Catalog {
     private final Map<String, Filed> reports = new HashMap<>();
     /** Reports awaiting review, in filing order. */
     private final Map<String, Filed> awaiting = new java.util.LinkedHashMap<>();
+    /** Every version in the order filed, which is seq order: the flat list of reports reads a prefix. */
+    private final List<Filed> filedInOrder = new ArrayList<>();
     /** Concurrent, so that {@link #figure} finds a series without the lock. */
     private final Map<SeriesKey, Series> series = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> sourcesByMetricPlace = new HashMap<>();
@@ -154,6 +156,7 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         }
         Filed filed = new Filed(report, entry.seq(), entry.recordedAt());
         reports.put(report.id(), filed);
+        filedInOrder.add(filed);
         if (report.awaitsReview()) awaiting.put(report.id(), filed);
         else counts(filed);
     }
@@ -163,7 +166,8 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         Filed f = reports.get(d.report());
         if (f == null || !f.awaitingReview()) return; // the rules refuse these; a replay never fails on them
         if (d.verdict() == ReviewDecision.Verdict.REJECTED) {
-            end(f, seq, d.id());
+            f.reject(seq, d.id());
+            awaiting.remove(f.report().id());
             return;
         }
         if (f.report().corrects() != null) {
@@ -294,6 +298,26 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         lock.readLock().lock();
         try {
             return Optional.ofNullable(reports.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Every report version the ledger's first {@code size} entries recorded, corrected and retracted
+     * ones included, in seq order. Whether a version was still in force at {@code size} is
+     * {@link Filed#inForceAt}.
+     */
+    public List<Filed> filed(long size) {
+        lock.readLock().lock();
+        try {
+            long n = Math.min(size, applied);
+            List<Filed> out = new ArrayList<>();
+            for (Filed f : filedInOrder) {
+                if (f.seq() >= n) break;
+                out.add(f);
+            }
+            return out;
         } finally {
             lock.readLock().unlock();
         }

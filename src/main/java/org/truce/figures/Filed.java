@@ -15,6 +15,7 @@ public final class Filed {
     private volatile String endedBy;
     private volatile long countsFrom;
     private volatile String confirmedBy;
+    private volatile boolean rejected;
 
     Filed(Report report, long seq, Instant recordedAt) {
         this.report = report;
@@ -53,6 +54,22 @@ public final class Filed {
     /** The id of the confirmation it counts by, or null. */
     public String confirmedBy() {
         return confirmedBy;
+    }
+
+    /**
+     * The review state of this version as the ledger's first {@code size} entries knew it: none (it
+     * never needed one), awaiting, confirmed or rejected.
+     */
+    public String reviewAt(long size) {
+        if (!report.awaitsReview()) return "none";
+        if (confirmedBy != null && countsFrom < size) return "confirmed";
+        if (rejected && endedAt() < size) return "rejected";
+        return "awaiting";
+    }
+
+    void reject(long atSeq, String by) {
+        this.rejected = true;
+        end(atSeq, by);
     }
 
     void confirm(long atSeq, String by) {

@@ -23,11 +23,20 @@ public final class Csv {
 
     static String field(String value) {
         if (value == null || value.isEmpty()) return "";
-        String v = value;
-        char c = v.charAt(0);
-        if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !isNumber(v)) v = "'" + v;
+        String v = defused(value);
         if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\r') < 0 && v.indexOf('\n') < 0) return v;
         return '"' + v.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The text with an apostrophe in front when a spreadsheet would run it as a formula (OWASP, "CSV
+     * Injection"); a plain number is left alone. The same guard serves text cells of XLSX exports.
+     */
+    public static String defused(String value) {
+        if (value == null || value.isEmpty()) return value;
+        char c = value.charAt(0);
+        if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !isNumber(value)) return "'" + value;
+        return value;
     }
 
     private static boolean isNumber(String v) {

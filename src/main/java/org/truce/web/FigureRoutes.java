@@ -14,7 +14,8 @@ import org.truce.record.Voice;
 /**
  * The route group of figures and the catalog they are told in: reports (in a body's name, see
  * {@link org.truce.accounts.Attribution}) and the declarations of sources, metrics and places (in
- * nobody's), all through the one write path; the reads of {@link ReadRoutes}.
+ * nobody's), all through the one write path; the reads of {@link ReadRoutes} and the flat list of
+ * reports of {@link ReportRoutes}.
  */
 final class FigureRoutes {
     private final WriteRoute<Fact> reports;
@@ -25,10 +26,12 @@ final class FigureRoutes {
     private final WriteRoute<Fact> reviews;
     private final WriteRequest writes;
     private final ReadRoutes reads;
+    private final ReportRoutes reportList;
 
-    FigureRoutes(Recorder recorder, WriteRequest writes, ReadRoutes reads) {
+    FigureRoutes(Recorder recorder, WriteRequest writes, ReadRoutes reads, ReportRoutes reportList) {
         this.writes = writes;
         this.reads = reads;
+        this.reportList = reportList;
         WriteRoute.Recording<Fact> record = (facts, pointers, actor) -> recorder.record(facts, pointers, actor.author());
         this.reports = WriteRoute.of(FactReader::readReport, record).speaking(Speakers.REPORTERS, FigureRoutes::voice)
                 .reviewed(f -> f instanceof Fact.ReportFiled r ? new Fact.ReportFiled(r.report().withReview(Review.REQUIRED)) : f);
@@ -60,14 +63,16 @@ final class FigureRoutes {
         r.post(WebApp.API + "/sources", writes.handler(sources), Access.ADMIN);
         r.post(WebApp.API + "/metrics", writes.handler(metrics), Access.ADMIN);
         r.post(WebApp.API + "/units", writes.handler(units), Access.ADMIN);
-        r.get(WebApp.API + "/units", CsvTables.csv(reads::units, CsvTables.UNITS), Access.PUBLIC);
+        r.get(WebApp.API + "/units", CsvTables.csv(reads::units, Tables.UNITS), Access.PUBLIC);
         r.post(WebApp.API + "/places", writes.handler(places), Access.PLACES);
-        r.get(WebApp.API + "/sources", CsvTables.csv(reads::sources, CsvTables.SOURCES), Access.PUBLIC);
-        r.get(WebApp.API + "/metrics", CsvTables.csv(reads::metrics, CsvTables.METRICS), Access.PUBLIC);
-        r.get(WebApp.API + "/places", CsvTables.csv(reads::places, CsvTables.PLACES), Access.PUBLIC);
+        r.get(WebApp.API + "/sources", CsvTables.csv(reads::sources, Tables.SOURCES), Access.PUBLIC);
+        r.get(WebApp.API + "/metrics", CsvTables.csv(reads::metrics, Tables.METRICS), Access.PUBLIC);
+        r.get(WebApp.API + "/places", CsvTables.csv(reads::places, Tables.PLACES), Access.PUBLIC);
+        r.get(WebApp.API + "/reports", CsvTables.csv(reportList::list, Tables.REPORTS), Access.PUBLIC);
+        r.get(WebApp.API + "/reports/breakdowns", CsvTables.csv(reportList::breakdowns, Tables.BREAKDOWNS), Access.PUBLIC);
         r.get(WebApp.API + "/figures", reads::figure, Access.PUBLIC);
-        r.get(WebApp.API + "/figures/reconciled", CsvTables.csv(reads::reconciled, CsvTables.RECONCILED), Access.PUBLIC);
-        r.get(WebApp.API + "/figures/series", CsvTables.csv(reads::series, CsvTables.SERIES), Access.PUBLIC);
+        r.get(WebApp.API + "/figures/reconciled", CsvTables.csv(reads::reconciled, Tables.RECONCILED), Access.PUBLIC);
+        r.get(WebApp.API + "/figures/series", CsvTables.csv(reads::series, Tables.SERIES), Access.PUBLIC);
     }
 
     /** A review decision from the desk: the same path as {@code POST /api/v1/reviews}. */

@@ -43,7 +43,7 @@ final class PublicationRoutes {
 
     void routes(io.javalin.config.RoutesConfig r) {
         r.post(WebApp.API + "/publications", writes.handler(publishing), Access.SECRETARIAT);
-        r.get(WebApp.API + "/publications", CsvTables.csv(this::list, CsvTables.PUBLICATIONS), Access.PUBLIC);
+        r.get(WebApp.API + "/publications", CsvTables.csv(this::list, Tables.PUBLICATIONS), Access.PUBLIC);
     }
 
     void list(Context ctx) {
@@ -51,12 +51,14 @@ final class PublicationRoutes {
         java.time.LocalDate only = date == null ? null : Params.parseDate("date", date);
         List<Publication> all = publications.newestFirst().stream().filter(p -> only == null || p.date().equals(only)).toList();
         int offset = (int) Params.longParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        int limit = (int) Params.longParam(ctx, "limit", 100, 1, 1000);
+        // a download is the whole table unless a page is asked for, as the other lists give it
+        int limit = CsvTables.asked(ctx) ? (int) Params.longParam(ctx, "limit", Integer.MAX_VALUE, 1, Integer.MAX_VALUE)
+                : (int) Params.longParam(ctx, "limit", 100, 1, 1000);
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("items");
         all.stream().skip(offset).limit(limit).forEach(pub -> items.add(json(pub, publications)));
         body.put("total", all.size());
-        if (offset + limit < all.size()) body.put("next", offset + limit);
+        if ((long) offset + limit < all.size()) body.put("next", offset + limit);
         else body.putNull("next");
         Json.send(ctx, 200, body);
     }

@@ -158,6 +158,11 @@ final class ReadRoutes {
                 p.put("qualifier", f.get().qualifier() == null ? null : f.get().qualifier().wire());
                 p.put("partial", f.get().partial());
             }
+            // the day a report of the source speaks for, or a value standing on an earlier day's report
+            LocalDate reported = f.map(Figure::reportedAsOf).orElse(null);
+            boolean hasValue = f.isPresent() && f.get().value() != null;
+            p.put("reported", hasValue && d.equals(reported));
+            p.put("carriedForward", hasValue && reported != null && reported.isBefore(d));
             d = d.plusDays(1);
         }
         Json.send(ctx, 200, body);

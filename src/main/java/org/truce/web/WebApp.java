@@ -108,7 +108,9 @@ public final class WebApp {
         var guard = new Guard(truce.accounts(), sessions, bootstrapToken, trail);
         var writes = new WriteRequest(truce.attribution(), trail, settings.fourEyes(), truce.accounts());
         var pages = new Pages(guard);
-        var figures = new FigureRoutes(truce.recorder(), writes, new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map()));
+        var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map());
+        var reportList = new ReportRoutes(truce.figures(), truce.ledger());
+        var figures = new FigureRoutes(truce.recorder(), writes, reads, reportList);
         if (!settings.witnesses().witnesses().isEmpty()) truce.witnessedBy(settings.witnesses());
         var ledger = new LedgerRoutes(truce.ledger(), truce::cosigning);
         var drafts = settings.drafts();
@@ -125,6 +127,7 @@ public final class WebApp {
         var publications = new PublicationRoutes(truce.publisher(), truce.publications(), writes);
         var publicPages = new PublicPages(pages, truce.issues(), truce.publications(), truce.ledger(), guard, drafts);
         var accords = new AccordRoutes(truce.tracker(), truce.accordRecorder(), truce.ledger(), writes, truce.clock());
+        var everything = everything(truce, reads, reportList, accords, incidents, publications);
         var clientAddress = settings.clientAddress();
         var limits = settings.limits();
         return Javalin.create(config -> {
@@ -214,19 +217,20 @@ public final class WebApp {
             r.post(API + "/admin/body-keys", bodyKeys::register, Access.ADMIN);
             r.post(API + "/admin/body-keys/revocations", bodyKeys::revoke, Access.ADMIN);
             r.get(API + "/body-keys", bodyKeys::list, Access.PUBLIC);
-            r.get(API + "/agreements", CsvTables.csv(accords::listAgreements, CsvTables.AGREEMENTS), Access.PUBLIC);
-            r.get(API + "/obligations", CsvTables.csv(accords::listObligations, CsvTables.OBLIGATIONS), Access.PUBLIC);
-            r.get(API + "/obligations/overdue", CsvTables.csv(accords::overdue, CsvTables.OVERDUE), Access.PUBLIC);
-            r.get(API + "/obligations/upcoming", CsvTables.csv(accords::upcoming, CsvTables.UPCOMING), Access.PUBLIC);
-            r.get(API + "/assessments", CsvTables.csv(accords::listAssessments, CsvTables.ASSESSMENTS), Access.PUBLIC);
-            r.get(API + "/working-groups", CsvTables.csv(accords::listGroups, CsvTables.GROUPS), Access.PUBLIC);
-            r.get(API + "/meetings", CsvTables.csv(accords::listMeetings, CsvTables.MEETINGS), Access.PUBLIC);
-            r.get(API + "/incidents", CsvTables.csv(incidents::list, CsvTables.INCIDENTS), Access.PUBLIC);
+            r.get(API + "/agreements", CsvTables.csv(accords::listAgreements, Tables.AGREEMENTS), Access.PUBLIC);
+            r.get(API + "/obligations", CsvTables.csv(accords::listObligations, Tables.OBLIGATIONS), Access.PUBLIC);
+            r.get(API + "/obligations/overdue", CsvTables.csv(accords::overdue, Tables.OVERDUE), Access.PUBLIC);
+            r.get(API + "/obligations/upcoming", CsvTables.csv(accords::upcoming, Tables.UPCOMING), Access.PUBLIC);
+            r.get(API + "/assessments", CsvTables.csv(accords::listAssessments, Tables.ASSESSMENTS), Access.PUBLIC);
+            r.get(API + "/working-groups", CsvTables.csv(accords::listGroups, Tables.GROUPS), Access.PUBLIC);
+            r.get(API + "/meetings", CsvTables.csv(accords::listMeetings, Tables.MEETINGS), Access.PUBLIC);
+            r.get(API + "/incidents", CsvTables.csv(incidents::list, Tables.INCIDENTS), Access.PUBLIC);
             r.get(API + "/incidents/duplicates", incidents::duplicates, Access.PUBLIC);
             r.get(API + "/incidents/counts", incidents::counts, Access.PUBLIC);
             r.get(API + "/incidents/export.csv", incidents::export, Access.PUBLIC);
             r.get(API + "/incidents/{id}", incidents::one, Access.PUBLIC);
-            r.get(API + "/nil-reports", CsvTables.csv(incidents::nilReports, CsvTables.NIL_REPORTS), Access.PUBLIC);
+            r.get(API + "/nil-reports", CsvTables.csv(incidents::nilReports, Tables.NIL_REPORTS), Access.PUBLIC);
+            r.get(API + "/exports/everything.zip", everything::zip, Access.PUBLIC);
             feedback.routes(r);
             new DeskPages(truce, pages, figures, incidents).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
@@ -339,4 +343,24 @@ public final class WebApp {
         }
     }
 
+
+    /** The tables of {@code GET /api/v1/exports/everything.zip}: every one that needs no key, read as of the date asked. */
+    private static EverythingZip everything(Truce truce, ReadRoutes reads, ReportRoutes reports, AccordRoutes accords,
+                                            IncidentRoutes incidents, PublicationRoutes publications) {
+        return new EverythingZip(truce.ledger(), java.util.List.of(
+                EverythingZip.part(Tables.SOURCES, reads::sources, null),
+                EverythingZip.part(Tables.METRICS, reads::metrics, null),
+                EverythingZip.part(Tables.PLACES, reads::places, null),
+                EverythingZip.part(Tables.REPORTS, reports::list, null, "to", "{asOf}"),
+                EverythingZip.part(Tables.BREAKDOWNS, reports::breakdowns, null, "to", "{asOf}"),
+                EverythingZip.part(Tables.AGREEMENTS, accords::listAgreements, "date"),
+                EverythingZip.part(Tables.OBLIGATIONS, accords::listObligations, null, "asOf", "{asOf}"),
+                EverythingZip.part(Tables.OVERDUE, accords::overdue, null, "asOf", "{asOf}"),
+                EverythingZip.part(Tables.ASSESSMENTS, accords::listAssessments, "date"),
+                EverythingZip.part(Tables.GROUPS, accords::listGroups, "date", "asOf", "{asOf}"),
+                EverythingZip.part(Tables.MEETINGS, accords::listMeetings, null, "to", "{asOf}", "asOf", "{asOf}"),
+                EverythingZip.part(Tables.INCIDENTS, incidents::list, "date"),
+                EverythingZip.part(Tables.NIL_REPORTS, incidents::nilReports, "from"),
+                EverythingZip.part(Tables.PUBLICATIONS, publications::list, "date")));
+    }
 }

@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(130);
+            assertThat(rows).hasSize(133);
         }
     }
 

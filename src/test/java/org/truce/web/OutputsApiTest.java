@@ -103,7 +103,7 @@ class OutputsApiTest {
 
     @Test
     void a_format_that_is_not_offered_is_refused_by_name() throws Exception {
-        var r = node.get("/api/v1/sources?format=xlsx");
+        var r = node.get("/api/v1/sources?format=ods");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("format");
         assertThat(node.get("/api/v1/incidents/export.csv?hxl=yes").body()).contains("hxl");
