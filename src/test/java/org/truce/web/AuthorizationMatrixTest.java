@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(125);
+            assertThat(rows).hasSize(129);
         }
     }
 
@@ -223,6 +223,8 @@ class AuthorizationMatrixTest {
             case "form-incident-anama" -> "id=" + uuid + "&source=anama&date=2021-02-01&timePrecision=day&location.lon=46.9"
                     + "&location.lat=39.85&geoPrecision=near&eventType=Explosions%2FRemote+violence"
                     + "&subEventType=Remote+explosive%2Flandmine%2FIED&account=Form+" + n + "&document.publisher=ANAMA";
+            case "form-retract" -> "id=" + uuid + "&retraction.reason=Fixture+" + n;
+            case "form-publish" -> "date=2021-01-11";
             case "form-step" -> "id=" + uuid + "&incident={incident}&step=received&date=2021-02-05";
             case "form-link" -> "id=" + uuid + "&allegation={incident2}&incident={incident}&reason=same+event";
             case "publication" -> "{\"id\":\"matrix-publish-" + n + "\",\"date\":\"2021-01-12\"}";
