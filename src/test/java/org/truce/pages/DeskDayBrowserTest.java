@@ -107,6 +107,7 @@ class DeskDayBrowserTest {
 
         String first = report("medical_assistance", "1 234,0", "56", "По данным ANAMA, помощь получили 1234 человека.");
         assertThat(el("p.result").getText()).contains("Сообщение внесено в реестр");
+        assertThat(el("dd.breakdown").getText()).isEqualTo("56");
         Filed filed = node.truce.figures().report(first).orElseThrow();
         assertThat(filed.report().value()).isEqualByComparingTo("1234");
         assertThat(filed.report().asOf()).isEqualTo(DATE);
