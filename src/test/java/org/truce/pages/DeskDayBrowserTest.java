@@ -154,6 +154,8 @@ class DeskDayBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("ul.changes li.change"))).isNotEmpty();
         assertThat(el("table.comparison tr.changed td.after").getText()).isNotBlank();
         browser.screenshot("desk-day-publish-ru");
+        new org.openqa.selenium.interactions.Actions(browser.driver).scrollToElement(el("form.publish button")).perform();
+        browser.screenshot("desk-day-publish-table-ru");
 
         el("form.publish button").click();
         browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(node.base() + "/"));
