@@ -77,6 +77,21 @@ public final class Issues {
         return new Issue(b, new Masthead(Status.DRAFT, null, null, null, 0, null, 0, null, List.of(), header, mark, null, null));
     }
 
+    /**
+     * The draft of {@code date} at {@code size} beside the publication it would follow (see
+     * {@link DraftComparison}): what a secretariat reviews before it publishes.
+     */
+    public DraftComparison compare(LocalDate date, long size, Messages m) {
+        Issue draft = draft(date, size, m);
+        Optional<Publication> sameDate = publications.latest(date);
+        Publication base = sameDate.or(publications::newest).orElse(null);
+        if (base == null) return new DraftComparison(draft, null, false, 0, DraftComparison.rows(null, draft.bulletin(), List.of()), List.of());
+        Bulletin before = composer.compose(date, base.size(), m);
+        List<Change> list = changes.between(before, base.size(), draft.bulletin(), m);
+        return new DraftComparison(draft, base, sameDate.isPresent(), publications.number(base),
+                DraftComparison.rows(before, draft.bulletin(), list), list);
+    }
+
     /** The issue of {@code date} at {@code size} (null: the latest publication, else a draft at {@code ledgerSize}). */
     public Issue issue(LocalDate date, Long size, long ledgerSize, Messages m) {
         Optional<Publication> p = publicationFor(date, size);

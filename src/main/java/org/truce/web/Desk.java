@@ -58,7 +58,8 @@ final class Desk {
         if (!reason.isEmpty()) body.put("reason", reason);
         try {
             figures.review(p, body, ctx.ip());
-            ctx.redirect("/desk#review", io.javalin.http.HttpStatus.SEE_OTHER);
+            boolean fromReport = "report".equals(values.get("back"));
+            ctx.redirect(fromReport ? "/desk/reports/" + values.get("report") + "#review" : "/desk#review", io.javalin.http.HttpStatus.SEE_OTHER);
         } catch (Problem refused) {
             if (refused.errors().isEmpty()) throw refused;
             show(ctx, refused.code().status(), refused.errors());

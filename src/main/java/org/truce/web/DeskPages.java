@@ -14,10 +14,14 @@ final class DeskPages {
     private final DeskForms forms;
     private final ReviewPages review;
     private final RecordPages record;
+    private final ReportPage reports;
+    private final PublishPage publish;
 
-    DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents) {
+    DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents, PublicationRoutes publications) {
         this.desk = new Desk(truce, pages, writes);
         this.forms = new DeskForms(truce, pages, writes, incidents);
+        this.reports = new ReportPage(truce, pages, writes);
+        this.publish = new PublishPage(truce, pages, publications);
         this.review = new ReviewPages(truce, pages, incidents);
         this.record = new RecordPages(truce, pages);
     }
@@ -27,7 +31,11 @@ final class DeskPages {
         r.post("/desk/reviews", desk::decide, Access.REVIEWER);
         r.get("/desk/reports/new", forms::reportForm, Access.REPORTING);
         r.post("/desk/reports/new", forms::submitReport, Access.REPORTING);
-        r.get("/desk/reports/{id}", forms::report, Access.SIGNED_IN);
+        r.get("/desk/reports/{id}", reports::show, Access.SIGNED_IN);
+        r.get("/desk/reports/{id}/correct", forms::correctForm, Access.REPORTING);
+        r.post("/desk/reports/{id}/retract", reports::retract, Access.REPORTING);
+        r.get("/desk/publish", publish::show, Access.SECRETARIAT);
+        r.post("/desk/publish", publish::publish, Access.SECRETARIAT);
         r.get("/desk/incidents/new", forms::incidentForm, Access.REPORTING);
         r.post("/desk/incidents/new", forms::submitIncident, Access.REPORTING);
         r.get("/desk/incidents/{id}", review::incident, Access.SIGNED_IN);

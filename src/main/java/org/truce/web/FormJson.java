@@ -14,7 +14,8 @@ import java.util.Map;
  * sent as text, for the reader to refuse with its own reason. Stateless.
  */
 final class FormJson {
-    enum Kind { TEXT, NUMBER, INTEGER }
+    /** How a field is sent: text as given, a number as a JSON number, a date as its ISO text. */
+    enum Kind { TEXT, NUMBER, INTEGER, DATE }
 
     private FormJson() {}
 

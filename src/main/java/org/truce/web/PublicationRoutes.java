@@ -46,6 +46,11 @@ final class PublicationRoutes {
         r.get(WebApp.API + "/publications", CsvTables.csv(this::list, Tables.PUBLICATIONS), Access.PUBLIC);
     }
 
+    /** One publication from the desk's publish form: the same path as {@code POST /api/v1/publications}. */
+    org.truce.ledger.AppendResult.Accepted publish(org.truce.accounts.Principal p, com.fasterxml.jackson.databind.JsonNode body, String address) {
+        return writes.accept(p, body, publishing, address).accepted();
+    }
+
     void list(Context ctx) {
         String date = ctx.queryParam("date");
         java.time.LocalDate only = date == null ? null : Params.parseDate("date", date);

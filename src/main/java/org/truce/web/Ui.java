@@ -46,6 +46,24 @@ public final class Ui {
         return texts.format(key, Map.of());
     }
 
+    /** Whether the reader's language (or English) has the fixed text {@code key}: for keys made from catalog words. */
+    public boolean has(String key) {
+        return texts.has(key);
+    }
+
+    /**
+     * The label of a desk form's field: its {@code desk.field.*} text; a breakdown's
+     * ({@code breakdown.children}) its {@code desk.breakdown.*} text, else the catalog's own word.
+     */
+    public String fieldLabel(String field) {
+        if (has("desk.field." + field)) return t("desk.field." + field);
+        if (field.startsWith("breakdown.")) {
+            String name = field.substring("breakdown.".length());
+            return has("desk.breakdown." + name) ? t("desk.breakdown." + name) : name;
+        }
+        return field;
+    }
+
     /** The fixed text {@code key} with named arguments given as name, value, name, value… */
     public String t(String key, Object... namesAndValues) {
         if (namesAndValues.length % 2 != 0) throw new IllegalArgumentException("arguments come in name, value pairs");

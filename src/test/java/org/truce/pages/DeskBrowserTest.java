@@ -55,6 +55,8 @@ class DeskBrowserTest {
         browser.screenshot("desk-dashboard-en");
 
         browser.open(node.base() + "/desk/reports/new");
+        // the form chooses no body for the officer
+        new Select(browser.driver.findElement(By.id("f-source"))).selectByValue("anama");
         new Select(browser.driver.findElement(By.id("f-metric"))).selectByValue("medical_assistance");
         new Select(browser.driver.findElement(By.id("f-place"))).selectByValue("nk");
         browser.driver.findElement(By.id("f-attribution")).sendKeys("According to ANAMA, 40 people received first aid.");

@@ -61,6 +61,8 @@ class DeskSigningBrowserTest {
 
         browser.open(node.base() + "/desk/reports/new");
         String id = browser.driver.findElement(By.cssSelector("#form input[name=id]")).getAttribute("value");
+        // the form chooses no body for the officer
+        new Select(browser.driver.findElement(By.id("f-source"))).selectByValue("anama");
         new Select(browser.driver.findElement(By.id("f-metric"))).selectByValue("medical_assistance");
         new Select(browser.driver.findElement(By.id("f-place"))).selectByValue("nk");
         browser.driver.findElement(By.id("f-value")).sendKeys("41");

@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(133);
+            assertThat(rows).hasSize(137);
         }
     }
 
@@ -226,6 +226,8 @@ class AuthorizationMatrixTest {
             case "unit" -> "{\"id\":\"unit_" + n + "\",\"names\":{\"en\":\"{n, plural, one {# thing} other {# things}}\"}}";
             case "review-none" -> "{\"id\":\"" + uuid + "\",\"report\":\"" + UUID.randomUUID() + "\",\"decision\":\"confirmed\"}";
             case "form-review" -> "id=" + uuid + "&report=" + UUID.randomUUID() + "&decision=confirmed";
+            case "form-retract" -> "id=" + uuid + "&retraction.reason=Fixture+" + n;
+            case "form-publish" -> "date=2021-01-11";
             case "form-step" -> "id=" + uuid + "&incident={incident}&step=received&date=2021-02-05";
             case "form-link" -> "id=" + uuid + "&allegation={incident2}&incident={incident}&reason=same+event";
             case "publication" -> "{\"id\":\"matrix-publish-" + n + "\",\"date\":\"2021-01-12\"}";
