@@ -19,7 +19,10 @@ import org.truce.support.TestNode;
 
 /**
  * Four eyes in a real browser: a transcriber records a figure in another body's name through the
- * desk's form; the draft bulletin leaves it out until a second account confirms it on the worklist.
+ * desk's form; the draft bulletin leaves it out until a second account confirms it on the worklist;
+ * the transcriber corrects it from its page, the correction waits in turn while the confirmed figure
+ * stands, a second account confirms it on its page, and the secretariat publishes the date from the
+ * desk and finds it on the home page.
  */
 class FourEyesBrowserTest {
     private static final String DRAFT = "/api/v1/bulletins/2021-01-20?format=html&lang=en";
@@ -93,5 +96,43 @@ class FourEyesBrowserTest {
         browser.open(node.base() + DRAFT);
         assertThat(browser.driver.getPageSource()).contains("1,447");
         browser.screenshot("four-eyes-confirmed-draft-en");
+
+        // the transcriber corrects it from its page; the correction waits, and the confirmed figure stands
+        signIn("clerk-a");
+        browser.open(node.base() + "/desk/reports/" + id);
+        assertThat(text("#review h2")).isEqualTo("Confirmed by a second account");
+        browser.driver.findElement(By.cssSelector("a.correct")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name=corrects]")));
+        set("f-value", "1452");
+        set("f-attribution", "Russian military medics assisted 1,452 residents.");
+        browser.driver.findElement(By.cssSelector("#form button[type=submit]")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.result")));
+        String correctionUrl = browser.driver.getCurrentUrl();
+        assertThat(text("#review h2")).isEqualTo("Awaiting review: this figure counts nowhere yet");
+        assertThat(text("p.replaces")).isNotBlank();
+        browser.open(node.base() + DRAFT);
+        assertThat(browser.driver.getPageSource()).contains("1,447").doesNotContain("1,452");
+
+        signIn("editor-b");
+        browser.open(correctionUrl);
+        browser.driver.findElement(By.cssSelector("#review button.confirm")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("#review h2"), "Confirmed by a second account"));
+        browser.open(node.base() + DRAFT);
+        assertThat(browser.driver.getPageSource()).contains("1,452").doesNotContain("1,447");
+
+        // the secretariat publishes the date from the desk, the draft beside the last publication
+        int before = node.truce.publications().all().size();
+        browser.open(node.base() + "/desk/publish");
+        set("f-date", "2021-01-20");
+        browser.driver.findElement(By.cssSelector("form.pick-date button")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.comparison")));
+        assertThat(browser.driver.findElements(By.cssSelector("table.comparison tr.changed"))).isNotEmpty();
+        browser.screenshot("four-eyes-publish-en");
+        browser.driver.findElement(By.cssSelector("form.publish button")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(node.base() + "/"));
+        assertThat(node.truce.publications().all()).hasSize(before + 1);
+        assertThat(browser.driver.findElement(By.cssSelector("article.bulletin")).getAttribute("data-date")).isEqualTo("2021-01-20");
+        assertThat(text("article.bulletin")).contains("1,452");
+        browser.screenshot("four-eyes-published-home-en");
     }
 }
