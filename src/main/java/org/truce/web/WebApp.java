@@ -228,6 +228,8 @@ public final class WebApp {
             r.get(API + "/incidents/{id}", incidents::one, Access.PUBLIC);
             r.get(API + "/nil-reports", CsvTables.csv(incidents::nilReports, CsvTables.NIL_REPORTS), Access.PUBLIC);
             feedback.routes(r);
+            var importer = new Importer(truce, figures, ImportMappings.NONE);
+            new ImportRoutes(importer).routes(r);
             new DeskPages(truce, pages, figures, incidents).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> answer(ctx, e, pages));
