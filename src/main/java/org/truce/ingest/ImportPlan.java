@@ -27,6 +27,9 @@ public final class ImportPlan {
     /** The fields every row needs, from a column or from the file. */
     public static final List<String> REQUIRED = List.of("metric", "value", "asOf", "place", "source", "attribution");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The stand-in of a catalog id that did not read (no catalog item has it: ids are lower case). */
+    static final String UNREAD = "unread-cell";
+    private static final LocalDate STAND_IN_DATE = LocalDate.of(2000, 1, 1);
     private final FigureBook book;
     private final Labels labels;
     private final Qualifiers words = Qualifiers.standard();
@@ -95,28 +98,39 @@ public final class ImportPlan {
                 if (b != null) breakdown.put(f.substring(10), b);
             }
             String attribution = cells.optional("attribution", Sheet.Cell::text);
-            if (attribution == null) cells.fail("attribution", "is empty; the body's words (or their summary) are required");
+            if (attribution == null && cells.values.get("attribution") == null) {
+                cells.fail("attribution", "is empty; the body's words (or their summary) are required");
+            }
+            boolean read = cells.errors.isEmpty();
+            // a row with errors is still checked against the record, with stand-ins for what did not read,
+            // so that its other errors show in the same pass; the stand-ins' own violations are dropped
             ObjectNode entry = JSON.objectNode();
-            if (!cells.errors.isEmpty()) return new RowPreview(row.number(), RowPreview.Status.ERROR, cells.values, null, null, null, cells.errors);
-            entry.put("metric", metric).put("kind", kind.wire()).put("value", value).put("qualifier", qualifier.wire());
+            entry.put("metric", or(metric, UNREAD)).put("kind", (kind == null ? ReportKind.TOTAL : kind).wire())
+                    .put("value", value == null ? BigDecimal.ZERO : value).put("qualifier", (qualifier == null ? Qualifier.EXACT : qualifier).wire());
             if (!breakdown.isEmpty()) {
                 ObjectNode b = entry.putObject("breakdown");
                 breakdown.forEach(b::put);
             }
-            entry.put("asOf", asOf.toString());
+            entry.put("asOf", (asOf == null ? STAND_IN_DATE : asOf).toString());
             text(cells, entry, "asOfPrecision");
-            if (since != null) entry.put("since", since.toString());
-            entry.put("place", place).put("source", source).put("attribution", attribution);
+            if (since != null && asOf != null) entry.put("since", since.toString());
+            entry.put("place", or(place, UNREAD)).put("source", or(source, UNREAD)).put("attribution", or(attribution, UNREAD));
             text(cells, entry, "attributionKind");
             text(cells, entry, "attributionLang");
             document(cells, entry);
-            if (!cells.errors.isEmpty()) return new RowPreview(row.number(), RowPreview.Status.ERROR, cells.values, null, null, null, cells.errors);
+            read = read && cells.errors.isEmpty();
             String given = cells.optional("id", Sheet.Cell::text);
             String id = given != null ? given.trim().toLowerCase(java.util.Locale.ROOT)
-                    : RowIds.id(RowIds.key(metric, source, place, asOf, kind), entry);
+                    : RowIds.id(RowIds.key(entry.get("metric").asText(), entry.get("source").asText(), entry.get("place").asText(),
+                            LocalDate.parse(entry.get("asOf").asText()), ReportKind.fromWire(entry.get("kind").asText())), entry);
             ObjectNode sent = JSON.objectNode().put("id", id);
             sent.setAll(entry);
+            if (!read) return new RowPreview(row.number(), RowPreview.Status.ERROR, cells.values, null, sent, null, null, cells.errors);
             return decide(row.number(), cells, sent, id, metric, source, place, asOf, kind);
+        }
+
+        private static String or(String value, String standIn) {
+            return value != null ? value : standIn;
         }
 
         private Qualifier qualifier(Cells cells, Qualifier said) {
@@ -150,17 +164,17 @@ public final class ImportPlan {
         private RowPreview decide(int number, Cells cells, ObjectNode entry, String id, String metric, String source,
                                   String place, LocalDate asOf, ReportKind kind) {
             if (book.report(id).isPresent()) {
-                return new RowPreview(number, RowPreview.Status.UNCHANGED, cells.values, entry, null,
+                return new RowPreview(number, RowPreview.Status.UNCHANGED, cells.values, entry, null, null,
                         "already recorded as report " + id, List.of());
             }
             List<Filed> held = book.inForce(metric, source, place, asOf, kind);
             for (Filed f : held) {
                 if (sameContent(f.report(), entry)) {
-                    return new RowPreview(number, RowPreview.Status.UNCHANGED, cells.values, entry, f.report().id(),
+                    return new RowPreview(number, RowPreview.Status.UNCHANGED, cells.values, entry, null, f.report().id(),
                             "the record already says this as report " + f.report().id(), List.of());
                 }
             }
-            if (held.isEmpty()) return new RowPreview(number, RowPreview.Status.NEW, cells.values, entry, null, null, List.of());
+            if (held.isEmpty()) return new RowPreview(number, RowPreview.Status.NEW, cells.values, entry, null, null, null, List.of());
             String others = String.join(", ", held.stream().map(f -> f.report().id() + " (" + f.report().value().toPlainString() + ")").toList());
             if (held.size() > 1) {
                 cells.fail("value", "would change the report of this source, metric, place, date and kind, but "
@@ -171,9 +185,9 @@ public final class ImportPlan {
             } else {
                 String old = held.get(0).report().id();
                 entry.put("corrects", old);
-                return new RowPreview(number, RowPreview.Status.CORRECTION, cells.values, entry, old, null, List.of());
+                return new RowPreview(number, RowPreview.Status.CORRECTION, cells.values, entry, null, old, null, List.of());
             }
-            return new RowPreview(number, RowPreview.Status.ERROR, cells.values, entry, null, null, cells.errors);
+            return new RowPreview(number, RowPreview.Status.ERROR, cells.values, entry, entry, null, null, cells.errors);
         }
 
         private boolean sameContent(Report r, ObjectNode entry) {

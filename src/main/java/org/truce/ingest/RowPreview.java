@@ -12,10 +12,12 @@ import java.util.Map;
  * @param row      the row's number as the spreadsheet shows it (1-based)
  * @param values   field to the value read (ids, plain decimals, ISO dates)
  * @param entry    the report's JSON, as {@code POST /api/v1/reports} takes it; null when the row could not be read
+ * @param probe    for a row that could not be read, its report with stand-ins for the cells in error, to
+ *                 check the rest against the record in the same pass; never sent, never shown; else null
  * @param corrects the report a correction replaces, or the one an unchanged row already is; else null
  * @param note     a sentence on the status (which report an unchanged row already is), or null
  */
-public record RowPreview(int row, Status status, Map<String, String> values, ObjectNode entry, String corrects,
+public record RowPreview(int row, Status status, Map<String, String> values, ObjectNode entry, ObjectNode probe, String corrects,
                          String note, List<CellError> errors) {
     /** What the row comes to. */
     public enum Status {
@@ -46,11 +48,18 @@ public record RowPreview(int row, Status status, Map<String, String> values, Obj
         return status == Status.NEW || status == Status.CORRECTION;
     }
 
+    /** The fields in error already: a check of the row's {@link #probe} says nothing new of them. */
+    public java.util.Set<String> fieldsInError() {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        for (CellError e : errors) if (e.field() != null) fields.add(e.field());
+        return fields;
+    }
+
     /** The same row with more errors: it becomes an error row. */
     public RowPreview withErrors(List<CellError> more) {
         if (more.isEmpty()) return this;
         List<CellError> all = new ArrayList<>(errors);
         all.addAll(more);
-        return new RowPreview(row, Status.ERROR, values, entry, corrects, note, all);
+        return new RowPreview(row, Status.ERROR, values, entry, probe, corrects, note, all);
     }
 }

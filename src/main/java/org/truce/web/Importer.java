@@ -110,9 +110,10 @@ final class Importer {
         List<Integer> sentAt = new ArrayList<>();
         ArrayNode reports = Json.array();
         for (int i = 0; i < read.size(); i++) {
-            if (read.get(i).status() != RowPreview.Status.ERROR && read.get(i).sent()) {
+            RowPreview r = read.get(i);
+            if (r.sent() || r.probe() != null) {
                 sentAt.add(i);
-                reports.add(read.get(i).entry());
+                reports.add(r.sent() ? r.entry() : r.probe());
             }
         }
         List<RowPreview> rows = new ArrayList<>(read);
@@ -146,10 +147,24 @@ final class Importer {
             }
             int at = sentAt.get(Integer.parseInt(parts[1]));
             String field = field(parts);
+            if (rows.get(at).probe() != null && standIn(rows.get(at), field)) continue;
             String column = column(mapping, field);
             byRow.computeIfAbsent(at, k -> new ArrayList<>()).add(new RowPreview.CellError(rows.get(at).row(), column, field, v.detail()));
         }
         byRow.forEach((at, errors) -> rows.set(at, rows.get(at).withErrors(errors)));
+    }
+
+    /**
+     * Whether a violation found in a row's probe is of a stand-in (or follows from one): of a field in
+     * error already, a breakdown when the value did not read, the period when the date did not, the row as
+     * a whole (a repeat of a stand-in).
+     */
+    private static boolean standIn(RowPreview row, String field) {
+        java.util.Set<String> bad = row.fieldsInError();
+        if (field == null || bad.contains(field)) return true;
+        if (field.startsWith("breakdown") && (bad.contains("value") || bad.contains("metric"))) return true;
+        if (field.equals("since") && bad.contains("asOf")) return true;
+        return field.equals("document") && bad.stream().anyMatch(f -> f.startsWith("document."));
     }
 
     /** The field of a pointer's rest: {@code /3/document/title} is document.title; {@code /3} is none. */
