@@ -15,7 +15,10 @@ final class DeskPages {
     private final ReviewPages review;
     private final RecordPages record;
 
-    DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents) {
+    private final ImportPage imports;
+
+    DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents, Importer importer) {
+        this.imports = new ImportPage(importer, pages);
         this.desk = new Desk(truce, pages);
         this.forms = new DeskForms(truce, pages, writes, incidents);
         this.review = new ReviewPages(truce, pages, incidents);
@@ -27,6 +30,8 @@ final class DeskPages {
         r.get("/desk/reports/new", forms::reportForm, Access.REPORTING);
         r.post("/desk/reports/new", forms::submitReport, Access.REPORTING);
         r.get("/desk/reports/{id}", forms::report, Access.SIGNED_IN);
+        r.get("/desk/imports", imports::form, Access.REPORTING);
+        r.post("/desk/imports", imports::submit, Access.REPORTING);
         r.get("/desk/incidents/new", forms::incidentForm, Access.REPORTING);
         r.post("/desk/incidents/new", forms::submitIncident, Access.REPORTING);
         r.get("/desk/incidents/{id}", review::incident, Access.SIGNED_IN);

@@ -230,7 +230,7 @@ public final class WebApp {
             feedback.routes(r);
             var importer = new Importer(truce, figures, ImportMappings.NONE);
             new ImportRoutes(importer).routes(r);
-            new DeskPages(truce, pages, figures, incidents).routes(r);
+            new DeskPages(truce, pages, figures, incidents, importer).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> answer(ctx, e, pages));
             r.exception(HeadSigner.Unsigned.class, (e, ctx) ->
