@@ -49,7 +49,8 @@ final class ImportPage {
             try {
                 bytes = Base64.getDecoder().decode(carried.strip());
             } catch (IllegalArgumentException e) {
-                throw new Problem(ErrorCode.MALFORMED_BODY, "the carried file is not base64; upload the file again");
+                refuse(ctx, 422, "content: the carried file is not base64; upload the file again", options);
+                return;
             }
             fileName = ctx.formParam("fileName");
         } else {
@@ -66,7 +67,8 @@ final class ImportPage {
             if (refused.members() != null && refused.members().has("rows")) {
                 render(ctx, refused.code().status(), ImportView.of(refused.members(), null, fileName, options), options);
             } else {
-                refuse(ctx, refused.code().status(), refused.getMessage(), options);
+                // a page answers a refused upload with the page again (422), whatever the API's status
+                refuse(ctx, 422, refused.getMessage(), options);
             }
         }
     }
