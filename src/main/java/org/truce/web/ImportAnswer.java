@@ -43,6 +43,9 @@ final class ImportAnswer {
         ArrayNode items = body.putArray("rows");
         Map<RowPreview.Status, Integer> counts = new EnumMap<>(RowPreview.Status.class);
         for (RowPreview.Status s : RowPreview.Status.values()) counts.put(s, 0);
+        int[] sentIndex = new int[rows.size()];
+        java.util.Arrays.fill(sentIndex, -1);
+        for (int k = 0; k < sentAt.size(); k++) sentIndex[sentAt.get(k)] = k;
         for (int i = 0; i < rows.size(); i++) {
             RowPreview r = rows.get(i);
             counts.merge(r.status(), 1, Integer::sum);
@@ -61,7 +64,7 @@ final class ImportAnswer {
                 else en.putNull("field");
                 en.put("detail", e.detail());
             }
-            int sent = sentAt.indexOf(i);
+            int sent = sentIndex[i];
             if (accepted != null && sent >= 0) {
                 AppendResult.Outcome o = accepted.outcomes().get(sent);
                 n.put("seq", o.entry().seq()).put("created", o.created());
