@@ -89,6 +89,8 @@ public final class ImportPlan {
                 return numbers.parse(split.number());
             });
             Qualifier qualifier = qualifier(cells, said[0]);
+            // a qualifier said in words in the value cell is shown as read, like a qualifier column's
+            if (qualifier != null && qualifier != Qualifier.EXACT) cells.values.putIfAbsent("qualifier", qualifier.wire());
             LocalDate asOf = cells.read("asOf", dates::parse);
             LocalDate since = cells.optional("since", dates::parse);
             Map<String, BigDecimal> breakdown = new LinkedHashMap<>();
