@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
  * durable ingest (batched, and one report per commit), as-of queries, series, the bulletin, rebuilding
  * the projections from the store, and heap held per report; or, with {@code --map}, point
  * classification against the demo map ({@link MapBench}); or, with {@code --compare}, side by side with
- * SQLite and PostgreSQL/PostGIS ({@link CompareBench}).
+ * SQLite and PostgreSQL/PostGIS ({@link CompareBench}); or, with {@code --imports}, a spreadsheet through
+ * {@code POST /api/v1/imports} over HTTP ({@link ImportBench}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark ingest, queries, bulletin and rebuild; or, with --map, point classification; or, with --compare, side by side with SQLite and PostgreSQL.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark ingest, queries, bulletin and rebuild; or, with --map, point classification; or, with --compare, side by side with SQLite and PostgreSQL; or, with --imports, a spreadsheet through POST /api/v1/imports.")
 final class BenchCommand implements Callable<Integer> {
     private static final long BYTES_PER_REPORT_ON_DISK = 1500;
 
@@ -54,8 +55,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "With --compare: a short smoke run.")
     boolean quick;
 
+    @Option(names = "--imports", description = "Instead: a spreadsheet of --rows rows through POST /api/v1/imports over HTTP (dry run, commit, again).")
+    boolean imports;
+
+    @Option(names = "--rows", defaultValue = "10000", description = "With --imports: rows of the spreadsheet (default ${DEFAULT-VALUE}).")
+    int rows;
+
     @Override
     public Integer call() throws Exception {
+        if (imports) {
+            if (rows < 1 || rows > 10_000) throw new IllegalArgumentException("--rows must be between 1 and 10000 (an import's limit)");
+            empty();
+            ImportBench.run(dir, rows);
+            return 0;
+        }
         if (compare) {
             CompareBench.run(pg, quick);
             return 0;

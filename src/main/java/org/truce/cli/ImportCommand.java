@@ -21,10 +21,12 @@ import picocli.CommandLine.Option;
  * the heads of the export keep the exporting node's signatures, whose verifier key is kept in the
  * data directory ({@link PredecessorKeys}) so that the node opens and {@code truce verify} passes.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Restore a ledger export into an empty store, checking every leaf and signed head first.")
+@Command(name = "import", mixinStandardHelpOptions = true, subcommands = ImportFigures.class,
+        description = "Restore a ledger export into an empty store, checking every leaf and signed head first;"
+                + " or (import figures FILE) send a spreadsheet of figures to a running node.")
 final class ImportCommand implements Callable<Integer> {
-    @Option(names = "--ledger", required = true, description = "The ledger export file (from truce export --ledger).")
+    // not required by picocli: "import figures" needs no ledger (a required option of a parent is required of its subcommands)
+    @Option(names = "--ledger", description = "The ledger export file (from truce export --ledger); required unless a subcommand is given.")
     Path file;
 
     @Option(names = "--data", defaultValue = "./truce-data", description = "Data directory of the new node (default ${DEFAULT-VALUE}).")
@@ -42,6 +44,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (file == null) throw new IllegalArgumentException("give --ledger FILE to restore a ledger export, or import figures FILE");
         List<NoteVerifier> trusted = publicKey == null ? List.of() : List.of(NoteVerifier.parse(Files.readString(publicKey).strip()));
         if (publicKey == null) {
             System.err.println("warning: the heads are checked with the keys the file itself names; that proves the file is"

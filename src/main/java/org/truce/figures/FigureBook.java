@@ -341,6 +341,22 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         }
     }
 
+    /**
+     * The reports in force now of one source, metric, place, as-of date and kind (repeats left out),
+     * earliest recorded first: what a row of a spreadsheet with that key would correct.
+     */
+    public List<Filed> inForce(String metric, String source, String place, LocalDate asOf, ReportKind kind) {
+        lock.readLock().lock();
+        try {
+            Series s = series.get(new SeriesKey(metric, source, place));
+            if (s == null) return List.of();
+            return s.currentOn(asOf).stream().filter(f -> f.report().kind() == kind)
+                    .sorted(Comparator.comparingLong(Filed::seq)).toList();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** One source's figure, rolled up from child places when the source reported on children only. */
     public Optional<Figure> figure(String metric, String source, String place, LocalDate asOf, long size) {
         // applied is read before the index: the writer publishes a series' index before it advances

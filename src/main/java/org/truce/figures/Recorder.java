@@ -48,6 +48,29 @@ public final class Recorder {
     }
 
     private Outcome checkAndAppend(List<Fact> facts, List<String> pointers, List<Draft> drafts) {
+        Refusals r = refusals(facts, pointers);
+        if (!r.rules().isEmpty()) return new Outcome.Refused(r.rules());
+        if (!r.repeats().isEmpty()) return new Outcome.Refused(r.repeats(), true);
+        return new Outcome.Done(ledger.append(drafts));
+    }
+
+    /**
+     * The "check only" twin of {@link #record}: every reason the record would refuse these facts now
+     * (within the request, the record's rules, unmarked repeats), all of them; appends nothing. A
+     * dry run's answer: the record may change before the facts are recorded.
+     */
+    public List<Violation> check(List<Fact> facts, List<String> pointers) {
+        List<Violation> violations = new ArrayList<>(withinRequest(facts, pointers));
+        Refusals r = refusals(facts, pointers);
+        violations.addAll(r.rules());
+        violations.addAll(r.repeats());
+        return violations;
+    }
+
+    /** Why the record refuses facts: its rules, and the repeats not marked as such (which the API answers apart, 409). */
+    private record Refusals(List<Violation> rules, List<Violation> repeats) {}
+
+    private Refusals refusals(List<Fact> facts, List<String> pointers) {
         LocalDate today = LocalDate.now(clock);
         Set<String> pending = new HashSet<>();
         for (Fact f : facts) {
@@ -62,9 +85,7 @@ public final class Recorder {
         violations.addAll(rules.lookalikes(facts, pointers));
         RepeatsFound found = repeats.check(facts, pointers);
         violations.addAll(found.wrong());
-        if (!violations.isEmpty()) return new Outcome.Refused(violations);
-        if (!found.unmarked().isEmpty()) return new Outcome.Refused(found.unmarked(), true);
-        return new Outcome.Done(ledger.append(drafts));
+        return new Refusals(violations, found.unmarked());
     }
 
     private static boolean replaces(Fact f) {

@@ -17,7 +17,10 @@ final class DeskPages {
     private final ReportPage reports;
     private final PublishPage publish;
 
-    DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents, PublicationRoutes publications) {
+    private final ImportPage imports;
+
+    DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents, PublicationRoutes publications, Importer importer) {
+        this.imports = new ImportPage(importer, pages);
         this.desk = new Desk(truce, pages, writes);
         this.forms = new DeskForms(truce, pages, writes, incidents);
         this.reports = new ReportPage(truce, pages, writes);
@@ -36,6 +39,8 @@ final class DeskPages {
         r.post("/desk/reports/{id}/retract", reports::retract, Access.REPORTING);
         r.get("/desk/publish", publish::show, Access.SECRETARIAT);
         r.post("/desk/publish", publish::publish, Access.SECRETARIAT);
+        r.get("/desk/imports", imports::form, Access.REPORTING);
+        r.post("/desk/imports", imports::submit, Access.REPORTING);
         r.get("/desk/incidents/new", forms::incidentForm, Access.REPORTING);
         r.post("/desk/incidents/new", forms::submitIncident, Access.REPORTING);
         r.get("/desk/incidents/{id}", review::incident, Access.SIGNED_IN);

@@ -18,6 +18,7 @@ public enum ErrorCode {
     DUPLICATE(409, "The same figure or nil report is already in the record; send duplicateOf with a reason to record it anyway"),
     TOO_LARGE(413, "The request body is larger than 8 MiB"),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be application/json"),
+    NOT_A_SHEET(415, "The file must be a CSV or XLSX spreadsheet"),
     INVALID(422, "The input breaks the contract or the record's rules; nothing was written"),
     THROTTLED(429, "Too many requests from you; wait before trying again"),
     UNAVAILABLE(503, "The store could not take the write; nothing was acknowledged");

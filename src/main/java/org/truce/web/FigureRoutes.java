@@ -27,11 +27,13 @@ final class FigureRoutes {
     private final WriteRequest writes;
     private final ReadRoutes reads;
     private final ReportRoutes reportList;
+    private final Recorder recorder;
 
     FigureRoutes(Recorder recorder, WriteRequest writes, ReadRoutes reads, ReportRoutes reportList) {
         this.writes = writes;
         this.reads = reads;
         this.reportList = reportList;
+        this.recorder = recorder;
         WriteRoute.Recording<Fact> record = (facts, pointers, actor) -> recorder.record(facts, pointers, actor.author());
         this.reports = WriteRoute.of(FactReader::readReport, record).speaking(Speakers.REPORTERS, FigureRoutes::voice)
                 .reviewed(f -> f instanceof Fact.ReportFiled r ? new Fact.ReportFiled(r.report().withReview(Review.REQUIRED)) : f);
@@ -88,5 +90,15 @@ final class FigureRoutes {
     /** One report from a form of the desk: the same path as {@code POST /api/v1/reports}. */
     AppendResult.Accepted report(Principal p, JsonNode body, String address) {
         return writes.accept(p, body, reports, address).accepted();
+    }
+
+    /** The dry run of {@code POST /api/v1/reports} for an array of reports: every violation of every item; nothing written. */
+    java.util.List<org.truce.record.Violation> checkReports(Principal p, JsonNode body) {
+        return writes.check(p, body, reports, recorder::check);
+    }
+
+    /** An array of reports (an import's commit): the same path as {@code POST /api/v1/reports}. */
+    WriteRequest.Written<Fact> reports(Principal p, JsonNode body, String address) {
+        return writes.accept(p, body, reports, address);
     }
 }

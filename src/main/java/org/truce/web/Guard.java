@@ -123,7 +123,7 @@ final class Guard {
 
     static boolean isForm(Context ctx) {
         String type = ctx.contentType();
-        return type != null && type.startsWith("application/x-www-form-urlencoded");
+        return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
     }
 
     private static boolean unsafe(HandlerType method) {

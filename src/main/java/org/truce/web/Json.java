@@ -145,7 +145,7 @@ final class Json {
         return List.of(new Violation("", detail));
     }
 
-    private static byte[] readLimited(Context ctx) {
+    static byte[] readLimited(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) throw new Problem(ErrorCode.TOO_LARGE, "the body is over the limit of " + MAX_BODY + " bytes");

@@ -232,7 +232,9 @@ public final class WebApp {
             r.get(API + "/nil-reports", CsvTables.csv(incidents::nilReports, Tables.NIL_REPORTS), Access.PUBLIC);
             r.get(API + "/exports/everything.zip", everything::zip, Access.PUBLIC);
             feedback.routes(r);
-            new DeskPages(truce, pages, figures, incidents, publications).routes(r);
+            var importer = new Importer(truce, figures, ImportMappings.NONE);
+            new ImportRoutes(importer).routes(r);
+            new DeskPages(truce, pages, figures, incidents, publications, importer).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> answer(ctx, e, pages));
             r.exception(HeadSigner.Unsigned.class, (e, ctx) ->

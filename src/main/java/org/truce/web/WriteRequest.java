@@ -144,6 +144,43 @@ final class WriteRequest {
         }
     }
 
+    /** The record's side of a dry run: why recording the items would be refused now, without appending. */
+    @FunctionalInterface
+    interface Trial<F> {
+        List<Violation> check(List<F> facts, List<String> pointers);
+    }
+
+    /**
+     * The dry run of {@link #accept}: the same steps but the append (read each item, in whose name it
+     * speaks and the route's own rules, the record's rules by {@code trial}), collecting every
+     * violation of every item instead of stopping at the first kind. Writes nothing. Not checked: body
+     * signatures, which only the append decides.
+     */
+    <F> List<Violation> check(Principal p, JsonNode body, WriteRoute<F> route, Trial<F> trial) {
+        if (!body.isArray() || body.isEmpty() || body.size() > MAX_ITEMS) {
+            return List.of(new Violation("", !body.isArray() ? "send an array" : body.isEmpty() ? "the array is empty"
+                    : "an array may hold at most " + MAX_ITEMS + " items, not " + body.size()));
+        }
+        List<F> facts = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        List<Violation> found = new ArrayList<>();
+        ItemSignatures signatures = new ItemSignatures();
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode item = signatures.take(body.get(i), "/" + i, found);
+            Parsed<F> parsed = route.reader().read(item, "/" + i);
+            if (parsed instanceof Parsed.Ok<F> ok) {
+                facts.add(ok.value());
+                pointers.add("/" + i);
+            } else {
+                found.addAll(((Parsed.Invalid<F>) parsed).violations());
+            }
+        }
+        Actor actor = new Actor(p.author(), p.orgId(), p.sourceId(), p.accountId());
+        found.addAll(forbidden(p, actor, route, facts, pointers));
+        if (!facts.isEmpty()) found.addAll(trial.check(facts, pointers));
+        return found;
+    }
+
     private <F> List<Violation> forbidden(Principal p, Actor actor, WriteRoute<F> route, List<F> facts, List<String> pointers) {
         List<Violation> v = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {

@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(137);
+            assertThat(rows).hasSize(140);
         }
     }
 
@@ -140,7 +140,7 @@ class AuthorizationMatrixTest {
         if (token != null) b.header("Authorization", "Bearer " + token);
         if (bodyName.equals("-")) return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
         boolean form = bodyName.startsWith("form-");
-        b.header("Content-Type", form ? "application/x-www-form-urlencoded" : "application/json");
+        b.header("Content-Type", form ? "application/x-www-form-urlencoded" : bodyName.startsWith("csv-") ? "text/csv" : "application/json");
         String body = body(bodyName);
         for (var f : fixture.entrySet()) body = body.replace(f.getKey(), f.getValue());
         return b.method(method, HttpRequest.BodyPublishers.ofString(body)).build();
@@ -164,6 +164,9 @@ class AuthorizationMatrixTest {
             case "decision" -> "{\"status\":\"published\",\"answer\":\"Answer " + n + "\"}";
             case "wrong-signin" -> "{\"username\":\"nobody-" + n + "\",\"password\":\"not the password\"}";
             case "token" -> "{\"name\":\"field app " + n + "\",\"days\":30}";
+            case "csv-anama" -> importCsv(n);
+            case "form-import-anama" -> "commit=true&content=" + java.net.URLEncoder.encode(
+                    java.util.Base64.getEncoder().encodeToString(importCsv(n).getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
             case "report-anama" -> Reports.valid(uuid).put("source", "anama").put("value", 1300 + n).toString();
             case "source" -> "{\"id\":\"src-" + n + "\",\"roles\":[\"media\"],\"partOf\":null,\"names\":{\"en\":\"Source " + n
                     + "\"},\"reportsOn\":[]}";
@@ -233,6 +236,13 @@ class AuthorizationMatrixTest {
             case "publication" -> "{\"id\":\"matrix-publish-" + n + "\",\"date\":\"2021-01-12\"}";
             default -> throw new IllegalArgumentException("no body named " + name);
         };
+    }
+
+    /** A spreadsheet of one figure of anama's, citing its document (so that a transcriber may record it), dated by {@code n}. */
+    private static String importCsv(int n) {
+        return "metric,value,asOf,place,source,attribution,document.title,document.publisher\r\n"
+                + "returnees," + (1000 + n) + "," + java.time.LocalDate.of(2021, 1, 1).plusDays(n) + ",nk,anama,Matrix figure " + n
+                + ",Matrix bulletin,Matrix outlet\r\n";
     }
 
     static List<Row> rows() throws IOException {

@@ -1,0 +1,119 @@
+package org.truce.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.truce.accounts.Role;
+import org.truce.support.Browser;
+import org.truce.support.TestNode;
+
+/**
+ * Spreadsheets in, in a real browser: a peacekeepers' reporter uploads an XLSX and a CSV with Russian
+ * headers, locale numbers and dates, sees a bad row named by row and column, uploads the fixed file,
+ * records it, uploads it again (nothing new), and finds the figures in the API and the bulletin draft.
+ */
+class ImportBrowserTest {
+    @TempDir
+    static Path dir;
+    static TestNode node;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.start();
+        node = TestNode.withDemo(dir.resolve("node"));
+        node.account("ru-peacekeepers", "ru-peacekeepers", "pk-officer", Role.REPORTER);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (node != null) node.close();
+    }
+
+    private String text(String css) {
+        return browser.driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void upload(Path file) {
+        browser.driver.findElement(By.id("f-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.driver.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.counts")));
+    }
+
+    private void commit() {
+        browser.driver.findElement(By.cssSelector("#commit button[type=submit]")).click();
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-title"), "Файл записан"));
+    }
+
+    static final String CSV_HEAD = "Показатель;Значение;Дата;Место;Источник;Атрибуция\r\n";
+
+    @Test
+    void a_reporter_uploads_russian_sheets_fixes_a_bad_row_commits_and_finds_the_figures() throws Exception {
+        browser.open(node.base() + "/signin?lang=ru");
+        browser.driver.findElement(By.id("username")).sendKeys("pk-officer");
+        browser.driver.findElement(By.id("password")).sendKeys(TestNode.PASSWORD);
+        browser.driver.findElement(By.cssSelector("form.signin button")).click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account"));
+
+        Path badXlsx = Files.write(dir.resolve("сводка-с-ошибкой.xlsx"), org.truce.web.XlsxFixturesAccess.russianFigures(true));
+        Path xlsx = Files.write(dir.resolve("сводка.xlsx"), org.truce.web.XlsxFixturesAccess.russianFigures(false));
+        browser.open(node.base() + "/desk/imports");
+        assertThat(text("main h1")).isEqualTo("Загрузка данных из таблицы");
+        upload(badXlsx);
+        assertThat(text("#preview-title")).isEqualTo("Предварительный просмотр: пока ничего не записано");
+        List<WebElement> bad = browser.driver.findElements(By.cssSelector("tr[data-row='3'] td.cell-error"));
+        assertThat(bad).hasSize(1);
+        assertThat(bad.get(0).getAttribute("data-column")).isEqualTo("D");
+        assertThat(bad.get(0).getText()).contains("Атлантида").contains("Строка 3, столбец D");
+        assertThat(browser.driver.findElements(By.id("commit"))).isEmpty();
+        browser.screenshot("import-xlsx-error-ru");
+
+        upload(xlsx);
+        assertThat(browser.driver.findElements(By.cssSelector("td.cell-error"))).isEmpty();
+        assertThat(text("tr[data-row='2'] td.status")).isEqualTo("новая");
+        assertThat(text("tr[data-row='2'] td[data-column='B']")).isEqualTo("48241");
+        assertThat(text("tr[data-row='3'] td[data-column='B']")).isEqualTo("182.8");
+        browser.screenshot("import-xlsx-preview-ru");
+        long before = node.truce.ledger().size();
+        commit();
+        assertThat(node.truce.ledger().size()).isEqualTo(before + 2);
+
+        Path csv = Files.writeString(dir.resolve("сводка.csv"), CSV_HEAD
+                + "территория, очищенная от мин и взрывоопасных предметов;более 479,2;11.01.2021;Нагорный Карабах;Российский миротворческий контингент;Очищено более 479,2 га\r\n"
+                + "уничтоженные взрывоопасные предметы;23 000;11.01.2021;Нагорный Карабах;Российский миротворческий контингент;Уничтожено 23 000 взрывоопасных предметов\r\n",
+                StandardCharsets.UTF_8);
+        upload(csv);
+        assertThat(text("tr[data-row='2'] td[data-column='B']")).isEqualTo("479.2");
+        assertThat(text("tr[data-row='3'] td[data-column='B']")).isEqualTo("23000");
+        commit();
+        browser.screenshot("import-csv-recorded-ru");
+
+        long after = node.truce.ledger().size();
+        upload(csv);
+        assertThat(text("p.counts")).contains("уже в реестре — 2");
+        assertThat(browser.driver.findElements(By.id("commit"))).isEmpty();
+        assertThat(node.truce.ledger().size()).isEqualTo(after);
+        browser.screenshot("import-csv-again-ru");
+
+        var series = node.get("/api/v1/figures/series?metric=returnees&source=ru-peacekeepers&place=nk&from=2021-01-11&to=2021-01-11");
+        assertThat(series.json().at("/points/0/value").decimalValue()).isEqualByComparingTo("48241");
+        var land = node.get("/api/v1/figures/series?metric=land_cleared&source=ru-peacekeepers&place=nk&from=2021-01-11&to=2021-01-11");
+        assertThat(land.json().at("/points/0/value").decimalValue()).isEqualByComparingTo("479.2");
+        assertThat(land.json().at("/points/0/qualifier").asText()).isEqualTo("more_than");
+        var bulletin = node.get("/api/v1/bulletins/2021-01-11?lang=en", node.token);
+        assertThat(bulletin.status()).isEqualTo(200);
+        assertThat(bulletin.body()).contains("Russian peacekeeping contingent").contains("48,241").contains("479.2");
+    }
+}
