@@ -120,9 +120,15 @@ class WriteRouteFuzzTest {
         if (++tries % LIVENESS_EVERY == 0) aValidWriteIsStillTaken();
     }
 
-    /** A refusal is problem details (or, for a page form, the form again with its fields marked) naming where. */
+    /**
+     * A refusal is problem details naming where; a page form answers the form again with its fields
+     * marked, under the status its API route would give (422, 403 or 409, as DeskForms documents).
+     */
     private static void assertNamesWhere(Case c, TestNode.Response r) {
-        if (!c.target().api() && r.status() == 422 && r.contentType().startsWith("text/html")) return;
+        if (!c.target().api() && java.util.Set.of(403, 409, 422).contains(r.status()) && r.contentType().startsWith("text/html")) {
+            assertThat(r.body().contains("<form") || r.body().contains("role=\"alert\"")).as("the refused form of %s: %s", c, r.body()).isTrue();
+            return;
+        }
         assertThat(r.contentType()).as("content type of the answer to %s: %s", c, r.body()).startsWith("application/problem+json");
         JsonNode problem = r.json();
         assertThat(problem.path("status").asInt()).isEqualTo(r.status());
