@@ -117,17 +117,33 @@ final class Importer {
             }
         }
         List<RowPreview> rows = new ArrayList<>(read);
-        if (!reports.isEmpty()) placeViolations(rows, sentAt, mapping, figures.checkReports(p, reports));
-        boolean errors = rows.stream().anyMatch(r -> r.status() == RowPreview.Status.ERROR);
+        boolean readCleanly = read.stream().noneMatch(r -> r.status() == RowPreview.Status.ERROR);
         AppendResult.Accepted accepted = null;
-        if (!dryRun && !errors && !reports.isEmpty()) {
+        boolean errors;
+        if (!dryRun && readCleanly && !reports.isEmpty()) {
+            // a clean sheet is committed at once: the write path checks everything before it appends;
+            // only a refusal needs the check that collects every violation for the preview
             try {
                 accepted = figures.reports(p, reports, address).accepted();
+                errors = false;
             } catch (Problem refused) {
-                // the record changed between the check and the commit: the refusal goes on its rows
                 if (refused.errors().isEmpty()) throw refused;
-                placeViolations(rows, sentAt, mapping, refused.errors());
+                List<Violation> all = figures.checkReports(p, reports);
+                placeViolations(rows, sentAt, mapping, all.isEmpty() ? refused.errors() : all);
                 errors = true;
+            }
+        } else {
+            if (!reports.isEmpty()) placeViolations(rows, sentAt, mapping, figures.checkReports(p, reports));
+            errors = rows.stream().anyMatch(r -> r.status() == RowPreview.Status.ERROR);
+            if (!dryRun && !errors && !reports.isEmpty()) {
+                try {
+                    accepted = figures.reports(p, reports, address).accepted();
+                } catch (Problem refused) {
+                    // the record changed between the check and the commit: the refusal goes on its rows
+                    if (refused.errors().isEmpty()) throw refused;
+                    placeViolations(rows, sentAt, mapping, refused.errors());
+                    errors = true;
+                }
             }
         }
         ObjectNode body = ImportAnswer.of(sheet, mapping, options, rows, dryRun, accepted, sentAt);
