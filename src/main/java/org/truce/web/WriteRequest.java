@@ -85,21 +85,11 @@ final class WriteRequest {
             throw Answers.invalid(List.of(new Violation("", body.isEmpty() ? "the array is empty"
                     : "an array may hold at most " + MAX_ITEMS + " items, not " + body.size())));
         }
-        List<F> facts = new ArrayList<>();
-        List<String> pointers = new ArrayList<>();
         List<Violation> invalid = new ArrayList<>();
         ItemSignatures signatures = new ItemSignatures();
-        for (int i = 0; i < (many ? body.size() : 1); i++) {
-            String at = many ? "/" + i : "";
-            JsonNode item = signatures.take(many ? body.get(i) : body, at, invalid);
-            Parsed<F> parsed = route.reader().read(item, at);
-            if (parsed instanceof Parsed.Ok<F> ok) {
-                facts.add(ok.value());
-                pointers.add(at);
-            } else {
-                invalid.addAll(((Parsed.Invalid<F>) parsed).violations());
-            }
-        }
+        Items<F> items = read(body, route, signatures, invalid);
+        List<F> facts = items.facts();
+        List<String> pointers = items.pointers();
         if (!invalid.isEmpty()) throw Answers.invalid(invalid);
         Actor actor = new Actor(p.author(), p.orgId(), p.sourceId(), p.accountId());
         List<Violation> forbidden = forbidden(p, actor, route, facts, pointers);
@@ -161,24 +151,36 @@ final class WriteRequest {
             return List.of(new Violation("", !body.isArray() ? "send an array" : body.isEmpty() ? "the array is empty"
                     : "an array may hold at most " + MAX_ITEMS + " items, not " + body.size()));
         }
-        List<F> facts = new ArrayList<>();
-        List<String> pointers = new ArrayList<>();
         List<Violation> found = new ArrayList<>();
-        ItemSignatures signatures = new ItemSignatures();
-        for (int i = 0; i < body.size(); i++) {
-            JsonNode item = signatures.take(body.get(i), "/" + i, found);
-            Parsed<F> parsed = route.reader().read(item, "/" + i);
-            if (parsed instanceof Parsed.Ok<F> ok) {
-                facts.add(ok.value());
-                pointers.add("/" + i);
-            } else {
-                found.addAll(((Parsed.Invalid<F>) parsed).violations());
-            }
-        }
+        Items<F> items = read(body, route, new ItemSignatures(), found);
+        List<F> facts = items.facts();
+        List<String> pointers = items.pointers();
         Actor actor = new Actor(p.author(), p.orgId(), p.sourceId(), p.accountId());
         found.addAll(forbidden(p, actor, route, facts, pointers));
         if (!facts.isEmpty()) found.addAll(trial.check(facts, pointers));
         return found;
+    }
+
+    /** The items read from a body (one object, or an array's items at /0, /1 ...), with their pointers. */
+    private record Items<F>(List<F> facts, List<String> pointers) {}
+
+    /** Reads every item (its signature taken off first); each item's violations go to {@code invalid}. */
+    private static <F> Items<F> read(JsonNode body, WriteRoute<F> route, ItemSignatures signatures, List<Violation> invalid) {
+        boolean many = body.isArray();
+        List<F> facts = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        for (int i = 0; i < (many ? body.size() : 1); i++) {
+            String at = many ? "/" + i : "";
+            JsonNode item = signatures.take(many ? body.get(i) : body, at, invalid);
+            Parsed<F> parsed = route.reader().read(item, at);
+            if (parsed instanceof Parsed.Ok<F> ok) {
+                facts.add(ok.value());
+                pointers.add(at);
+            } else {
+                invalid.addAll(((Parsed.Invalid<F>) parsed).violations());
+            }
+        }
+        return new Items<>(facts, pointers);
     }
 
     private <F> List<Violation> forbidden(Principal p, Actor actor, WriteRoute<F> route, List<F> facts, List<String> pointers) {
