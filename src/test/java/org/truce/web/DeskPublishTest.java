@@ -75,7 +75,7 @@ class DeskPublishTest {
         TestNode.Response page = get("/desk/publish?date=" + URLEncoder.encode("11.01.2021", StandardCharsets.UTF_8), secretariat, "ru");
         assertThat(page.status()).isEqualTo(200);
         Publication last = node.truce.publications().latest(DATE).orElseThrow();
-        assertThat(page.body()).contains("Сравнение с публикацией на эту дату — сводкой № " + node.truce.publications().number(last) + "; выпускающий орган — ")
+        assertThat(page.body()).contains("Сравнение с публикацией на эту дату: сводка № " + node.truce.publications().number(last) + " (выпустил: ")
                 .contains("class=\"changed change-new\"").contains("class=\"change change-new\"")
                 .contains("name=\"size\" value=\"" + node.truce.ledger().size() + "\"");
 
