@@ -62,12 +62,7 @@ class DeskDayBrowserTest {
     }
 
     private void signIn(String username) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open(node.base() + "/signin?lang=ru");
-        type("username", username);
-        type("password", TestNode.PASSWORD);
-        el("form.signin button").click();
-        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account"));
+        browser.signIn(node.base(), "ru", username, TestNode.PASSWORD);
     }
 
     /** Fills the report form for ANAMA's figure, as transcribed from its press release; submits; answers the report's id. */

@@ -50,12 +50,7 @@ class FourEyesBrowserTest {
     }
 
     private void signIn(String username) {
-        browser.driver.manage().deleteAllCookies();
-        browser.open(node.base() + "/signin?lang=en");
-        browser.driver.findElement(By.id("username")).sendKeys(username);
-        browser.driver.findElement(By.id("password")).sendKeys(TestNode.PASSWORD);
-        browser.driver.findElement(By.cssSelector("form.signin button")).click();
-        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account"));
+        browser.signIn(node.base(), "en", username, TestNode.PASSWORD);
     }
 
     private void set(String id, String value) {

@@ -61,11 +61,7 @@ class ImportBrowserTest {
 
     @Test
     void a_reporter_uploads_russian_sheets_fixes_a_bad_row_commits_and_finds_the_figures() throws Exception {
-        browser.open(node.base() + "/signin?lang=ru");
-        browser.driver.findElement(By.id("username")).sendKeys("pk-officer");
-        browser.driver.findElement(By.id("password")).sendKeys(TestNode.PASSWORD);
-        browser.driver.findElement(By.cssSelector("form.signin button")).click();
-        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account"));
+        browser.signIn(node.base(), "ru", "pk-officer", TestNode.PASSWORD);
 
         Path badXlsx = Files.write(dir.resolve("сводка-с-ошибкой.xlsx"), org.truce.web.XlsxFixturesAccess.russianFigures(true));
         Path xlsx = Files.write(dir.resolve("сводка.xlsx"), org.truce.web.XlsxFixturesAccess.russianFigures(false));

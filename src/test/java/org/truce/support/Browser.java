@@ -63,6 +63,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs in through the sign-in form in {@code lang} as a fresh session (cookies cleared), and waits for the account page. */
+    public Browser signIn(String base, String lang, String username, String password) {
+        driver.manage().deleteAllCookies();
+        open(base + "/signin?lang=" + lang);
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form.signin button")).click();
+        waiting(Duration.ofSeconds(10)).until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/account"));
+        return this;
+    }
+
     public WebDriverWait waiting(Duration timeout) {
         return new WebDriverWait(driver, timeout);
     }
