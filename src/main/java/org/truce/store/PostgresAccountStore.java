@@ -1,5 +1,6 @@
 package org.truce.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -148,7 +149,17 @@ final class PostgresAccountStore implements AccountStore {
 
     @Override
     public void noteRecorded(List<String> entryIds, String accountId) {
-        for (String id : entryIds) update("INSERT INTO recorded_by (entry_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING", id, accountId);
+        ensureOpen();
+        jdbc.transaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement(SqliteAccountStore.NOTE_RECORDED)) {
+                for (String id : entryIds) {
+                    insert.setString(1, id);
+                    insert.setString(2, accountId);
+                    insert.addBatch();
+                }
+                return insert.executeBatch().length;
+            }
+        });
     }
 
     @Override

@@ -31,6 +31,8 @@ import org.truce.ledger.StoreFailure;
  */
 final class SqliteAccountStore implements AccountStore {
 
+    /** Notes the account that recorded an entry awaiting review; the same SQL in both private stores. */
+    static final String NOTE_RECORDED = "INSERT INTO recorded_by (entry_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
     private static final String ACCOUNT_COLUMNS = "id, org_id, username, disabled, created_at";
     private static final String TOKEN_COLUMNS =
             "id, account_id, name, secret_sha256, created_at, expires_at, revoked_at, last_used_at";
@@ -166,7 +168,25 @@ final class SqliteAccountStore implements AccountStore {
 
     @Override
     public synchronized void noteRecorded(List<String> entryIds, String accountId) {
-        for (String id : entryIds) update("INSERT INTO recorded_by (entry_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING", id, accountId);
+        ensureOpen();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(NOTE_RECORDED)) {
+                for (String id : entryIds) {
+                    bind(insert, id, accountId);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     @Override

@@ -50,6 +50,20 @@ abstract class AccountStoreContract {
     }
 
     @Test
+    void a_whole_import_of_entries_awaiting_review_is_noted_at_once() {
+        List<String> ids = java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "bulk-" + i).toList();
+        try (AccountStore store = open()) {
+            store.noteRecorded(List.of(), "acct-a");
+            store.noteRecorded(ids, "acct-a");
+        }
+        try (AccountStore store = open()) {
+            assertThat(store.recordedBy("bulk-0")).contains("acct-a");
+            assertThat(store.recordedBy("bulk-4999")).contains("acct-a");
+            assertThat(store.recordedBy("bulk-5000")).isEmpty();
+        }
+    }
+
+    @Test
     void organisations_are_added_once_and_listed_by_id() {
         try (AccountStore store = open()) {
             assertThat(store.addOrganisation(OSCE)).isTrue();
