@@ -66,27 +66,15 @@ final class SqliteAccountStore implements AccountStore {
 
     @Override
     public synchronized boolean addAccount(Account a, String passwordHash, List<Grant> grants) {
-        ensureOpen();
-        try {
-            connection.setAutoCommit(false);
-            try {
-                boolean added = run("INSERT INTO accounts (id, org_id, username, password_hash, disabled, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
-                        a.id(), a.orgId(), a.username(), passwordHash, a.disabled() ? 1 : 0, a.createdAt().toString()) == 1;
-                if (added) {
-                    for (Grant g : grants) insertGrant(a.id(), g);
-                }
-                connection.commit();
-                return added;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        return inTransaction(() -> {
+            boolean added = run("INSERT INTO accounts (id, org_id, username, password_hash, disabled, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
+                    a.id(), a.orgId(), a.username(), passwordHash, a.disabled() ? 1 : 0, a.createdAt().toString()) == 1;
+            if (added) {
+                for (Grant g : grants) insertGrant(a.id(), g);
             }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+            return added;
+        });
     }
 
     @Override
@@ -168,25 +156,15 @@ final class SqliteAccountStore implements AccountStore {
 
     @Override
     public synchronized void noteRecorded(List<String> entryIds, String accountId) {
-        ensureOpen();
-        try {
-            connection.setAutoCommit(false);
+        inTransaction(() -> {
             try (PreparedStatement insert = connection.prepareStatement(NOTE_RECORDED)) {
                 for (String id : entryIds) {
                     bind(insert, id, accountId);
                     insert.addBatch();
                 }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                return insert.executeBatch().length;
             }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        });
     }
 
     @Override
@@ -210,6 +188,32 @@ final class SqliteAccountStore implements AccountStore {
     private void insertGrant(String accountId, Grant g) throws SQLException {
         run("INSERT INTO grants (account_id, role, scope_org) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 accountId, g.role().wireName(), g.scopeOrg());
+    }
+
+    /** Work on the connection inside one transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction (one fsync): committed if it returns, rolled back if anything fails. */
+    private <T> T inTransaction(Work<T> work) {
+        ensureOpen();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     private int update(String sql, Object... args) {
