@@ -15,9 +15,11 @@ public sealed interface Fact {
     String REPORT_RETRACTED = "report.retracted";
     String REPORT_CONFIRMED = "report.confirmed";
     String REPORT_REJECTED = "report.rejected";
+    String ALIAS_DECLARED = "alias.declared";
+    String MAPPING_SAVED = "mapping.saved";
     /** Every entry type of this capability (the catalog's declarations are recorded through it). */
     java.util.Set<String> TYPES = java.util.Set.of(SOURCE_DECLARED, METRIC_DECLARED, METRIC_AMENDED, UNIT_DECLARED, PLACE_DECLARED, REPORT_FILED, REPORT_RETRACTED,
-            REPORT_CONFIRMED, REPORT_REJECTED);
+            REPORT_CONFIRMED, REPORT_REJECTED, ALIAS_DECLARED, MAPPING_SAVED);
 
     /** The ledger entry type of this fact. */
     String type();
@@ -47,6 +49,18 @@ public sealed interface Fact {
     record UnitDeclared(org.truce.catalog.Unit unit) implements Fact {
         public String type() { return UNIT_DECLARED; }
         public String clientId() { return "unit:" + unit.id(); }
+    }
+
+    /** A label intake reads as a catalog item (see {@link org.truce.catalog.Alias}). */
+    record AliasDeclared(org.truce.catalog.Alias alias) implements Fact {
+        public String type() { return ALIAS_DECLARED; }
+        public String clientId() { return "alias:" + alias.key(); }
+    }
+
+    /** A revision of a saved column mapping of spreadsheet intake. */
+    record MappingSaved(SheetMapping mapping) implements Fact {
+        public String type() { return MAPPING_SAVED; }
+        public String clientId() { return "mapping:" + mapping.name() + "@" + mapping.revision(); }
     }
 
     record PlaceDeclared(Place place) implements Fact {

@@ -41,6 +41,10 @@ public final class FactReader {
     private static final Set<String> PLACE_FIELDS = Set.of("id", "kind", "administration", "parent", "names",
             "location", "overlaps");
     private static final Set<String> UNIT_FIELDS = Set.of("id", "names");
+    private static final Set<String> ALIAS_FIELDS = Set.of("kind", "alias", "id");
+    private static final Set<String> MAPPING_FIELDS = Set.of("name", "revision", "columns", "locale");
+    /** A report's field as a mapping names it: {@code value}, {@code document.title}, {@code breakdown.children}. */
+    private static final java.util.regex.Pattern MAPPED_FIELD = java.util.regex.Pattern.compile("[a-zA-Z]{1,32}(\\.[a-z][a-z0-9_]{0,63})?");
 
     private FactReader() {}
 
@@ -200,6 +204,63 @@ public final class FactReader {
         }
         if (r.ok() && !names.containsKey("en")) r.fail(at + "/names/en", "is required");
         return Parsed.of(new Fact.UnitDeclared(new org.truce.catalog.Unit(id, names)), r);
+    }
+
+    public static Parsed<Fact> readAlias(JsonNode node, String at) {
+        return readAlias(node, at, new Reading());
+    }
+
+    static Parsed<Fact> readAlias(JsonNode node, String at, Reading r) {
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, ALIAS_FIELDS);
+        String kindText = r.text(node, "kind", at, true);
+        org.truce.catalog.Alias.Kind kind = kindText == null ? null : org.truce.catalog.Alias.Kind.of(kindText);
+        if (kindText != null && kind == null) r.fail(at + "/kind", "must be source, metric or place");
+        String label = r.name(node, "alias", at, true);
+        if (label != null && label.length() > org.truce.catalog.Alias.MAX_LABEL) {
+            r.fail(at + "/alias", "must be at most " + org.truce.catalog.Alias.MAX_LABEL + " characters");
+        } else if (label != null && org.truce.catalog.Alias.normal(label).isEmpty()) {
+            r.fail(at + "/alias", "must hold a letter or a digit");
+        }
+        String id = r.id(node, "id", at, true);
+        if (!r.ok()) return Parsed.of(null, r);
+        return Parsed.of(new Fact.AliasDeclared(new org.truce.catalog.Alias(kind, label.strip(), id)), r);
+    }
+
+    public static Parsed<Fact> readMapping(JsonNode node, String at) {
+        return readMapping(node, at, new Reading());
+    }
+
+    static Parsed<Fact> readMapping(JsonNode node, String at, Reading r) {
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, MAPPING_FIELDS);
+        String name = r.id(node, "name", at, true);
+        int revision = 1;
+        JsonNode given = node.get("revision");
+        if (given != null && !given.isNull()) {
+            if (!given.isIntegralNumber() || !given.canConvertToInt() || given.intValue() < 1) {
+                r.fail(at + "/revision", "must be a whole number from 1 on: the version this save makes (1 for the first)");
+            } else {
+                revision = given.intValue();
+            }
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        JsonNode cols = node.get("columns");
+        if (cols == null || !cols.isObject() || cols.isEmpty()) {
+            r.fail(at + "/columns", "must be an object of report fields to a header's text or a column letter, such as {\"value\": \"Количество\", \"asOf\": \"C\"}");
+        } else {
+            for (Map.Entry<String, JsonNode> c : cols.properties()) {
+                String p = at + "/columns/" + Reading.escape(c.getKey());
+                if (!MAPPED_FIELD.matcher(c.getKey()).matches()) r.fail(p, "must be keyed by a report's field such as value, asOf or document.title");
+                else if (!c.getValue().isTextual() || c.getValue().asText().isBlank()) r.fail(p, "must be a header's text or a column letter");
+                else if (c.getValue().asText().length() > org.truce.catalog.Alias.MAX_LABEL) r.fail(p, "must be at most " + org.truce.catalog.Alias.MAX_LABEL + " characters");
+                else if (r.named(c.getValue().asText(), p)) columns.put(c.getKey(), c.getValue().asText().strip());
+            }
+        }
+        String locale = r.text(node, "locale", at, false);
+        if (locale != null && !LANGUAGE_TAG.matcher(locale).matches()) r.fail(at + "/locale", "must be a language tag such as ru or en-GB");
+        if (!r.ok()) return Parsed.of(null, r);
+        return Parsed.of(new Fact.MappingSaved(new SheetMapping(name, revision, columns, locale)), r);
     }
 
     public static Parsed<Fact> readPlace(JsonNode node, String at) {

@@ -111,6 +111,8 @@ public final class FactRules {
             else if (fact instanceof Fact.MetricDeclared m) metric(m.metric(), at);
             else if (fact instanceof Fact.MetricAmended m) amendment(m, at);
             else if (fact instanceof Fact.UnitDeclared u) unit(u.unit(), at);
+            else if (fact instanceof Fact.AliasDeclared a) alias(a.alias(), at);
+            else if (fact instanceof Fact.MappingSaved m) mapping(m.mapping(), at);
             else if (fact instanceof Fact.PlaceDeclared p) place(p.place(), at);
             return v;
         }
@@ -232,6 +234,27 @@ public final class FactRules {
             }
             for (String b : current.breakdowns()) {
                 if (!m.breakdowns().contains(b)) v.add(new Violation(at + "/breakdowns", "must keep " + b + ": reports may give it; add breakdowns, never drop one"));
+            }
+        }
+
+        /** An alias names a declared item and, once declared, always the same one. */
+        private void alias(org.truce.catalog.Alias a, String at) {
+            require(a.kind().wire(), a.id(), at + "/id");
+            book.alias(a.key()).filter(held -> !held.id().equals(a.id())).ifPresent(held -> v.add(new Violation(at + "/alias",
+                    "is already an alias of the " + a.kind().wire() + " " + held.id() + " (as \"" + held.label() + "\"); an alias always names one item")));
+        }
+
+        /** A save makes the next revision of its mapping (or repeats one already recorded, a retry). */
+        private void mapping(SheetMapping m, String at) {
+            int held = book.mappingRevisions(m.name());
+            if (m.revision() <= held) {
+                if (!book.mappingRevision(m.name(), m.revision()).map(m::equals).orElse(false)) {
+                    v.add(new Violation(at + "/revision", "revision " + m.revision() + " of the mapping " + m.name()
+                            + " is saved with other columns; the next revision is " + (held + 1)));
+                }
+            } else if (m.revision() != held + 1) {
+                v.add(new Violation(at + "/revision", held == 0 ? "must be 1 (or absent): no mapping " + m.name() + " is saved yet"
+                        : "must be " + (held + 1) + ", the next revision of the mapping " + m.name()));
             }
         }
 

@@ -30,6 +30,8 @@ public final class FactWriter {
         if (fact instanceof Fact.MetricAmended m) return metric(m.metric()).put("revision", m.revision());
         if (fact instanceof Fact.PlaceDeclared p) return place(p.place());
         if (fact instanceof Fact.UnitDeclared u) return unit(u.unit());
+        if (fact instanceof Fact.AliasDeclared a) return alias(a.alias());
+        if (fact instanceof Fact.MappingSaved m) return mapping(m.mapping());
         if (fact instanceof Fact.ReportFiled f) return report(f.report());
         if (fact instanceof Fact.ReportReviewed r) return review(r.decision());
         return retraction(((Fact.ReportRetracted) fact).retraction());
@@ -107,6 +109,24 @@ public final class FactWriter {
         ArrayNode breakdowns = n.putArray("breakdowns");
         m.breakdowns().forEach(breakdowns::add);
         n.set("names", names(m.names()));
+        return n;
+    }
+
+    static ObjectNode alias(org.truce.catalog.Alias a) {
+        ObjectNode n = F.objectNode();
+        n.put("kind", a.kind().wire());
+        n.put("alias", a.label());
+        n.put("id", a.id());
+        return n;
+    }
+
+    static ObjectNode mapping(SheetMapping m) {
+        ObjectNode n = F.objectNode();
+        n.put("name", m.name());
+        n.put("revision", m.revision());
+        ObjectNode columns = n.putObject("columns");
+        m.columns().forEach(columns::put);
+        putNullable(n, "locale", m.locale());
         return n;
     }
 

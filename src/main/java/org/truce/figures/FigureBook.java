@@ -42,6 +42,10 @@ public final class FigureBook implements Ledger.Listener, Catalog {
     private final Declared<Metric> metrics = new Declared<>();
     private final Declared<Place> places = new Declared<>();
     private final Declared<org.truce.catalog.Unit> units = new Declared<>();
+    /** Intake's alias table, by {@link org.truce.catalog.Alias#key}. */
+    private final Declared<org.truce.catalog.Alias> aliases = new Declared<>();
+    /** Intake's saved column mappings, by name, every revision kept. */
+    private final Declared<SheetMapping> mappings = new Declared<>();
     private final Map<String, Filed> reports = new HashMap<>();
     /** Reports awaiting review, in filing order. */
     private final Map<String, Filed> awaiting = new java.util.LinkedHashMap<>();
@@ -81,6 +85,8 @@ public final class FigureBook implements Ledger.Listener, Catalog {
             case Fact.METRIC_DECLARED, Fact.METRIC_AMENDED -> read(FactReader.readMetric(p, "", new Reading(true)));
             case Fact.PLACE_DECLARED -> read(FactReader.readPlace(p, "", new Reading(true)));
             case Fact.UNIT_DECLARED -> read(FactReader.readUnit(p, "", new Reading(true)));
+            case Fact.ALIAS_DECLARED -> read(FactReader.readAlias(p, "", new Reading(true)));
+            case Fact.MAPPING_SAVED -> read(FactReader.readMapping(p, "", new Reading(true)));
             case Fact.REPORT_CONFIRMED, Fact.REPORT_REJECTED -> read(FactReader.readReview(p, "", new Reading(true)));
             case Fact.REPORT_FILED, Fact.REPORT_RETRACTED -> {
                 Fact f = read(FactReader.readReport(p, "", new Reading(true)));
@@ -123,6 +129,11 @@ public final class FigureBook implements Ledger.Listener, Catalog {
             units.declare(u.unit().id(), u.unit(), seq);
         } else if (fact instanceof Fact.MetricAmended m) {
             metrics.amend(m.metric().id(), m.metric(), seq);
+        } else if (fact instanceof Fact.AliasDeclared a) {
+            aliases.declare(a.alias().key(), a.alias(), seq);
+        } else if (fact instanceof Fact.MappingSaved m) {
+            if (m.mapping().revision() == 1) mappings.declare(m.mapping().name(), m.mapping(), seq);
+            else mappings.amend(m.mapping().name(), m.mapping(), seq);
         } else if (fact instanceof Fact.PlaceDeclared pd) {
             Place pl = pd.place();
             places.declare(pl.id(), pl, seq);
@@ -221,6 +232,36 @@ public final class FigureBook implements Ledger.Listener, Catalog {
         if (!counted) awaiting.remove(old.report().id());
         Report r = old.report();
         if (counted) series.get(new SeriesKey(r.metric(), r.source(), r.place())).remove(old, seq);
+    }
+
+    /** The alias of this {@link org.truce.catalog.Alias#key key}, whenever declared. */
+    public Optional<org.truce.catalog.Alias> alias(String key) {
+        return aliases.get(key, Long.MAX_VALUE);
+    }
+
+    /** Every alias declared within the first {@code size} entries, in declaration order. */
+    public List<org.truce.catalog.Alias> aliases(long size) {
+        return aliases.all(size);
+    }
+
+    /** The revision of the mapping named {@code name} in force after the first {@code size} entries. */
+    public Optional<SheetMapping> mapping(String name, long size) {
+        return mappings.get(name, size);
+    }
+
+    /** Every saved mapping, each in its revision in force after the first {@code size} entries, in order of first save. */
+    public List<SheetMapping> mappings(long size) {
+        return mappings.all(size);
+    }
+
+    /** How many revisions of the mapping the whole ledger holds (0 when none is saved). */
+    public int mappingRevisions(String name) {
+        return mappings.revisions(name);
+    }
+
+    /** The mapping as revision {@code revision} (from 1) saved it. */
+    public Optional<SheetMapping> mappingRevision(String name, int revision) {
+        return mappings.revision(name, revision);
     }
 
     /** A unit declared in the catalog within the first {@code size} entries (the built-in ones are not). */

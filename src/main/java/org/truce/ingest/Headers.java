@@ -50,6 +50,16 @@ public final class Headers {
         return Optional.empty();
     }
 
+    /** Whether an import reads {@code field}: a field with header words, or a breakdown ({@code breakdown.children}). */
+    public boolean reads(String field) {
+        return fields.containsValue(field) || (field.startsWith("breakdown.") && field.length() > 10);
+    }
+
+    /** The fields that have header words, sorted. */
+    public List<String> fields() {
+        return fields.values().stream().distinct().sorted().toList();
+    }
+
     /** The one language most headers are words of, counting only words of one language; null when none leads. */
     public String language(List<String> headers) {
         Map<String, Integer> votes = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.truce.ingest;
 
+import org.truce.catalog.Alias;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -77,9 +78,9 @@ public final class ImportPlan {
 
         RowPreview row(Sheet.Row row) {
             Cells cells = new Cells(row);
-            String metric = cells.read("metric", c -> labels.id(Labels.Kind.METRIC, c.text()));
-            String source = cells.read("source", c -> labels.id(Labels.Kind.SOURCE, c.text()));
-            String place = cells.read("place", c -> labels.id(Labels.Kind.PLACE, c.text()));
+            String metric = cells.read("metric", c -> labels.id(Alias.Kind.METRIC, c.text()));
+            String source = cells.read("source", c -> labels.id(Alias.Kind.SOURCE, c.text()));
+            String place = cells.read("place", c -> labels.id(Alias.Kind.PLACE, c.text()));
             ReportKind kind = cells.has("kind") ? cells.read("kind", c -> words.kind(c.text())) : ReportKind.TOTAL;
             Qualifier[] said = new Qualifier[1];
             BigDecimal value = cells.read("value", c -> {

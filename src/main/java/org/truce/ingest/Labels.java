@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.truce.catalog.Alias;
+import org.truce.catalog.Alias.Kind;
 import org.truce.catalog.Metric;
 import org.truce.catalog.Place;
 import org.truce.catalog.PlaceName;
@@ -18,17 +20,13 @@ import org.truce.catalog.Source;
  * guessed. Built from one snapshot of the catalog; immutable; thread-safe.
  */
 public final class Labels {
-    /** The kinds of item a label may name. */
-    public enum Kind { SOURCE, METRIC, PLACE }
-
     private final Map<Kind, Set<String>> ids = new HashMap<>();
     private final Map<Kind, Map<String, Set<String>>> names = new HashMap<>();
 
     /**
-     * @param aliases per kind, alias to id (the saved alias table)
+     * @param aliases the alias table
      */
-    public Labels(Collection<Source> sources, Collection<Metric> metrics, Collection<Place> places,
-                  Map<Kind, Map<String, String>> aliases) {
+    public Labels(Collection<Source> sources, Collection<Metric> metrics, Collection<Place> places, Collection<Alias> aliases) {
         for (Kind k : Kind.values()) {
             ids.put(k, new java.util.HashSet<>());
             names.put(k, new HashMap<>());
@@ -46,13 +44,20 @@ public final class Labels {
             ids.get(Kind.PLACE).add(p.id());
             for (PlaceName n : p.names()) name(Kind.PLACE, n.name(), p.id());
         }
-        aliases.forEach((kind, table) -> table.forEach((alias, id) -> name(kind, alias, id)));
+        for (Alias a : aliases) name(a.kind(), a.label(), a.id());
     }
 
     private void name(Kind kind, String name, String id) {
         String n = Words.normal(name);
         names.get(kind).computeIfAbsent(n, x -> new TreeSet<>()).add(id);
         if (n.startsWith("the ")) names.get(kind).computeIfAbsent(n.substring(4), x -> new TreeSet<>()).add(id);
+    }
+
+    /** Every item of {@code kind} the label names (as its id, or a name or alias); empty when none. */
+    public Set<String> named(Kind kind, String label) {
+        String t = label.trim();
+        if (ids.get(kind).contains(t)) return Set.of(t);
+        return Set.copyOf(names.get(kind).getOrDefault(Words.normal(t), Set.of()));
     }
 
     /**

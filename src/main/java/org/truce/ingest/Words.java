@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -55,11 +53,8 @@ final class Words {
         return words.keySet();
     }
 
-    /** NFKC, lower case, no-break spaces as spaces, runs of spaces as one, trimmed; outer punctuation dropped. */
+    /** The form words and labels are compared in: {@link org.truce.catalog.Alias#normal}. */
     static String normal(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ');
-        n = n.replaceAll("\\s+", " ").trim();
-        return n.replaceAll("^[\\s:*.,;\"'«»“”„()\\[\\]]+|[\\s:*,;\"'«»“”„()\\[\\]]+$", "");
+        return org.truce.catalog.Alias.normal(s);
     }
 }

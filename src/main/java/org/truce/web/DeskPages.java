@@ -20,7 +20,7 @@ final class DeskPages {
     private final ImportPage imports;
 
     DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents, PublicationRoutes publications, Importer importer) {
-        this.imports = new ImportPage(importer, pages);
+        this.imports = new ImportPage(importer, pages, truce);
         this.desk = new Desk(truce, pages, writes);
         this.forms = new DeskForms(truce, pages, writes, incidents);
         this.reports = new ReportPage(truce, pages, writes);

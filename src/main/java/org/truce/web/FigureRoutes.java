@@ -24,12 +24,14 @@ final class FigureRoutes {
     private final WriteRoute<Fact> places;
     private final WriteRoute<Fact> units;
     private final WriteRoute<Fact> reviews;
+    private final WriteRoute<Fact> aliases;
+    private final WriteRoute<Fact> mappings;
     private final WriteRequest writes;
     private final ReadRoutes reads;
     private final ReportRoutes reportList;
     private final Recorder recorder;
 
-    FigureRoutes(Recorder recorder, WriteRequest writes, ReadRoutes reads, ReportRoutes reportList) {
+    FigureRoutes(Recorder recorder, WriteRequest writes, ReadRoutes reads, ReportRoutes reportList, IntakeReaders intake) {
         this.writes = writes;
         this.reads = reads;
         this.reportList = reportList;
@@ -43,6 +45,8 @@ final class FigureRoutes {
         this.metrics = WriteRoute.of(FactReader::readMetric, record);
         this.places = WriteRoute.of(FactReader::readPlace, record);
         this.units = WriteRoute.of(FactReader::readUnit, record);
+        this.aliases = WriteRoute.of(intake::alias, record);
+        this.mappings = WriteRoute.of(intake::mapping, record);
     }
 
     /** The body a report or retraction speaks for; a transcriber's correction must be of its own organisation's record. */
@@ -67,6 +71,10 @@ final class FigureRoutes {
         r.post(WebApp.API + "/units", writes.handler(units), Access.ADMIN);
         r.get(WebApp.API + "/units", CsvTables.csv(reads::units, Tables.UNITS), Access.PUBLIC);
         r.post(WebApp.API + "/places", writes.handler(places), Access.PLACES);
+        r.post(WebApp.API + "/aliases", writes.handler(aliases), Access.ADMIN);
+        r.get(WebApp.API + "/aliases", CsvTables.csv(reads::aliases, Tables.ALIASES), Access.PUBLIC);
+        r.post(WebApp.API + "/mappings", writes.handler(mappings), Access.REPORTING);
+        r.get(WebApp.API + "/mappings", CsvTables.csv(reads::mappings, Tables.MAPPINGS), Access.PUBLIC);
         r.get(WebApp.API + "/sources", CsvTables.csv(reads::sources, Tables.SOURCES), Access.PUBLIC);
         r.get(WebApp.API + "/metrics", CsvTables.csv(reads::metrics, Tables.METRICS), Access.PUBLIC);
         r.get(WebApp.API + "/places", CsvTables.csv(reads::places, Tables.PLACES), Access.PUBLIC);

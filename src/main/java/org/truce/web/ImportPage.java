@@ -16,19 +16,26 @@ import org.truce.web.desk.ImportView;
  * again. The same {@link Importer} as {@code POST /api/v1/imports}. Thread-safe.
  */
 final class ImportPage {
-    private static final List<String> CARRIED = List.of("locale", "corrections", "attribution", "document.title",
+    private static final List<String> CARRIED = List.of("locale", "mapping", "corrections", "attribution", "document.title",
             "document.publisher", "document.date", "document.url", "source", "sheet", "charset");
     private final Importer importer;
     private final Pages pages;
+    private final org.truce.app.Truce truce;
 
-    ImportPage(Importer importer, Pages pages) {
+    ImportPage(Importer importer, Pages pages, org.truce.app.Truce truce) {
         this.importer = importer;
         this.pages = pages;
+        this.truce = truce;
+    }
+
+    /** The names of the saved column mappings, for the page's picker. */
+    private List<String> mappings() {
+        return truce.figures().mappings(truce.ledger().size()).stream().map(org.truce.figures.SheetMapping::name).toList();
     }
 
     void form(Context ctx) {
         Caller.required(ctx);
-        pages.page(ctx, 200, "desk/imports.jte", Pages.params("view", null, "refusal", null, "options", Map.of()));
+        pages.page(ctx, 200, "desk/imports.jte", Pages.params("view", null, "refusal", null, "options", Map.of(), "mappings", mappings()));
     }
 
     void submit(Context ctx) {
@@ -78,10 +85,10 @@ final class ImportPage {
     }
 
     private void render(Context ctx, int status, ImportView view, Map<String, String> options) {
-        pages.page(ctx, status, "desk/imports.jte", Pages.params("view", view, "refusal", null, "options", options));
+        pages.page(ctx, status, "desk/imports.jte", Pages.params("view", view, "refusal", null, "options", options, "mappings", mappings()));
     }
 
     private void refuse(Context ctx, int status, String why, Map<String, String> options) {
-        pages.page(ctx, status, "desk/imports.jte", Pages.params("view", null, "refusal", why, "options", options));
+        pages.page(ctx, status, "desk/imports.jte", Pages.params("view", null, "refusal", why, "options", options, "mappings", mappings()));
     }
 }

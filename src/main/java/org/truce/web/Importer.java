@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.truce.accounts.Principal;
 import org.truce.app.Truce;
+import org.truce.figures.SheetMapping;
 import org.truce.ingest.ColumnMapping;
 import org.truce.ingest.Headers;
 import org.truce.ingest.ImportOptions;
@@ -34,12 +35,10 @@ final class Importer {
     static final Set<String> OPTIONS = Set.of("dryRun", "locale", "charset", "mapping", "corrections", "sheet");
     private final Truce truce;
     private final FigureRoutes figures;
-    private final ImportMappings mappings;
 
-    Importer(Truce truce, FigureRoutes figures, ImportMappings mappings) {
+    Importer(Truce truce, FigureRoutes figures) {
         this.truce = truce;
         this.figures = figures;
-        this.mappings = mappings;
     }
 
     /** The answer to an upload: its HTTP status and body (the preview, and what a commit wrote). */
@@ -58,14 +57,14 @@ final class Importer {
             }
         }
         boolean dryRun = flag(params, "dryRun", true);
-        ImportOptions options = options(params);
-        Map<String, String> saved = savedMapping(params.get("mapping"));
+        long size = truce.ledger().size();
+        var book = truce.figures();
+        SheetMapping saved = savedMapping(params.get("mapping"), size);
+        ImportOptions options = options(params, saved);
         try {
             Sheet sheet = SheetReader.read(bytes, params.get("charset"), params.get("sheet"));
-            ColumnMapping mapping = ColumnMapping.detect(sheet, saved, Headers.standard());
-            long size = truce.ledger().size();
-            var book = truce.figures();
-            Labels labels = new Labels(book.sources(size), book.metrics(size), book.places(size), mappings.aliases());
+            ColumnMapping mapping = ColumnMapping.detect(sheet, saved == null ? null : saved.columns(), Headers.standard());
+            Labels labels = new Labels(book.sources(size), book.metrics(size), book.places(size), book.aliases(size));
             List<RowPreview> rows = new ImportPlan(book, labels).rows(sheet, mapping, options);
             if (rows.size() > WriteRequest.MAX_ITEMS) {
                 throw new Problem(ErrorCode.INVALID, "the sheet has " + rows.size() + " rows; an import takes at most "
@@ -81,17 +80,24 @@ final class Importer {
         }
     }
 
-    private Map<String, String> savedMapping(String name) {
+    /** The saved mapping the upload names, in its revision in force; null when it names none. */
+    private SheetMapping savedMapping(String name, long size) {
         if (name == null || name.isBlank()) return null;
-        return mappings.mapping(name.trim()).orElseThrow(() -> Problem.badParameter("mapping", "names no saved mapping: " + name.trim()
-                + (mappings.names().isEmpty() ? " (none is saved)" : " (saved: " + mappings.names() + ")")));
+        return truce.figures().mapping(name.trim(), size).orElseThrow(() -> {
+            List<String> names = truce.figures().mappings(size).stream().map(SheetMapping::name).toList();
+            return Problem.badParameter("mapping", "names no saved mapping: " + name.trim()
+                    + (names.isEmpty() ? " (none is saved; POST /api/v1/mappings saves one)" : " (saved: " + names + ")"));
+        });
     }
 
-    private static ImportOptions options(Map<String, String> params) {
+    /** The upload's options; the sheet's locale, when the upload gives none, is the saved mapping's. */
+    private static ImportOptions options(Map<String, String> params, SheetMapping saved) {
         Map<String, String> defaults = new LinkedHashMap<>();
         for (String f : ImportOptions.FILE_FIELDS) if (params.containsKey(f)) defaults.put(f, params.get(f));
+        String locale = params.get("locale");
+        if ((locale == null || locale.isBlank()) && saved != null) locale = saved.locale();
         try {
-            return new ImportOptions(params.get("locale"), flag(params, "corrections", false), defaults);
+            return new ImportOptions(locale, flag(params, "corrections", false), defaults);
         } catch (IllegalArgumentException e) {
             throw Problem.badParameter("locale", e.getMessage().replaceFirst("^locale ", ""));
         }

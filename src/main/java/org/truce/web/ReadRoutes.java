@@ -46,6 +46,16 @@ final class ReadRoutes {
         list(ctx, book.units(Params.size(ctx, ledger)), u -> FactWriter.write(new Fact.UnitDeclared(u)));
     }
 
+    /** Intake's alias table. */
+    void aliases(Context ctx) {
+        list(ctx, book.aliases(Params.size(ctx, ledger)), a -> FactWriter.write(new Fact.AliasDeclared(a)));
+    }
+
+    /** Intake's saved column mappings, each in its revision in force. */
+    void mappings(Context ctx) {
+        list(ctx, book.mappings(Params.size(ctx, ledger)), m -> FactWriter.write(new Fact.MappingSaved(m)));
+    }
+
     void metrics(Context ctx) {
         list(ctx, book.metrics(Params.size(ctx, ledger)), m -> FactWriter.write(new Fact.MetricDeclared(m)));
     }

@@ -35,6 +35,15 @@ final class Tables {
     static final ExportTable UNITS = ExportTable.of("units", "/items", "#indicator+unit")
             .col("id", TEXT, "the unit's identifier").names("unit (an ICU plural pattern on n)").build();
 
+    static final ExportTable ALIASES = ExportTable.of("aliases", "/items", "#meta+alias")
+            .col("kind", TEXT, "what the alias names: source, metric or place").col("alias", TEXT, "the label as an intake may meet it")
+            .col("id", TEXT, "the identifier of the catalog item it names").build();
+
+    static final ExportTable MAPPINGS = ExportTable.of("mappings", "/items", "#meta+mapping")
+            .col("name", TEXT, "the saved mapping's name").col("revision", NUMBER, "its revision in force")
+            .col("columns", TEXT, "report field to header text or column letter (JSON)")
+            .col("locale", TEXT, "the sheets' language tag, when the mapping gives one").build();
+
     static final ExportTable PLACES = ExportTable.of("places", "/items", "#loc")
             .col("id", TEXT, "the place's identifier").col("kind", TEXT, "region, district, town ...")
             .col("administration", TEXT, "who administers the place, as declared").col("parent", TEXT, "the place it lies in")
@@ -178,6 +187,6 @@ final class Tables {
             .col("bulletin", TEXT, "the bulletin's address").build();
 
     /** Every table, in the order of the data dictionary. */
-    static final List<ExportTable> ALL = List.of(SOURCES, METRICS, UNITS, PLACES, REPORTS, BREAKDOWNS, SERIES, RECONCILED,
+    static final List<ExportTable> ALL = List.of(SOURCES, METRICS, UNITS, ALIASES, MAPPINGS, PLACES, REPORTS, BREAKDOWNS, SERIES, RECONCILED,
             AGREEMENTS, OBLIGATIONS, OVERDUE, UPCOMING, ASSESSMENTS, GROUPS, MEETINGS, INCIDENTS, NIL_REPORTS, PUBLICATIONS);
 }

@@ -110,7 +110,7 @@ public final class WebApp {
         var pages = new Pages(guard);
         var reads = new ReadRoutes(truce.figures(), truce.ledger(), truce.clock(), truce.map());
         var reportList = new ReportRoutes(truce.figures(), truce.ledger());
-        var figures = new FigureRoutes(truce.recorder(), writes, reads, reportList);
+        var figures = new FigureRoutes(truce.recorder(), writes, reads, reportList, new IntakeReaders(truce.figures(), truce.ledger()));
         if (!settings.witnesses().witnesses().isEmpty()) truce.witnessedBy(settings.witnesses());
         var ledger = new LedgerRoutes(truce.ledger(), truce::cosigning);
         var drafts = settings.drafts();
@@ -232,7 +232,7 @@ public final class WebApp {
             r.get(API + "/nil-reports", CsvTables.csv(incidents::nilReports, Tables.NIL_REPORTS), Access.PUBLIC);
             r.get(API + "/exports/everything.zip", everything::zip, Access.PUBLIC);
             feedback.routes(r);
-            var importer = new Importer(truce, figures, ImportMappings.NONE);
+            var importer = new Importer(truce, figures);
             new ImportRoutes(importer).routes(r);
             new DeskPages(truce, pages, figures, incidents, publications, importer).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));

@@ -1,5 +1,6 @@
 package org.truce.ingest;
 
+import org.truce.catalog.Alias;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class ImportPlanTest {
                 new PlaceName("ru", "Нагорный Карабах", List.of(PlaceName.COMMON))), null, List.of())));
         long size = record.figures().size();
         Labels labels = new Labels(record.figures().sources(size), record.figures().metrics(size), record.figures().places(size),
-                Map.of(Labels.Kind.PLACE, Map.of("Karabakh", "nk", "НК", "nk")));
+                List.of(new Alias(Alias.Kind.PLACE, "Karabakh", "nk"), new Alias(Alias.Kind.PLACE, "НК", "nk")));
         plan = new ImportPlan(record.figures(), labels);
     }
 

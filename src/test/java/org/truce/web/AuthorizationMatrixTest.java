@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(140);
+            assertThat(rows).hasSize(144);
         }
     }
 
@@ -227,6 +227,8 @@ class AuthorizationMatrixTest {
                     + "&location.lat=39.85&geoPrecision=near&eventType=Explosions%2FRemote+violence"
                     + "&subEventType=Remote+explosive%2Flandmine%2FIED&account=Form+" + n + "&document.publisher=ANAMA";
             case "unit" -> "{\"id\":\"unit_" + n + "\",\"names\":{\"en\":\"{n, plural, one {# thing} other {# things}}\"}}";
+            case "alias" -> "{\"kind\":\"place\",\"alias\":\"Fixture alias " + n + "\",\"id\":\"nk\"}";
+            case "mapping" -> "{\"name\":\"mapping-" + n + "\",\"columns\":{\"value\":\"B\"}}";
             case "review-none" -> "{\"id\":\"" + uuid + "\",\"report\":\"" + UUID.randomUUID() + "\",\"decision\":\"confirmed\"}";
             case "form-review" -> "id=" + uuid + "&report=" + UUID.randomUUID() + "&decision=confirmed";
             case "form-retract" -> "id=" + uuid + "&retraction.reason=Fixture+" + n;

@@ -39,6 +39,8 @@ class TableExportTest {
             new Case(Tables.SOURCES, "/api/v1/sources?", "/api/v1/sources?atSize=0&"),
             new Case(Tables.METRICS, "/api/v1/metrics?", "/api/v1/metrics?atSize=0&"),
             new Case(Tables.UNITS, "/api/v1/units?", "/api/v1/units?atSize=0&"),
+            new Case(Tables.ALIASES, "/api/v1/aliases?", "/api/v1/aliases?atSize=0&"),
+            new Case(Tables.MAPPINGS, "/api/v1/mappings?", "/api/v1/mappings?atSize=0&"),
             new Case(Tables.PLACES, "/api/v1/places?", "/api/v1/places?atSize=0&"),
             new Case(Tables.REPORTS, "/api/v1/reports?", "/api/v1/reports?atSize=0&"),
             new Case(Tables.BREAKDOWNS, "/api/v1/reports/breakdowns?", "/api/v1/reports/breakdowns?atSize=0&"),
@@ -67,6 +69,10 @@ class TableExportTest {
         node = TestNode.withDemo(dir);
         // the demo declares no unit of its own: one here, so that the units table has a row
         assertThat(node.post("/api/v1/units", "{\"id\":\"patrols\",\"names\":{\"en\":\"{n, plural, one {# patrol} other {# patrols}}\"}}",
+                node.token).status()).isEqualTo(201);
+        // nor an alias or a saved mapping
+        assertThat(node.post("/api/v1/aliases", "{\"kind\":\"place\",\"alias\":\"NK\",\"id\":\"nk\"}", node.token).status()).isEqualTo(201);
+        assertThat(node.post("/api/v1/mappings", "{\"name\":\"weekly\",\"columns\":{\"value\":\"B\"},\"locale\":\"ru\"}",
                 node.token).status()).isEqualTo(201);
     }
 
