@@ -148,7 +148,8 @@ final class Desk {
                 all.addAll(r.partial());
                 for (Figure f : all) {
                     for (Flag flag : f.flags()) {
-                        if (out.size() < MAX_FLAGS) out.add(new Dashboard.FlagLine(m.id(), f.source(), place, flag.code(), flag.detail()));
+                        String newest = f.basis().isEmpty() ? null : f.basis().get(f.basis().size() - 1).report().id();
+                        if (out.size() < MAX_FLAGS) out.add(new Dashboard.FlagLine(m.id(), f.source(), place, flag.code(), flag.detail(), newest));
                     }
                 }
             }

@@ -63,6 +63,23 @@ class DeskPagesTest {
     }
 
     @Test
+    void a_consistency_flag_on_the_worklist_links_to_the_report_to_check() {
+        String first = java.util.UUID.randomUUID().toString();
+        String second = java.util.UUID.randomUUID().toString();
+        for (String[] r : new String[][] {{first, "500", "2021-02-01"}, {second, "400", "2021-02-02"}}) {
+            var body = org.truce.support.Reports.valid(r[0]).put("metric", "explosive_objects_destroyed").put("source", "anama")
+                    .put("place", "az").put("value", r[1]).put("asOf", r[2]).put("attribution", "ANAMA said so");
+            body.remove("breakdown");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("document")).put("date", r[2]);
+            assertThat(node.post("/api/v1/reports", body.toString(), reporter).status()).isEqualTo(201);
+        }
+        String page = get("/desk", analyst).body();
+        String row = page.substring(page.indexOf("<tr class=\"flag flag-total_decreased\">"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("anama").contains("explosive_objects_destroyed").contains("<a href=\"/desk/reports/" + second + "\">Check the report</a>");
+    }
+
+    @Test
     void a_report_form_with_an_error_re_renders_with_the_field_error_and_writes_nothing_then_a_valid_one_writes_one_entry() {
         TestNode.Response page = get("/desk/reports/new", reporter);
         assertThat(page.status()).isEqualTo(200);

@@ -33,7 +33,8 @@ public record Dashboard(LocalDate today, long size, List<Review> review, List<Fi
     public record EntryLine(long seq, String time, String type, String id, String author, String href) {}
 
     /** One consistency flag of one source's figure. */
-    public record FlagLine(String metric, String source, String place, String code, String detail) {}
+    /** A consistency flag of one body's figure; {@code report} the newest report it stands on, to check and correct. */
+    public record FlagLine(String metric, String source, String place, String code, String detail, String report) {}
 
     /** The overdue obligations of one assessor; {@code assessor} null: nobody has assessed them. */
     public record Overdue(String assessor, List<Tracker.Overdue> items) {}
