@@ -59,6 +59,37 @@ public final class ImportPlan {
             if (row.blank()) continue;
             out.add(reading.row(row));
         }
+        return oncePerKey(out, mapping);
+    }
+
+    /**
+     * One report per key (metric, source, place, as-of date, kind) in one file: a row that repeats an
+     * earlier row exactly is sent once; one that says something else for the same key is an error
+     * naming the earlier row, since which of the two the body said is for a person to decide.
+     */
+    private static List<RowPreview> oncePerKey(List<RowPreview> rows, ColumnMapping mapping) {
+        Map<String, RowPreview> first = new java.util.HashMap<>();
+        List<RowPreview> out = new ArrayList<>(rows.size());
+        for (RowPreview r : rows) {
+            ObjectNode e = r.entry();
+            if (e == null) {
+                out.add(r);
+                continue;
+            }
+            String key = RowIds.key(e.get("metric").asText(), e.get("source").asText(), e.get("place").asText(),
+                    LocalDate.parse(e.get("asOf").asText()), ReportKind.fromWire(e.get("kind").asText()));
+            RowPreview earlier = first.putIfAbsent(key, r);
+            if (earlier == null) {
+                out.add(r);
+            } else if (earlier.entry().path("id").equals(e.path("id"))) {
+                out.add(r.status() == RowPreview.Status.ERROR ? r : new RowPreview(r.row(), RowPreview.Status.UNCHANGED, r.values(), e, null,
+                        null, "repeats row " + earlier.row() + " of this file; recorded once", List.of()));
+            } else {
+                out.add(r.withErrors(List.of(new RowPreview.CellError(r.row(), mapping.letter("value"), "value", "row " + earlier.row()
+                        + " of this file gives the same metric, source, place, date and kind with other content ("
+                        + earlier.entry().path("value").asText() + "); a file holds one report per key: keep the one the body said"))));
+            }
+        }
         return out;
     }
 

@@ -89,6 +89,22 @@ class ImportPlanTest {
     }
 
     @Test
+    void one_file_holds_one_report_per_key_a_repeated_row_is_sent_once_a_differing_one_is_an_error() {
+        List<RowPreview> rows = rows(HEAD
+                + "returnees;48 241;;11.01.2021;nk;ru-peacekeepers;x\n"
+                + "returnees;48 241;;11.01.2021;НК;ru-peacekeepers;x\n"
+                + "returnees;48 300;;11.01.2021;nk;ru-peacekeepers;x\n"
+                + "returnees;48 300;;12.01.2021;nk;ru-peacekeepers;x\n", none());
+        assertThat(rows).extracting(RowPreview::status).containsExactly(RowPreview.Status.NEW, RowPreview.Status.UNCHANGED,
+                RowPreview.Status.ERROR, RowPreview.Status.NEW);
+        assertThat(rows.get(1).note()).isEqualTo("repeats row 2 of this file; recorded once");
+        assertThat(rows.get(2).errors()).singleElement().satisfies(e -> {
+            assertThat(e.row() + ":" + e.column() + ":" + e.field()).isEqualTo("4:B:value");
+            assertThat(e.detail()).startsWith("row 2 of this file gives the same metric, source, place, date and kind with other content (48241)");
+        });
+    }
+
+    @Test
     void a_row_saying_what_a_report_in_force_says_is_unchanged() {
         String held = record.report("ru-peacekeepers", "returnees", "nk", ReportKind.TOTAL, "48241", LocalDate.of(2021, 1, 11));
         RowPreview r = rows(HEAD + "returnees;48 241;;11.01.2021;nk;ru-peacekeepers;x\n", none()).get(0);
