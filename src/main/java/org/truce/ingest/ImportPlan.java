@@ -35,9 +35,16 @@ public final class ImportPlan {
     private final Labels labels;
     private final Qualifiers words = Qualifiers.standard();
 
+    /** The reports awaiting a second account's review, by key: a changed row changes them as it would a report in force. */
+    private final Map<String, List<Filed>> awaiting = new java.util.HashMap<>();
+
     public ImportPlan(FigureBook book, Labels labels) {
         this.book = book;
         this.labels = labels;
+        for (Filed f : book.awaitingReview()) {
+            Report r = f.report();
+            awaiting.computeIfAbsent(RowIds.key(r.metric(), r.source(), r.place(), r.asOf(), r.kind()), k -> new ArrayList<>()).add(f);
+        }
     }
 
     /**
@@ -201,7 +208,8 @@ public final class ImportPlan {
                 return new RowPreview(number, RowPreview.Status.UNCHANGED, cells.values, entry, null, null,
                         "already recorded as report " + id, List.of());
             }
-            List<Filed> held = book.inForce(metric, source, place, asOf, kind);
+            List<Filed> held = new ArrayList<>(book.inForce(metric, source, place, asOf, kind));
+            held.addAll(awaiting.getOrDefault(RowIds.key(metric, source, place, asOf, kind), List.of()));
             for (Filed f : held) {
                 if (sameContent(f.report(), entry)) {
                     return new RowPreview(number, RowPreview.Status.UNCHANGED, cells.values, entry, null, f.report().id(),
@@ -209,7 +217,8 @@ public final class ImportPlan {
                 }
             }
             if (held.isEmpty()) return new RowPreview(number, RowPreview.Status.NEW, cells.values, entry, null, null, null, List.of());
-            String others = String.join(", ", held.stream().map(f -> f.report().id() + " (" + f.report().value().toPlainString() + ")").toList());
+            String others = String.join(", ", held.stream().map(f -> f.report().id() + " (" + f.report().value().toPlainString()
+                    + (f.awaitingReview() ? ", awaiting review" : "") + ")").toList());
             if (held.size() > 1) {
                 cells.fail("value", "would change the report of this source, metric, place, date and kind, but "
                         + held.size() + " are in force: " + others + "; correct one of them by its id through the API");

@@ -45,6 +45,32 @@ class FourEyesTest {
         return r.status() == 200 ? r.json().get("value").asText() : "none";
     }
 
+    private TestNode.Response upload(String csv, String query) {
+        return node.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base() + "/api/v1/imports" + query + "&document.publisher=Outlet"))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + node.token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+    }
+
+    @Test
+    void a_changed_row_of_a_figure_awaiting_review_corrects_it_rather_than_adding_a_second() {
+        start("another-account");
+        String head = "Показатель;Значение;Дата;Место;Источник;Атрибуция;Документ\r\n";
+        String first = head + "returnees;48 241;11.01.2021;nk;ru-peacekeepers;По данным миротворцев;Сводка\r\n";
+        TestNode.Response recorded = upload(first, "?dryRun=false");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        String awaiting = recorded.json().at("/rows/0/entry/id").asText();
+        assertThat(node.get("/api/v1/reviews", node.token).json().findValuesAsText("id")).contains(awaiting);
+
+        String changed = first.replace("48 241", "48 300");
+        TestNode.Response refused = upload(changed, "?dryRun=true");
+        assertThat(refused.json().at("/rows/0/status").asText()).as(refused.body()).isEqualTo("error");
+        assertThat(refused.json().at("/rows/0/errors/0/detail").asText()).contains(awaiting + " (48241, awaiting review)");
+        TestNode.Response corrects = upload(changed, "?dryRun=false&corrections=true");
+        assertThat(corrects.status()).as(corrects.body()).isEqualTo(200);
+        assertThat(corrects.json().at("/rows/0/status").asText()).isEqualTo("correction");
+        assertThat(corrects.json().at("/rows/0/corrects").asText()).isEqualTo(awaiting);
+    }
+
     @Test
     void a_transcribed_figure_counts_only_once_a_second_account_confirms_it_and_from_then_on() {
         start("another-account");
