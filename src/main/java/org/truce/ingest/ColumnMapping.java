@@ -27,6 +27,26 @@ public record ColumnMapping(Map<String, Integer> columns, int headerRow, int fir
         ignored = List.copyOf(ignored);
     }
 
+    /** A column of the sheet: its letter, its header (or tag) as written, and the field found for it (null: none). */
+    public record Found(String letter, String header, String field) {}
+
+    /** Every column of the sheet's header (or tag) row, with the field found for each, in column order. */
+    public List<Found> found(Sheet sheet) {
+        int head = headerRow >= 0 ? headerRow : firstData - 1;
+        if (head < 0 || head >= sheet.rows().size()) return List.of();
+        Map<Integer, String> fields = new LinkedHashMap<>();
+        columns.forEach((field, c) -> fields.put(c, field));
+        int width = sheet.rows().get(head).cells().size();
+        for (int c : columns.values()) width = Math.max(width, c + 1);
+        List<Found> out = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            String text = sheet.rows().get(head).cell(c).text().strip();
+            if (text.isEmpty() && !fields.containsKey(c)) continue;
+            out.add(new Found(Sheet.letter(c), text, fields.get(c)));
+        }
+        return out;
+    }
+
     /** The letter of the column that holds {@code field}, or null when none does. */
     public String letter(String field) {
         Integer c = columns.get(field);

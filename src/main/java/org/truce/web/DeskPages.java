@@ -20,7 +20,7 @@ final class DeskPages {
     private final ImportPage imports;
 
     DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents, PublicationRoutes publications, Importer importer) {
-        this.imports = new ImportPage(importer, pages, truce);
+        this.imports = new ImportPage(importer, pages, truce, writes);
         this.desk = new Desk(truce, pages, writes);
         this.forms = new DeskForms(truce, pages, writes, incidents);
         this.reports = new ReportPage(truce, pages, writes);
@@ -41,6 +41,7 @@ final class DeskPages {
         r.post("/desk/publish", publish::publish, Access.SECRETARIAT);
         r.get("/desk/imports", imports::form, Access.REPORTING);
         r.post("/desk/imports", imports::submit, Access.REPORTING);
+        r.post("/desk/imports/mapping", imports::saveMapping, Access.REPORTING);
         r.get("/desk/incidents/new", forms::incidentForm, Access.REPORTING);
         r.post("/desk/incidents/new", forms::submitIncident, Access.REPORTING);
         r.get("/desk/incidents/{id}", review::incident, Access.SIGNED_IN);

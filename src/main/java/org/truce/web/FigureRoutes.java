@@ -95,6 +95,11 @@ final class FigureRoutes {
         return writes.mayReview(p, reportId, "/report");
     }
 
+    /** A column mapping saved from the desk's import page: the same path as {@code POST /api/v1/mappings}. */
+    AppendResult.Accepted mapping(Principal p, JsonNode body, String address) {
+        return writes.accept(p, body, mappings, address).accepted();
+    }
+
     /** One report from a form of the desk: the same path as {@code POST /api/v1/reports}. */
     AppendResult.Accepted report(Principal p, JsonNode body, String address) {
         return writes.accept(p, body, reports, address).accepted();

@@ -36,6 +36,14 @@ final class ImportAnswer {
         file.put("mappedBy", mapping.how());
         ObjectNode columns = file.putObject("columns");
         mapping.columns().forEach((field, c) -> columns.put(field, Sheet.letter(c)));
+        ObjectNode headers = file.putObject("headers");
+        if (mapping.headerRow() >= 0) {
+            Sheet.Row head = sheet.rows().get(mapping.headerRow());
+            mapping.columns().forEach((field, c) -> {
+                String h = head.cell(c).text().strip();
+                if (!h.isEmpty()) headers.put(field, h);
+            });
+        }
         options.defaults().forEach((field, v) -> {
             if (!columns.has(field)) columns.put(field, "(file)");
         });

@@ -80,6 +80,20 @@ final class Importer {
         }
     }
 
+    /**
+     * Every column of the upload's sheet with the field found for it, as the columns form of the desk
+     * shows them (the upload's saved mapping applied); empty when the file does not read as a sheet.
+     */
+    List<ColumnMapping.Found> columns(byte[] bytes, Map<String, String> params) {
+        try {
+            Sheet sheet = SheetReader.read(bytes, params.get("charset"), params.get("sheet"));
+            SheetMapping saved = savedMapping(params.get("mapping"), truce.ledger().size());
+            return ColumnMapping.detect(sheet, saved == null ? null : saved.columns(), Headers.standard()).found(sheet);
+        } catch (Unreadable | Problem unreadable) {
+            return List.of();
+        }
+    }
+
     /** The saved mapping the upload names, in its revision in force; null when it names none. */
     private SheetMapping savedMapping(String name, long size) {
         if (name == null || name.isBlank()) return null;

@@ -117,4 +117,38 @@ class ImportBrowserTest {
         assertThat(draft.body()).contains("According to the Russian peacekeeping contingent: 48,241 people")
                 .contains("According to the Russian peacekeeping contingent: more than 479.2 hectares");
     }
+
+    @Test
+    void a_sheet_with_headers_truce_does_not_know_is_read_once_its_columns_are_saved_as_a_mapping() throws Exception {
+        browser.signIn(node.base(), "ru", "pk-officer", TestNode.PASSWORD);
+        Path csv = Files.writeString(dir.resolve("медпомощь.csv"), "Инд.;Кол-во;На дату;Район;Кто сообщил;Цитата\r\n"
+                + "medical_assistance;1 300;13.01.2021;Нагорный Карабах;Российский миротворческий контингент;Помощь оказана 1 300 жителям\r\n",
+                StandardCharsets.UTF_8);
+        browser.open(node.base() + "/desk/imports");
+        browser.driver.findElement(By.id("f-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.driver.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("save-mapping")));
+        assertThat(text(".refusal")).contains("metric").contains("value");
+        assertThat(text("table.mapping-columns tbody")).contains("Инд.").contains("Кол-во").contains("Кто сообщил");
+
+        String[][] columns = {{"A", "metric"}, {"B", "value"}, {"C", "asOf"}, {"D", "place"}, {"E", "source"}, {"F", "attribution"}};
+        for (String[] c : columns) new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-field-" + c[0]))).selectByValue(c[1]);
+        browser.driver.findElement(By.id("f-mapping-name")).sendKeys("pk-medical");
+        browser.screenshot("import-mapping-form-ru");
+        browser.driver.findElement(By.cssSelector("#save-mapping button[type=submit]")).click();
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.counts")));
+
+        assertThat(text("#notice")).contains("pk-medical").contains("1");
+        assertThat(text("tr[data-row='2'] td.status")).isEqualTo("новая");
+        assertThat(text("tr[data-row='2'] td[data-column='B']")).isEqualTo("1300");
+        assertThat(browser.driver.findElement(By.cssSelector("#f-mapping option[value='pk-medical']")).isSelected()).isTrue();
+        var saved = node.get("/api/v1/mappings").json().at("/items/0");
+        assertThat(saved.get("name").asText()).isEqualTo("pk-medical");
+        assertThat(saved.at("/columns/value").asText()).isEqualTo("Кол-во");
+        assertThat(saved.at("/columns/source").asText()).isEqualTo("Кто сообщил");
+        long before = node.truce.ledger().size();
+        commit();
+        assertThat(node.truce.ledger().size()).isEqualTo(before + 1);
+        browser.screenshot("import-mapping-recorded-ru");
+    }
 }

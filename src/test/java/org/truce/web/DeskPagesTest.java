@@ -80,6 +80,19 @@ class DeskPagesTest {
     }
 
     @Test
+    void a_columns_form_giving_one_field_to_two_columns_is_refused_naming_both_and_writes_nothing() {
+        long size = node.truce.ledger().size();
+        TestNode.Response r = form("/desk/imports/mapping", reporter, "name=twice&field.A=value&header.A=" + enc("Кол-во")
+                + "&field.C=value&header.C=" + enc("Всего"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body()).contains("Columns A and C both hold the field value; choose it for one column only.");
+        TestNode.Response bad = form("/desk/imports/mapping", reporter, "name=Not+A+Name&field.A=value");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("/name");
+        assertThat(node.truce.ledger().size()).isEqualTo(size);
+    }
+
+    @Test
     void a_report_form_with_an_error_re_renders_with_the_field_error_and_writes_nothing_then_a_valid_one_writes_one_entry() {
         TestNode.Response page = get("/desk/reports/new", reporter);
         assertThat(page.status()).isEqualTo(200);
