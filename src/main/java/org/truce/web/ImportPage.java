@@ -90,6 +90,20 @@ final class ImportPage {
         }
     }
 
+    /** The columns form as the officer sent it (each column's header and chosen field) and the file it carried. */
+    private static Sheet asChosen(Context ctx) {
+        List<ColumnMapping.Found> columns = new java.util.ArrayList<>();
+        ctx.formParamMap().forEach((key, values) -> {
+            if (!key.startsWith("header.") || org.truce.ingest.Sheet.index(key.substring(7)) < 0) return;
+            String letter = key.substring(7);
+            String field = ctx.formParam("field." + letter);
+            columns.add(new ColumnMapping.Found(letter, values.isEmpty() ? "" : values.get(0), field == null || field.isBlank() ? null : field));
+        });
+        columns.sort(java.util.Comparator.comparingInt(c -> org.truce.ingest.Sheet.index(c.letter())));
+        String carried = ctx.formParam("content");
+        return new Sheet(columns, carried == null || carried.isBlank() ? null : carried.strip(), ctx.formParam("fileName"));
+    }
+
     /** The sheet's columns as the columns form shows them, and the file carried so that it is not chosen again. */
     private record Sheet(List<ColumnMapping.Found> columns, String carried, String fileName) {
         static final Sheet NONE = new Sheet(List.of(), null, null);
@@ -118,8 +132,9 @@ final class ImportPage {
             String letter = e.getKey().substring(6);
             String other = letterOf.putIfAbsent(field, letter);
             if (other != null) {
-                page(ctx, 422, null, pages.ui(ctx).t("desk.imports.save.twice", "field", field, "first", other, "second", letter),
-                        options, Sheet.NONE, null);
+                String label = pages.ui(ctx).t("desk.imports.field." + field.replaceFirst("^breakdown\\..*", "breakdown")) + " (" + field + ")";
+                page(ctx, 422, null, pages.ui(ctx).t("desk.imports.save.twice", "field", label, "first", other, "second", letter),
+                        options, asChosen(ctx), null);
                 return;
             }
             String header = ctx.formParam("header." + letter);
@@ -131,7 +146,7 @@ final class ImportPage {
         } catch (Problem refused) {
             StringBuilder why = new StringBuilder(refused.getMessage());
             if (refused.errors() != null) refused.errors().forEach(v -> why.append("; ").append(v.pointer()).append(" ").append(v.detail()));
-            page(ctx, 422, null, why.toString(), options, Sheet.NONE, null);
+            page(ctx, 422, null, why.toString(), options, asChosen(ctx), null);
             return;
         }
         options.put("mapping", name);

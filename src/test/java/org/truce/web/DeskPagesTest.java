@@ -85,7 +85,8 @@ class DeskPagesTest {
         TestNode.Response r = form("/desk/imports/mapping", reporter, "name=twice&field.A=value&header.A=" + enc("Кол-во")
                 + "&field.C=value&header.C=" + enc("Всего"));
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body()).contains("Columns A and C both hold the field value; choose it for one column only.");
+        assertThat(r.body()).contains("Columns A and C both hold the field Value (value); choose it for one column only.")
+                .as("the form comes back as sent").contains("id=\"f-field-C\"").contains("Всего");
         TestNode.Response bad = form("/desk/imports/mapping", reporter, "name=Not+A+Name&field.A=value");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("/name");
