@@ -1,0 +1,305 @@
+package org.truce.extract;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.truce.catalog.Alias;
+import org.truce.catalog.Place;
+import org.truce.catalog.Source;
+import org.truce.figures.Qualifier;
+import org.truce.figures.ReportKind;
+import org.truce.ingest.BadCell;
+import org.truce.ingest.LocaleNumbers;
+
+/**
+ * Reads a text sentence by sentence and proposes its figures. For each number of a sentence (dates
+ * and numbers inside names left aside): the metric whose phrase stands nearest to it between its
+ * neighbours, the qualifier said just before it, whether it is an increment, a breakdown of the
+ * figure before it ("including 153 children"), and, per sentence, the day it is dated, the one place
+ * it names and the one source it cites ("according to ...", "... said"). What the sentence does not
+ * decide is left empty and flagged. Built from one snapshot of the catalog; immutable; thread-safe.
+ */
+public final class Extractor {
+    /** How far (in characters) a metric's phrase may stand from its number. */
+    static final int REACH = 80;
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\d.,])\\d{1,3}(?:[ ,.]\\d{3})+(?:[.,]\\d+)?(?![\\d\\p{L}%])|(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(?![\\d\\p{L}%])");
+    private final Gazetteer sources;
+    private final Gazetteer places;
+
+    public Extractor(Collection<Source> sources, Collection<Place> places, Collection<Alias> aliases) {
+        this.sources = Gazetteer.sources(sources, aliases);
+        this.places = Gazetteer.places(places, aliases);
+    }
+
+    /**
+     * @param lang         en, ru, hy, az or de; null to tell it from the text's letters
+     * @param documentDate the date of the document the text is from: relative dates resolve against it
+     * @throws IllegalArgumentException for a language without rules
+     */
+    public Extraction read(String text, String lang, LocalDate documentDate) {
+        boolean detected = lang == null || lang.isBlank();
+        String language = detected ? Languages.detect(text) : lang;
+        if (!ExtractionRules.LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("lang must be one of " + ExtractionRules.LANGUAGES + ", not " + language);
+        }
+        ExtractionRules rules = ExtractionRules.of(language);
+        DateFinder dates = new DateFinder(rules);
+        List<Proposal> proposals = new ArrayList<>();
+        List<Extraction.Unread> unread = new ArrayList<>();
+        for (int[] s : sentences(text, language)) {
+            new SentenceReading(text.substring(s[0], s[1]), s[0], rules, dates, documentDate).read(proposals, unread);
+        }
+        return new Extraction(language, detected, proposals, unread);
+    }
+
+    /** The sentences of a text as [start, end) offsets: lines first, then ICU's sentence breaks; bullets and spaces trimmed. */
+    static List<int[]> sentences(String text, String lang) {
+        List<int[]> out = new ArrayList<>();
+        BreakIterator breaks = BreakIterator.getSentenceInstance(ULocale.forLanguageTag(lang));
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.length();
+            String line = text.substring(lineStart, lineEnd);
+            breaks.setText(line);
+            int from = breaks.first();
+            for (int to = breaks.next(); to != BreakIterator.DONE; from = to, to = breaks.next()) {
+                int a = lineStart + from;
+                int b = lineStart + to;
+                while (a < b && (Character.isWhitespace(text.charAt(a)) || "•·*-–—".indexOf(text.charAt(a)) >= 0)) a++;
+                while (b > a && Character.isWhitespace(text.charAt(b - 1))) b--;
+                if (b > a) out.add(new int[] {a, b});
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out;
+    }
+
+    /** The reading of one sentence. */
+    private final class SentenceReading {
+        private final String sentence;
+        private final String folded;
+        private final int offset;
+        private final ExtractionRules rules;
+        private final List<DateFinder.Found> dates;
+        private final List<Gazetteer.Mention> sourceMentions;
+        private final List<Gazetteer.Mention> placeMentions;
+        private final LocaleNumbers numbers;
+
+        SentenceReading(String sentence, int offset, ExtractionRules rules, DateFinder dateFinder, LocalDate documentDate) {
+            this.sentence = sentence;
+            this.folded = Folded.of(sentence);
+            this.offset = offset;
+            this.rules = rules;
+            this.dates = dateFinder.find(folded, documentDate);
+            this.sourceMentions = sources.find(folded);
+            List<Gazetteer.Mention> inPlaces = new ArrayList<>();
+            for (Gazetteer.Mention m : places.find(folded)) if (!inside(m.start(), m.end(), sourceMentions)) inPlaces.add(m);
+            this.placeMentions = inPlaces;
+            this.numbers = new LocaleNumbers(rules.lang().equals("en") ? "en" : rules.lang());
+        }
+
+        void read(List<Proposal> proposals, List<Extraction.Unread> unread) {
+            List<int[]> spans = new ArrayList<>();
+            List<BigDecimal> values = new ArrayList<>();
+            Matcher m = NUMBER.matcher(folded);
+            while (m.find()) {
+                if (inDate(m.start(), m.end()) || inside(m.start(), m.end(), sourceMentions) || inside(m.start(), m.end(), placeMentions)) continue;
+                BigDecimal v;
+                try {
+                    v = numbers.parse(sentence.substring(m.start(), m.end()));
+                } catch (BadCell ambiguous) {
+                    continue;
+                }
+                spans.add(new int[] {m.start(), m.end()});
+                values.add(v);
+            }
+            if (spans.isEmpty()) return;
+            List<String> notRead = new ArrayList<>();
+            Proposal last = null;
+            int lastIndex = -1;
+            for (int i = 0; i < spans.size(); i++) {
+                int from = i == 0 ? 0 : spans.get(i - 1)[1];
+                int to = i + 1 < spans.size() ? spans.get(i + 1)[0] : folded.length();
+                int[] n = spans.get(i);
+                String[] breakdown = breakdown(n, from, to);
+                if (breakdown != null && last != null) {
+                    Proposal with = last.withBreakdown(breakdown[0], values.get(i), breakdown[1]);
+                    proposals.set(lastIndex, with);
+                    last = with;
+                    continue;
+                }
+                String[] metric = metric(n, from, to);
+                if (metric == null) {
+                    notRead.add(sentence.substring(n[0], n[1]));
+                    continue;
+                }
+                last = propose(n, values.get(i), metric, from, to);
+                proposals.add(last);
+                lastIndex = proposals.size() - 1;
+            }
+            if (!notRead.isEmpty()) unread.add(new Extraction.Unread(sentence, offset, offset + sentence.length(), notRead));
+        }
+
+        private Proposal propose(int[] n, BigDecimal value, String[] metric, int from, int to) {
+            Map<String, String> why = new LinkedHashMap<>();
+            List<String> undecided = new ArrayList<>();
+            why.put("metric", metric[1]);
+            why.put("value", sentence.substring(n[0], n[1]));
+            Qualifier qualifier = Qualifier.EXACT;
+            String before = folded.substring(from, n[0]).stripTrailing();
+            for (String q : List.of("more_than", "about")) {
+                String said = endsWithPhrase(before, rules.phrases("qualifier." + q));
+                if (said != null) {
+                    qualifier = q.equals("about") ? Qualifier.ABOUT : Qualifier.MORE_THAN;
+                    why.put("qualifier", said);
+                    break;
+                }
+            }
+            DateFinder.Found dated = dates.stream().filter(d -> d.date() != null).findFirst().orElse(null);
+            LocalDate asOf = dated == null ? null : dated.date();
+            if (dated != null) why.put("asOf", sentence.substring(dated.start(), dated.end()));
+            else undecided.add("asOf");
+            ReportKind kind = ReportKind.TOTAL;
+            LocalDate since = null;
+            String after = folded.substring(n[1], to).stripLeading();
+            String more = startsWithPhrase(after, rules.phrases("increment.after"));
+            String another = endsWithPhrase(before, rules.phrases("increment.before"));
+            String day = firstPhrase(rules.phrases("increment.day"));
+            if (day != null) {
+                kind = ReportKind.INCREMENT;
+                why.put("kind", day);
+                if (asOf != null) since = asOf.minusDays(1);
+            } else if (more != null || another != null) {
+                kind = ReportKind.INCREMENT;
+                why.put("kind", more != null ? more : another);
+                undecided.add("since");
+            }
+            String place = one(placeMentions, why, "place", undecided);
+            String source = source(why, undecided);
+            double confidence = 1.0 - 0.2 * undecided.size() - (Integer.parseInt(metric[2]) > 25 ? 0.15 : 0);
+            return new Proposal(metric[0], value, qualifier, kind, since, asOf, place, Map.of(), source, sentence.strip(), offset,
+                    offset + sentence.length(), why, undecided, Math.max(0.05, Math.round(confidence * 100) / 100.0));
+        }
+
+        /** [metric id, the words, their distance] of the phrase nearest the number within its neighbours, or null. */
+        private String[] metric(int[] n, int from, int to) {
+            String best = null;
+            String words = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (Map.Entry<String, List<String>> e : rules.metrics().entrySet()) {
+                for (String phrase : e.getValue()) {
+                    int at = Words.find(folded, phrase, from);
+                    while (at >= 0 && at + phrase.length() <= to) {
+                        int end = at + phrase.length();
+                        int distance = end <= n[0] ? n[0] - end : at >= n[1] ? at - n[1] : -1;
+                        if (distance >= 0 && distance <= REACH && !inDate(at, end)
+                                && (distance < bestDistance || (distance == bestDistance && phrase.length() > words.length()))) {
+                            best = e.getKey();
+                            words = phrase;
+                            bestDistance = distance;
+                        }
+                        at = Words.find(folded, phrase, at + 1);
+                    }
+                }
+            }
+            return best == null ? null : new String[] {best, words, String.valueOf(bestDistance)};
+        }
+
+        /** [breakdown name, words] when the number is said as a part ("including 153 children"), else null. */
+        private String[] breakdown(int[] n, int from, int to) {
+            String before = folded.substring(from, n[0]).stripTrailing();
+            String cue = endsWithPhrase(before, rules.phrases("breakdown.before"));
+            if (cue == null) return null;
+            String after = folded.substring(n[1], to).stripLeading();
+            for (Map.Entry<String, List<String>> e : rules.breakdowns().entrySet()) {
+                String noun = startsWithPhrase(after, e.getValue());
+                if (noun != null) return new String[] {e.getKey(), cue + " " + sentence.substring(n[0], n[1]) + " " + noun};
+            }
+            return null;
+        }
+
+        /** The one source the sentence cites: a source's name with a cue before or after it. */
+        private String source(Map<String, String> why, List<String> undecided) {
+            Set<String> ids = new TreeSet<>();
+            String words = null;
+            for (Gazetteer.Mention m : sourceMentions) {
+                String before = folded.substring(0, m.start()).stripTrailing();
+                if (before.endsWith(" the") || before.equals("the")) before = before.substring(0, before.length() - 3).stripTrailing();
+                String cueBefore = endsWithPhrase(before, rules.phrases("source.before"));
+                String cueAfter = startsWithPhrase(folded.substring(m.end()).stripLeading(), rules.phrases("source.after"));
+                if (cueBefore == null && cueAfter == null) continue;
+                ids.addAll(m.ids());
+                words = (cueBefore != null ? cueBefore + " … " : "") + sentence.substring(m.start(), m.end()) + (cueAfter != null ? " … " + cueAfter : "");
+            }
+            if (ids.size() == 1) {
+                why.put("source", words);
+                return ids.iterator().next();
+            }
+            if (ids.size() > 1) {
+                why.put("source", "names " + ids);
+                undecided.add("source");
+            }
+            return null;
+        }
+
+        /** The one item the mentions name, or null (and, when they name several, the field undecided). */
+        private String one(List<Gazetteer.Mention> mentions, Map<String, String> why, String field, List<String> undecided) {
+            Set<String> ids = new TreeSet<>();
+            List<String> words = new ArrayList<>();
+            for (Gazetteer.Mention m : mentions) {
+                ids.addAll(m.ids());
+                words.add(sentence.substring(m.start(), m.end()));
+            }
+            if (ids.size() == 1) {
+                why.put(field, String.join(", ", words));
+                return ids.iterator().next();
+            }
+            if (!ids.isEmpty()) why.put(field, String.join(", ", words) + ": may be " + ids);
+            undecided.add(field);
+            return null;
+        }
+
+        private String firstPhrase(List<String> phrases) {
+            for (String p : phrases) if (Words.find(folded, p, 0) >= 0) return p;
+            return null;
+        }
+
+        private boolean inDate(int start, int end) {
+            for (DateFinder.Found d : dates) if (start < d.end() && end > d.start()) return true;
+            return false;
+        }
+    }
+
+    private static boolean inside(int start, int end, List<Gazetteer.Mention> mentions) {
+        for (Gazetteer.Mention m : mentions) if (start < m.end() && end > m.start()) return true;
+        return false;
+    }
+
+    /** The phrase {@code text} ends with as whole words, or null. */
+    static String endsWithPhrase(String text, List<String> phrases) {
+        for (String p : phrases) {
+            if (text.endsWith(p) && Words.boundary(text, text.length() - p.length(), text.length())) return p;
+        }
+        return null;
+    }
+
+    /** The phrase {@code text} starts with as whole words, or null. */
+    static String startsWithPhrase(String text, List<String> phrases) {
+        for (String p : phrases) {
+            if (text.startsWith(p) && Words.boundary(text, 0, p.length())) return p;
+        }
+        return null;
+    }
+}

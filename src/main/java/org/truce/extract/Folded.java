@@ -1,0 +1,23 @@
+package org.truce.extract;
+
+/**
+ * A text folded for matching without changing its length, so an offset in the folded text is an
+ * offset in the original: each char in lower case, the no-break and thin spaces as spaces, the
+ * typographic apostrophe as {@code '}. Stateless.
+ */
+final class Folded {
+    private Folded() {}
+
+    static String of(String s) {
+        char[] out = new char[s.length()];
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u00A0' || c == '\u202F' || c == '\u2007' || c == '\u2009') c = ' ';
+            else if (c == '\u2019') c = '\'';
+            else if (c == 'İ') c = 'i';
+            else c = Character.toLowerCase(c);
+            out[i] = c;
+        }
+        return new String(out);
+    }
+}
