@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  * January 11, 1211 bodies" is a date and a figure. Immutable; thread-safe.
  */
 final class DateFinder {
-    /** A date said in a sentence: where, the words, and the day it names (null: no single day). */
-    record Found(int start, int end, String words, LocalDate date) {}
+    /**
+     * A date said in a sentence: where, the words, the day it names (null: no single day), and
+     * whether it opens a period ("since 14 November", "с 14 ноября") rather than dating a figure.
+     */
+    record Found(int start, int end, String words, LocalDate date, boolean since) {}
 
     private final Map<String, Integer> months = new HashMap<>();
     private final Map<String, DayOfWeek> weekdays = new HashMap<>();
@@ -87,7 +90,13 @@ final class DateFinder {
             add(out, taken, x.start(), x.end(), folded, d);
         }
         out.sort(Comparator.comparingInt(Found::start));
-        return out;
+        List<Found> marked = new ArrayList<>(out.size());
+        for (Found f : out) {
+            String before = folded.substring(0, f.start()).stripTrailing();
+            boolean since = Extractor.endsWithPhrase(before, rules.phrases("date.since")) != null;
+            marked.add(since ? new Found(f.start(), f.end(), f.words(), f.date(), true) : f);
+        }
+        return marked;
     }
 
     private static void relative(List<Found> out, boolean[] taken, String folded, String phrase, LocalDate d) {
@@ -101,7 +110,7 @@ final class DateFinder {
     private static void add(List<Found> out, boolean[] taken, int start, int end, String folded, LocalDate d) {
         for (int i = start; i < end; i++) if (taken[i]) return;
         for (int i = start; i < end; i++) taken[i] = true;
-        out.add(new Found(start, end, folded.substring(start, end), d));
+        out.add(new Found(start, end, folded.substring(start, end), d, false));
     }
 
     private static LocalDate date(String y, String m, String d) {

@@ -105,7 +105,11 @@ public final class Extractor {
             this.dates = dateFinder.find(folded, documentDate);
             this.sourceMentions = sources.find(folded);
             List<Gazetteer.Mention> inPlaces = new ArrayList<>();
-            for (Gazetteer.Mention m : places.find(folded)) if (!inside(m.start(), m.end(), sourceMentions)) inPlaces.add(m);
+            for (Gazetteer.Mention m : places.find(folded)) {
+                // a place a figure comes from ("from Yerevan", "из Еревана") is not where it is counted
+                boolean origin = endsWithPhrase(folded.substring(0, m.start()).stripTrailing(), rules.phrases("place.from")) != null;
+                if (!origin && !inside(m.start(), m.end(), sourceMentions)) inPlaces.add(m);
+            }
             this.placeMentions = inPlaces;
             this.numbers = new LocaleNumbers(rules.lang().equals("en") ? "en" : rules.lang());
         }
@@ -167,7 +171,8 @@ public final class Extractor {
                     break;
                 }
             }
-            DateFinder.Found dated = dates.stream().filter(d -> d.date() != null).findFirst().orElse(null);
+            DateFinder.Found dated = dates.stream().filter(d -> d.date() != null && !d.since()).findFirst().orElse(null);
+            DateFinder.Found opened = dates.stream().filter(d -> d.date() != null && d.since()).findFirst().orElse(null);
             LocalDate asOf = dated == null ? null : dated.date();
             if (dated != null) why.put("asOf", sentence.substring(dated.start(), dated.end()));
             else undecided.add("asOf");
@@ -176,17 +181,28 @@ public final class Extractor {
             String after = folded.substring(n[1], to).stripLeading();
             String more = startsWithPhrase(after, rules.phrases("increment.after"));
             String another = endsWithPhrase(before, rules.phrases("increment.before"));
-            String day = firstPhrase(rules.phrases("increment.day"));
-            if (day != null) {
+            String day = phraseIn(rules.phrases("increment.day"), from, to);
+            String total = endsWithPhrase(before, rules.phrases("kind.total"));
+            if (total == null) total = phraseIn(rules.phrases("kind.total"), from, n[0]);
+            if (total != null) {
+                why.put("kind", total);
+            } else if (day != null) {
                 kind = ReportKind.INCREMENT;
                 why.put("kind", day);
                 if (asOf != null) since = asOf.minusDays(1);
             } else if (more != null || another != null) {
                 kind = ReportKind.INCREMENT;
                 why.put("kind", more != null ? more : another);
-                undecided.add("since");
+                if (opened != null) {
+                    since = opened.date();
+                    why.put("since", sentence.substring(opened.start(), opened.end()));
+                } else {
+                    undecided.add("since");
+                }
             }
-            String place = one(placeMentions, why, "place", undecided);
+            List<Gazetteer.Mention> near = new ArrayList<>();
+            for (Gazetteer.Mention m : placeMentions) if (m.start() >= from && m.end() <= to) near.add(m);
+            String place = one(near.isEmpty() ? placeMentions : near, why, "place", undecided);
             String source = source(why, undecided);
             double confidence = 1.0 - 0.2 * undecided.size() - (Integer.parseInt(metric[2]) > 25 ? 0.15 : 0);
             return new Proposal(metric[0], value, qualifier, kind, since, asOf, place, Map.of(), source, sentence.strip(), offset,
@@ -271,8 +287,12 @@ public final class Extractor {
             return null;
         }
 
-        private String firstPhrase(List<String> phrases) {
-            for (String p : phrases) if (Words.find(folded, p, 0) >= 0) return p;
+        /** The first of the phrases found as whole words within {@code [from, to)}, or null. */
+        private String phraseIn(List<String> phrases, int from, int to) {
+            for (String p : phrases) {
+                int at = Words.find(folded, p, from);
+                if (at >= 0 && at + p.length() <= to) return p;
+            }
             return null;
         }
 

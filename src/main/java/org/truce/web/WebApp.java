@@ -234,6 +234,7 @@ public final class WebApp {
             feedback.routes(r);
             var importer = new Importer(truce, figures);
             new ImportRoutes(importer).routes(r);
+            new ExtractRoutes(truce).routes(r);
             new DeskPages(truce, pages, figures, incidents, publications, importer).routes(r);
             r.exception(Guard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             r.exception(Problem.class, (e, ctx) -> answer(ctx, e, pages));

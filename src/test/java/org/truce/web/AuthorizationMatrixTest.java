@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(145);
+            assertThat(rows).hasSize(146);
         }
     }
 
@@ -230,6 +230,7 @@ class AuthorizationMatrixTest {
             case "alias" -> "{\"kind\":\"place\",\"alias\":\"Fixture alias " + n + "\",\"id\":\"nk\"}";
             case "mapping" -> "{\"name\":\"mapping-" + n + "\",\"columns\":{\"value\":\"B\"}}";
             case "review-none" -> "{\"id\":\"" + uuid + "\",\"report\":\"" + UUID.randomUUID() + "\",\"decision\":\"confirmed\"}";
+            case "text-ru" -> "{\"text\":\"За сутки вернулись 1 168 беженцев.\",\"lang\":\"ru\"}";
             case "form-mapping" -> "name=desk-mapping-" + n + "&field.B=value&header.B=&locale=ru";
             case "form-review" -> "id=" + uuid + "&report=" + UUID.randomUUID() + "&decision=confirmed";
             case "form-retract" -> "id=" + uuid + "&retraction.reason=Fixture+" + n;
