@@ -113,7 +113,7 @@ final class DeskForms {
     }
 
     /** The report form's fields: the fixed ones and one number field per breakdown any metric of the catalog allows. */
-    private Map<String, FormJson.Kind> reportFields() {
+    Map<String, FormJson.Kind> reportFields() {
         Map<String, FormJson.Kind> out = new LinkedHashMap<>(REPORT);
         for (String b : breakdowns(truce.ledger().size()).keySet()) out.put("breakdown." + b, FormJson.Kind.NUMBER);
         return out;
@@ -203,7 +203,7 @@ final class DeskForms {
                 "dateExample", org.truce.web.desk.LocalInput.dateExample(LocalDate.now(truce.clock()), ui.lang()));
     }
 
-    private List<org.truce.web.desk.Choice> placeChoices(Ui ui, long size) {
+    List<org.truce.web.desk.Choice> placeChoices(Ui ui, long size) {
         return PlaceLabels.of(truce.figures().places(size), ui,
                 s -> truce.figures().source(s, size).map(src -> src.name(ui.lang())).orElse(s));
     }

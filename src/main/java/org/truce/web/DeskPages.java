@@ -18,11 +18,13 @@ final class DeskPages {
     private final PublishPage publish;
 
     private final ImportPage imports;
+    private final ExtractPage extract;
 
     DeskPages(Truce truce, Pages pages, FigureRoutes writes, IncidentRoutes incidents, PublicationRoutes publications, Importer importer) {
         this.imports = new ImportPage(importer, pages, truce, writes);
         this.desk = new Desk(truce, pages, writes);
         this.forms = new DeskForms(truce, pages, writes, incidents);
+        this.extract = new ExtractPage(truce, pages, writes, forms);
         this.reports = new ReportPage(truce, pages, writes);
         this.publish = new PublishPage(truce, pages, publications);
         this.review = new ReviewPages(truce, pages, incidents);
@@ -42,6 +44,9 @@ final class DeskPages {
         r.get("/desk/imports", imports::form, Access.REPORTING);
         r.post("/desk/imports", imports::submit, Access.REPORTING);
         r.post("/desk/imports/mapping", imports::saveMapping, Access.REPORTING);
+        r.get("/desk/extract", extract::form, Access.REPORTING);
+        r.post("/desk/extract", extract::read, Access.REPORTING);
+        r.post("/desk/extract/accept", extract::accept, Access.REPORTING);
         r.get("/desk/incidents/new", forms::incidentForm, Access.REPORTING);
         r.post("/desk/incidents/new", forms::submitIncident, Access.REPORTING);
         r.get("/desk/incidents/{id}", review::incident, Access.SIGNED_IN);

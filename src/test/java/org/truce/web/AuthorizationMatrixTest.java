@@ -55,7 +55,7 @@ class AuthorizationMatrixTest {
                 }
             }
             assertThat(mismatches).isEmpty();
-            assertThat(rows).hasSize(146);
+            assertThat(rows).hasSize(149);
         }
     }
 
@@ -231,6 +231,9 @@ class AuthorizationMatrixTest {
             case "mapping" -> "{\"name\":\"mapping-" + n + "\",\"columns\":{\"value\":\"B\"}}";
             case "review-none" -> "{\"id\":\"" + uuid + "\",\"report\":\"" + UUID.randomUUID() + "\",\"decision\":\"confirmed\"}";
             case "text-ru" -> "{\"text\":\"За сутки вернулись 1 168 беженцев.\",\"lang\":\"ru\"}";
+            case "form-extract" -> "text=" + java.net.URLEncoder.encode("As of January 11, 48,241 people returned.", java.nio.charset.StandardCharsets.UTF_8)
+                    + "&document.date=2021-01-11";
+            case "form-extract-accept" -> "text=x&id=" + uuid + "&metric=returnees";
             case "form-mapping" -> "name=desk-mapping-" + n + "&field.B=value&header.B=&locale=ru";
             case "form-review" -> "id=" + uuid + "&report=" + UUID.randomUUID() + "&decision=confirmed";
             case "form-retract" -> "id=" + uuid + "&retraction.reason=Fixture+" + n;
