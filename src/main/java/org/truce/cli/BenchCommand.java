@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * SQLite and PostgreSQL/PostGIS ({@link CompareBench}); or, with {@code --imports}, a spreadsheet through
  * {@code POST /api/v1/imports} over HTTP ({@link ImportBench}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark ingest, queries, bulletin and rebuild; or, with --map, point classification; or, with --compare, side by side with SQLite and PostgreSQL; or, with --imports, a spreadsheet through POST /api/v1/imports.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark ingest, queries, bulletin and rebuild; or, with --map, point classification; or, with --compare, side by side with SQLite and PostgreSQL; or, with --imports, a spreadsheet through POST /api/v1/imports; or, with --extraction, the extraction corpus.")
 final class BenchCommand implements Callable<Integer> {
     private static final long BYTES_PER_REPORT_ON_DISK = 1500;
 
@@ -61,8 +61,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "10000", description = "With --imports: rows of the spreadsheet (default ${DEFAULT-VALUE}).")
     int rows;
 
+    @Option(names = "--extraction", description = "Instead: read the extraction corpus (--corpus) and print precision and recall per field and language.")
+    boolean extraction;
+
+    @Option(names = "--corpus", defaultValue = "src/test/resources/extraction/corpus",
+            description = "With --extraction: the directory of <lang>.json corpus files and aliases.json (default ${DEFAULT-VALUE}).")
+    Path corpus;
+
+    @Option(names = "--misses", description = "With --extraction: also list every figure missed or field wrong.")
+    boolean misses;
+
     @Override
     public Integer call() throws Exception {
+        if (extraction) {
+            empty();
+            ExtractionBench.run(dir, corpus, misses);
+            return 0;
+        }
         if (imports) {
             if (rows < 1 || rows > 10_000) throw new IllegalArgumentException("--rows must be between 1 and 10000 (an import's limit)");
             empty();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code truce} command line: serve, bulletin, verify, witness, export, import, demo, bench, admin, mirror. */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "truce 0.1.0",
         description = "The joint, verifiable record of a ceasefire and its settlement.",
-        subcommands = {ServeCommand.class, BulletinCommand.class, MapCommand.class, VerifyCommand.class, WitnessCommand.class, ExportCommand.class, ImportCommand.class, DemoCommand.class,
+        subcommands = {ServeCommand.class, BulletinCommand.class, MapCommand.class, VerifyCommand.class, WitnessCommand.class, ExportCommand.class, ImportCommand.class, ExtractCommand.class, DemoCommand.class,
                 BenchCommand.class, AdminCommand.class, MirrorCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -58,7 +58,15 @@ final class DateFinder {
         dayMonth = Pattern.compile("(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|-го|-ого|-е)?\\s+(?:of\\s+)?(" + m + ")\\.?(?:\\s+((?:19|20)\\d{2}))?(?![\\p{L}])");
         monthDay = Pattern.compile("(?<![\\p{L}])(" + m + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2})(?![\\d.,]\\d))?(?![\\p{L}\\d])");
         monthYear = Pattern.compile("(?<![\\p{L}])(" + m + ")\\s+((?:19|20)\\d{2})(?!\\d)");
-        weekday = Pattern.compile("(?<![\\p{L}])(" + alternation(weekdays.keySet()) + ")(?![\\p{L}])");
+        Map<DayOfWeek, List<String>> byDay = new java.util.TreeMap<>();
+        weekdays.forEach((name, day) -> byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(Inflection.word(name, rules.lang())));
+        StringBuilder forms = new StringBuilder();
+        byDay.forEach((day, names) -> {
+            names.sort(Comparator.comparingInt(String::length).reversed());
+            if (forms.length() > 0) forms.append('|');
+            forms.append("(?<d").append(day.getValue()).append('>').append(String.join("|", names)).append(')');
+        });
+        weekday = Pattern.compile("(?<![\\p{L}])(?:" + forms + ")(?![\\p{L}])");
     }
 
     private static String alternation(java.util.Collection<String> words) {
@@ -86,7 +94,15 @@ final class DateFinder {
         for (String w : rules.phrases("date.today")) relative(out, taken, folded, w, documentDate);
         x = weekday.matcher(folded);
         while (x.find()) {
-            LocalDate d = documentDate == null ? null : documentDate.with(TemporalAdjusters.previousOrSame(weekdays.get(x.group(1))));
+            DayOfWeek day = null;
+            for (DayOfWeek w : DayOfWeek.values()) {
+                try {
+                    if (x.group("d" + w.getValue()) != null) day = w;
+                } catch (IllegalArgumentException noSuchGroup) {
+                    // a language whose names ICU does not give for this day
+                }
+            }
+            LocalDate d = documentDate == null || day == null ? null : documentDate.with(TemporalAdjusters.previousOrSame(day));
             add(out, taken, x.start(), x.end(), folded, d);
         }
         out.sort(Comparator.comparingInt(Found::start));

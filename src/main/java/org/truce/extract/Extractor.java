@@ -57,10 +57,43 @@ public final class Extractor {
         DateFinder dates = new DateFinder(rules);
         List<Proposal> proposals = new ArrayList<>();
         List<Extraction.Unread> unread = new ArrayList<>();
+        int paragraph = -1;
+        int paragraphFrom = 0;
+        Map<String, String> cited = new LinkedHashMap<>();
         for (int[] s : sentences(text, language)) {
-            new SentenceReading(text.substring(s[0], s[1]), s[0], rules, dates, documentDate).read(proposals, unread);
+            int line = lineOf(text, s[0]);
+            if (line != paragraph) {
+                inherit(proposals, paragraphFrom, cited);
+                paragraph = line;
+                paragraphFrom = proposals.size();
+                cited.clear();
+            }
+            SentenceReading reading = new SentenceReading(text.substring(s[0], s[1]), s[0], rules, dates, documentDate);
+            reading.read(proposals, unread);
+            cited.putAll(reading.cited());
         }
+        inherit(proposals, paragraphFrom, cited);
         return new Extraction(language, detected, proposals, unread);
+    }
+
+    private static int lineOf(String text, int offset) {
+        int n = 0;
+        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') n++;
+        return n;
+    }
+
+    /**
+     * A paragraph that cites one body only ("..., the ministry said." after the figures; "According to
+     * X:" before them) speaks in its name throughout: its figures with no source of their own take it,
+     * saying where it was named. A paragraph that cites two bodies or none gives nothing.
+     */
+    private static void inherit(List<Proposal> proposals, int from, Map<String, String> cited) {
+        if (cited.size() != 1) return;
+        var only = cited.entrySet().iterator().next();
+        for (int i = from; i < proposals.size(); i++) {
+            Proposal p = proposals.get(i);
+            if (p.source() == null && !p.undecided().contains("source")) proposals.set(i, p.withSource(only.getKey(), "in the paragraph: " + only.getValue()));
+        }
     }
 
     /** The sentences of a text as [start, end) offsets: lines first, then ICU's sentence breaks; bullets and spaces trimmed. */
@@ -96,6 +129,13 @@ public final class Extractor {
         private final List<Gazetteer.Mention> sourceMentions;
         private final List<Gazetteer.Mention> placeMentions;
         private final LocaleNumbers numbers;
+        /** The bodies the sentence cites (a name with a cue), each with the words. */
+        private final Map<String, String> cited = new LinkedHashMap<>();
+
+        Map<String, String> cited() {
+            if (cited.isEmpty()) citedSources();
+            return cited;
+        }
 
         SentenceReading(String sentence, int offset, ExtractionRules rules, DateFinder dateFinder, LocalDate documentDate) {
             this.sentence = sentence;
@@ -103,9 +143,9 @@ public final class Extractor {
             this.offset = offset;
             this.rules = rules;
             this.dates = dateFinder.find(folded, documentDate);
-            this.sourceMentions = sources.find(folded);
+            this.sourceMentions = sources.find(folded, rules.lang());
             List<Gazetteer.Mention> inPlaces = new ArrayList<>();
-            for (Gazetteer.Mention m : places.find(folded)) {
+            for (Gazetteer.Mention m : places.find(folded, rules.lang())) {
                 // a place a figure comes from ("from Yerevan", "из Еревана") is not where it is counted
                 boolean origin = endsWithPhrase(folded.substring(0, m.start()).stripTrailing(), rules.phrases("place.from")) != null;
                 if (!origin && !inside(m.start(), m.end(), sourceMentions)) inPlaces.add(m);
@@ -126,7 +166,14 @@ public final class Extractor {
                 } catch (BadCell ambiguous) {
                     continue;
                 }
-                spans.add(new int[] {m.start(), m.end()});
+                int end = m.end();
+                String thousand = startsWithPhrase(folded.substring(end).stripLeading(), rules.phrases("number.thousand"));
+                if (thousand != null) {
+                    v = v.multiply(BigDecimal.valueOf(1000)).stripTrailingZeros();
+                    if (v.scale() < 0) v = v.setScale(0);
+                    end = folded.indexOf(thousand, end) + thousand.length();
+                }
+                spans.add(new int[] {m.start(), end});
                 values.add(v);
             }
             if (spans.isEmpty()) return;
@@ -180,7 +227,8 @@ public final class Extractor {
             LocalDate since = null;
             String after = folded.substring(n[1], to).stripLeading();
             String more = startsWithPhrase(after, rules.phrases("increment.after"));
-            String another = endsWithPhrase(before, rules.phrases("increment.before"));
+            String unqualified = why.containsKey("qualifier") ? before.substring(0, before.length() - why.get("qualifier").length()).stripTrailing() : before;
+            String another = endsWithPhrase(unqualified, rules.phrases("increment.before"));
             String day = phraseIn(rules.phrases("increment.day"), from, to);
             String total = endsWithPhrase(before, rules.phrases("kind.total"));
             if (total == null) total = phraseIn(rules.phrases("kind.total"), from, n[0]);
@@ -246,21 +294,25 @@ public final class Extractor {
             return null;
         }
 
-        /** The one source the sentence cites: a source's name with a cue before or after it. */
-        private String source(Map<String, String> why, List<String> undecided) {
-            Set<String> ids = new TreeSet<>();
-            String words = null;
+        /** Collects the bodies the sentence cites: a source's name with a cue before or after it. */
+        private void citedSources() {
             for (Gazetteer.Mention m : sourceMentions) {
                 String before = folded.substring(0, m.start()).stripTrailing();
                 if (before.endsWith(" the") || before.equals("the")) before = before.substring(0, before.length() - 3).stripTrailing();
                 String cueBefore = endsWithPhrase(before, rules.phrases("source.before"));
                 String cueAfter = startsWithPhrase(folded.substring(m.end()).stripLeading(), rules.phrases("source.after"));
                 if (cueBefore == null && cueAfter == null) continue;
-                ids.addAll(m.ids());
-                words = (cueBefore != null ? cueBefore + " … " : "") + sentence.substring(m.start(), m.end()) + (cueAfter != null ? " … " + cueAfter : "");
+                String words = (cueBefore != null ? cueBefore + " … " : "") + sentence.substring(m.start(), m.end()) + (cueAfter != null ? " … " + cueAfter : "");
+                for (String id : m.ids()) cited.putIfAbsent(id, words);
             }
+        }
+
+        /** The one source the sentence cites, or null (and, when it cites several, the field undecided). */
+        private String source(Map<String, String> why, List<String> undecided) {
+            Map<String, String> c = cited();
+            Set<String> ids = new TreeSet<>(c.keySet());
             if (ids.size() == 1) {
-                why.put("source", words);
+                why.put("source", c.values().iterator().next());
                 return ids.iterator().next();
             }
             if (ids.size() > 1) {

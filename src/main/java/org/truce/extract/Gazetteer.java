@@ -23,6 +23,7 @@ final class Gazetteer {
     /** A name found in a sentence: where (in the sentence's normal form), the words, and every id it names. */
     record Mention(int start, int end, String words, Set<String> ids) {}
 
+    private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("\\((\\p{Lu}{2,10})\\)");
     private final Map<String, Set<String>> names = new HashMap<>();
     private final List<String> longestFirst;
 
@@ -49,6 +50,9 @@ final class Gazetteer {
     }
 
     private static void add(Map<String, Set<String>> n, String name, String id) {
+        // an acronym in parentheses is a name of its own: "... for Mine Action (ANAMA)"
+        java.util.regex.Matcher acronym = ACRONYM.matcher(name);
+        if (acronym.find()) n.computeIfAbsent(Alias.normal(acronym.group(1)), k -> new TreeSet<>()).add(id);
         String key = Alias.normal(name);
         // a name in parentheses explains ("Russia (the carrier names no body)"): the words before it are the name
         int paren = key.indexOf(" (");
@@ -58,24 +62,40 @@ final class Gazetteer {
         if (key.startsWith("the ")) n.computeIfAbsent(key.substring(4), k -> new TreeSet<>()).add(id);
     }
 
-    /** Every name found in {@code normal} (a sentence in normal form), none overlapping a longer one found first. */
-    List<Mention> find(String normal) {
+    /**
+     * Every name found in a folded sentence, inflected as {@code lang} inflects ({@link Inflection}),
+     * none overlapping a longer name found first.
+     */
+    List<Mention> find(String folded, String lang) {
         List<Mention> found = new ArrayList<>();
-        boolean[] taken = new boolean[normal.length()];
-        for (String name : longestFirst) {
-            int from = 0;
-            while (true) {
-                int at = normal.indexOf(name, from);
-                if (at < 0) break;
-                int end = at + name.length();
-                from = at + 1;
-                if (!Words.boundary(normal, at, end) || anyTaken(taken, at, end)) continue;
-                for (int i = at; i < end; i++) taken[i] = true;
-                found.add(new Mention(at, end, name, names.get(name)));
+        boolean[] taken = new boolean[folded.length()];
+        for (Entry e : entries(lang)) {
+            if (!folded.contains(e.head())) continue;
+            java.util.regex.Matcher m = e.pattern().matcher(folded);
+            while (m.find()) {
+                if (anyTaken(taken, m.start(), m.end())) continue;
+                for (int i = m.start(); i < m.end(); i++) taken[i] = true;
+                found.add(new Mention(m.start(), m.end(), e.name(), names.get(e.name())));
             }
         }
         found.sort(Comparator.comparingInt(Mention::start));
         return found;
+    }
+
+    /** A name with its pattern in one language, and the first letters every form of it shares (a cheap test before the pattern). */
+    private record Entry(String name, java.util.regex.Pattern pattern, String head) {}
+
+    private final Map<String, List<Entry>> byLang = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<Entry> entries(String lang) {
+        return byLang.computeIfAbsent(lang, l -> {
+            List<Entry> out = new ArrayList<>();
+            for (String name : longestFirst) {
+                String head = name.substring(0, Math.min(3, name.length()));
+                out.add(new Entry(name, Inflection.of(name, l), head));
+            }
+            return List.copyOf(out);
+        });
     }
 
     private static boolean anyTaken(boolean[] taken, int from, int to) {

@@ -27,6 +27,14 @@ public record Proposal(String metric, BigDecimal value, Qualifier qualifier, Rep
         undecided = List.copyOf(undecided);
     }
 
+    /** The same figure in the name of a body cited elsewhere in its paragraph; a little less sure. */
+    Proposal withSource(String id, String words) {
+        Map<String, String> w = new java.util.LinkedHashMap<>(why);
+        w.put("source", words);
+        return new Proposal(metric, value, qualifier, kind, since, asOf, place, breakdown, id, sentence, start, end, w, undecided,
+                Math.max(0.05, Math.round((confidence - 0.1) * 100) / 100.0));
+    }
+
     Proposal withBreakdown(String name, BigDecimal value, String words) {
         Map<String, BigDecimal> b = new java.util.LinkedHashMap<>(breakdown);
         b.put(name, value);

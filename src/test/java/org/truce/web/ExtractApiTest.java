@@ -53,7 +53,8 @@ class ExtractApiTest {
         assertThat(total.get("qualifier").asText()).isEqualTo("more_than");
         assertThat(total.get("kind").asText()).isEqualTo("total");
         assertThat(total.get("place").asText()).isEqualTo("nk");
-        assertThat(total.get("source").isNull()).as("the sentence names no body").isTrue();
+        assertThat(total.get("source").asText()).as("the paragraph cites one body only").isEqualTo("ru-defence-ministry");
+        assertThat(total.at("/why/source").asText()).startsWith("in the paragraph: по данным");
         assertThat(total.get("asOf").isNull()).as("'since 14 November' dates no figure").isTrue();
         assertThat(total.get("undecided").toString()).contains("asOf");
         assertThat(a.get("proposals")).hasSize(2);
