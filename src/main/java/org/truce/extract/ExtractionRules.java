@@ -47,7 +47,7 @@ final class ExtractionRules {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String key : p.stringPropertyNames()) {
             List<String> list = new ArrayList<>();
-            for (String w : p.getProperty(key).split("\\|")) if (!w.isBlank()) list.add(Alias.normal(w));
+            for (String w : p.getProperty(key).split("\\|")) if (!w.isBlank()) list.add(Folded.of(Alias.normal(w)));
             list.sort(Comparator.comparingInt(String::length).reversed());
             out.put(key, List.copyOf(list));
         }

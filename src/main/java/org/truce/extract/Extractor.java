@@ -32,6 +32,8 @@ import org.truce.ingest.LocaleNumbers;
 public final class Extractor {
     /** How far (in characters) a metric's phrase may stand from its number. */
     static final int REACH = 80;
+    /** How much farther a metric's phrase before its number counts than one after it. */
+    static final int BEFORE_PENALTY = 8;
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d.,])\\d{1,3}(?:[ ,.]\\d{3})+(?:[.,]\\d+)?(?![\\d\\p{L}%])|(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(?![\\d\\p{L}%])");
     private final Gazetteer sources;
@@ -159,7 +161,8 @@ public final class Extractor {
             List<BigDecimal> values = new ArrayList<>();
             Matcher m = NUMBER.matcher(folded);
             while (m.find()) {
-                if (inDate(m.start(), m.end()) || inside(m.start(), m.end(), sourceMentions) || inside(m.start(), m.end(), placeMentions)) continue;
+                if (inDate(m.start(), m.end()) || inPeriod(m.start(), m.end()) || inside(m.start(), m.end(), sourceMentions)
+                        || inside(m.start(), m.end(), placeMentions)) continue;
                 BigDecimal v;
                 try {
                     v = numbers.parse(sentence.substring(m.start(), m.end()));
@@ -267,7 +270,8 @@ public final class Extractor {
                     int at = Words.find(folded, phrase, from);
                     while (at >= 0 && at + phrase.length() <= to) {
                         int end = at + phrase.length();
-                        int distance = end <= n[0] ? n[0] - end : at >= n[1] ? at - n[1] : -1;
+                        // the counted noun mostly follows its number ("618 housing buildings"): a phrase before it stands farther
+                        int distance = end <= n[0] ? n[0] - end + BEFORE_PENALTY : at >= n[1] ? at - n[1] : -1;
                         if (distance >= 0 && distance <= REACH && !inDate(at, end)
                                 && (distance < bestDistance || (distance == bestDistance && phrase.length() > words.length()))) {
                             best = e.getKey();
@@ -346,6 +350,20 @@ public final class Extractor {
                 if (at >= 0 && at + p.length() <= to) return p;
             }
             return null;
+        }
+
+        /** Whether the span lies in a phrase of a period ("in the past 24 hours", "за последние 24 часа"): its number counts nothing. */
+        private boolean inPeriod(int start, int end) {
+            for (String key : List.of("increment.day", "date.today")) {
+                for (String p : rules.phrases(key)) {
+                    int at = Words.find(folded, p, 0);
+                    while (at >= 0) {
+                        if (start < at + p.length() && end > at) return true;
+                        at = Words.find(folded, p, at + 1);
+                    }
+                }
+            }
+            return false;
         }
 
         private boolean inDate(int start, int end) {

@@ -52,8 +52,8 @@ final class Gazetteer {
     private static void add(Map<String, Set<String>> n, String name, String id) {
         // an acronym in parentheses is a name of its own: "... for Mine Action (ANAMA)"
         java.util.regex.Matcher acronym = ACRONYM.matcher(name);
-        if (acronym.find()) n.computeIfAbsent(Alias.normal(acronym.group(1)), k -> new TreeSet<>()).add(id);
-        String key = Alias.normal(name);
+        if (acronym.find()) n.computeIfAbsent(Folded.of(Alias.normal(acronym.group(1))), k -> new TreeSet<>()).add(id);
+        String key = Folded.of(Alias.normal(name));
         // a name in parentheses explains ("Russia (the carrier names no body)"): the words before it are the name
         int paren = key.indexOf(" (");
         if (paren > 0) key = key.substring(0, paren);
