@@ -221,7 +221,9 @@ public final class Extractor {
                     break;
                 }
             }
-            DateFinder.Found dated = dates.stream().filter(d -> d.date() != null && !d.since()).findFirst().orElse(null);
+            // a dateline ("MOSCOW, December 26 (TASS)") dates the dispatch: any other date of the sentence comes first
+            DateFinder.Found dated = dates.stream().filter(d -> d.date() != null && !d.since() && !dateline(d)).findFirst()
+                    .orElse(dates.stream().filter(d -> d.date() != null && !d.since()).findFirst().orElse(null));
             DateFinder.Found opened = dates.stream().filter(d -> d.date() != null && d.since()).findFirst().orElse(null);
             LocalDate asOf = dated == null ? null : dated.date();
             if (dated != null) why.put("asOf", sentence.substring(dated.start(), dated.end()));
@@ -250,6 +252,11 @@ public final class Extractor {
                 } else {
                     undecided.add("since");
                 }
+            } else if (dated != null && opened == null && dayEvent(dated)) {
+                // "220 refugees returned on 31 December": what happened that day, not a total as of it
+                kind = ReportKind.INCREMENT;
+                why.put("kind", sentence.substring(dated.start(), dated.end()));
+                since = asOf.minusDays(1);
             }
             List<Gazetteer.Mention> near = new ArrayList<>();
             for (Gazetteer.Mention m : placeMentions) if (m.start() >= from && m.end() <= to) near.add(m);
@@ -350,6 +357,32 @@ public final class Extractor {
                 if (at >= 0 && at + p.length() <= to) return p;
             }
             return null;
+        }
+
+        /** Whether the date stands at the head of the sentence as a dispatch's dateline, before "(", "/" or a dash. */
+        private boolean dateline(DateFinder.Found d) {
+            if (d.start() > 40) return false;
+            String after = folded.substring(d.end()).stripLeading();
+            if (after.startsWith(".") || after.startsWith(",")) after = after.substring(1).stripLeading();
+            return after.startsWith("(") || after.startsWith("/") || after.startsWith("—") || after.startsWith("–") || after.startsWith("- ");
+        }
+
+        /**
+         * Whether a figure dated {@code d} counts what happened on that day: the date is a single day
+         * said without an as-of word ("as of", "по состоянию на") and not as the day a body spoke
+         * ("said on Friday"), nor a dateline.
+         */
+        private boolean dayEvent(DateFinder.Found d) {
+            if (dateline(d)) return false;
+            String before = folded.substring(0, d.start()).stripTrailing();
+            if (endsWithPhrase(before, rules.phrases("date.asof")) != null) return false;
+            for (String on : rules.phrases("date.on")) {
+                if (before.endsWith(" " + on)) {
+                    before = before.substring(0, before.length() - on.length()).stripTrailing();
+                    break;
+                }
+            }
+            return endsWithPhrase(before, rules.phrases("source.after")) == null && !rules.phrases("date.asof").isEmpty();
         }
 
         /** Whether the span lies in a phrase of a period ("in the past 24 hours", "за последние 24 часа"): its number counts nothing. */
