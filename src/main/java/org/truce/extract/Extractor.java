@@ -294,7 +294,8 @@ public final class Extractor {
 
         /** [breakdown name, words] when the number is said as a part ("including 153 children"), else null. */
         private String[] breakdown(int[] n, int from, int to) {
-            String before = folded.substring(from, n[0]).stripTrailing();
+            // "из них — 22", "of which: 22": the cue may stand before a dash or a colon
+            String before = folded.substring(from, n[0]).replaceAll("[\\s—–:\\-]+$", "");
             String cue = endsWithPhrase(before, rules.phrases("breakdown.before"));
             if (cue == null) return null;
             String after = folded.substring(n[1], to).stripLeading();
