@@ -34,7 +34,7 @@ class ArchitectureTest {
     @Test
     void domain_packages_do_not_depend_on_store_web_or_cli() {
         noClasses().that().resideInAnyPackage("org.truce.ledger..", "org.truce.catalog..", "org.truce.record..",
-                        "org.truce.figures..", "org.truce.bulletin..", "org.truce.ingest..", "org.truce.accounts..", "org.truce.audit..", "org.truce.privacy..",
+                        "org.truce.figures..", "org.truce.bulletin..", "org.truce.ingest..", "org.truce.extract..", "org.truce.accounts..", "org.truce.audit..", "org.truce.privacy..",
                         "org.truce.cases..", "org.truce.places..", "org.truce.accords..", "org.truce.incidents..", "org.truce.witness..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.truce.store..", "org.truce.web..",
                         "org.truce.cli..", "org.truce.app..")
