@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import org.truce.catalog.Alias;
 
 /**
  * The phrases of one language that say what a number counts, how it is qualified, whether it is an
  * increment, which breakdown it is, who says it and when: {@code /extraction/rules_<lang>.properties},
- * {@code key=phrase|other phrase}, compared in {@link Alias#normal normal} form, longest first.
+ * {@code key=phrase|other phrase}, compared {@link Folded#phrase folded}, longest first.
  * Immutable once loaded; thread-safe.
  */
 final class ExtractionRules {
@@ -47,7 +46,7 @@ final class ExtractionRules {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String key : p.stringPropertyNames()) {
             List<String> list = new ArrayList<>();
-            for (String w : p.getProperty(key).split("\\|")) if (!w.isBlank()) list.add(Folded.of(Alias.normal(w)));
+            for (String w : p.getProperty(key).split("\\|")) if (!w.isBlank()) list.add(Folded.phrase(w));
             list.sort(Comparator.comparingInt(String::length).reversed());
             out.put(key, List.copyOf(list));
         }

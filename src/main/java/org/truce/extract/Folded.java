@@ -20,4 +20,13 @@ final class Folded {
         }
         return new String(out);
     }
+
+    /**
+     * A phrase of the rules in the form it is looked for in folded text: folded, trimmed, runs of
+     * spaces as one. No compatibility normalisation, which would spell the Armenian ligature և as two
+     * letters the text does not have.
+     */
+    static String phrase(String s) {
+        return of(s).strip().replaceAll("\\s+", " ");
+    }
 }
