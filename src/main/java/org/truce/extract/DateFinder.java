@@ -55,7 +55,7 @@ final class DateFinder {
             }
         }
         String m = alternation(months.keySet());
-        dayMonth = Pattern.compile("(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|-го|-ого|-е)?\\s+(?:of\\s+)?(" + m + ")\\.?(?:\\s+((?:19|20)\\d{2}))?(?![\\p{L}])");
+        dayMonth = Pattern.compile("(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th|-го|-ого|-е|\\.)?\\s+(?:of\\s+)?(" + m + ")\\.?(?:\\s+((?:19|20)\\d{2}))?(?![\\p{L}])");
         monthDay = Pattern.compile("(?<![\\p{L}])(" + m + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+((?:19|20)\\d{2})(?![\\d.,]\\d))?(?![\\p{L}\\d])");
         monthYear = Pattern.compile("(?<![\\p{L}])(" + m + ")\\s+((?:19|20)\\d{2})(?!\\d)");
         Map<DayOfWeek, List<String>> byDay = new java.util.TreeMap<>();

@@ -36,6 +36,8 @@ public final class Extractor {
     static final int BEFORE_PENALTY = 8;
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d.,])\\d{1,3}(?:[ ,.]\\d{3})+(?:[.,]\\d+)?(?![\\d\\p{L}%])|(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(?![\\d\\p{L}%])");
+    /** Up to three digits standing alone after a thousands word. */
+    private static final Pattern HUNDREDS = Pattern.compile("\\s+(\\d{1,3})(?![\\d.,]\\d)(?![\\p{L}])");
     private final Gazetteer sources;
     private final Gazetteer places;
 
@@ -161,6 +163,7 @@ public final class Extractor {
             List<BigDecimal> values = new ArrayList<>();
             Matcher m = NUMBER.matcher(folded);
             while (m.find()) {
+                if (!spans.isEmpty() && m.start() < spans.get(spans.size() - 1)[1]) continue; // read with the number before it
                 if (inDate(m.start(), m.end()) || inPeriod(m.start(), m.end()) || inside(m.start(), m.end(), sourceMentions)
                         || inside(m.start(), m.end(), placeMentions)) continue;
                 BigDecimal v;
@@ -175,6 +178,12 @@ public final class Extractor {
                     v = v.multiply(BigDecimal.valueOf(1000)).stripTrailingZeros();
                     if (v.scale() < 0) v = v.setScale(0);
                     end = folded.indexOf(thousand, end) + thousand.length();
+                    // "47 հազար 834", "1 тыс. 895": the hundreds after the thousands word are the same number
+                    Matcher rest = HUNDREDS.matcher(folded).region(end, folded.length());
+                    if (v.scale() == 0 && rest.lookingAt()) {
+                        v = v.add(new BigDecimal(rest.group(1)));
+                        end = rest.end();
+                    }
                 }
                 spans.add(new int[] {m.start(), end});
                 values.add(v);
@@ -215,6 +224,7 @@ public final class Extractor {
             String before = folded.substring(from, n[0]).stripTrailing();
             for (String q : List.of("more_than", "about")) {
                 String said = endsWithPhrase(before, rules.phrases("qualifier." + q));
+                if (said == null) said = suffixAfter(n[1], to, rules.phrases("qualifier." + q + ".after"));
                 if (said != null) {
                     qualifier = q.equals("about") ? Qualifier.ABOUT : Qualifier.MORE_THAN;
                     why.put("qualifier", said);
@@ -232,7 +242,8 @@ public final class Extractor {
             LocalDate since = null;
             String after = folded.substring(n[1], to).stripLeading();
             String more = startsWithPhrase(after, rules.phrases("increment.after"));
-            String unqualified = why.containsKey("qualifier") ? before.substring(0, before.length() - why.get("qualifier").length()).stripTrailing() : before;
+            String unqualified = why.containsKey("qualifier") && before.endsWith(why.get("qualifier"))
+                    ? before.substring(0, before.length() - why.get("qualifier").length()).stripTrailing() : before;
             String another = endsWithPhrase(unqualified, rules.phrases("increment.before"));
             String day = phraseIn(rules.phrases("increment.day"), from, to);
             String total = endsWithPhrase(before, rules.phrases("kind.total"));
@@ -356,6 +367,20 @@ public final class Extractor {
             for (String p : phrases) {
                 int at = Words.find(folded, p, from);
                 if (at >= 0 && at + p.length() <= to) return p;
+            }
+            return null;
+        }
+
+        /**
+         * A qualifier said after the number, ending one of the next two words ("479,2 hektardan çox",
+         * "400 հեկտարից ավելի"): the phrase, or null.
+         */
+        private String suffixAfter(int from, int to, List<String> phrases) {
+            if (phrases.isEmpty() || to <= from) return null;
+            String after = folded.substring(from, Math.min(to, from + 60));
+            for (String p : phrases) {
+                Matcher m = Pattern.compile("^\\s*(?:\\S+\\s+)?\\S*?" + Pattern.quote(p) + "(?![\\p{L}])").matcher(after);
+                if (m.find()) return after.substring(0, m.end()).strip();
             }
             return null;
         }
