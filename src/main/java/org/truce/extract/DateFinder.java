@@ -35,6 +35,8 @@ final class DateFinder {
     private final Pattern monthYear;
     private final Pattern weekday;
     private final ExtractionRules rules;
+    /** A day number alone, perhaps after a word of "until" ("to 22", "по 22"), not part of a larger number. */
+    private static final Pattern LAST_DAY = Pattern.compile("\\s*(?:\\p{L}+\\s+)?(\\d{1,2})(?![\\d]|[.,]\\d|\\s*\\p{L})");
     private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?![\\d])|(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
 
     DateFinder(ExtractionRules rules) {
@@ -45,7 +47,10 @@ final class DateFinder {
                 String[] names = symbols.getMonths(context, width);
                 for (int m = 0; m < 12 && m < names.length; m++) {
                     String n = Folded.of(names[m]).replace(".", "");
-                    if (n.length() >= 3) months.putIfAbsent(n, m + 1);
+                    if (n.length() < 3) continue;
+                    months.putIfAbsent(n, m + 1);
+                    // a month in a case ICU does not list ("noyabrın 29-dan", "mayın 17-dən")
+                    for (String suffix : rules.phrases("date.month.suffix")) months.putIfAbsent(n + suffix, m + 1);
                 }
                 String[] days = symbols.getWeekdays(context, width);
                 for (int d = 1; d < days.length; d++) {
@@ -109,10 +114,54 @@ final class DateFinder {
         List<Found> marked = new ArrayList<>(out.size());
         for (Found f : out) {
             String before = folded.substring(0, f.start()).stripTrailing();
-            boolean since = Extractor.endsWithPhrase(before, rules.phrases("date.since")) != null;
+            boolean since = Extractor.endsWithPhrase(before, rules.phrases("date.since")) != null
+                    || suffixed(folded, f.end(), rules.phrases("date.since.after")) != null;
             marked.add(since ? new Found(f.start(), f.end(), f.words(), f.date(), true) : f);
         }
-        return marked;
+        return withLastDays(marked, folded);
+    }
+
+    /**
+     * The last day of a period said as a day number alone after its first day ("mayın 17-dən
+     * 22-dək", "from May 17 to 22"): found only with a word or suffix of "until", in the first day's
+     * month.
+     */
+    private List<Found> withLastDays(List<Found> dates, String folded) {
+        List<Found> out = new ArrayList<>(dates);
+        for (Found f : dates) {
+            if (!f.since() || f.date() == null) continue;
+            int at = f.end();
+            String suffix = suffixed(folded, at, rules.phrases("date.since.after"));
+            if (suffix != null) at = folded.indexOf(suffix, at) + suffix.length();
+            Matcher day = LAST_DAY.matcher(folded).region(at, folded.length());
+            if (!day.lookingAt()) continue;
+            String before = folded.substring(at, day.start(1)).strip();
+            boolean until = before.isEmpty() ? suffixed(folded, day.end(1), rules.phrases("date.until.after")) != null
+                    : rules.phrases("date.until.before").contains(before);
+            if (!until || dates.stream().anyMatch(d -> d.start() < day.end(1) && d.end() > day.start(1))) continue;
+            LocalDate last = date(String.valueOf(f.date().getYear()), String.valueOf(f.date().getMonthValue()), day.group(1));
+            if (last != null && last.isAfter(f.date())) out.add(new Found(day.start(1), day.end(1), day.group(1), last, false));
+        }
+        out.sort(Comparator.comparingInt(Found::start));
+        return out;
+    }
+
+    /**
+     * The phrase said right after a date, joined to it ("29-dan", "15-ից", "2020-ci il tarixindən")
+     * or as the next words, or null.
+     */
+    static String suffixed(String folded, int end, List<String> phrases) {
+        for (String p : phrases) {
+            int at = folded.startsWith(p, end) ? end : -1;
+            if (at < 0) {
+                int w = end;
+                while (w < folded.length() && Character.isWhitespace(folded.charAt(w))) w++;
+                if (w > end && folded.startsWith(p, w)) at = w;
+            }
+            int e = at + p.length();
+            if (at >= 0 && (e >= folded.length() || !Character.isLetterOrDigit(folded.codePointAt(e)))) return p;
+        }
+        return null;
     }
 
     private static void relative(List<Found> out, boolean[] taken, String folded, String phrase, LocalDate d) {

@@ -38,12 +38,39 @@ public final class Extractor {
             "(?<![\\p{L}\\d.,])\\d{1,3}(?:[ ,.]\\d{3})+(?:[.,]\\d+)?(?![\\d\\p{L}%])|(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d+)?(?![\\d\\p{L}%])");
     /** Up to three digits standing alone after a thousands word. */
     private static final Pattern HUNDREDS = Pattern.compile("\\s+(\\d{1,3})(?![\\d.,]\\d)(?![\\p{L}])");
+    /** How far (in characters) the last day of a period may stand from its first. */
+    static final int RANGE_GAP = 24;
+    /** How many words may stand between a source's name and the cue after it. */
+    static final int CUE_GAP = 3;
+    /** A word between a name and its cue: no punctuation that ends a clause or a quote. */
+    private static final Pattern GAP_WORD = Pattern.compile("[^\\s,;:!?«»\"“”()]+\\s+");
     private final Gazetteer sources;
     private final Gazetteer places;
+
+    private final Map<String, Place> placesById = new java.util.HashMap<>();
 
     public Extractor(Collection<Source> sources, Collection<Place> places, Collection<Alias> aliases) {
         this.sources = Gazetteer.sources(sources, aliases);
         this.places = Gazetteer.places(places, aliases);
+        for (Place p : places) placesById.put(p.id(), p);
+    }
+
+    /**
+     * Of several places named, the one all the others contain ("351 Artsakh citizens returned to
+     * Stepanakert": Stepanakert, inside either reading of Artsakh), or null when there is none. A place
+     * contains another when it is one of its parents, or overlaps one of them.
+     */
+    String innermost(Set<String> ids) {
+        for (String candidate : ids) {
+            Set<String> around = new java.util.HashSet<>();
+            for (Place p = placesById.get(candidate); p != null && p.parent() != null && around.add(p.parent()); p = placesById.get(p.parent())) {
+                Place parent = placesById.get(p.parent());
+                if (parent != null) around.addAll(parent.overlaps());
+            }
+            for (Place p : placesById.values()) if (p.overlaps().stream().anyMatch(around::contains)) around.add(p.id());
+            if (ids.stream().allMatch(id -> id.equals(candidate) || around.contains(id))) return candidate;
+        }
+        return null;
     }
 
     /**
@@ -64,19 +91,22 @@ public final class Extractor {
         int paragraph = -1;
         int paragraphFrom = 0;
         Map<String, String> cited = new LinkedHashMap<>();
+        Map<String, String> citedInText = new LinkedHashMap<>();
         for (int[] s : sentences(text, language)) {
             int line = lineOf(text, s[0]);
             if (line != paragraph) {
-                inherit(proposals, paragraphFrom, cited);
+                inherit(proposals, paragraphFrom, cited, "in the paragraph: ");
                 paragraph = line;
                 paragraphFrom = proposals.size();
                 cited.clear();
             }
             SentenceReading reading = new SentenceReading(text.substring(s[0], s[1]), s[0], rules, dates, documentDate);
             reading.read(proposals, unread);
-            cited.putAll(reading.cited());
+            reading.cited().forEach(cited::putIfAbsent);
+            reading.cited().forEach(citedInText::putIfAbsent);
         }
-        inherit(proposals, paragraphFrom, cited);
+        inherit(proposals, paragraphFrom, cited, "in the paragraph: ");
+        inherit(proposals, 0, citedInText, "in the text: ");
         return new Extraction(language, detected, proposals, unread);
     }
 
@@ -89,14 +119,16 @@ public final class Extractor {
     /**
      * A paragraph that cites one body only ("..., the ministry said." after the figures; "According to
      * X:" before them) speaks in its name throughout: its figures with no source of their own take it,
-     * saying where it was named. A paragraph that cites two bodies or none gives nothing.
+     * saying where it was named. So does a whole text that cites one body only ("More than 33,000
+     * returned." then, a paragraph later, "The Defence Ministry said so."). A paragraph or text that
+     * cites two bodies or none gives nothing.
      */
-    private static void inherit(List<Proposal> proposals, int from, Map<String, String> cited) {
+    private static void inherit(List<Proposal> proposals, int from, Map<String, String> cited, String where) {
         if (cited.size() != 1) return;
         var only = cited.entrySet().iterator().next();
         for (int i = from; i < proposals.size(); i++) {
             Proposal p = proposals.get(i);
-            if (p.source() == null && !p.undecided().contains("source")) proposals.set(i, p.withSource(only.getKey(), "in the paragraph: " + only.getValue()));
+            if (p.source() == null && !p.undecided().contains("source")) proposals.set(i, p.withSource(only.getKey(), where + only.getValue()));
         }
     }
 
@@ -185,7 +217,7 @@ public final class Extractor {
                         end = rest.end();
                     }
                 }
-                spans.add(new int[] {m.start(), end});
+                spans.add(new int[] {m.start(), end, m.end()});
                 values.add(v);
             }
             if (spans.isEmpty()) return;
@@ -225,6 +257,8 @@ public final class Extractor {
             for (String q : List.of("more_than", "about")) {
                 String said = endsWithPhrase(before, rules.phrases("qualifier." + q));
                 if (said == null) said = suffixAfter(n[1], to, rules.phrases("qualifier." + q + ".after"));
+                // "23 mindən çox": the suffix joined to the thousands word
+                if (said == null && n[2] < n[1]) said = suffixAfter(n[2], to, rules.phrases("qualifier." + q + ".after"));
                 if (said != null) {
                     qualifier = q.equals("about") ? Qualifier.ABOUT : Qualifier.MORE_THAN;
                     why.put("qualifier", said);
@@ -235,6 +269,9 @@ public final class Extractor {
             DateFinder.Found dated = dates.stream().filter(d -> d.date() != null && !d.since() && !dateline(d)).findFirst()
                     .orElse(dates.stream().filter(d -> d.date() != null && !d.since()).findFirst().orElse(null));
             DateFinder.Found opened = dates.stream().filter(d -> d.date() != null && d.since()).findFirst().orElse(null);
+            // "from 29 November to 4 December", "noyabrın 29-dan dekabrın 4-dək": what happened within the days
+            DateFinder.Found closed = opened == null ? null : rangeEnd(opened);
+            if (closed != null) dated = closed;
             LocalDate asOf = dated == null ? null : dated.date();
             if (dated != null) why.put("asOf", sentence.substring(dated.start(), dated.end()));
             else undecided.add("asOf");
@@ -250,6 +287,11 @@ public final class Extractor {
             if (total == null) total = phraseIn(rules.phrases("kind.total"), from, n[0]);
             if (total != null) {
                 why.put("kind", total);
+            } else if (closed != null) {
+                kind = ReportKind.INCREMENT;
+                why.put("kind", sentence.substring(opened.start(), closed.end()));
+                since = opened.date().minusDays(1);
+                why.put("since", sentence.substring(opened.start(), opened.end()));
             } else if (day != null) {
                 kind = ReportKind.INCREMENT;
                 why.put("kind", day);
@@ -323,11 +365,28 @@ public final class Extractor {
                 String before = folded.substring(0, m.start()).stripTrailing();
                 if (before.endsWith(" the") || before.equals("the")) before = before.substring(0, before.length() - 3).stripTrailing();
                 String cueBefore = endsWithPhrase(before, rules.phrases("source.before"));
-                String cueAfter = startsWithPhrase(folded.substring(m.end()).stripLeading(), rules.phrases("source.after"));
+                String cueAfter = cueAfter(folded.substring(m.end()));
                 if (cueBefore == null && cueAfter == null) continue;
                 String words = (cueBefore != null ? cueBefore + " … " : "") + sentence.substring(m.start(), m.end()) + (cueAfter != null ? " … " + cueAfter : "");
                 for (String id : m.ids()) cited.putIfAbsent(id, words);
             }
+        }
+
+        /**
+         * The cue a source's name is followed by, right after it ("… said") or after a few words of no
+         * punctuation ("ANAMA-dan Sumqayit.tv-yə verilən məlumata görə", "Ministry spokesman Igor
+         * Konashenkov said"), or null.
+         */
+        private String cueAfter(String rest) {
+            String text = rest.stripLeading();
+            for (int skipped = 0; skipped <= CUE_GAP; skipped++) {
+                String cue = startsWithPhrase(text, rules.phrases("source.after"));
+                if (cue != null) return cue;
+                Matcher word = GAP_WORD.matcher(text);
+                if (!word.lookingAt()) return null;
+                text = text.substring(word.end());
+            }
+            return null;
         }
 
         /** The one source the sentence cites, or null (and, when it cites several, the field undecided). */
@@ -357,6 +416,11 @@ public final class Extractor {
                 why.put(field, String.join(", ", words));
                 return ids.iterator().next();
             }
+            String inner = field.equals("place") ? innermost(ids) : null;
+            if (inner != null) {
+                why.put(field, String.join(", ", words) + ": " + inner + " lies within the others");
+                return inner;
+            }
             if (!ids.isEmpty()) why.put(field, String.join(", ", words) + ": may be " + ids);
             undecided.add(field);
             return null;
@@ -381,6 +445,24 @@ public final class Extractor {
             for (String p : phrases) {
                 Matcher m = Pattern.compile("^\\s*(?:\\S+\\s+)?\\S*?" + Pattern.quote(p) + "(?![\\p{L}])").matcher(after);
                 if (m.find()) return after.substring(0, m.end()).strip();
+            }
+            return null;
+        }
+
+        /**
+         * The calendar day a period opened by {@code opened} runs to, when the sentence says it next, a
+         * few words on, with no clause between ("from 29 November to 4 December"), or null.
+         */
+        private DateFinder.Found rangeEnd(DateFinder.Found opened) {
+            for (DateFinder.Found d : dates) {
+                if (d.start() < opened.end() || d.since() || d.date() == null) continue;
+                String between = folded.substring(opened.end(), d.start());
+                boolean relative = d.words().chars().noneMatch(Character::isDigit);
+                if (between.length() <= RANGE_GAP && between.chars().noneMatch(c -> ",;:.".indexOf(c) >= 0) && !relative
+                        && !d.date().isBefore(opened.date())) {
+                    return d;
+                }
+                return null;
             }
             return null;
         }

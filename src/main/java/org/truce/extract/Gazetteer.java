@@ -54,9 +54,10 @@ final class Gazetteer {
         java.util.regex.Matcher acronym = ACRONYM.matcher(name);
         if (acronym.find()) n.computeIfAbsent(Folded.of(Alias.normal(acronym.group(1))), k -> new TreeSet<>()).add(id);
         String key = Folded.of(Alias.normal(name));
-        // a name in parentheses explains ("Russia (the carrier names no body)"): the words before it are the name
-        int paren = key.indexOf(" (");
-        if (paren > 0) key = key.substring(0, paren);
+        // words in parentheses explain ("Russia (the carrier names no body)", "Artsakh (Nagorno-Karabakh)
+        // State Service ..."): the name is what stands around them, never the words before them alone
+        // (the name's normal form has lost a closing parenthesis at its end)
+        key = key.replaceAll("\\s*\\([^)]*(?:\\)|$)", "").strip();
         if (key.length() < 2) return;
         n.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
         if (key.startsWith("the ")) n.computeIfAbsent(key.substring(4), k -> new TreeSet<>()).add(id);

@@ -105,7 +105,8 @@ public final class Scorecard {
                 if (ok) c.right.merge(f, 1, Integer::sum);
                 else {
                     all = false;
-                    c.misses.add(id + ": " + f + " " + got(f, match) + " (expected " + want.path(f) + ")");
+                    String why = match.why().get(f);
+                    c.misses.add(id + ": " + f + " " + got(f, match) + " (expected " + want.path(f) + ")" + (why == null ? "" : " because \"" + why + "\""));
                 }
             }
             if (!Objects.equals(match.source(), text(want, "source")) && match.source() != null) c.wrongSource++;
