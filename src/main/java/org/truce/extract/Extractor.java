@@ -165,6 +165,7 @@ public final class Extractor {
         private final List<Gazetteer.Mention> sourceMentions;
         private final List<Gazetteer.Mention> placeMentions;
         private final LocaleNumbers numbers;
+        private final NumberWords words;
         /** The bodies the sentence cites (a name with a cue), each with the words. */
         private final Map<String, String> cited = new LinkedHashMap<>();
 
@@ -188,23 +189,19 @@ public final class Extractor {
             }
             this.placeMentions = inPlaces;
             this.numbers = new LocaleNumbers(rules.lang().equals("en") ? "en" : rules.lang());
+            this.words = NumberWords.of(rules);
         }
 
         void read(List<Proposal> proposals, List<Extraction.Unread> unread) {
             List<int[]> spans = new ArrayList<>();
             List<BigDecimal> values = new ArrayList<>();
-            Matcher m = NUMBER.matcher(folded);
-            while (m.find()) {
-                if (!spans.isEmpty() && m.start() < spans.get(spans.size() - 1)[1]) continue; // read with the number before it
-                if (inDate(m.start(), m.end()) || inPeriod(m.start(), m.end()) || inside(m.start(), m.end(), sourceMentions)
-                        || inside(m.start(), m.end(), placeMentions)) continue;
-                BigDecimal v;
-                try {
-                    v = numbers.parse(sentence.substring(m.start(), m.end()));
-                } catch (BadCell ambiguous) {
-                    continue;
-                }
-                int end = m.end();
+            for (Written w : written()) {
+                if (!spans.isEmpty() && w.start() < spans.get(spans.size() - 1)[1]) continue; // read with the number before it
+                if (inDate(w.start(), w.end()) || inPeriod(w.start(), w.end()) || inside(w.start(), w.end(), sourceMentions)
+                        || inside(w.start(), w.end(), placeMentions)) continue;
+                if (counted(w.end(), rules.phrases("number.period"))) continue; // "за две последние недели", "in 14 days"
+                BigDecimal v = w.value();
+                int end = w.end();
                 String thousand = startsWithPhrase(folded.substring(end).stripLeading(), rules.phrases("number.thousand"));
                 if (thousand != null) {
                     v = v.multiply(BigDecimal.valueOf(1000)).stripTrailingZeros();
@@ -217,7 +214,7 @@ public final class Extractor {
                         end = rest.end();
                     }
                 }
-                spans.add(new int[] {m.start(), end, m.end()});
+                spans.add(new int[] {w.start(), end, w.end(), w.inWords() ? 1 : 0});
                 values.add(v);
             }
             if (spans.isEmpty()) return;
@@ -237,10 +234,11 @@ public final class Extractor {
                 }
                 String[] metric = metric(n, from, to);
                 if (metric == null) {
-                    notRead.add(sentence.substring(n[0], n[1]));
+                    // "all three sat at a table": a number in words that counts nothing a metric names is no figure left out
+                    if (n[3] == 0) notRead.add(sentence.substring(n[0], n[1]));
                     continue;
                 }
-                last = propose(n, values.get(i), metric, from, to);
+                last = propose(n, values.get(i), exchanged(metric), from, to);
                 proposals.add(last);
                 lastIndex = proposals.size() - 1;
             }
@@ -345,6 +343,19 @@ public final class Extractor {
             return best == null ? null : new String[] {best, words, String.valueOf(bestDistance)};
         }
 
+        /**
+         * In a sentence about an exchange of prisoners ("обмен пленными", "in exchange for"), people
+         * who "returned" are the prisoners exchanged, not displaced people coming home: the metric
+         * read from a returning word becomes detainees exchanged, saying why.
+         */
+        private String[] exchanged(String[] metric) {
+            if (!metric[0].equals("returnees")) return metric;
+            for (String w : rules.phrases("exchange.context")) {
+                if (Words.find(folded, w, 0) >= 0) return new String[] {"detainees_exchanged", metric[1] + " (an exchange: " + w + ")", metric[2]};
+            }
+            return metric;
+        }
+
         /** [breakdown name, words] when the number is said as a part ("including 153 children"), else null. */
         private String[] breakdown(int[] n, int from, int to) {
             // "из них — 22", "of which: 22": the cue may stand before a dash or a colon
@@ -357,6 +368,40 @@ public final class Extractor {
                 if (noun != null) return new String[] {e.getKey(), cue + " " + sentence.substring(n[0], n[1]) + " " + noun};
             }
             return null;
+        }
+
+        /** Whether one of the words stands right after {@code end}, or one word later ("две последние недели"). */
+        private boolean counted(int end, List<String> words) {
+            if (words.isEmpty()) return false;
+            String after = folded.substring(end).stripLeading();
+            if (startsWithPhrase(after, words) != null) return true;
+            Matcher skip = GAP_WORD.matcher(after);
+            return skip.lookingAt() && startsWithPhrase(after.substring(skip.end()), words) != null;
+        }
+
+        /** A number as the sentence writes it, in digits ("48,241") or in words ("троих", "eight"). */
+        private record Written(int start, int end, BigDecimal value, boolean inWords) {}
+
+        /** The numbers of the sentence in order; one written in words only where no digits stand. */
+        private List<Written> written() {
+            List<Written> out = new ArrayList<>();
+            boolean[] digits = new boolean[folded.length()];
+            Matcher m = NUMBER.matcher(folded);
+            while (m.find()) {
+                try {
+                    out.add(new Written(m.start(), m.end(), numbers.parse(sentence.substring(m.start(), m.end())), false));
+                    for (int i = m.start(); i < m.end(); i++) digits[i] = true;
+                } catch (BadCell ambiguous) {
+                    // "1,234.5,6": no number a person would record
+                }
+            }
+            for (NumberWords.Found w : words.find(folded)) {
+                boolean free = true;
+                for (int i = w.start(); i < w.end(); i++) free &= !digits[i];
+                if (free) out.add(new Written(w.start(), w.end(), BigDecimal.valueOf(w.value()), true));
+            }
+            out.sort(java.util.Comparator.comparingInt(Written::start));
+            return out;
         }
 
         /** Collects the bodies the sentence cites: a source's name with a cue before or after it. */
