@@ -48,9 +48,9 @@ final class MirrorCommand implements Callable<Integer> {
     @Option(names = "--witness", paramLabel = "VKEY", description = "A witness's cosignature verifier key (or a file); repeatable.")
     List<String> witnesses = List.of();
 
-    @Option(names = "--quorum", defaultValue = "0", description = "How many of the --witness keys must have cosigned a checkpoint"
-            + " (default ${DEFAULT-VALUE}).")
-    int quorum;
+    @Option(names = "--quorum", paramLabel = "K", description = "How many of the --witness keys must have cosigned a checkpoint"
+            + " (default: all the --witness keys given; --quorum 0 asks for no cosignature).")
+    Integer quorum;
 
     @Option(names = "--once", description = "One round, then exit: 0 all matched, 1 an alarm, 2 the log could not be read.")
     boolean once;
@@ -85,7 +85,8 @@ final class MirrorCommand implements Callable<Integer> {
         if (auditEntries < 1) throw new IllegalArgumentException("--audit-entries must be at least 1, not " + auditEntries);
         NoteVerifier log = NoteVerifier.parse(keyText(logKey, "--log-key"));
         List<Cosigner> cosigners = witnesses.stream().map(w -> Cosigner.parse(keyText(w, "--witness"))).toList();
-        CheckpointPolicy policy = new CheckpointPolicy(log, cosigners, quorum);
+        // as truce verify: witnesses named and no quorum means all of them, never a silent zero
+        CheckpointPolicy policy = new CheckpointPolicy(log, cosigners, quorum == null ? cosigners.size() : quorum);
         LogClient client = new LogClient(logUrl);
         List<String> languages = Arrays.stream(Language.values()).map(Language::code).toList();
         try (Mirror mirror = Mirror.open(client, policy, data, languages, compared, once ? Long.MAX_VALUE : auditEntries)) {

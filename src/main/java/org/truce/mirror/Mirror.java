@@ -169,6 +169,7 @@ public final class Mirror implements AutoCloseable {
             offered = policy.check(note);
         } catch (IllegalArgumentException e) {
             raise(new Alarm(Alarm.Kind.BAD_SIGNATURE, "the checkpoint served by " + log.base(), e.getMessage()), note);
+            signedByLog(note).flatMap(this::inconsistent).ifPresent(a -> raise(a, note));
         }
         if (offered != null) {
             List<StoredEntry> fresh = take(offered, note);
@@ -181,6 +182,30 @@ public final class Mirror implements AutoCloseable {
         if (served == null && tree.size() > 0) served = replica.open();
         audit();
         if (served != null) reproduction.run(served);
+    }
+
+    /**
+     * The checkpoint of a note the log signed, whatever its cosignatures: one refused for want of the
+     * quorum (witnesses refuse what is inconsistent with what they cosigned) is still the log's word.
+     */
+    private Optional<Checkpoint> signedByLog(String note) {
+        try {
+            return Optional.of(policy.log().verify(note));
+        } catch (IllegalArgumentException notTheLogs) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A rollback or fork that a checkpoint signed by the log but not accepted shows against the accepted
+     * one: its size and root, else the log's own consistency proof to it. Nothing is fetched or kept.
+     */
+    private Optional<Alarm> inconsistent(Checkpoint cp) {
+        Optional<Alarm> bad = Consistency.againstAccepted(accepted, cp, tree);
+        if (bad.isEmpty() && accepted != null && cp.size() > accepted.size()) {
+            bad = Consistency.proof(accepted, cp, tree, log.consistency(accepted.size(), cp.size()));
+        }
+        return bad;
     }
 
     /** The new entries of {@code offered}, checked; empty when there are none or when an alarm was raised. */

@@ -37,15 +37,25 @@ final class ServeNode implements AutoCloseable {
     final Path data;
     final int port;
     private final String db;
+    private final java.util.Map<String, String> env;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Process process;
 
     /** A node named {@code name} (its log file), data directory {@code data}, on a free port, not started. */
     ServeNode(String name, Path data, String db) throws IOException {
+        this(name, data, db, java.util.Map.of());
+    }
+
+    /**
+     * As above, with {@code db} null for the SQLite store of {@code data}, and settings of the process
+     * environment added to those above (such as {@code TRUCE_WITNESSES}).
+     */
+    ServeNode(String name, Path data, String db, java.util.Map<String, String> env) throws IOException {
         this.name = name;
         this.data = data;
         this.db = db;
+        this.env = java.util.Map.copyOf(env);
         this.port = freePort();
         this.log = data.resolveSibling(name + ".log");
         // the test JVM may be ended (a failsafe timeout) before @AfterAll: leave no node behind then either
@@ -63,7 +73,8 @@ final class ServeNode implements AutoCloseable {
     /** Starts {@code serve} with the options given (e.g. {@code --demo}) and waits until the node is ready. */
     void start(String... options) throws IOException {
         if (process != null && process.isAlive()) throw new IllegalStateException(name + " is already running");
-        List<String> cmd = java("serve", "--db", db, "--data", data.toString(), "--port", Integer.toString(port));
+        List<String> cmd = java("serve", "--data", data.toString(), "--port", Integer.toString(port));
+        if (db != null) cmd.addAll(List.of("--db", db));
         cmd.addAll(List.of(options));
         Files.writeString(log, "\n=== " + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -72,6 +83,7 @@ final class ServeNode implements AutoCloseable {
         pb.environment().put("TRUCE_METRICS_TOKEN", SCRAPE_TOKEN);
         // these tests transcribe figures with one account and read them back at once (FourEyesTest covers the rule)
         pb.environment().put("TRUCE_FOUR_EYES", "off");
+        pb.environment().putAll(env);
         process = pb.start();
         awaitReady();
     }
