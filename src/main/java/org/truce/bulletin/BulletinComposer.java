@@ -17,7 +17,6 @@ import org.truce.catalog.Place;
 import org.truce.figures.Reconciled;
 import org.truce.figures.Report;
 import org.truce.catalog.Source;
-import org.truce.ledger.BodyKeys;
 import org.truce.ledger.Checkpoint;
 import org.truce.ledger.Ledger;
 
@@ -87,8 +86,7 @@ public final class BulletinComposer {
         Source source = book.source(f.source(), size).orElseThrow();
         String text = Attribution.text(f, source, metric, place,
                 id -> book.place(id, size).map(p -> p.displayName(m.lang())).orElse(id), m);
-        List<Filed> cited = new ArrayList<>(f.basis());
-        cited.addAll(f.sameDay());
+        List<Filed> cited = f.cited();
         List<Citation> citations = Citations.of(cited, m);
         List<String> quotes = citations.stream().map(Citation::text).distinct().toList();
         List<String> notes = new ArrayList<>();
@@ -106,16 +104,11 @@ public final class BulletinComposer {
      * bodies without a key say nothing, so bulletins of a record where no body signs read as before.
      */
     private List<String> signatures(List<Filed> reports, Source source, Messages m) {
-        Map<BodyKeys.Attestation, List<String>> by = new java.util.EnumMap<>(BodyKeys.Attestation.class);
-        for (Filed r : reports) {
-            BodyKeys.Attestation a = ledger.bodyKeys().attestation(r.seq());
-            if (a != BodyKeys.Attestation.UNSIGNED) by.computeIfAbsent(a, k -> new ArrayList<>()).add(Long.toString(r.seq()));
-        }
         List<String> notes = new ArrayList<>();
-        by.forEach((a, seqs) -> {
+        ledger.bodyKeys().attestations(reports.stream().map(Filed::seq).toList()).forEach((a, seqs) -> {
             Map<String, Object> args = new HashMap<>();
             SourceNames.put(args, "source", source, m);
-            args.put("entries", String.join(", ", seqs));
+            args.put("entries", String.join(", ", seqs.stream().map(String::valueOf).toList()));
             notes.add(m.format("signature." + a.wire(), args));
         });
         return notes;

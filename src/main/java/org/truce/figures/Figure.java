@@ -47,6 +47,13 @@ public record Figure(String metric, String source, String place, LocalDate asOf,
         return basis.stream().filter(f -> f.report().kind() == ReportKind.INCREMENT).toList();
     }
 
+    /** Every report a bulletin or page cites beside the figure: its basis, then the same-day increments. */
+    public List<Filed> cited() {
+        List<Filed> out = new java.util.ArrayList<>(basis);
+        out.addAll(sameDay);
+        return out;
+    }
+
     /** How a parent place's figure was summed from its children for one source. */
     public record Rollup(List<String> from, List<String> missing) {
         public boolean partial() {

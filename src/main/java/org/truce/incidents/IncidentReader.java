@@ -98,15 +98,18 @@ public final class IncidentReader {
         return new String[] {eventType, subEventType};
     }
 
-    /** Unknown fields are refused; a personal field with the reason it does not belong here. */
+    /**
+     * Unknown fields are refused; a personal field with the reason it does not belong here. The
+     * ledger's own entries are not checked again ({@link Reading#onlyFields}): they also hold what the
+     * write path adds, a body's signature or the transcription mark.
+     */
     static void fields(Reading r, JsonNode node, String at, Set<String> allowed) {
         if (node.has("personal")) {
             r.fail(at + "/personal", "incidents are public claims and carry no personal data; names of persons belong to case records");
         }
-        for (var it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!allowed.contains(name) && !name.equals("personal")) r.fail(at + "/" + Reading.escape(name), "is not a field of this object");
-        }
+        Set<String> named = new java.util.HashSet<>(allowed);
+        named.add("personal");
+        r.onlyFields(node, at, named);
     }
 
     private static IncidentFact.Account account(Reading r, JsonNode node, String at) {

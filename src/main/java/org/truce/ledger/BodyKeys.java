@@ -104,6 +104,21 @@ public final class BodyKeys implements Ledger.Listener {
         return attested.getOrDefault(seq, Attestation.UNSIGNED);
     }
 
+    /**
+     * Who stands behind the entries at {@code seqs}, as every output says it beside a figure: each
+     * attestation but {@link Attestation#UNSIGNED} with its entries in the given order, in the enum's
+     * order. Empty when no body of theirs signs, so outputs of a record where no body signs read as
+     * before.
+     */
+    public Map<Attestation, List<Long>> attestations(java.util.Collection<Long> seqs) {
+        Map<Attestation, List<Long>> by = new java.util.EnumMap<>(Attestation.class);
+        for (long seq : seqs) {
+            Attestation a = attestation(seq);
+            if (a != Attestation.UNSIGNED) by.computeIfAbsent(a, k -> new ArrayList<>()).add(seq);
+        }
+        return by;
+    }
+
     private static void close(List<Period> list, long seq, String reason) {
         if (list.isEmpty() || !list.get(list.size() - 1).open()) return;
         Period last = list.remove(list.size() - 1);

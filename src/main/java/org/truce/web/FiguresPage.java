@@ -103,27 +103,27 @@ final class FiguresPage {
         ArrayNode days = json.putArray("dates");
         all.forEach(d -> days.add(d.toString()));
         ArrayNode series = json.putArray("series");
-        Map<String, List<String>> cells = new LinkedHashMap<>();
+        Map<String, List<FiguresView.Cell>> cells = new LinkedHashMap<>();
         for (var e : dates.entrySet()) {
             String name = MapPage.capital(book.source(e.getKey(), size).map(s -> s.name(ui.lang())).orElse(e.getKey()));
             bodies.add(name);
             ObjectNode s = series.addObject().put("source", e.getKey()).put("name", name);
             ArrayNode values = s.putArray("values");
-            List<String> column = new ArrayList<>();
+            List<FiguresView.Cell> column = new ArrayList<>();
             for (LocalDate d : all) {
                 Optional<Figure> f = e.getValue().contains(d) ? book.figure(m.id(), e.getKey(), place, d, size) : Optional.empty();
                 BigDecimal v = f.map(Figure::value).orElse(null);
                 if (v == null) values.addNull();
                 else values.add(v);
-                column.add(cell(ui, e.getValue().contains(d), f));
+                column.add(new FiguresView.Cell(cell(ui, e.getValue().contains(d), f), signatures(ui, f)));
             }
             cells.put(e.getKey(), column);
         }
         List<FiguresView.Row> rows = new ArrayList<>();
         int i = 0;
         for (LocalDate d : all) {
-            List<String> row = new ArrayList<>();
-            for (List<String> column : cells.values()) row.add(column.get(i));
+            List<FiguresView.Cell> row = new ArrayList<>();
+            for (List<FiguresView.Cell> column : cells.values()) row.add(column.get(i));
             rows.add(new FiguresView.Row(d.toString(), ui.date(d), row));
             i++;
         }
@@ -136,6 +136,12 @@ final class FiguresPage {
         if (f.get().partial() || f.get().value() == null) return ui.t("figures.cell.partial");
         String q = f.get().qualifier() == null ? "exact" : f.get().qualifier().wire();
         return ui.t("figures.value." + q, "value", ui.number(f.get().value()));
+    }
+
+    /** Who stands behind the reports the figure rests on, as its bulletin line says it. */
+    private List<String> signatures(Ui ui, Optional<Figure> f) {
+        if (f.isEmpty()) return List.of();
+        return ui.signatures(ledger.bodyKeys(), f.get().cited().stream().map(org.truce.figures.Filed::seq).toList());
     }
 
     private String placeName(Ui ui, String id, long size) {

@@ -19,6 +19,20 @@ public record FiguresView(String place, String placeName, List<Option> places, L
     /** One metric for the place: its bodies, its rows and the chart's data. */
     public record Chart(String metric, String title, String unit, List<String> bodies, List<Row> rows, String json) {}
 
-    /** One date: the reported figure of each body in {@link Chart#bodies()} order, "" where it did not report. */
-    public record Row(String date, String dateText, List<String> cells) {}
+    /** One date: the reported figure of each body in {@link Chart#bodies()} order. */
+    public record Row(String date, String dateText, List<Cell> cells) {}
+
+    /**
+     * One body's figure on one date ("" where it did not report), with who stands behind the reports
+     * it rests on when its body signs ({@code signature.*} texts, as bulletins say it); none otherwise.
+     */
+    public record Cell(String text, List<String> signatures) {
+        public Cell {
+            signatures = List.copyOf(signatures);
+        }
+
+        public boolean empty() {
+            return text.isEmpty();
+        }
+    }
 }

@@ -214,9 +214,11 @@ final class IncidentRoutes {
         return n;
     }
 
-    private static ObjectNode entry(Held<?> h, ObjectNode payload) {
+    /** An entry as read: its position, its payload, and who stands behind it ({@link org.truce.ledger.BodyKeys.Attestation}). */
+    private ObjectNode entry(Held<?> h, ObjectNode payload) {
         ObjectNode n = Json.object().put("seq", h.seq()).put("recordedAt", EntryCodec.formatInstant(h.recordedAt())).put("author", h.author());
         n.setAll(payload);
+        n.put("signature", ledger.bodyKeys().attestation(h.seq()).wire());
         return n;
     }
 

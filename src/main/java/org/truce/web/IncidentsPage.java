@@ -82,18 +82,18 @@ final class IncidentsPage {
             for (Held<IncidentFact.Alleged> h : i.allegations()) {
                 IncidentFact.Alleged f = h.fact();
                 accounts.add(new IncidentsView.Account(ui.t("incidents.alleged", "source", source(f.source(), ui, size)),
-                        type(f.eventType(), f.subEventType(), texts, ui), f.account(), document(f.document())));
+                        type(f.eventType(), f.subEventType(), texts, ui), f.account(), document(f.document()), signatures(ui, h)));
             }
             for (Held<IncidentFact.Claimed> h : i.claims()) {
                 IncidentFact.Claimed c = h.fact();
                 accounts.add(new IncidentsView.Account(ui.t("incidents.claimed", "source", source(c.source(), ui, size)),
-                        type(c.eventType(), c.subEventType(), texts, ui), c.account(), document(c.document())));
+                        type(c.eventType(), c.subEventType(), texts, ui), c.account(), document(c.document()), signatures(ui, h)));
             }
-            List<String> findings = new ArrayList<>();
+            List<IncidentsView.Finding> findings = new ArrayList<>();
             for (Held<IncidentFact.StepRecorded> s : i.steps()) {
                 if (s.fact().finding() == null) continue;
-                findings.add(ui.t("incidents.finding", "source", source(s.fact().source(), ui, size), "date", ui.date(s.fact().date()),
-                        "result", ui.t("desk.finding." + s.fact().finding())));
+                findings.add(new IncidentsView.Finding(ui.t("incidents.finding", "source", source(s.fact().source(), ui, size),
+                        "date", ui.date(s.fact().date()), "result", ui.t("desk.finding." + s.fact().finding())), signatures(ui, s)));
             }
             out.add(new IncidentsView.Item(i.id(), a.date().toString(), ui.date(a.date()), where(a, ui, size), accounts, findings,
                     i.illustrative()));
@@ -109,9 +109,13 @@ final class IncidentsPage {
             String period = n.from().equals(n.to()) ? ui.date(n.from()) : ui.t("incidents.period", "from", ui.date(n.from()), "to", ui.date(n.to()));
             String text = ui.t("incidents.nil", "source", source(n.source(), ui, size), "zone", zone(n.zone(), ui, size), "period", period);
             String note = n.resolvedByTruce() ? ui.t("incidents.nil.resolved", "area", n.reportedArea()) : null;
-            out.add(new IncidentsView.Nil(text, note, n.statement(), document(n.document()), n.illustrative()));
+            out.add(new IncidentsView.Nil(text, note, n.statement(), document(n.document()), n.illustrative(), signatures(ui, h)));
         }
         return out;
+    }
+
+    private List<String> signatures(Ui ui, Held<?> h) {
+        return ui.signatures(ledger.bodyKeys(), List.of(h.seq()));
     }
 
     private String where(IncidentFact.Alleged a, Ui ui, long size) {

@@ -19,14 +19,21 @@ public record IncidentsView(String from, String to, String fromText, String toTe
     }
 
     /** One incident: where and when, every body's account, and the findings (empty: unverified). */
-    public record Item(String id, String date, String dateText, String where, List<Account> accounts, List<String> findings,
+    public record Item(String id, String date, String dateText, String where, List<Account> accounts, List<Finding> findings,
                        boolean illustrative) {}
 
-    /** One body's account, headed with whose it is. */
-    public record Account(String heading, String type, IncidentFact.Account account, Cited document) {}
+    /**
+     * One body's account, headed with whose it is.
+     *
+     * @param signatures who stands behind it when its body signs ({@code signature.*}, as bulletins say it); else none
+     */
+    public record Account(String heading, String type, IncidentFact.Account account, Cited document, List<String> signatures) {}
 
-    /** A nil report's line, the note when Truce placed it under the zone, and the body's own statement. */
-    public record Nil(String text, String note, String statement, Cited document, boolean illustrative) {}
+    /** A monitor's finding, with who stands behind it when its body signs. */
+    public record Finding(String text, List<String> signatures) {}
+
+    /** A nil report's line, the note when Truce placed it under the zone, the body's own statement, who stands behind it. */
+    public record Nil(String text, String note, String statement, Cited document, boolean illustrative, List<String> signatures) {}
 
     /** The document that carried an account. */
     public record Cited(String title, String url) {}

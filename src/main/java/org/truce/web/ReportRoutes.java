@@ -124,7 +124,7 @@ final class ReportRoutes {
         return new Row(f, state.status().wire(), state.endedBy(), f.reviewAt(size));
     }
 
-    private static ObjectNode json(Row row) {
+    private ObjectNode json(Row row) {
         Filed f = row.filed();
         Report r = f.report();
         ObjectNode n = Json.object();
@@ -139,7 +139,8 @@ final class ReportRoutes {
                 .put("date", d.date() == null ? null : d.date().toString()).put("url", d.url());
         n.put("corrects", r.corrects()).put("duplicateOf", r.duplicateOf() == null ? null : r.duplicateOf().id())
                 .put("seq", f.seq()).put("recordedAt", EntryCodec.formatInstant(f.recordedAt()))
-                .put("status", row.status()).put("endedBy", row.endedBy()).put("review", row.review()).put("spokesperson", r.spokesperson());
+                .put("status", row.status()).put("endedBy", row.endedBy()).put("review", row.review()).put("spokesperson", r.spokesperson())
+                .put("signature", ledger.bodyKeys().attestation(f.seq()).wire());
         return n;
     }
 

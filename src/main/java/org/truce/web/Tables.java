@@ -21,6 +21,9 @@ final class Tables {
 
     private static final String SEQ = "the ledger entry (0-based seq) that recorded it";
     private static final String AUTHOR = "the account that recorded it";
+    private static final String SIGNATURE = "who stands behind it: signed (by the body with its own key), transcribed (by another"
+            + " organisation's transcriber from the cited document, for a body that signs), unsigned (its body had no key then)"
+            + " or invalid (a signature that fails the check)";
 
     static final ExportTable SOURCES = ExportTable.of("sources", "/items", "#org")
             .col("id", TEXT, "the source's identifier").col("roles", TEXT, "the source's roles, joined with \"; \"")
@@ -87,7 +90,8 @@ final class Tables {
             .col("status", TEXT, "current, corrected or retracted, at the ledger size read")
             .col("endedBy", TEXT, "the correction or retraction that ended it")
             .col("review", TEXT, "four eyes, at the ledger size read: none (never needed), awaiting, confirmed or rejected")
-            .col("spokesperson", TEXT, "the person who spoke for the body, when the document names one").build();
+            .col("spokesperson", TEXT, "the person who spoke for the body, when the document names one")
+            .col("signature", TEXT, SIGNATURE).build();
 
     static final ExportTable BREAKDOWNS = ExportTable.of("report-breakdowns", "/items", "#meta")
             .col("report", TEXT, "the report's identifier").col("metric", TEXT, "the metric")
@@ -176,7 +180,8 @@ final class Tables {
             .col("reportedArea", TEXT, "the area as the source named it").col("from", DATE, "the first day covered")
             .col("to", DATE, "the last day covered").col("statement", TEXT, "the source's statement")
             .document("document", "that carried it").col("illustrative", BOOLEAN, "illustrative demo data")
-            .col("zoneName", TEXT, "the zone's name").col("zoneNote", TEXT, "why Truce placed it under the zone").build();
+            .col("zoneName", TEXT, "the zone's name").col("zoneNote", TEXT, "why Truce placed it under the zone")
+            .col("signature", TEXT, SIGNATURE).build();
 
     static final ExportTable PUBLICATIONS = ExportTable.of("publications", "/items", "#meta")
             .col("id", TEXT, "the publication entry").col("date", DATE, "the bulletin's date")

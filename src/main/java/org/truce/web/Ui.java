@@ -82,6 +82,15 @@ public final class Ui {
         return texts;
     }
 
+    /**
+     * Who stands behind the entries at {@code seqs}, in the reader's language ({@code signature.*}):
+     * the bulletins' decision ({@link org.truce.ledger.BodyKeys#attestations}), nothing where no body
+     * of theirs signs.
+     */
+    public List<String> signatures(org.truce.ledger.BodyKeys keys, java.util.Collection<Long> seqs) {
+        return keys.attestations(seqs).keySet().stream().map(a -> t("signature." + a.wire())).toList();
+    }
+
     /** A long date in the reader's language. */
     public String date(LocalDate date) {
         return texts.date(date);

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.truce.accounts.Role;
+import org.truce.support.BodySigner;
+import org.truce.support.Reports;
 import org.truce.support.TestNode;
 
 /** The figures page without JavaScript: a table per metric, date by reporting body, gaps left empty. */
@@ -58,6 +61,33 @@ class FiguresPageTest {
         assertThat(page.status()).isEqualTo(200);
         String t = table(page.body(), "returnees");
         assertThat(t).contains("Министерство обороны России").contains("48\u00a0241").contains("11 января 2021");
+    }
+
+    @Test
+    void a_figure_in_a_signing_bodys_name_says_who_stands_behind_it_as_bulletins_do() {
+        try (TestNode own = TestNode.withDemo(dir.resolve("signing"))) {
+            String az = "az-government";
+            BodySigner signer = new BodySigner(az);
+            assertThat(signer.register(own).status()).isEqualTo(201);
+            var signed = Reports.valid(java.util.UUID.randomUUID().toString()).put("source", az);
+            signed.remove("document");
+            var r = signer.post(own, "/api/v1/reports", signed, own.account(az, az, "rep-az", Role.REPORTER));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            var transcribed = Reports.valid(java.util.UUID.randomUUID().toString()).put("source", az).put("value", 1400).put("asOf", "2021-01-22");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) transcribed.get("document")).put("date", "2021-01-22");
+            r = own.post("/api/v1/reports", transcribed.toString(), own.account("unhcr", "unhcr", "trans", Role.TRANSCRIBER));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+
+            String t = table(own.get("/figures?place=nk&lang=en").body(), "medical_assistance");
+            assertThat(t).containsPattern("<tr data-date=\"2021-01-20\">.*?<td>1,300<span class=\"signature\">Signed by the body itself with its own key</span></td>");
+            assertThat(t).containsPattern("<tr data-date=\"2021-01-22\">.*?<td>1,400<span class=\"signature\">Recorded by a transcriber of another "
+                    + "organisation; not signed by the body</span></td>");
+            // no key for the body of the demo's figure: it says nothing of signatures, as in bulletins
+            assertThat(t).containsPattern("<tr data-date=\"2021-01-11\">.*?<td>1,200</td>");
+            assertThat(t.split("class=\"signature\"")).hasSize(1 + 2);
+            assertThat(table(own.get("/figures?place=nk&lang=ru").body(), "medical_assistance"))
+                    .contains("<span class=\"signature\">Подписано собственным ключом самого органа</span>");
+        }
     }
 
     @Test

@@ -40,6 +40,22 @@ public final class BodySigner {
         return TestNode.JSON.createObjectNode().put("keyId", key.keyId()).put("signature", Base64.getEncoder().encodeToString(sign(message)));
     }
 
+    /** Registers this key for its body, as the node's admin. */
+    public TestNode.Response register(TestNode node) {
+        return node.post("/api/v1/admin/body-keys", TestNode.JSON.createObjectNode().put("body", key.body()).put("key", key.verifierKey())
+                .toString(), node.token);
+    }
+
+    /** Posts {@code item} to {@code path} unsigned, reads the bytes the node asks to be signed (403), posts it again signed. */
+    public TestNode.Response post(TestNode node, String path, ObjectNode item, String token) {
+        TestNode.Response asked = node.post(path, item.toString(), token);
+        if (asked.status() != 403) throw new AssertionError("expected 403 asking for the signature, got " + asked.status() + ": " + asked.body());
+        byte[] message = Base64.getDecoder().decode(asked.json().at("/toSign/0/message").asText());
+        ObjectNode signed = item.deepCopy();
+        signed.set("signature", signature(message));
+        return node.post(path, signed.toString(), token);
+    }
+
     /** The private key as a PKCS#8 PEM file's text (RFC 8410), as a body keeps it for the desk. */
     public String pkcs8Pem() {
         return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))

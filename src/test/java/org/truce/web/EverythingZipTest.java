@@ -91,6 +91,12 @@ class EverythingZipTest {
         // the demo's reports dated up to 11 January 2021, one row each, as GET /api/v1/reports gives them
         assertThat(files.get("reports.csv")).hasSize(2 + 18);
         assertThat(files.get("report-breakdowns.csv")).hasSize(2 + 1);
+        // how each report is signed: a fixed column; no body of the demo has a key
+        assertThat(dictionary.stream().filter(d -> d.get(0).equals("reports") && d.get(1).equals("signature")).map(d -> d.get(2)).toList())
+                .containsExactly("#meta+signature");
+        int signature = Tables.REPORTS.names().indexOf("signature");
+        List<CSVRecord> reports = files.get("reports.csv");
+        assertThat(reports.subList(2, reports.size()).stream().map(c -> c.get(signature)).distinct().toList()).containsExactly("unsigned");
     }
 
     @Test

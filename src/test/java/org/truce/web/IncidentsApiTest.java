@@ -14,6 +14,7 @@ import org.truce.accounts.Role;
 import org.truce.record.Violation;
 import org.truce.record.Actor;
 import org.truce.incidents.IncidentFact;
+import org.truce.support.BodySigner;
 import org.truce.support.DemoNodeExtension;
 import org.truce.support.TestNode;
 
@@ -39,6 +40,34 @@ class IncidentsApiTest {
 
     static String uuid(int n) {
         return String.format("00000000-0000-4000-8000-%012d", n);
+    }
+
+    @Test
+    void an_allegation_in_a_signing_bodys_name_says_who_stands_behind_it_on_the_api_and_the_page() throws Exception {
+        String az = "az-government";
+        BodySigner signer = new BodySigner(az);
+        assertThat(signer.register(node).status()).isEqualTo(201);
+        String azRep = node.account(az, az, "az-rep", Role.REPORTER);
+        var signed = signer.post(node, "/api/v1/incidents", (com.fasterxml.jackson.databind.node.ObjectNode) TestNode.JSON.readTree(
+                allegation(uuid(1), az)), azRep);
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        String amRep = node.account("am-government", "am-government", "am-rep", Role.REPORTER);
+        assertThat(node.post("/api/v1/incidents", allegation(uuid(2), "am-government"), amRep).status()).isEqualTo(201);
+        String nil = "{\"id\":\"" + uuid(3) + "\",\"source\":\"" + az + "\",\"zone\":\"zone-nkao-1988\",\"from\":\"2021-03-01\",\"to\":\"2021-03-01\"}";
+        assertThat(signer.post(node, "/api/v1/nil-reports", (com.fasterxml.jackson.databind.node.ObjectNode) TestNode.JSON.readTree(nil), azRep)
+                .status()).isEqualTo(201);
+
+        assertThat(node.get("/api/v1/incidents/" + uuid(1)).json().at("/allegations/0/signature").asText()).isEqualTo("signed");
+        assertThat(node.get("/api/v1/incidents/" + uuid(2)).json().at("/allegations/0/signature").asText()).isEqualTo("unsigned");
+        String page = node.get("/incidents?date=2021-03-01&lang=en").body();
+        String signedArticle = page.substring(page.indexOf("id=\"incident-" + uuid(1) + "\""));
+        signedArticle = signedArticle.substring(0, signedArticle.indexOf("</article>"));
+        assertThat(signedArticle).contains("<p class=\"signature\">Signed by the body itself with its own key</p>");
+        String unsigned = page.substring(page.indexOf("id=\"incident-" + uuid(2) + "\""));
+        assertThat(unsigned.substring(0, unsigned.indexOf("</article>"))).doesNotContain("class=\"signature\"");
+        String nils = page.substring(page.indexOf("class=\"nil-reports\""));
+        assertThat(nils).contains("<p class=\"signature\">Signed by the body itself with its own key</p>");
+        assertThat(node.get("/incidents?date=2021-03-01&lang=de").body()).contains("Von der Stelle selbst mit ihrem eigenen Schlüssel signiert");
     }
 
     @Test

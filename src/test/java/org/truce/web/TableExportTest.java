@@ -25,6 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.truce.accounts.Role;
+import org.truce.support.BodySigner;
+import org.truce.support.Reports;
 import org.truce.support.TestNode;
 
 /**
@@ -202,6 +205,35 @@ class TableExportTest {
         // 1 December: a total of more than 27,000 and an increment the same day (included in it); 3 December: an increment
         assertThat(got).containsExactly("2020-11-30 null false false", "2020-12-01 27000 true false", "2020-12-02 27000 false true",
                 "2020-12-03 28950 true false", "2020-12-04 28000 true false");
+    }
+
+    @Test
+    void the_reports_table_says_how_each_report_is_signed_in_csv_and_xlsx() throws Exception {
+        String az = "az-government";
+        BodySigner signer = new BodySigner(az);
+        assertThat(signer.register(node).status()).isEqualTo(201);
+        var signed = Reports.valid("5e1f0000-0000-4000-8000-000000000001").put("source", az).put("value", 1310);
+        signed.remove("document");
+        assertThat(signer.post(node, "/api/v1/reports", signed, node.account(az, az, "rep-az-table", Role.REPORTER)).status()).isEqualTo(201);
+        var transcribed = Reports.valid("5e1f0000-0000-4000-8000-000000000002").put("source", az).put("value", 1320);
+        assertThat(node.post("/api/v1/reports", transcribed.toString(), node.account("unhcr", "unhcr", "trans-table", Role.TRANSCRIBER))
+                .status()).isEqualTo(201);
+        java.util.Map<String, String> expected = java.util.Map.of("4522866a-e74b-5cee-a254-fbdd84362274", "unsigned",
+                "5e1f0000-0000-4000-8000-000000000001", "signed", "5e1f0000-0000-4000-8000-000000000002", "transcribed");
+        List<String> names = Tables.REPORTS.names();
+        assertThat(Tables.REPORTS.tags().get(names.indexOf("signature"))).isEqualTo("#meta+signature");
+
+        java.util.Map<String, String> inCsv = new java.util.HashMap<>();
+        for (CSVRecord r : csv("/api/v1/reports?metric=medical_assistance&")) {
+            if (expected.containsKey(r.get(0))) inCsv.put(r.get(0), r.get(names.indexOf("signature")));
+        }
+        assertThat(inCsv).isEqualTo(expected);
+        java.util.Map<String, String> inXlsx = new java.util.HashMap<>();
+        for (Row row : xlsx("/api/v1/reports?metric=medical_assistance&")) {
+            String id = row.getCell(names.indexOf("id")).getStringCellValue();
+            if (expected.containsKey(id)) inXlsx.put(id, row.getCell(names.indexOf("signature")).getStringCellValue());
+        }
+        assertThat(inXlsx).isEqualTo(expected);
     }
 
     @Test
