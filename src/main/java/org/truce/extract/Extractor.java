@@ -92,16 +92,28 @@ public final class Extractor {
         int paragraphFrom = 0;
         Map<String, String> cited = new LinkedHashMap<>();
         Map<String, String> citedInText = new LinkedHashMap<>();
+        DateFinder.Found paragraphDate = null;
         for (int[] s : sentences(text, language)) {
             int line = lineOf(text, s[0]);
             if (line != paragraph) {
+                paragraphDate = null;
                 inherit(proposals, paragraphFrom, cited, "in the paragraph: ");
                 paragraph = line;
                 paragraphFrom = proposals.size();
                 cited.clear();
             }
             SentenceReading reading = new SentenceReading(text.substring(s[0], s[1]), s[0], rules, dates, documentDate);
+            int before = proposals.size();
             reading.read(proposals, unread);
+            if (paragraphDate != null) {
+                // "МОСКВА, 3 янв — РИА Новости. Специалисты … обезвредили свыше 16 тысяч …": dated by the sentence before
+                for (int i = before; i < proposals.size(); i++) {
+                    Proposal p = proposals.get(i);
+                    if (p.asOf() == null && p.undecided().contains("asOf")) proposals.set(i, p.withAsOf(paragraphDate.date(), "in the paragraph: " + paragraphDate.words()));
+                }
+            }
+            DateFinder.Found said = reading.day();
+            if (said != null) paragraphDate = said;
             reading.cited().forEach(cited::putIfAbsent);
             reading.cited().forEach(citedInText::putIfAbsent);
         }
@@ -168,6 +180,16 @@ public final class Extractor {
         private final NumberWords words;
         /** The bodies the sentence cites (a name with a cue), each with the words. */
         private final Map<String, String> cited = new LinkedHashMap<>();
+
+        /** The one day the sentence says (not a since-date), a dateline's day if it says no other, or null. */
+        DateFinder.Found day() {
+            List<DateFinder.Found> days = dates.stream().filter(d -> d.date() != null && !d.since()).toList();
+            List<DateFinder.Found> own = days.stream().filter(d -> !dateline(d)).toList();
+            List<DateFinder.Found> pick = own.isEmpty() ? days : own;
+            if (pick.stream().map(DateFinder.Found::date).distinct().count() != 1) return null;
+            DateFinder.Found d = pick.get(0);
+            return new DateFinder.Found(d.start(), d.end(), sentence.substring(d.start(), d.end()), d.date(), false);
+        }
 
         Map<String, String> cited() {
             if (cited.isEmpty()) citedSources();
@@ -514,6 +536,10 @@ public final class Extractor {
 
         /** Whether the date stands at the head of the sentence as a dispatch's dateline, before "(", "/" or a dash. */
         private boolean dateline(DateFinder.Found d) {
+            if (d.start() > 60) return false;
+            // "MOSCOW (UrduPoint News / Sputnik - 24th November, 2020) …": the date inside the dispatch's parenthesis
+            int open = folded.lastIndexOf('(', d.start());
+            if (open >= 0 && open <= 40 && folded.indexOf(')', open) >= d.end()) return true;
             if (d.start() > 40) return false;
             String after = folded.substring(d.end()).stripLeading();
             if (after.startsWith(".") || after.startsWith(",")) after = after.substring(1).stripLeading();

@@ -28,6 +28,16 @@ public record Proposal(String metric, BigDecimal value, Qualifier qualifier, Rep
     }
 
     /** The same figure in the name of a body cited elsewhere in its paragraph; a little less sure. */
+    /** This proposal dated by another sentence of its paragraph, saying so; no longer undecided on its date. */
+    Proposal withAsOf(LocalDate day, String words) {
+        Map<String, String> w = new java.util.LinkedHashMap<>(why);
+        w.put("asOf", words);
+        List<String> still = new java.util.ArrayList<>(undecided);
+        still.remove("asOf");
+        return new Proposal(metric, value, qualifier, kind, since, day, place, breakdown, source, sentence, start, end, w, still,
+                Math.min(1.0, Math.round((confidence + 0.1) * 100) / 100.0));
+    }
+
     Proposal withSource(String id, String words) {
         Map<String, String> w = new java.util.LinkedHashMap<>(why);
         w.put("source", words);
