@@ -55,8 +55,9 @@ class ExtractApiTest {
         assertThat(total.get("place").asText()).isEqualTo("nk");
         assertThat(total.get("source").asText()).as("the paragraph cites one body only").isEqualTo("ru-defence-ministry");
         assertThat(total.at("/why/source").asText()).startsWith("in the paragraph: по данным");
-        assertThat(total.get("asOf").isNull()).as("'since 14 November' dates no figure").isTrue();
-        assertThat(total.get("undecided").toString()).contains("asOf");
+        assertThat(total.get("asOf").asText()).as("'since 14 November' dates no figure: the sentence before does").isEqualTo("2020-12-02");
+        assertThat(total.at("/why/asOf").asText()).isEqualTo("in the paragraph: За сутки");
+        assertThat(total.get("undecided").toString()).doesNotContain("asOf");
         assertThat(a.get("proposals")).hasSize(2);
         assertThat(a.at("/notUnderstood/0/numbers/0").asText()).isEqualTo("3");
         assertThat(node.truce.ledger().size()).isEqualTo(size);
