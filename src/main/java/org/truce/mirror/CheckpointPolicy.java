@@ -35,6 +35,16 @@ public final class CheckpointPolicy {
         return log;
     }
 
+    /** The known witnesses, in the order given. */
+    public List<Cosigner> witnesses() {
+        return witnesses;
+    }
+
+    /** How many of them must have cosigned. */
+    public int quorum() {
+        return quorum;
+    }
+
     /**
      * @throws IllegalArgumentException saying why the note is refused: malformed, not signed by the log's
      *                                  key, or cosigned by fewer known witnesses than the quorum

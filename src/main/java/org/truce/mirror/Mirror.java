@@ -118,6 +118,11 @@ public final class Mirror implements AutoCloseable {
         }
     }
 
+    /** Which checkpoints this mirror accepts: the log's key, the known witnesses and the quorum. */
+    public CheckpointPolicy policy() {
+        return policy;
+    }
+
     /** The log's notes the copy is signed with: the copy's {@link org.truce.ledger.HeadSigner}. */
     public LogNotes notes() {
         return notes;
