@@ -95,7 +95,8 @@ public final class WebApp {
          * that its proofs answer up to it); until then, and before any, the copy's head as the log signed it.
          */
         String cosignedHead(org.truce.ledger.Ledger ledger) {
-            return checkpoint.get().filter(note -> org.truce.ledger.Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1)).size() <= ledger.size())
+            return checkpoint.get()
+                    .filter(note -> org.truce.ledger.Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1)).size() <= ledger.size())
                     .orElseGet(ledger::latestSignedHead);
         }
 
