@@ -18,6 +18,7 @@ import org.truce.mirror.Alarm;
 import org.truce.mirror.CheckpointPolicy;
 import org.truce.mirror.LogClient;
 import org.truce.mirror.Mirror;
+import org.truce.web.CheckPage;
 import org.truce.web.Language;
 import org.truce.web.WebApp;
 import picocli.CommandLine.Command;
@@ -157,9 +158,16 @@ final class MirrorCommand implements Callable<Integer> {
             truce.metrics().watchMirror(() -> mirror.alarms().size(), () -> mirror.accepted().map(c -> c.size()).orElse(0L),
                     mirror::outputsCompared);
             app = WebApp.createMirror(truce, logUrl, publicUrl, () -> mirror.alarms().stream().map(Alarm::line).toList(),
-                    System.getenv("TRUCE_METRICS_TOKEN"), System::getenv).start(port);
+                    mirror::cosignedCheckpoint, witnessing(mirror.policy()), System.getenv("TRUCE_METRICS_TOKEN"), System::getenv)
+                    .start(port);
             LOG.info("serving the copy of {} ({} entries) on http://localhost:{}/", logUrl, truce.ledger().size(), app.port());
             return URI.create("http://localhost:" + app.port());
+        }
+
+        /** The mirror's witnesses, each by its name, and its quorum: what its check page offers a reader. */
+        private static CheckPage.Witnessing witnessing(CheckpointPolicy policy) {
+            return new CheckPage.Witnessing(policy.witnesses().stream()
+                    .map(w -> new CheckPage.Witnessing.Witness(w.name(), w.verifierKey())).toList(), policy.quorum());
         }
 
         @Override

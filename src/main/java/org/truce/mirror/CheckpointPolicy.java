@@ -15,8 +15,12 @@ public final class CheckpointPolicy {
     private final List<Cosigner> witnesses;
     private final int quorum;
 
-    /** The accepted checkpoint, the log's own note of it (its signature line only), and who cosigned it. */
-    public record Accepted(Checkpoint checkpoint, String logNote, List<String> cosigners) {}
+    /**
+     * The accepted checkpoint, the log's own note of it (its signature line only), who cosigned it, and
+     * the note a mirror serves for it: the log's signature line, then the valid cosignature lines of the
+     * known witnesses, in their order (what was checked; lines of other keys left out).
+     */
+    public record Accepted(Checkpoint checkpoint, String logNote, List<String> cosigners, String cosignedNote) {}
 
     public CheckpointPolicy(NoteVerifier log, List<Cosigner> witnesses, int quorum) {
         if (quorum < 0 || quorum > witnesses.size()) {
@@ -31,22 +35,50 @@ public final class CheckpointPolicy {
         return log;
     }
 
+    /** The known witnesses, in the order given. */
+    public List<Cosigner> witnesses() {
+        return witnesses;
+    }
+
+    /** How many of them must have cosigned. */
+    public int quorum() {
+        return quorum;
+    }
+
     /**
      * @throws IllegalArgumentException saying why the note is refused: malformed, not signed by the log's
      *                                  key, or cosigned by fewer known witnesses than the quorum
      */
     public Accepted check(String note) {
+        Accepted a = witnessed(note);
+        if (a.cosigners().size() < quorum) {
+            throw new IllegalArgumentException("the checkpoint of size " + a.checkpoint().size() + " carries valid cosignatures of "
+                    + a.cosigners().size() + " known witnesses " + a.cosigners() + ", fewer than the quorum of " + quorum);
+        }
+        return a;
+    }
+
+    /**
+     * The note read as {@link #check} reads it, whatever the quorum: for a note accepted before (the
+     * policy may have changed since).
+     *
+     * @throws IllegalArgumentException if the note is malformed or not signed by the log's key
+     */
+    public Accepted witnessed(String note) {
         Checkpoint cp = log.verify(note);
-        String signatures = note.substring(note.lastIndexOf("\n\n") + 2);
+        String[] lines = note.substring(note.lastIndexOf("\n\n") + 2).split("\n");
         List<String> cosigners = new ArrayList<>();
+        StringBuilder cosignatures = new StringBuilder();
         for (Cosigner witness : witnesses) {
-            if (witness.verify(cp, signatures).isPresent()) cosigners.add(witness.name());
+            for (String line : lines) {
+                if (witness.verify(cp, line).isEmpty()) continue;
+                cosigners.add(witness.name());
+                cosignatures.append(line).append('\n');
+                break;
+            }
         }
-        if (cosigners.size() < quorum) {
-            throw new IllegalArgumentException("the checkpoint of size " + cp.size() + " carries valid cosignatures of "
-                    + cosigners.size() + " known witnesses " + cosigners + ", fewer than the quorum of " + quorum);
-        }
-        return new Accepted(cp, logNote(note, cp), List.copyOf(cosigners));
+        String logNote = logNote(note, cp);
+        return new Accepted(cp, logNote, List.copyOf(cosigners), logNote + cosignatures);
     }
 
     /** The note with the log's own signature line only: what the log's node signs for the same tree (Ed25519 is deterministic). */

@@ -66,6 +66,8 @@ public final class Mirror implements AutoCloseable {
     private final Reproduction reproduction;
     private final long auditBudget;
     private volatile Checkpoint accepted;
+    /** The accepted checkpoint's note with the cosignatures checked ({@link CheckpointPolicy.Accepted#cosignedNote}). */
+    private volatile String cosigned;
     /** The address of the copy's read API while the replica is open, else null. Round thread. */
     private URI served;
     private long auditFrom;
@@ -104,7 +106,9 @@ public final class Mirror implements AutoCloseable {
     }
 
     private void load() {
-        accepted = DurableFile.read(dir.resolve(CHECKPOINT)).map(policy.log()::verify).orElse(null);
+        Optional<CheckpointPolicy.Accepted> kept = DurableFile.read(dir.resolve(CHECKPOINT)).map(policy::witnessed);
+        accepted = kept.map(CheckpointPolicy.Accepted::checkpoint).orElse(null);
+        cosigned = kept.map(CheckpointPolicy.Accepted::cosignedNote).orElse(null);
         copy.forEach(0, e -> tree.append(Hashes.leafHash(e.bytes())));
         long expected = accepted == null ? 0 : accepted.size();
         if (tree.size() != expected || (expected > 0 && !Arrays.equals(tree.root(expected), accepted.rootHash()))) {
@@ -112,6 +116,11 @@ public final class Mirror implements AutoCloseable {
                     + " entries that do not match the checkpoint of size " + expected + " kept in " + dir.resolve(CHECKPOINT)
                     + ": it was changed behind the mirror's back; move both aside to copy the log again");
         }
+    }
+
+    /** Which checkpoints this mirror accepts: the log's key, the known witnesses and the quorum. */
+    public CheckpointPolicy policy() {
+        return policy;
     }
 
     /** The log's notes the copy is signed with: the copy's {@link org.truce.ledger.HeadSigner}. */
@@ -135,6 +144,15 @@ public final class Mirror implements AutoCloseable {
     /** The last accepted checkpoint, if any. */
     public Optional<Checkpoint> accepted() {
         return Optional.ofNullable(accepted);
+    }
+
+    /**
+     * The last accepted checkpoint as a C2SP signed note: the log's signature line, then the cosignature
+     * lines of the known witnesses that verified (what {@code GET /api/v1/ledger/checkpoint} serves on a
+     * mirror, so that a reader checks k of n there too); empty before any was accepted.
+     */
+    public Optional<String> cosignedCheckpoint() {
+        return Optional.ofNullable(cosigned);
     }
 
     /** Everything found wrong so far, oldest first. */
@@ -268,6 +286,7 @@ public final class Mirror implements AutoCloseable {
             throw e;
         }
         DurableFile.write(dir.resolve(CHECKPOINT), note);
+        cosigned = offered.cosignedNote();
         accepted = offered.checkpoint();
         LOG.info("accepted the log's checkpoint of size {} (root {}), cosigned by {}; the copy holds {} entries",
                 accepted.size(), Hashes.hex(accepted.rootHash()), offered.cosigners(), tree.size());

@@ -18,11 +18,17 @@ final class LedgerRoutes {
     private static final HexFormat HEX = HexFormat.of();
     private final Ledger ledger;
     private final java.util.function.Supplier<Cosigning> cosigning;
+    private final java.util.function.Supplier<String> checkpoint;
 
-    /** @param cosigning the node's current witnessing (the node may start its witnesses after the routes exist) */
-    LedgerRoutes(Ledger ledger, java.util.function.Supplier<Cosigning> cosigning) {
+    /**
+     * @param cosigning  the node's current witnessing (the node may start its witnesses after the routes exist)
+     * @param checkpoint the newest checkpoint with the witnesses' cosignatures, as a signed note: the
+     *                   node's {@link Cosigning#cosignedHead}, or what a mirror accepted
+     */
+    LedgerRoutes(Ledger ledger, java.util.function.Supplier<Cosigning> cosigning, java.util.function.Supplier<String> checkpoint) {
         this.ledger = ledger;
         this.cosigning = cosigning;
+        this.checkpoint = checkpoint;
     }
 
     void head(Context ctx) {
@@ -46,7 +52,7 @@ final class LedgerRoutes {
 
     /** The newest checkpoint with the witnesses' cosignatures (C2SP signed note; see {@link Cosigning#cosignedHead}). */
     void checkpoint(Context ctx) {
-        ctx.contentType("text/plain; charset=utf-8").result(cosigning.get().cosignedHead());
+        ctx.contentType("text/plain; charset=utf-8").result(checkpoint.get());
     }
 
     void key(Context ctx) {

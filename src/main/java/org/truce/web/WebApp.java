@@ -70,8 +70,12 @@ public final class WebApp {
      * @param publicUrl the address the log's readers reach it at (its check links), so that the mirror's
      *                  bulletins print the log's links
      * @param alarms    what the mirror found wrong, one sentence each; empty while all is well
+     * @param checkpoint the last checkpoint the mirror accepted, with the cosignatures it checked (a
+     *                   signed note), served at {@code /api/v1/ledger/checkpoint}; empty before any
+     * @param witnesses  the witnesses the mirror checks and its quorum, offered by its check page
      */
     public static Javalin createMirror(Truce truce, String logUrl, String publicUrl, Supplier<List<String>> alarms,
+                                       Supplier<java.util.Optional<String>> checkpoint, CheckPage.Witnessing witnesses,
                                        String metricsToken, java.util.function.Function<String, String> env) {
         // the log's check link in the bulletins; no witnesses: a mirror signs and publishes nothing
         java.util.function.Function<String, String> mirrorEnv = name -> switch (name) {
@@ -80,11 +84,22 @@ public final class WebApp {
             default -> env.apply(name);
         };
         WebSettings settings = WebSettings.from(mirrorEnv).withMetricsToken(metricsToken);
-        return assemble(truce, null, settings, new Mirroring(logUrl, alarms));
+        return assemble(truce, null, settings, new Mirroring(logUrl, alarms, checkpoint, witnesses));
     }
 
-    /** A mirror's difference from a node: the log it copies, and what it found wrong. */
-    private record Mirroring(String logUrl, Supplier<List<String>> alarms) {
+    /** A mirror's difference from a node: the log it copies, what it found wrong, the checkpoint it accepted and its witnesses. */
+    private record Mirroring(String logUrl, Supplier<List<String>> alarms, Supplier<java.util.Optional<String>> checkpoint,
+                             CheckPage.Witnessing witnesses) {
+        /**
+         * The accepted checkpoint with its cosignatures once the copy's read API holds all its entries (so
+         * that its proofs answer up to it); until then, and before any, the copy's head as the log signed it.
+         */
+        String cosignedHead(org.truce.ledger.Ledger ledger) {
+            return checkpoint.get()
+                    .filter(note -> org.truce.ledger.Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1)).size() <= ledger.size())
+                    .orElseGet(ledger::latestSignedHead);
+        }
+
         void refuseWrites(Context ctx) {
             String method = ctx.method().name();
             if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) return;
@@ -112,7 +127,8 @@ public final class WebApp {
         var reportList = new ReportRoutes(truce.figures(), truce.ledger());
         var figures = new FigureRoutes(truce.recorder(), writes, reads, reportList, new IntakeReaders(truce.figures(), truce.ledger()));
         if (!settings.witnesses().witnesses().isEmpty()) truce.witnessedBy(settings.witnesses());
-        var ledger = new LedgerRoutes(truce.ledger(), truce::cosigning);
+        var ledger = new LedgerRoutes(truce.ledger(), truce::cosigning, mirroring == null ? () -> truce.cosigning().cosignedHead()
+                : () -> mirroring.cosignedHead(truce.ledger()));
         var drafts = settings.drafts();
         var bulletins = new BulletinRoutes(truce.issues(), truce.printShop(), truce.ledger(), truce.figures(), truce.map(),
                 settings.publicUrl(), guard, drafts);
@@ -160,7 +176,8 @@ public final class WebApp {
             // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
             r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
             publicPages.routes(r);
-            new CheckPage(truce.ledger(), pages, lang -> checkPageWitnesses(truce, lang)).routes(r);
+            new CheckPage(truce.ledger(), pages, lang -> mirroring != null ? mirroring.witnesses() : checkPageWitnesses(truce, lang))
+                    .routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One node as an operator runs it: {@code java -jar target/truce.jar serve --db URL --data DIR --port P}
+ * One node as an operator runs it: {@code java -jar target/truce.jar serve [--db URL] --data DIR --port P}
  * in a process of its own, with {@code TRUCE_ADMIN_TOKEN} and {@code TRUCE_METRICS_TOKEN} set as the
  * README's "Deploying several nodes" asks (the same values on every node). Its output is appended to
  * {@code <name>.log} beside its data directory, across restarts, for diagnosis.
@@ -42,7 +42,10 @@ final class ServeNode implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Process process;
 
-    /** A node named {@code name} (its log file), data directory {@code data}, on a free port, not started. */
+    /**
+     * A node named {@code name} (its log file), data directory {@code data}, on a free port, not started;
+     * its ledger in the PostgreSQL database {@code db}, or with {@code db} null in SQLite in {@code data}.
+     */
     ServeNode(String name, Path data, String db) throws IOException {
         this(name, data, db, java.util.Map.of());
     }

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.cli.DemoWitnesses;
+import org.truce.ledger.Checkpoint;
+import org.truce.ledger.Cosigner;
 import org.truce.ledger.CosignerKey;
 import org.truce.ledger.Entry;
+import org.truce.ledger.NoteVerifier;
 import org.truce.support.PlantedEntries;
 import org.truce.support.BodySigner;
 import org.truce.support.Reports;
@@ -38,7 +41,8 @@ import org.truce.support.TestNode;
  * cosignatures (2 of 3 and 3 of 4 accept it; 4 of 4, one key nobody holds, is a BAD_SIGNATURE alarm).
  * Then the operator, holding the node key, plants an unsigned entry in that body's name in the store
  * under a new signed head; the witnesses cosign that head too (it extends the tree they saw), yet a
- * fresh mirror and {@code truce verify} both name the entry.
+ * fresh mirror and {@code truce verify} both name the entry. A mirror restarted as a service serves the
+ * checkpoint it accepted with the witnesses' cosignatures, so a reader checks k of n on the mirror.
  */
 class WitnessedMirrorIT {
     private static final Duration WITHIN = Duration.ofMinutes(10);
@@ -90,6 +94,7 @@ class WitnessedMirrorIT {
         Run ok = mirror(dir.resolve("mirror-a"), logKey, two);
         assertThat(ok.exit).as(ok.output).isZero();
         assertThat(ok.output).doesNotContain("ALARM");
+        readersCheckTheQuorumOnTheMirror(dir.resolve("mirror-a"), logKey, witnessKeys);
         List<String> four = new ArrayList<>(witnessKeys);
         four.add(CosignerKey.loadOrCreate(dir.resolve("nobody"), "nobody.example/witness").verifierKey());
         List<String> three = new ArrayList<>(witnessArgs(four));
@@ -125,6 +130,59 @@ class WitnessedMirrorIT {
         Run verify = run(dir.resolve("verify.out"), null, "verify", "--data", logData.toString(), "--public-key", pub.toString());
         assertThat(verify.exit).as(verify.output).isEqualTo(1);
         assertThat(verify.output).contains("seq " + seq + " (forged-it): it speaks in the name of " + AZ);
+    }
+
+    /**
+     * The mirror of {@code data}, restarted as a service: its {@code /api/v1/ledger/checkpoint} is the
+     * checkpoint it accepted with the demo witnesses' cosignatures, which verify (here, and with
+     * {@code truce verify --witness}, a reader holding no store); its check page offers those witnesses.
+     */
+    private void readersCheckTheQuorumOnTheMirror(Path data, String logKey, List<String> witnessKeys) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> args = new ArrayList<>(List.of("mirror", "--log", "http://localhost:" + logPort, "--log-key", logKey,
+                "--data", data.toString(), "--port", Integer.toString(port), "--formats", "json", "--interval", "1"));
+        args.addAll(witnessArgs(witnessKeys));
+        args.addAll(List.of("--quorum", "2"));
+        Process service = start(dir.resolve("mirror-a-service.out"), null, args.toArray(String[]::new));
+        URI checkpoint = URI.create("http://localhost:" + port + "/api/v1/ledger/checkpoint");
+        HttpResponse<String> served = null;
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (served == null || served.statusCode() != 200) {
+            if (!service.isAlive()) throw new AssertionError("the mirror exited:\n" + Files.readString(dir.resolve("mirror-a-service.out")));
+            if (System.nanoTime() > deadline) throw new AssertionError("the mirror did not serve its checkpoint in time");
+            try {
+                served = http.send(HttpRequest.newBuilder(checkpoint).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                LockSupport.parkNanos(200_000_000); // polling a child process with a deadline
+            }
+        }
+        String note = served.body();
+        Checkpoint cp = NoteVerifier.parse(logKey).verify(note);
+        String lines = note.substring(note.lastIndexOf("\n\n") + 2);
+        List<String> valid = witnessKeys.stream().map(Cosigner::parse).filter(w -> w.verify(cp, lines).isPresent()).map(Cosigner::name).toList();
+        assertThat(valid).as(note).hasSizeGreaterThanOrEqualTo(2);
+        // its check page offers the reader the witnesses it checks, and its quorum
+        String page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/check?lang=en")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("The check requires 2 cosignatures from these 3 witnesses.");
+        witnessKeys.forEach(k -> assertThat(page).contains("<code class=\"check-vkey\">" + k + "</code>"));
+        service.destroy();
+        assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        Path kept = dir.resolve("mirror-checkpoint.note");
+        Files.writeString(kept, note);
+        Path pub = dir.resolve("log-key.pub");
+        Files.writeString(pub, logKey + "\n");
+        List<String> verify = new ArrayList<>(List.of("verify", "--data", dir.resolve("no-store").toString(), "--public-key", pub.toString(),
+                "--checkpoint", kept.toString(), "--quorum", "2"));
+        verify.addAll(witnessArgs(witnessKeys));
+        Run checked = run(dir.resolve("verify-mirror.out"), null, verify.toArray(String[]::new));
+        assertThat(checked.exit).as(checked.output).isZero();
+        assertThat(checked.output).contains("(size " + cp.size() + "): " + valid.size() + " of 3 witnesses, quorum 2: OK")
+                .contains("OK: every checkpoint is signed by the log and cosigned by the quorum (no store was checked).");
     }
 
     // --- the log and its store ---

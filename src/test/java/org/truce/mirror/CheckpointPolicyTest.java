@@ -63,6 +63,19 @@ class CheckpointPolicyTest {
     }
 
     @Test
+    void the_note_a_mirror_serves_keeps_the_logs_line_and_the_valid_cosignatures_of_known_witnesses_only() {
+        Checkpoint other = new Checkpoint(ORIGIN, 8, Hashes.sha256(new byte[] {8}));
+        CosignerKey stranger = CosignerKey.loadOrCreate(dir.resolve("stranger"), "witness.stranger");
+        String note = log.sign(CP) + w3.cosign(CP, 1_700_000_003) + stranger.cosign(CP, 1_700_000_000)
+                + w2.cosign(other, 1_700_000_000) + w1.cosign(CP, 1_700_000_001);
+        CheckpointPolicy.Accepted accepted = policy(2).check(note);
+        // in the order of the known witnesses, as a node serves them
+        assertThat(accepted.cosignedNote()).isEqualTo(log.sign(CP) + w1.cosign(CP, 1_700_000_001) + w3.cosign(CP, 1_700_000_003));
+        // a kept note read again under a policy whose quorum it no longer meets: read, not refused
+        assertThat(policy(3).witnessed(note).cosignedNote()).isEqualTo(accepted.cosignedNote());
+    }
+
+    @Test
     void a_note_the_log_did_not_sign_is_refused_whatever_its_cosignatures() {
         NodeKey impostor = NodeKey.loadOrCreate(dir.resolve("impostor"), ORIGIN);
         String note = impostor.sign(CP) + w1.cosign(CP, 1) + w2.cosign(CP, 1);

@@ -14,13 +14,16 @@ import org.openqa.selenium.WebElement;
 import org.truce.cli.DemoWitnesses;
 import org.truce.ledger.CosignerKey;
 import org.truce.support.Browser;
+import org.truce.support.TamperingProxy;
 import org.truce.support.TestNode;
 
 /**
  * The check page's witness step in a real browser (headless Chromium): the demo node with its three
  * witnesses (real witness servers over HTTP) passes with 3 of 3 valid cosignatures and a consistency
  * proof from the bulletin's checkpoint; a witness key the witnesses do not hold, with a quorum the
- * rest cannot meet, fails visibly, naming the witness and the count.
+ * rest cannot meet, fails visibly, naming the witness and the count. Through a proxy that alters one
+ * byte of one witness's cosignature (still base64, no longer valid), that cosignature is named NOT
+ * valid; the other two still meet a quorum of 2, and a quorum of 3 fails visibly.
  */
 class CheckPageWitnessesBrowserTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -32,20 +35,44 @@ class CheckPageWitnessesBrowserTest {
     static TestNode node;
     static DemoWitnesses witnesses;
     static Browser browser;
+    /** The node, with party B's cosignature line of the witnessed checkpoint altered by one byte of its signature. */
+    static TamperingProxy lying;
 
     @BeforeAll
-    static void start() throws InterruptedException {
+    static void start() throws InterruptedException, java.io.IOException {
         browser = Browser.start();
         node = TestNode.withDemo(dir);
         witnesses = DemoWitnesses.start(dir, node.truce.ledger());
         node.truce.witnessedBy(witnesses.witnesses());
         long size = node.truce.ledger().size();
         assertThat(node.truce.cosigning().awaitCosigned(size, 3, PATIENCE)).as("three cosignatures of size " + size).isPresent();
+        lying = TamperingProxy.start(node.base(), (path, answer) -> path.startsWith("/api/v1/ledger/checkpoint")
+                ? new TamperingProxy.Answer(answer.status(), answer.contentType(), tampered(answer.body(), "party-b-illustrative"))
+                : answer);
+    }
+
+    /** The note with the last byte of the named witness's signature flipped: a well-formed line that does not verify. */
+    private static byte[] tampered(byte[] note, String witness) {
+        String prefix = "— demo.truce.example/witness/" + witness + " ";
+        StringBuilder out = new StringBuilder();
+        boolean found = false;
+        for (String line : new String(note, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)) {
+            if (line.startsWith(prefix)) {
+                byte[] blob = java.util.Base64.getDecoder().decode(line.substring(prefix.length()));
+                blob[blob.length - 1] ^= 0x01;
+                line = prefix + java.util.Base64.getEncoder().encodeToString(blob);
+                found = true;
+            }
+            out.append(line).append('\n');
+        }
+        assertThat(found).as("a cosignature line of " + witness + " in the checkpoint").isTrue();
+        return out.substring(0, out.length() - 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
+        if (lying != null) lying.close();
         if (node != null) node.close();
         if (witnesses != null) witnesses.close();
     }
@@ -90,6 +117,33 @@ class CheckPageWitnessesBrowserTest {
         assertThat(failed).anyMatch(t -> t.contains("Valid cosignatures: 1 of 2 witnesses; required: 2. NOT enough."));
         assertThat(browser.driver.findElement(By.id("check-summary")).getAttribute("data-state")).isEqualTo("failed");
         browser.screenshot("check-en-witness-missing");
+    }
+
+    @Test
+    void a_cosignature_altered_by_one_byte_is_named_not_valid_and_the_two_others_still_meet_a_quorum_of_two() {
+        browser.open(lying.base() + "/check?date=2021-01-11&lang=en");
+        List<WebElement> steps = finishedSteps();
+        assertThat(lying.changed()).isPositive();
+        List<String> failed = steps.stream().filter(s -> "failed".equals(s.getAttribute("data-state"))).map(WebElement::getText).toList();
+        assertThat(failed).singleElement().satisfies(t -> assertThat(t)
+                .contains("Witness Party B (illustrative): its cosignature of the checkpoint of size").endsWith(" is NOT valid."));
+        List<String> ok = steps.stream().filter(s -> "ok".equals(s.getAttribute("data-state"))).map(WebElement::getText).toList();
+        assertThat(ok).anyMatch(t -> t.contains("Valid cosignatures: 2 of 3 witnesses; required: 2."));
+        // k of n: a quorum met by the others accepts the checkpoint, the bad line stays shown as failed
+        assertThat(browser.driver.findElement(By.id("check-summary")).getAttribute("data-state")).isEqualTo("ok");
+        browser.screenshot("check-en-witness-bad");
+    }
+
+    @Test
+    void a_cosignature_altered_by_one_byte_leaves_a_quorum_of_three_unmet_and_the_check_fails_visibly() {
+        browser.open(lying.base() + "/check?date=2021-01-11&lang=en&quorum=3");
+        List<WebElement> steps = finishedSteps();
+        List<String> failed = steps.stream().filter(s -> "failed".equals(s.getAttribute("data-state"))).map(WebElement::getText).toList();
+        assertThat(failed).anyMatch(t -> t.contains("Witness Party B (illustrative): its cosignature of the checkpoint of size")
+                && t.endsWith(" is NOT valid."));
+        assertThat(failed).anyMatch(t -> t.contains("Valid cosignatures: 2 of 3 witnesses; required: 3. NOT enough."));
+        assertThat(browser.driver.findElement(By.id("check-summary")).getAttribute("data-state")).isEqualTo("failed");
+        browser.screenshot("check-en-witness-bad-quorum");
     }
 
     private static List<WebElement> finishedSteps() {
