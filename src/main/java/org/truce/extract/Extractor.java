@@ -432,6 +432,8 @@ public final class Extractor {
                 String before = folded.substring(0, m.start()).stripTrailing();
                 if (before.endsWith(" the") || before.equals("the")) before = before.substring(0, before.length() - 3).stripTrailing();
                 String cueBefore = endsWithPhrase(before, rules.phrases("source.before"));
+                // "official representative of the ministry", "командующий российским миротворческим контингентом": who speaks for the body
+                if (cueBefore == null) cueBefore = endsWithPhrase(before, rules.phrases("source.role"));
                 String cueAfter = cueAfter(folded.substring(m.end()));
                 if (cueBefore == null && cueAfter == null) continue;
                 String words = (cueBefore != null ? cueBefore + " … " : "") + sentence.substring(m.start(), m.end()) + (cueAfter != null ? " … " + cueAfter : "");
