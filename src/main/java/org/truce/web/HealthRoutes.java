@@ -70,6 +70,13 @@ final class HealthRoutes {
         }
     }
 
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.get("/health/live", this::live, Access.PUBLIC);
+        r.get("/health/ready", this::ready, Access.PUBLIC);
+        // public at the guard: the handler asks for the scrape token, which is no account's
+        r.get("/metrics", this::metrics, Access.PUBLIC);
+    }
+
     void live(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         Json.send(ctx, 200, Json.object().put("status", "live"));
