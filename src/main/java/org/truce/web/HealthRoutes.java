@@ -22,10 +22,10 @@ import org.truce.ledger.StoreFailure;
  * and is off (404) on a node without one. Thread-safe.
  */
 final class HealthRoutes {
-    static final String METRICS_TOKEN_ENV = "TRUCE_METRICS_TOKEN";
-    static final String MAX_LAG_ENV = "TRUCE_READY_MAX_LAG";
+    static final String METRICS_TOKEN_ENV = org.truce.settings.Setting.METRICS_TOKEN.variable;
+    static final String MAX_LAG_ENV = org.truce.settings.Setting.READY_MAX_LAG.variable;
     /** Entries the projections may trail the store by and still take traffic. */
-    static final long DEFAULT_MAX_LAG = 1000;
+    static final long DEFAULT_MAX_LAG = Long.parseLong(org.truce.settings.Setting.READY_MAX_LAG.defaultValue);
 
     /** Seconds a caller is told to wait when the store fails: an outage is usually short (a failover, a restart). */
     static final int STORE_RETRY_SECONDS = 5;

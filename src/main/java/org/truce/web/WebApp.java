@@ -14,6 +14,8 @@ import org.truce.audit.AuditTrail;
 import org.truce.record.Violation;
 import org.truce.ledger.HeadSigner;
 import org.truce.ledger.StoreFailure;
+import org.truce.settings.Setting;
+import org.truce.settings.Settings;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -28,19 +30,27 @@ public final class WebApp {
     private WebApp() {}
 
     /**
-     * Checks the settings {@link #create} reads from the environment.
+     * Checks the settings {@link #create} reads.
      *
      * @throws IllegalArgumentException naming the setting and its bad value
      */
+    public static void checkEnvironment(Settings settings) {
+        WebSettings.from(settings);
+    }
+
+    /** As {@link #checkEnvironment(Settings)}, on the settings {@code env} gives (a variable's name to its value). */
     public static void checkEnvironment(java.util.function.Function<String, String> env) {
-        WebSettings.from(env);
+        checkEnvironment(Settings.from(env));
     }
 
     /**
+     * The application on the process's settings ({@link Settings#environment()}).
+     *
      * @param bootstrapToken {@code TRUCE_ADMIN_TOKEN} (an admin API token for automation), or null
      */
     public static Javalin create(Truce truce, String bootstrapToken) {
-        return create(truce, bootstrapToken, System.getenv(HealthRoutes.METRICS_TOKEN_ENV));
+        Settings settings = Settings.environment();
+        return create(truce, bootstrapToken, settings.value(Setting.METRICS_TOKEN), settings);
     }
 
     /**
@@ -48,17 +58,21 @@ public final class WebApp {
      * @param metricsToken   {@code TRUCE_METRICS_TOKEN} (the bearer token Prometheus scrapes {@code /metrics} with), or null
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken) {
-        return create(truce, bootstrapToken, metricsToken, System::getenv);
+        return create(truce, bootstrapToken, metricsToken, Settings.environment());
     }
 
     /**
-     * @param env the settings read besides the tokens ({@code TRUCE_PUBLIC_URL}, {@code TRUCE_PUBLIC_DRAFTS},
-     *            {@code TRUCE_AUDIT_QUOTA_BYTES}); the
-     *            process environment in production, a map in tests
+     * @param env the settings read besides the tokens (such as {@code TRUCE_PUBLIC_URL}), a variable's name
+     *            to its value: a map in tests
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken,
                                  java.util.function.Function<String, String> env) {
-        return assemble(truce, bootstrapToken, WebSettings.from(env).withMetricsToken(metricsToken));
+        return create(truce, bootstrapToken, metricsToken, Settings.from(env));
+    }
+
+    /** @param settings the settings read besides the tokens: the process's in production */
+    public static Javalin create(Truce truce, String bootstrapToken, String metricsToken, Settings settings) {
+        return assemble(truce, bootstrapToken, WebSettings.from(settings).withMetricsToken(metricsToken));
     }
 
     /**
@@ -72,14 +86,11 @@ public final class WebApp {
      * @param alarms    what the mirror found wrong, one sentence each; empty while all is well
      */
     public static Javalin createMirror(Truce truce, String logUrl, String publicUrl, Supplier<List<String>> alarms,
-                                       String metricsToken, java.util.function.Function<String, String> env) {
+                                       String metricsToken, Settings env) {
         // the log's check link in the bulletins; no witnesses: a mirror signs and publishes nothing
-        java.util.function.Function<String, String> mirrorEnv = name -> switch (name) {
-            case "TRUCE_PUBLIC_URL" -> publicUrl;
-            case "TRUCE_WITNESSES", "TRUCE_WITNESS_QUORUM" -> null;
-            default -> env.apply(name);
-        };
-        WebSettings settings = WebSettings.from(mirrorEnv).withMetricsToken(metricsToken);
+        Settings mirrorSettings = env.with(Setting.PUBLIC_URL, publicUrl).with(Setting.WITNESSES, null)
+                .with(Setting.WITNESS_QUORUM, null);
+        WebSettings settings = WebSettings.from(mirrorSettings).withMetricsToken(metricsToken);
         return assemble(truce, null, settings, new Mirroring(logUrl, alarms));
     }
 
@@ -94,7 +105,7 @@ public final class WebApp {
         }
     }
 
-    /** The application on {@code settings}, read once from the environment ({@link WebSettings}). */
+    /** The application on {@code settings}, parsed once from the node's {@link Settings} ({@link WebSettings}). */
     static Javalin assemble(Truce truce, String bootstrapToken, WebSettings settings) {
         return assemble(truce, bootstrapToken, settings, null);
     }
