@@ -19,8 +19,8 @@ import org.truce.record.Violation;
  * @param ownToo whether a reporter's figures in its own body's name wait too
  */
 public record FourEyes(Second second, boolean ownToo) {
-    public static final String ENV = "TRUCE_FOUR_EYES";
-    public static final String OWN_ENV = "TRUCE_FOUR_EYES_OWN";
+    public static final String ENV = org.truce.settings.Setting.FOUR_EYES.variable;
+    public static final String OWN_ENV = org.truce.settings.Setting.FOUR_EYES_OWN.variable;
 
     public enum Second {
         ANOTHER_ACCOUNT("another-account"), ANOTHER_ORGANISATION("another-organisation"), OFF("off");

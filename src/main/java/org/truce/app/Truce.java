@@ -106,12 +106,11 @@ public final class Truce implements AutoCloseable {
     private Cosigning cosigning;
 
     /**
-     * The region every input coordinate must fall in (lon 43–51, lat 37.5–42.5: the South Caucasus
-     * of the model case), or {@code TRUCE_REGION=minLon,minLat,maxLon,maxLat} from the environment.
+     * The region every input coordinate must fall in ({@code TRUCE_REGION=minLon,minLat,maxLon,maxLat};
+     * by default lon 43–51, lat 37.5–42.5: the South Caucasus of the model case).
      */
     public static Envelope region() {
-        String v = System.getenv("TRUCE_REGION");
-        if (v == null || v.isBlank()) return new Envelope(43.0, 51.0, 37.5, 42.5);
+        String v = org.truce.settings.Settings.environment().value(org.truce.settings.Setting.REGION);
         String[] p = v.split(",");
         if (p.length != 4) throw new IllegalArgumentException("TRUCE_REGION must be minLon,minLat,maxLon,maxLat, not " + v);
         return new Envelope(Double.parseDouble(p[0].trim()), Double.parseDouble(p[2].trim()),

@@ -57,7 +57,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String bearer = token != null ? token : System.getenv("TRUCE_TOKEN");
+        String bearer = token != null ? token : org.truce.settings.Settings.environment().value(org.truce.settings.Setting.TOKEN);
         if (bearer == null || bearer.isBlank()) throw new IllegalArgumentException("give --token or set TRUCE_TOKEN");
         String text = TextFiles.text(file.getFileName().toString(), Files.readAllBytes(file));
         ObjectNode body = JSON.createObjectNode().put("text", text);

@@ -80,7 +80,7 @@ final class ImportFigures implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String bearer = token != null ? token : System.getenv("TRUCE_TOKEN");
+        String bearer = token != null ? token : org.truce.settings.Settings.environment().value(org.truce.settings.Setting.TOKEN);
         if (bearer == null || bearer.isBlank()) throw new IllegalArgumentException("give --token or set TRUCE_TOKEN");
         HttpRequest request = HttpRequest.newBuilder(URI.create(node.replaceAll("/+$", "") + "/api/v1/imports" + query()))
                 .timeout(Duration.ofMinutes(5))

@@ -158,8 +158,9 @@ final class MirrorCommand implements Callable<Integer> {
             truce.metrics().watchMirror(() -> mirror.alarms().size(), () -> mirror.accepted().map(c -> c.size()).orElse(0L),
                     mirror::outputsCompared);
             app = WebApp.createMirror(truce, logUrl, publicUrl, () -> mirror.alarms().stream().map(Alarm::line).toList(),
-                    mirror::cosignedCheckpoint, witnessing(mirror.policy()), System.getenv("TRUCE_METRICS_TOKEN"), System::getenv)
-                    .start(port);
+                    mirror::cosignedCheckpoint, witnessing(mirror.policy()),
+                    org.truce.settings.Settings.environment().value(org.truce.settings.Setting.METRICS_TOKEN),
+                    org.truce.settings.Settings.environment()).start(port);
             LOG.info("serving the copy of {} ({} entries) on http://localhost:{}/", logUrl, truce.ledger().size(), app.port());
             return URI.create("http://localhost:" + app.port());
         }

@@ -1,5 +1,7 @@
 package org.truce.cli;
 
+import org.truce.settings.Setting;
+import org.truce.settings.Settings;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean noPostgisLayers;
 
     /** An admin API token for automation; never logged, compared in constant time. */
-    static final String BOOTSTRAP_ENV = "TRUCE_ADMIN_TOKEN";
+    static final String BOOTSTRAP_ENV = Setting.ADMIN_TOKEN.variable;
 
     /** There is no default password anywhere: the operator creates the first administrator once. */
     private void firstAdministrator(Truce truce) {
@@ -57,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WebApp.checkEnvironment(System::getenv); // a misconfigured node stops before it opens or writes anything
+        Settings settings = Settings.environment();
+        WebApp.checkEnvironment(settings); // a misconfigured node stops before it opens or writes anything
         Truce truce;
         PostgisLayers layers = ServeLayers.choose(db, postgisLayers, noPostgisLayers, System.out);
         try (ReplayBar bar = new ReplayBar()) {
@@ -69,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         // the demo's own witnesses, unless the operator names witnesses; started before the demo loads, so its publications record them
         DemoWitnesses demoWitnesses = null;
-        if (demo && org.truce.witness.WitnessList.configured(System::getenv).witnesses().isEmpty()) {
+        if (demo && org.truce.witness.WitnessList.configured(settings.byName()).witnesses().isEmpty()) {
             demoWitnesses = DemoWitnesses.start(data, truce.ledger());
             truce.witnessedBy(demoWitnesses.witnesses());
         }
@@ -77,9 +80,9 @@ final class ServeCommand implements Callable<Integer> {
             int n = truce.loadDemo();
             System.out.println("Loaded the demo dataset: " + n + " entries, " + truce.accounts().organisations().size() + " organisations.");
         }
-        String bootstrap = System.getenv(BOOTSTRAP_ENV);
-        if (bootstrap != null && bootstrap.isBlank()) bootstrap = null;
-        Javalin app = WebApp.create(truce, bootstrap == null ? null : bootstrap.trim()).start(port);
+        String bootstrap = settings.value(Setting.ADMIN_TOKEN);
+        Javalin app = WebApp.create(truce, bootstrap == null ? null : bootstrap.trim(), settings.value(Setting.METRICS_TOKEN),
+                settings).start(port);
         DemoWitnesses started = demoWitnesses;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -18,13 +18,13 @@ import org.truce.ledger.StoreFailure;
  */
 final class DiskReserve {
     /** The environment variable that sets the reserve, in bytes; 0 turns it off. */
-    static final String ENV = "TRUCE_MIN_FREE_BYTES";
+    static final String ENV = org.truce.settings.Setting.MIN_FREE_BYTES.variable;
     /**
      * 64 MiB: room for a large batch twice over (once in the WAL, once when the checkpoint copies it into
      * the database file) and for the WAL the checkpoint has not copied yet (up to about 4 MB at SQLite's
      * default of 1000 pages), with room left for the private stores beside it.
      */
-    static final long DEFAULT_BYTES = 64L << 20;
+    static final long DEFAULT_BYTES = Long.parseLong(org.truce.settings.Setting.MIN_FREE_BYTES.defaultValue);
 
     private final FileStore disk;
     private final long reserveBytes;
@@ -44,7 +44,7 @@ final class DiskReserve {
         }
     }
 
-    /** {@value #ENV} from {@code environment}, else {@link #DEFAULT_BYTES}. */
+    /** {@code TRUCE_MIN_FREE_BYTES} from {@code environment}, else {@link #DEFAULT_BYTES}. */
     static long bytesFrom(Function<String, String> environment) {
         String v = environment.apply(ENV);
         if (v == null || v.isBlank()) return DEFAULT_BYTES;

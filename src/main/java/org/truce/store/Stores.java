@@ -30,7 +30,7 @@ public final class Stores {
      * @throws StoreFailure if the directory, the file or a migration cannot be opened or applied
      */
     public static LedgerStore openSqlite(Path dataDir) {
-        return openSqlite(dataDir, DiskReserve.bytesFrom(System::getenv));
+        return openSqlite(dataDir, DiskReserve.bytesFrom(org.truce.settings.Settings.environment().byName()));
     }
 
     /**

@@ -60,7 +60,8 @@ final class AccordRoutes {
         return null;
     }
 
-    void writeRoutes(io.javalin.config.RoutesConfig r) {
+    /** The accords' routes: the writes (through the one write path) and the tables. */
+    void routes(io.javalin.config.RoutesConfig r) {
         r.post(WebApp.API + "/agreements", writes.handler(route(AccordFact.AGREEMENT)), Access.SECRETARIAT);
         r.post(WebApp.API + "/agreement-versions", writes.handler(route(AccordFact.VERSION)), Access.SECRETARIAT);
         r.post(WebApp.API + "/obligations", writes.handler(route(AccordFact.OBLIGATION)), Access.SECRETARIAT);
@@ -71,6 +72,13 @@ final class AccordRoutes {
         r.post(WebApp.API + "/meetings", writes.handler(route(AccordFact.MEETING)), Access.SECRETARIAT);
         r.post(WebApp.API + "/tasks", writes.handler(route(AccordFact.TASK)), Access.SECRETARIAT);
         r.post(WebApp.API + "/remit-claims", writes.handler(route(AccordFact.REMIT_CLAIM)), Access.REPORTING);
+        r.get(WebApp.API + "/agreements", CsvTables.csv(this::listAgreements, Tables.AGREEMENTS), Access.PUBLIC);
+        r.get(WebApp.API + "/obligations", CsvTables.csv(this::listObligations, Tables.OBLIGATIONS), Access.PUBLIC);
+        r.get(WebApp.API + "/obligations/overdue", CsvTables.csv(this::overdue, Tables.OVERDUE), Access.PUBLIC);
+        r.get(WebApp.API + "/obligations/upcoming", CsvTables.csv(this::upcoming, Tables.UPCOMING), Access.PUBLIC);
+        r.get(WebApp.API + "/assessments", CsvTables.csv(this::listAssessments, Tables.ASSESSMENTS), Access.PUBLIC);
+        r.get(WebApp.API + "/working-groups", CsvTables.csv(this::listGroups, Tables.GROUPS), Access.PUBLIC);
+        r.get(WebApp.API + "/meetings", CsvTables.csv(this::listMeetings, Tables.MEETINGS), Access.PUBLIC);
     }
 
     void listAgreements(Context ctx) {

@@ -48,6 +48,19 @@ final class AccountRoutes {
         this.pages = pages;
     }
 
+    /** Signing in and out (pages and JSON), the caller's account and its own tokens. */
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.get("/signin", this::signInPage, Access.PUBLIC);
+        r.post("/signin", this::signInForm, Access.PUBLIC);
+        r.get("/account", this::accountPage, Access.SIGNED_IN);
+        r.post("/account/tokens", this::tokenForm, Access.SIGNED_IN);
+        r.post("/signout", this::signOut, Access.SIGNED_IN);
+        r.post(WebApp.API + "/session", this::signInJson, Access.PUBLIC);
+        r.delete(WebApp.API + "/session", this::signOut, Access.SIGNED_IN);
+        r.get(WebApp.API + "/me", this::me, Access.SIGNED_IN);
+        r.post(WebApp.API + "/me/tokens", this::tokenJson, Access.SIGNED_IN);
+    }
+
     /** The sign-in form, with a double-submit anti-forgery token (there is no session yet). */
     void signInPage(Context ctx) {
         String csrf = sessions.randomToken();

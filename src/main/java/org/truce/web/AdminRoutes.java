@@ -36,6 +36,18 @@ final class AdminRoutes {
         this.audit = audit;
     }
 
+    /** Administration over the API: organisations, accounts, grants and tokens; admins only. */
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.post(WebApp.API + "/admin/orgs", this::createOrg, Access.ADMIN);
+        r.get(WebApp.API + "/admin/orgs", this::orgs, Access.ADMIN);
+        r.post(WebApp.API + "/admin/users", this::createUser, Access.ADMIN);
+        r.get(WebApp.API + "/admin/users", this::users, Access.ADMIN);
+        r.post(WebApp.API + "/admin/grants", this::grant, Access.ADMIN);
+        r.post(WebApp.API + "/admin/revocations", this::revoke, Access.ADMIN);
+        r.post(WebApp.API + "/admin/tokens", this::createToken, Access.ADMIN);
+        r.delete(WebApp.API + "/admin/tokens/{id}", this::revokeToken, Access.ADMIN);
+    }
+
     void createOrg(Context ctx) {
         Principal p = Caller.required(ctx);
         JsonNode b = Json.body(ctx);

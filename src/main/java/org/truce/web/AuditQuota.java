@@ -1,6 +1,7 @@
 package org.truce.web;
 
 import java.util.function.Function;
+import org.truce.settings.Setting;
 
 /**
  * {@code TRUCE_AUDIT_QUOTA_BYTES}: how many bytes the audit store may hold before refusal records are
@@ -8,8 +9,8 @@ import java.util.function.Function;
  * restricted reads are recorded beyond it, and the ledger is never limited by it.
  */
 final class AuditQuota {
-    static final String ENV = "TRUCE_AUDIT_QUOTA_BYTES";
-    static final long DEFAULT = 1L << 30;
+    static final String ENV = Setting.AUDIT_QUOTA_BYTES.variable;
+    static final long DEFAULT = Long.parseLong(Setting.AUDIT_QUOTA_BYTES.defaultValue);
 
     private AuditQuota() {}
 

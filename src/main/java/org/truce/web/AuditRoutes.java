@@ -19,6 +19,10 @@ final class AuditRoutes {
         this.audit = audit;
     }
 
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.get(WebApp.API + "/audit", this::list, Access.AUDIT_READER);
+    }
+
     void list(Context ctx) {
         Principal p = Caller.required(ctx);
         String org = Access.holds(p, Role.ADMIN) ? ctx.queryParam("org") : p.orgId();

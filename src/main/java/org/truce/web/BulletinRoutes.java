@@ -51,6 +51,12 @@ final class BulletinRoutes {
         this.drafts = drafts;
     }
 
+    /** Registered before the public pages, whose {@code /bulletins/{date}} would also match {@code 2021-01-11.pdf}. */
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.get("/bulletins/{date}.pdf", this::pdfPage, Access.PUBLIC);
+        r.get(WebApp.API + "/bulletins/{date}", this::bulletin, Access.PUBLIC);
+    }
+
     void bulletin(Context ctx) {
         String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
         if (!format.matches("json|text|html|pdf")) throw Problem.badParameter("format", "must be json, text, html or pdf");

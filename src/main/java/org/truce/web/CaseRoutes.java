@@ -49,10 +49,14 @@ final class CaseRoutes {
         return WriteRoute.of(reader, (requests, pointers, actor) -> recorder.record(requests.get(0), actor.author(), actor.account())).oneObject();
     }
 
-    void writeRoutes(io.javalin.config.RoutesConfig r) {
+    /** The cases' routes: the writes (through the one write path) and the reads. */
+    void routes(io.javalin.config.RoutesConfig r) {
         r.post(WebApp.API + "/cases", writes.handler(opening), Access.REPORTER);
         r.post(WebApp.API + "/cases/{id}/status", this::status, Access.REPORTER);
         r.post(WebApp.API + "/cases/{id}/erasure", this::erase, Access.CUSTODIAN);
+        r.get(WebApp.API + "/cases", this::list, Access.RECORD_READER);
+        r.get(WebApp.API + "/cases/{id}", this::one, Access.RECORD_READER);
+        r.get(WebApp.API + "/cases/{id}/personal", this::personal, Access.CUSTODIAN);
     }
 
     /** A status is added by a reporter of the organisation that keeps the case. */

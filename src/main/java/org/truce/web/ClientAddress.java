@@ -16,13 +16,13 @@ import org.eclipse.jetty.util.InetAddressSet;
  * The address a request came from, as the throttles and the audit trail count it. Without trusted
  * proxies it is the connection's peer. Behind a load balancer every peer is the balancer, so every
  * reader would share one address's sign-in and message limits: the balancers' addresses (or networks)
- * named in {@value #ENV} are trusted to append the client to {@code X-Forwarded-For}, and the client is
+ * named in {@code TRUCE_TRUSTED_PROXIES} are trusted to append the client to {@code X-Forwarded-For}, and the client is
  * the nearest address in that chain that is not a trusted proxy. Entries left of it are whatever the
  * client sent, so they are never believed; a request from an untrusted peer is taken at its word of
  * nothing. Immutable and thread-safe; addresses are parsed as literals, never looked up in DNS.
  */
 final class ClientAddress {
-    static final String ENV = "TRUCE_TRUSTED_PROXIES";
+    static final String ENV = org.truce.settings.Setting.TRUSTED_PROXIES.variable;
     private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Pattern BRACKETED = Pattern.compile("\\[([0-9A-Fa-f:.]+)](?::\\d+)?");
     private static final Pattern V4_WITH_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d+");

@@ -1,6 +1,7 @@
 package org.truce.web;
 
 import java.util.function.Function;
+import org.truce.settings.Setting;
 
 /**
  * Who may read a draft (a bulletin of a date or size that was not published): signed-in accounts
@@ -8,7 +9,7 @@ import java.util.function.Function;
  * {@code TRUCE_PUBLIC_DRAFTS=true} (off by default). Immutable.
  */
 record DraftRule(boolean publicDrafts) {
-    static final String ENV = "TRUCE_PUBLIC_DRAFTS";
+    static final String ENV = Setting.PUBLIC_DRAFTS.variable;
 
     /** {@code TRUCE_PUBLIC_DRAFTS}: {@code true} or {@code false} (the default when unset); anything else is refused. */
     static DraftRule configured(Function<String, String> env) {

@@ -31,7 +31,7 @@ final class Guard {
     /** @param bootstrapToken {@code TRUCE_ADMIN_TOKEN}, or null when unset */
     Guard(Accounts accounts, Sessions sessions, String bootstrapToken, AuditTrail audit) {
         if (bootstrapToken != null && bootstrapToken.length() < 16) {
-            throw new IllegalArgumentException("TRUCE_ADMIN_TOKEN must have at least 16 characters");
+            throw new IllegalArgumentException(org.truce.settings.Setting.ADMIN_TOKEN.variable + " must have at least 16 characters");
         }
         this.accounts = accounts;
         this.sessions = sessions;

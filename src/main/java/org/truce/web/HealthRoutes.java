@@ -22,10 +22,10 @@ import org.truce.ledger.StoreFailure;
  * and is off (404) on a node without one. Thread-safe.
  */
 final class HealthRoutes {
-    static final String METRICS_TOKEN_ENV = "TRUCE_METRICS_TOKEN";
-    static final String MAX_LAG_ENV = "TRUCE_READY_MAX_LAG";
+    static final String METRICS_TOKEN_ENV = org.truce.settings.Setting.METRICS_TOKEN.variable;
+    static final String MAX_LAG_ENV = org.truce.settings.Setting.READY_MAX_LAG.variable;
     /** Entries the projections may trail the store by and still take traffic. */
-    static final long DEFAULT_MAX_LAG = 1000;
+    static final long DEFAULT_MAX_LAG = Long.parseLong(org.truce.settings.Setting.READY_MAX_LAG.defaultValue);
 
     /** Seconds a caller is told to wait when the store fails: an outage is usually short (a failover, a restart). */
     static final int STORE_RETRY_SECONDS = 5;
@@ -68,6 +68,13 @@ final class HealthRoutes {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(MAX_LAG_ENV + " must be a whole number of entries, not " + v);
         }
+    }
+
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.get("/health/live", this::live, Access.PUBLIC);
+        r.get("/health/ready", this::ready, Access.PUBLIC);
+        // public at the guard: the handler asks for the scrape token, which is no account's
+        r.get("/metrics", this::metrics, Access.PUBLIC);
     }
 
     void live(Context ctx) {

@@ -73,13 +73,20 @@ final class IncidentRoutes {
         return null;
     }
 
-    /** Registers the writes here and the reads of the incidents' API. */
-    void writeRoutes(io.javalin.config.RoutesConfig r) {
+    /** The incidents' routes: the writes (through the one write path) and the reads. */
+    void routes(io.javalin.config.RoutesConfig r) {
         r.post(WebApp.API + "/incidents", writes.handler(allegations), Access.REPORTING);
         r.post(WebApp.API + "/claims", writes.handler(claims), Access.REPORTING);
         r.post(WebApp.API + "/incident-steps", writes.handler(steps), Access.VERIFIER);
         r.post(WebApp.API + "/incident-links", writes.handler(links), Access.VERIFIER);
         r.post(WebApp.API + "/nil-reports", writes.handler(nils), Access.REPORTING);
+        r.get(WebApp.API + "/incidents", CsvTables.csv(this::list, Tables.INCIDENTS), Access.PUBLIC);
+        // the named paths before {id}, which would match them too
+        r.get(WebApp.API + "/incidents/duplicates", this::duplicates, Access.PUBLIC);
+        r.get(WebApp.API + "/incidents/counts", this::counts, Access.PUBLIC);
+        r.get(WebApp.API + "/incidents/export.csv", this::export, Access.PUBLIC);
+        r.get(WebApp.API + "/incidents/{id}", this::one, Access.PUBLIC);
+        r.get(WebApp.API + "/nil-reports", CsvTables.csv(this::nilReports, Tables.NIL_REPORTS), Access.PUBLIC);
     }
 
     /** An allegation from the desk's form: the same path as {@code POST /api/v1/incidents}. */

@@ -31,6 +31,16 @@ final class LedgerRoutes {
         this.checkpoint = checkpoint;
     }
 
+    /** The log's public reads: its signed head, checkpoint, key, entries and proofs. */
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.get(WebApp.API + "/ledger/head", this::head, Access.PUBLIC);
+        r.get(WebApp.API + "/ledger/checkpoint", this::checkpoint, Access.PUBLIC);
+        r.get(WebApp.API + "/ledger/key", this::key, Access.PUBLIC);
+        r.get(WebApp.API + "/ledger/entries", this::entries, Access.PUBLIC);
+        r.get(WebApp.API + "/ledger/proof", this::proof, Access.PUBLIC);
+        r.get(WebApp.API + "/ledger/consistency", this::consistency, Access.PUBLIC);
+    }
+
     void head(Context ctx) {
         String note = ledger.latestSignedHead();
         Checkpoint cp = Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1));

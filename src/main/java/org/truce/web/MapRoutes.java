@@ -86,11 +86,29 @@ final class MapRoutes {
         return null;
     }
 
-    void writeRoutes(io.javalin.config.RoutesConfig r) {
+    /** The map's routes: the writes (through the one write path), the reads and the bundled basemap. */
+    void routes(io.javalin.config.RoutesConfig r) {
         r.post(WebApp.API + "/features", writes.handler(features), Access.PLACES);
         r.post(WebApp.API + "/geometries", ctx -> writes.handler("true".equals(ctx.queryParam("repair")) ? repairedGeometries : geometries)
                 .handle(ctx), Access.REPORTING);
         r.post(WebApp.API + "/statuses", writes.handler(statuses), Access.REPORTING);
+        r.get(WebApp.API + "/features", this::features, Access.PUBLIC);
+        r.get(WebApp.API + "/features/{id}", this::feature, Access.PUBLIC);
+        r.get(WebApp.API + "/layers/{kind}", this::layer, Access.PUBLIC);
+        r.get(WebApp.API + "/map/containing", this::containing, Access.PUBLIC);
+        r.get(WebApp.API + "/map/within", this::within, Access.PUBLIC);
+        r.get(WebApp.API + "/map/nearest", this::nearest, Access.PUBLIC);
+        r.get(WebApp.API + "/map/compare", this::compare, Access.PUBLIC);
+        r.get(WebApp.API + "/map/land-release", this::landRelease, Access.PUBLIC);
+        r.get(WebApp.API + "/reports/{id}/zones", this::zonesOfReport, Access.PUBLIC);
+        r.get(WebApp.API + "/basemap/countries", MapRoutes::countries, Access.PUBLIC);
+    }
+
+    /** Country outlines of the region (Natural Earth), bundled so the map works offline. */
+    private static void countries(Context ctx) throws java.io.IOException {
+        try (java.io.InputStream in = MapRoutes.class.getResourceAsStream("/geo/region-countries.geojson")) {
+            ctx.contentType("application/geo+json").header("Cache-Control", "max-age=86400").result(in.readAllBytes());
+        }
     }
 
     void features(Context ctx) {

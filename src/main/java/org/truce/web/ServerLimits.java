@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import org.truce.settings.Setting;
 import io.javalin.config.JavalinConfig;
 import java.time.Duration;
 import java.util.function.Function;
@@ -10,23 +11,25 @@ import java.util.function.Function;
  * a request body may come ({@link SlowBodies}), and the answer to what the server refuses itself
  * ({@link ServerErrors}). Read from the environment; immutable.
  *
- * @param maxConnectionsPerAddress {@value #MAX_CONNECTIONS_PER_ADDRESS}: connections open at once from one address
- * @param minRequestDataRate       {@value #MIN_REQUEST_DATA_RATE}: bytes a second a body must average; 0 checks none
- * @param grace                    {@value #REQUEST_DATA_GRACE}: how long a body may come before its rate counts
- * @param bodyTimeout              {@value #REQUEST_BODY_TIMEOUT}: how long a body may take in all
+ * @param maxConnectionsPerAddress {@code TRUCE_MAX_CONNECTIONS_PER_ADDRESS}: connections open at once from one address
+ * @param minRequestDataRate       {@code TRUCE_MIN_REQUEST_DATA_RATE}: bytes a second a body must average; 0 checks none
+ * @param grace                    {@code TRUCE_REQUEST_DATA_GRACE}: how long a body may come before its rate counts
+ * @param bodyTimeout              {@code TRUCE_REQUEST_BODY_TIMEOUT}: how long a body may take in all
  */
 record ServerLimits(int maxConnectionsPerAddress, long minRequestDataRate, Duration grace, Duration bodyTimeout) {
-    static final String MAX_CONNECTIONS_PER_ADDRESS = "TRUCE_MAX_CONNECTIONS_PER_ADDRESS";
-    static final String MIN_REQUEST_DATA_RATE = "TRUCE_MIN_REQUEST_DATA_RATE";
-    static final String REQUEST_DATA_GRACE = "TRUCE_REQUEST_DATA_GRACE";
-    static final String REQUEST_BODY_TIMEOUT = "TRUCE_REQUEST_BODY_TIMEOUT";
+    static final String MAX_CONNECTIONS_PER_ADDRESS = Setting.MAX_CONNECTIONS_PER_ADDRESS.variable;
+    static final String MIN_REQUEST_DATA_RATE = Setting.MIN_REQUEST_DATA_RATE.variable;
+    static final String REQUEST_DATA_GRACE = Setting.REQUEST_DATA_GRACE.variable;
+    static final String REQUEST_BODY_TIMEOUT = Setting.REQUEST_BODY_TIMEOUT.variable;
 
     /**
      * The defaults. 64 connections: six per browser (RFC 9112 leaves it to clients; browsers open six)
      * for ten people behind one NAT address, with room. 240 bytes a second after 5 s: Kestrel's
      * defaults, far below any working mobile link. 300 s: 8 MiB, the largest body, at 28 kB/s.
      */
-    static final ServerLimits DEFAULT = new ServerLimits(64, 240, Duration.ofSeconds(5), Duration.ofSeconds(300));
+    static final ServerLimits DEFAULT = new ServerLimits(Integer.parseInt(Setting.MAX_CONNECTIONS_PER_ADDRESS.defaultValue),
+            Long.parseLong(Setting.MIN_REQUEST_DATA_RATE.defaultValue), Duration.ofSeconds(Long.parseLong(Setting.REQUEST_DATA_GRACE.defaultValue)),
+            Duration.ofSeconds(Long.parseLong(Setting.REQUEST_BODY_TIMEOUT.defaultValue)));
 
     /** @throws IllegalArgumentException naming the setting and its bad value */
     static ServerLimits configured(Function<String, String> env) {

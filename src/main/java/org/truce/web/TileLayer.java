@@ -35,9 +35,9 @@ public record TileLayer(String url, String attribution, String origin) {
      * else the system properties {@code truce.tileUrl} and {@code truce.tileAttribution}; empty when neither is set.
      */
     public static Optional<TileLayer> configured(Function<String, String> env) {
-        String url = first(env.apply("TRUCE_TILE_URL"), System.getProperty("truce.tileUrl"));
+        String url = first(env.apply(org.truce.settings.Setting.TILE_URL.variable), System.getProperty("truce.tileUrl"));
         if (url == null) return Optional.empty();
-        String attribution = first(env.apply("TRUCE_TILE_ATTRIBUTION"), System.getProperty("truce.tileAttribution"));
+        String attribution = first(env.apply(org.truce.settings.Setting.TILE_ATTRIBUTION.variable), System.getProperty("truce.tileAttribution"));
         return Optional.of(of(url.strip(), attribution));
     }
 

@@ -14,6 +14,8 @@ import org.truce.audit.AuditTrail;
 import org.truce.record.Violation;
 import org.truce.ledger.HeadSigner;
 import org.truce.ledger.StoreFailure;
+import org.truce.settings.Setting;
+import org.truce.settings.Settings;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -28,19 +30,27 @@ public final class WebApp {
     private WebApp() {}
 
     /**
-     * Checks the settings {@link #create} reads from the environment.
+     * Checks the settings {@link #create} reads.
      *
      * @throws IllegalArgumentException naming the setting and its bad value
      */
+    public static void checkEnvironment(Settings settings) {
+        WebSettings.from(settings);
+    }
+
+    /** As {@link #checkEnvironment(Settings)}, on the settings {@code env} gives (a variable's name to its value). */
     public static void checkEnvironment(java.util.function.Function<String, String> env) {
-        WebSettings.from(env);
+        checkEnvironment(Settings.from(env));
     }
 
     /**
+     * The application on the process's settings ({@link Settings#environment()}).
+     *
      * @param bootstrapToken {@code TRUCE_ADMIN_TOKEN} (an admin API token for automation), or null
      */
     public static Javalin create(Truce truce, String bootstrapToken) {
-        return create(truce, bootstrapToken, System.getenv(HealthRoutes.METRICS_TOKEN_ENV));
+        Settings settings = Settings.environment();
+        return create(truce, bootstrapToken, settings.value(Setting.METRICS_TOKEN), settings);
     }
 
     /**
@@ -48,17 +58,21 @@ public final class WebApp {
      * @param metricsToken   {@code TRUCE_METRICS_TOKEN} (the bearer token Prometheus scrapes {@code /metrics} with), or null
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken) {
-        return create(truce, bootstrapToken, metricsToken, System::getenv);
+        return create(truce, bootstrapToken, metricsToken, Settings.environment());
     }
 
     /**
-     * @param env the settings read besides the tokens ({@code TRUCE_PUBLIC_URL}, {@code TRUCE_PUBLIC_DRAFTS},
-     *            {@code TRUCE_AUDIT_QUOTA_BYTES}); the
-     *            process environment in production, a map in tests
+     * @param env the settings read besides the tokens (such as {@code TRUCE_PUBLIC_URL}), a variable's name
+     *            to its value: a map in tests
      */
     public static Javalin create(Truce truce, String bootstrapToken, String metricsToken,
                                  java.util.function.Function<String, String> env) {
-        return assemble(truce, bootstrapToken, WebSettings.from(env).withMetricsToken(metricsToken));
+        return create(truce, bootstrapToken, metricsToken, Settings.from(env));
+    }
+
+    /** @param settings the settings read besides the tokens: the process's in production */
+    public static Javalin create(Truce truce, String bootstrapToken, String metricsToken, Settings settings) {
+        return assemble(truce, bootstrapToken, WebSettings.from(settings).withMetricsToken(metricsToken));
     }
 
     /**
@@ -76,14 +90,11 @@ public final class WebApp {
      */
     public static Javalin createMirror(Truce truce, String logUrl, String publicUrl, Supplier<List<String>> alarms,
                                        Supplier<java.util.Optional<String>> checkpoint, CheckPage.Witnessing witnesses,
-                                       String metricsToken, java.util.function.Function<String, String> env) {
+                                       String metricsToken, Settings env) {
         // the log's check link in the bulletins; no witnesses: a mirror signs and publishes nothing
-        java.util.function.Function<String, String> mirrorEnv = name -> switch (name) {
-            case "TRUCE_PUBLIC_URL" -> publicUrl;
-            case "TRUCE_WITNESSES", "TRUCE_WITNESS_QUORUM" -> null;
-            default -> env.apply(name);
-        };
-        WebSettings settings = WebSettings.from(mirrorEnv).withMetricsToken(metricsToken);
+        Settings mirrorSettings = env.with(Setting.PUBLIC_URL, publicUrl).with(Setting.WITNESSES, null)
+                .with(Setting.WITNESS_QUORUM, null);
+        WebSettings settings = WebSettings.from(mirrorSettings).withMetricsToken(metricsToken);
         return assemble(truce, null, settings, new Mirroring(logUrl, alarms, checkpoint, witnesses));
     }
 
@@ -109,7 +120,7 @@ public final class WebApp {
         }
     }
 
-    /** The application on {@code settings}, read once from the environment ({@link WebSettings}). */
+    /** The application on {@code settings}, parsed once from the node's {@link Settings} ({@link WebSettings}). */
     static Javalin assemble(Truce truce, String bootstrapToken, WebSettings settings) {
         return assemble(truce, bootstrapToken, settings, null);
     }
@@ -172,81 +183,32 @@ public final class WebApp {
             r.before(SecurityHeaders::apply);
             if (mirroring != null) r.before(mirroring::refuseWrites);
             r.beforeMatched(guard::check);
-            // Every route declares its one access rule here (Access); RouteRulesTest checks that none is missing.
-            // before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
-            r.get("/bulletins/{date}.pdf", bulletins::pdfPage, Access.PUBLIC);
+            // Every route declares its one access rule (Access) in its capability's route group; RouteRulesTest
+            // checks that none is missing. WebApp only assembles the groups.
+            // bulletins before the public pages, whose /bulletins/{date} would also match 2021-01-11.pdf
+            bulletins.routes(r);
             publicPages.routes(r);
             new CheckPage(truce.ledger(), pages, lang -> mirroring != null ? mirroring.witnesses() : checkPageWitnesses(truce, lang))
                     .routes(r);
             new MapPage(truce.map(), truce.figures(), truce.ledger(), pages, truce.clock(), settings.tiles()).routes(r);
             new FiguresPage(truce.figures(), truce.ledger(), pages, truce.clock()).routes(r);
             new IncidentsPage(truce.incidents(), truce.figures(), truce.ledger(), pages).routes(r);
-            r.get("/signin", account::signInPage, Access.PUBLIC);
-            r.post("/signin", account::signInForm, Access.PUBLIC);
-            r.get("/account", account::accountPage, Access.SIGNED_IN);
-            r.post("/account/tokens", account::tokenForm, Access.SIGNED_IN);
-            r.post("/signout", account::signOut, Access.SIGNED_IN);
+            account.routes(r);
             r.get(API + "/openapi.json", WebApp::openApi, Access.PUBLIC);
-            r.get("/health/live", health::live, Access.PUBLIC);
-            r.get("/health/ready", health::ready, Access.PUBLIC);
-            // public at the guard: the handler asks for the scrape token, which is no account's
-            r.get("/metrics", health::metrics, Access.PUBLIC);
-            r.post(API + "/session", account::signInJson, Access.PUBLIC);
-            r.delete(API + "/session", account::signOut, Access.SIGNED_IN);
-            r.get(API + "/me", account::me, Access.SIGNED_IN);
-            r.post(API + "/me/tokens", account::tokenJson, Access.SIGNED_IN);
-            // each capability's route group registers its writes (through the one write path) and reads
+            health.routes(r);
+            // each capability's route group registers its writes (through the one write path) and its reads
             figures.routes(r);
             publications.routes(r);
-            cases.writeRoutes(r);
-            map.writeRoutes(r);
-            accords.writeRoutes(r);
-            incidents.writeRoutes(r);
-            r.get(API + "/ledger/head", ledger::head, Access.PUBLIC);
-            r.get(API + "/ledger/checkpoint", ledger::checkpoint, Access.PUBLIC);
-            r.get(API + "/ledger/key", ledger::key, Access.PUBLIC);
-            r.get(API + "/ledger/entries", ledger::entries, Access.PUBLIC);
-            r.get(API + "/ledger/proof", ledger::proof, Access.PUBLIC);
-            r.get(API + "/ledger/consistency", ledger::consistency, Access.PUBLIC);
-            r.get(API + "/bulletins/{date}", bulletins::bulletin, Access.PUBLIC);
-            r.get(API + "/cases", cases::list, Access.RECORD_READER);
-            r.get(API + "/cases/{id}", cases::one, Access.RECORD_READER);
-            r.get(API + "/cases/{id}/personal", cases::personal, Access.CUSTODIAN);
-            r.get(API + "/audit", audit::list, Access.AUDIT_READER);
-            r.get(API + "/features", map::features, Access.PUBLIC);
-            r.get(API + "/features/{id}", map::feature, Access.PUBLIC);
-            r.get(API + "/layers/{kind}", map::layer, Access.PUBLIC);
-            r.get(API + "/map/containing", map::containing, Access.PUBLIC);
-            r.get(API + "/map/within", map::within, Access.PUBLIC);
-            r.get(API + "/map/nearest", map::nearest, Access.PUBLIC);
-            r.get(API + "/map/compare", map::compare, Access.PUBLIC);
-            r.get(API + "/map/land-release", map::landRelease, Access.PUBLIC);
-            r.get(API + "/reports/{id}/zones", map::zonesOfReport, Access.PUBLIC);
-            r.get(API + "/basemap/countries", WebApp::countries, Access.PUBLIC);
-            r.post(API + "/admin/orgs", admin::createOrg, Access.ADMIN);
-            r.get(API + "/admin/orgs", admin::orgs, Access.ADMIN);
-            r.post(API + "/admin/users", admin::createUser, Access.ADMIN);
-            r.get(API + "/admin/users", admin::users, Access.ADMIN);
-            r.post(API + "/admin/grants", admin::grant, Access.ADMIN);
-            r.post(API + "/admin/revocations", admin::revoke, Access.ADMIN);
-            r.post(API + "/admin/tokens", admin::createToken, Access.ADMIN);
-            r.delete(API + "/admin/tokens/{id}", admin::revokeToken, Access.ADMIN);
+            cases.routes(r);
+            map.routes(r);
+            accords.routes(r);
+            incidents.routes(r);
+            ledger.routes(r);
+            audit.routes(r);
+            admin.routes(r);
             r.post(API + "/admin/body-keys", bodyKeys::register, Access.ADMIN);
             r.post(API + "/admin/body-keys/revocations", bodyKeys::revoke, Access.ADMIN);
             r.get(API + "/body-keys", bodyKeys::list, Access.PUBLIC);
-            r.get(API + "/agreements", CsvTables.csv(accords::listAgreements, Tables.AGREEMENTS), Access.PUBLIC);
-            r.get(API + "/obligations", CsvTables.csv(accords::listObligations, Tables.OBLIGATIONS), Access.PUBLIC);
-            r.get(API + "/obligations/overdue", CsvTables.csv(accords::overdue, Tables.OVERDUE), Access.PUBLIC);
-            r.get(API + "/obligations/upcoming", CsvTables.csv(accords::upcoming, Tables.UPCOMING), Access.PUBLIC);
-            r.get(API + "/assessments", CsvTables.csv(accords::listAssessments, Tables.ASSESSMENTS), Access.PUBLIC);
-            r.get(API + "/working-groups", CsvTables.csv(accords::listGroups, Tables.GROUPS), Access.PUBLIC);
-            r.get(API + "/meetings", CsvTables.csv(accords::listMeetings, Tables.MEETINGS), Access.PUBLIC);
-            r.get(API + "/incidents", CsvTables.csv(incidents::list, Tables.INCIDENTS), Access.PUBLIC);
-            r.get(API + "/incidents/duplicates", incidents::duplicates, Access.PUBLIC);
-            r.get(API + "/incidents/counts", incidents::counts, Access.PUBLIC);
-            r.get(API + "/incidents/export.csv", incidents::export, Access.PUBLIC);
-            r.get(API + "/incidents/{id}", incidents::one, Access.PUBLIC);
-            r.get(API + "/nil-reports", CsvTables.csv(incidents::nilReports, Tables.NIL_REPORTS), Access.PUBLIC);
             r.get(API + "/exports/everything.zip", everything::zip, Access.PUBLIC);
             feedback.routes(r);
             var importer = new Importer(truce, figures);
@@ -353,13 +315,6 @@ public final class WebApp {
     private static void openApi(Context ctx) throws IOException {
         try (InputStream in = WebApp.class.getResourceAsStream("/openapi.json")) {
             ctx.contentType("application/json").result(in.readAllBytes());
-        }
-    }
-
-    /** Country outlines of the region (Natural Earth), bundled so the map works offline. */
-    private static void countries(Context ctx) throws IOException {
-        try (InputStream in = WebApp.class.getResourceAsStream("/geo/region-countries.geojson")) {
-            ctx.contentType("application/geo+json").header("Cache-Control", "max-age=86400").result(in.readAllBytes());
         }
     }
 

@@ -3,10 +3,12 @@ package org.truce.web;
 import java.util.Optional;
 import java.util.function.Function;
 import org.truce.accounts.FourEyes;
+import org.truce.settings.Setting;
+import org.truce.settings.Settings;
 import org.truce.witness.WitnessList;
 
 /**
- * Every setting the HTTP application reads from the environment, read once and checked together,
+ * Every setting the HTTP application takes from the node's {@link Settings}, parsed once and checked together,
  * so a misconfigured node stops before it opens or writes anything. Each part parses its own
  * variables and names the variable and its bad value when it refuses one (see docs/operations.md).
  * Immutable.
@@ -22,12 +24,13 @@ record WebSettings(ClientAddress clientAddress, DraftRule drafts, ServerLimits l
                    Optional<TileLayer> tiles, String publicUrl, String metricsToken, long maxLag, boolean cookieSecure,
                    WitnessList witnesses, FourEyes fourEyes) {
 
-    static WebSettings from(Function<String, String> env) {
-        String metrics = env.apply(HealthRoutes.METRICS_TOKEN_ENV);
+    static WebSettings from(Settings settings) {
+        Function<String, String> env = settings.byName();
+        String metrics = settings.value(Setting.METRICS_TOKEN);
         return new WebSettings(ClientAddress.configured(env), DraftRule.configured(env), ServerLimits.configured(env),
-                AuditQuota.configured(env), TileLayer.configured(env), blankToNull(env.apply("TRUCE_PUBLIC_URL")),
+                AuditQuota.configured(env), TileLayer.configured(env), blankToNull(settings.value(Setting.PUBLIC_URL)),
                 blankToNull(metrics == null ? null : metrics.trim()), HealthRoutes.maxLag(env),
-                "true".equalsIgnoreCase(env.apply("TRUCE_COOKIE_SECURE")), WitnessList.configured(env),
+                "true".equalsIgnoreCase(settings.value(Setting.COOKIE_SECURE)), WitnessList.configured(env),
                 FourEyes.configured(env));
     }
 

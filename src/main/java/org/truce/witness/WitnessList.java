@@ -12,16 +12,16 @@ import org.truce.ledger.Cosigner;
 
 /**
  * The witnesses a log asks to cosign its checkpoints, and how many must (the quorum k of n), read from
- * the environment: {@value #FILE_ENV} names a file of lines {@code <cosigner verifier key> <submission URL> [<source id>]}
- * (the source: the catalog body that runs the witness; blank lines and lines starting with '#' ignored), {@value #QUORUM_ENV} the quorum (default: a
+ * the environment: {@code TRUCE_WITNESSES} names a file of lines {@code <cosigner verifier key> <submission URL> [<source id>]}
+ * (the source: the catalog body that runs the witness; blank lines and lines starting with '#' ignored), {@code TRUCE_WITNESS_QUORUM} the quorum (default: a
  * majority of them). Immutable.
  *
  * @param witnesses each witness's key and submission prefix (add-checkpoint is {@code <url>/add-checkpoint})
  * @param quorum    how many of them must cosign a checkpoint: 1 to n (0 when there are none)
  */
 public record WitnessList(List<Known> witnesses, int quorum) {
-    public static final String FILE_ENV = "TRUCE_WITNESSES";
-    public static final String QUORUM_ENV = "TRUCE_WITNESS_QUORUM";
+    public static final String FILE_ENV = org.truce.settings.Setting.WITNESSES.variable;
+    public static final String QUORUM_ENV = org.truce.settings.Setting.WITNESS_QUORUM.variable;
     /** No witnesses: checkpoints are served with the log's signature alone. */
     public static final WitnessList NONE = new WitnessList(List.of(), 0);
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.truce.accounts.FourEyes;
 import org.truce.accounts.Role;
 import org.truce.app.Truce;
 import org.truce.web.WebApp;
@@ -63,8 +62,13 @@ public final class TestNode implements AutoCloseable {
         if (demo) {
             truce.loadDemo();
         }
-        app = WebApp.create(truce, BOOTSTRAP, SCRAPE, name -> env.containsKey(name) ? env.get(name)
-                : name.equals(FourEyes.ENV) ? "off" : System.getenv(name)).start(0);
+        org.truce.settings.Settings settings = org.truce.settings.Settings.environment()
+                .with(org.truce.settings.Setting.FOUR_EYES, "off");
+        for (var e : env.entrySet()) {
+            settings = settings.with(org.truce.settings.Setting.named(e.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException("no setting is named " + e.getKey())), e.getValue());
+        }
+        app = WebApp.create(truce, BOOTSTRAP, SCRAPE, settings).start(0);
         token = account("desk", "desk", "desk", Role.ADMIN, Role.TRANSCRIBER, Role.SECRETARIAT);
     }
 
