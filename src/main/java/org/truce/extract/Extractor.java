@@ -156,6 +156,13 @@ public final class Extractor {
             breaks.setText(line);
             int from = breaks.first();
             for (int to = breaks.next(); to != BreakIterator.DONE; from = to, to = breaks.next()) {
+                // "Am 19. Dezember kehrten …": a day's full stop before its month ends no sentence
+                while (to < line.length() && DAY_STOP.matcher(line.substring(from, to)).find()
+                        && startsWithMonth(line.substring(to), lang)) {
+                    int next = breaks.next();
+                    if (next == BreakIterator.DONE) break;
+                    to = next;
+                }
                 int a = lineStart + from;
                 int b = lineStart + to;
                 while (a < b && (Character.isWhitespace(text.charAt(a)) || "•·*-–—".indexOf(text.charAt(a)) >= 0)) a++;
@@ -165,6 +172,23 @@ public final class Extractor {
             lineStart = lineEnd + 1;
         }
         return out;
+    }
+
+    private static final Pattern DAY_STOP = Pattern.compile("(?<![\\d.,])\\d{1,2}\\.\\s*$");
+    private static final Map<String, Set<String>> MONTHS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the text starts with a month's name in {@code lang}, as ICU spells it. */
+    private static boolean startsWithMonth(String text, String lang) {
+        Set<String> months = MONTHS.computeIfAbsent(lang, l -> {
+            Set<String> names = new java.util.HashSet<>();
+            var symbols = new com.ibm.icu.text.DateFormatSymbols(ULocale.forLanguageTag(l));
+            for (int context : new int[] {com.ibm.icu.text.DateFormatSymbols.FORMAT, com.ibm.icu.text.DateFormatSymbols.STANDALONE}) {
+                for (String m : symbols.getMonths(context, com.ibm.icu.text.DateFormatSymbols.WIDE)) names.add(Folded.of(m));
+            }
+            return Set.copyOf(names);
+        });
+        Matcher word = Pattern.compile("^\\s*(\\p{L}+)").matcher(text);
+        return word.find() && months.contains(Folded.of(word.group(1)));
     }
 
     /** The reading of one sentence. */
