@@ -118,7 +118,7 @@ public final class WebApp {
                 settings.publicUrl(), guard, drafts);
         var account = new AccountRoutes(truce.accounts(), sessions, trail, pages, settings.cookieSecure());
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), trail);
-        var bodyKeys = new BodyKeyRoutes(truce.bodyKeyRecorder(), truce.ledger().bodyKeys(), trail);
+        var bodyKeys = new BodyKeyRoutes(truce.bodyKeyRecorder(), truce.ledger().bodyKeys(), writes);
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), writes, trail);
         var audit = new AuditRoutes(truce.audit());
         var incidents = new IncidentRoutes(truce.incidents(), writes, truce.ledger());
@@ -214,9 +214,7 @@ public final class WebApp {
             r.post(API + "/admin/revocations", admin::revoke, Access.ADMIN);
             r.post(API + "/admin/tokens", admin::createToken, Access.ADMIN);
             r.delete(API + "/admin/tokens/{id}", admin::revokeToken, Access.ADMIN);
-            r.post(API + "/admin/body-keys", bodyKeys::register, Access.ADMIN);
-            r.post(API + "/admin/body-keys/revocations", bodyKeys::revoke, Access.ADMIN);
-            r.get(API + "/body-keys", bodyKeys::list, Access.PUBLIC);
+            bodyKeys.routes(r);
             r.get(API + "/agreements", CsvTables.csv(accords::listAgreements, Tables.AGREEMENTS), Access.PUBLIC);
             r.get(API + "/obligations", CsvTables.csv(accords::listObligations, Tables.OBLIGATIONS), Access.PUBLIC);
             r.get(API + "/obligations/overdue", CsvTables.csv(accords::overdue, Tables.OVERDUE), Access.PUBLIC);
