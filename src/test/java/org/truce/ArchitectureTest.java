@@ -143,4 +143,18 @@ class ArchitectureTest {
                         "org.truce.app..", "org.truce.cli..")
                 .check(CLASSES);
     }
+
+    /**
+     * One rule for both directions of {@code partOf} ({@link org.truce.catalog.PartOf}, built by
+     * {@link org.truce.catalog.Catalog#bodies}): nobody else walks the tree. Reading, writing and
+     * checking a declaration (a source names a declared parent) read the field, and walk nothing.
+     */
+    @Test
+    void only_the_catalog_walks_the_part_of_tree() {
+        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.not(belongToAnyOf(org.truce.catalog.Source.class, org.truce.catalog.Catalog.class,
+                        org.truce.figures.FactReader.class, org.truce.figures.FactWriter.class, org.truce.figures.FactRules.class)))
+                .should().accessTargetWhere(com.tngtech.archunit.base.DescribedPredicate.describe("Source.partOf()",
+                        t -> t.getTargetOwner().isEquivalentTo(org.truce.catalog.Source.class) && t.getName().equals("partOf")))
+                .check(CLASSES);
+    }
 }

@@ -3,7 +3,6 @@ package org.truce.app;
 import org.truce.accounts.Attribution;
 import org.truce.accounts.Organisation;
 import org.truce.catalog.PartOf;
-import org.truce.catalog.Source;
 import org.truce.ledger.EntryCodec;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -305,7 +304,7 @@ public final class Truce implements AutoCloseable {
      * transcriber's corrections), and each organisation's body (for custodian grants).
      */
     private static Attribution attribution(FigureBook figures, Ledger ledger, Accounts accounts) {
-        PartOf bodies = new PartOf(id -> figures.source(id, Long.MAX_VALUE).map(Source::partOf).orElse(null));
+        PartOf bodies = figures.bodies();
         Attribution.Recorders recorders = id -> figures.report(id)
                 .map(filed -> EntryCodec.decode(ledger.read(filed.seq(), 1).get(0).bytes()).author())
                 .map(Truce::organisationOf);
