@@ -276,7 +276,10 @@ public final class Truce implements AutoCloseable {
         }
     }
 
-    /** Every capability of the node, each registered here once: its entry types and its projection. */
+    /**
+     * Every capability whose projection the node registers with the ledger, each here once: its entry
+     * types and its projection. The bodies' keys are the ledger's own ({@link #capabilities()}).
+     */
     private static List<Capability> capabilities(FigureBook figures, CaseBook cases, MapBook map, AccordBook accords,
                                                  IncidentBook incidents, Publications publications) {
         return List.of(
@@ -285,12 +288,19 @@ public final class Truce implements AutoCloseable {
                 new Capability("places", org.truce.places.MapFact.TYPES, map),
                 new Capability("accords", org.truce.accords.AccordFact.TYPES, accords),
                 new Capability("incidents", org.truce.incidents.IncidentFact.TYPES, incidents),
-                new Capability("bulletin", java.util.Set.of(org.truce.bulletin.Publication.TYPE), publications));
+                new Capability("bulletin", org.truce.bulletin.Publication.TYPES, publications));
     }
 
-    /** The capabilities of this node, in the order their projections fold each entry. */
+    /**
+     * The capabilities of this node, in the order their projections fold each entry: first the bodies'
+     * keys ({@code body.key.*}), which the ledger folds itself ahead of every other projection so that
+     * each sees the keys valid at every entry; then those registered at {@link #open}.
+     */
     public List<Capability> capabilities() {
-        return capabilities(figures, cases, map, accords, incidents.book(), publications);
+        List<Capability> all = new java.util.ArrayList<>();
+        all.add(new Capability("body-keys", org.truce.ledger.BodySignatures.TYPES, ledger.bodyKeys()));
+        all.addAll(capabilities(figures, cases, map, accords, incidents.book(), publications));
+        return List.copyOf(all);
     }
 
     private static List<Ledger.Listener> listeners(List<Ledger.Listener> projections, List<Ledger.Listener> extra) {
