@@ -22,7 +22,7 @@ import org.truce.figures.Report;
 import org.truce.figures.ReportKind;
 
 /**
- * The architecture of DESIGN.md, checked: the domain knows nothing of storage, HTTP or the CLI; the
+ * The architecture of docs/architecture.md, checked: the domain knows nothing of storage, HTTP or the CLI; the
  * capabilities stand on the ledger, the catalog and the record only, never on each other; the
  * composition layers (bulletin, ingest, backup, app, web, cli) put them together.
  */
