@@ -22,7 +22,7 @@ import org.truce.figures.Report;
 import org.truce.figures.ReportKind;
 
 /**
- * The architecture of DESIGN.md, checked: the domain knows nothing of storage, HTTP or the CLI; the
+ * The architecture of docs/architecture.md, checked: the domain knows nothing of storage, HTTP or the CLI; the
  * capabilities stand on the ledger, the catalog and the record only, never on each other; the
  * composition layers (bulletin, ingest, backup, app, web, cli) put them together.
  */
@@ -141,6 +141,20 @@ class ArchitectureTest {
                         "org.truce.bulletin..", "org.truce.ingest..", "org.truce.backup..", "org.truce.accounts..",
                         "org.truce.audit..", "org.truce.feedback..", "org.truce.store..", "org.truce.web..",
                         "org.truce.app..", "org.truce.cli..")
+                .check(CLASSES);
+    }
+
+    /**
+     * One rule for both directions of {@code partOf} ({@link org.truce.catalog.PartOf}, built by
+     * {@link org.truce.catalog.Catalog#bodies}): nobody else walks the tree. Reading, writing and
+     * checking a declaration (a source names a declared parent) read the field, and walk nothing.
+     */
+    @Test
+    void only_the_catalog_walks_the_part_of_tree() {
+        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.not(belongToAnyOf(org.truce.catalog.Source.class, org.truce.catalog.Catalog.class,
+                        org.truce.figures.FactReader.class, org.truce.figures.FactWriter.class, org.truce.figures.FactRules.class)))
+                .should().accessTargetWhere(com.tngtech.archunit.base.DescribedPredicate.describe("Source.partOf()",
+                        t -> t.getTargetOwner().isEquivalentTo(org.truce.catalog.Source.class) && t.getName().equals("partOf")))
                 .check(CLASSES);
     }
 }

@@ -1,5 +1,6 @@
 package org.truce.accounts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.truce.ledger.Draft;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.Ledger;
 import org.truce.record.Outcome;
+import org.truce.record.Parsed;
+import org.truce.record.Reading;
+import org.truce.record.TextRules;
 import org.truce.record.Violation;
 
 /**
@@ -27,6 +31,42 @@ public final class BodyKeyRecorder {
     public BodyKeyRecorder(Ledger ledger, Catalog catalog) {
         this.ledger = ledger;
         this.catalog = catalog;
+    }
+
+    /** A key to register for a body: its text as given (a verifier key or a raw key in base64). */
+    public record Registration(String body, String keyText) {
+        /** The key itself; only for a registration {@link #register} accepted. */
+        public BodyKey key() {
+            return BodyKeyRecorder.key(body, keyText);
+        }
+    }
+
+    /** A body's current key to revoke, and why (free text, public in the ledger). */
+    public record Revocation(String body, String keyId, String reason) {}
+
+    /** Reads {@code {"body", "key"}} at {@code at}: the key is checked when recorded, against the body. */
+    public static Parsed<Registration> registration(JsonNode node, String at) {
+        Reading r = new Reading();
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, java.util.Set.of("body", "key"));
+        return Parsed.of(new Registration(r.id(node, "body", at, true), r.text(node, "key", at, true)), r);
+    }
+
+    /** Reads {@code {"body", "keyId", "reason"}} at {@code at}; the reason is free text ({@link TextRules#text}). */
+    public static Parsed<Revocation> revocation(JsonNode node, String at) {
+        Reading r = new Reading();
+        if (!r.isObject(node, at)) return Parsed.of(null, r);
+        r.onlyFields(node, at, java.util.Set.of("body", "keyId", "reason"));
+        return Parsed.of(new Revocation(r.id(node, "body", at, true), r.id(node, "keyId", at, true),
+                r.text(node, "reason", at, true)), r);
+    }
+
+    public Outcome register(Registration r, String author) {
+        return register(r.body(), r.keyText(), author);
+    }
+
+    public Outcome revoke(Revocation r, String author) {
+        return revoke(r.body(), r.keyId(), r.reason(), author);
     }
 
     /**
@@ -66,6 +106,9 @@ public final class BodyKeyRecorder {
             if (reason == null || reason.isBlank() || reason.length() > 500) {
                 v = new java.util.ArrayList<>(v);
                 v.add(new Violation("/reason", "is required: why the key is revoked (at most 500 characters)"));
+            } else if (TextRules.text(reason).isPresent()) {
+                v = new java.util.ArrayList<>(v);
+                v.add(new Violation("/reason", TextRules.text(reason).get()));
             }
             if (!v.isEmpty()) return new Outcome.Refused(v);
             BodyKeys keys = ledger.bodyKeys();

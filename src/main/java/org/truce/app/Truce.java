@@ -3,7 +3,6 @@ package org.truce.app;
 import org.truce.accounts.Attribution;
 import org.truce.accounts.Organisation;
 import org.truce.catalog.PartOf;
-import org.truce.catalog.Source;
 import org.truce.ledger.EntryCodec;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -276,7 +275,10 @@ public final class Truce implements AutoCloseable {
         }
     }
 
-    /** Every capability of the node, each registered here once: its entry types and its projection. */
+    /**
+     * Every capability whose projection the node registers with the ledger, each here once: its entry
+     * types and its projection. The bodies' keys are the ledger's own ({@link #capabilities()}).
+     */
     private static List<Capability> capabilities(FigureBook figures, CaseBook cases, MapBook map, AccordBook accords,
                                                  IncidentBook incidents, Publications publications) {
         return List.of(
@@ -285,12 +287,19 @@ public final class Truce implements AutoCloseable {
                 new Capability("places", org.truce.places.MapFact.TYPES, map),
                 new Capability("accords", org.truce.accords.AccordFact.TYPES, accords),
                 new Capability("incidents", org.truce.incidents.IncidentFact.TYPES, incidents),
-                new Capability("bulletin", java.util.Set.of(org.truce.bulletin.Publication.TYPE), publications));
+                new Capability("bulletin", org.truce.bulletin.Publication.TYPES, publications));
     }
 
-    /** The capabilities of this node, in the order their projections fold each entry. */
+    /**
+     * The capabilities of this node, in the order their projections fold each entry: first the bodies'
+     * keys ({@code body.key.*}), which the ledger folds itself ahead of every other projection so that
+     * each sees the keys valid at every entry; then those registered at {@link #open}.
+     */
     public List<Capability> capabilities() {
-        return capabilities(figures, cases, map, accords, incidents.book(), publications);
+        List<Capability> all = new java.util.ArrayList<>();
+        all.add(new Capability("body-keys", org.truce.ledger.BodySignatures.TYPES, ledger.bodyKeys()));
+        all.addAll(capabilities(figures, cases, map, accords, incidents.book(), publications));
+        return List.copyOf(all);
     }
 
     private static List<Ledger.Listener> listeners(List<Ledger.Listener> projections, List<Ledger.Listener> extra) {
@@ -304,7 +313,7 @@ public final class Truce implements AutoCloseable {
      * transcriber's corrections), and each organisation's body (for custodian grants).
      */
     private static Attribution attribution(FigureBook figures, Ledger ledger, Accounts accounts) {
-        PartOf bodies = new PartOf(id -> figures.source(id, Long.MAX_VALUE).map(Source::partOf).orElse(null));
+        PartOf bodies = figures.bodies();
         Attribution.Recorders recorders = id -> figures.report(id)
                 .map(filed -> EntryCodec.decode(ledger.read(filed.seq(), 1).get(0).bytes()).author())
                 .map(Truce::organisationOf);

@@ -19,6 +19,8 @@ public record Publication(LocalDate date, long size, String root, String clientI
                           String author, String issuer, Witnessed witnessed) {
     /** The ledger entry type of a publication. */
     public static final String TYPE = "bulletin.published";
+    /** Every entry type of the bulletin capability. */
+    public static final java.util.Set<String> TYPES = java.util.Set.of(TYPE);
 
     public Publication {
         Objects.requireNonNull(date, "date");

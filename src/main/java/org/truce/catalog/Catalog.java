@@ -24,4 +24,9 @@ public interface Catalog {
 
     /** Every place declared within the first {@code size} entries, in declaration order. */
     List<Place> places(long size);
+
+    /** The {@code partOf} tree of the sources as the whole ledger declares them: the one walk of it, both directions. */
+    default PartOf bodies() {
+        return new PartOf(id -> source(id, Long.MAX_VALUE).map(Source::partOf).orElse(null));
+    }
 }

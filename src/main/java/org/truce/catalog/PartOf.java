@@ -1,5 +1,7 @@
 package org.truce.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,13 +22,18 @@ public final class PartOf {
 
     /** True when {@code body} is {@code own} or one of its parts, at any depth. */
     public boolean within(String own, String body) {
-        if (own == null) return false;
+        return own != null && upward(body).contains(own);
+    }
+
+    /** {@code body} and every body it is part of, nearest first; empty for null. */
+    public List<String> upward(String body) {
+        List<String> chain = new ArrayList<>();
         String s = body;
         for (int depth = 0; s != null && depth < MAX_DEPTH; depth++) {
-            if (s.equals(own)) return true;
+            chain.add(s);
             s = parent.apply(s);
         }
-        return false;
+        return chain;
     }
 
     /** True when either body is the other or part of it: the one test of independence, both directions. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.truce.catalog.Catalog;
+import org.truce.catalog.PartOf;
 import org.truce.catalog.Place;
 import org.truce.catalog.Role;
 import org.truce.catalog.Source;
@@ -30,11 +31,14 @@ public final class IncidentRules {
     private final IncidentBook book;
     private final Catalog catalog;
     private final MapFeatures map;
+    /** The one rule for both directions of partOf (a part never verifies its parent, nor a parent its part). */
+    private final PartOf bodies;
 
     public IncidentRules(IncidentBook book, Catalog catalog, MapFeatures map) {
         this.book = book;
         this.catalog = catalog;
         this.map = map;
+        this.bodies = catalog.bodies();
     }
 
     /** @param earlier the facts before this one in the same request, already checked */
@@ -83,7 +87,7 @@ public final class IncidentRules {
         if (!Workflow.FINDING.equals(s.step())) return List.of();
         for (Party a : allegationsOf(s.incident(), earlier, actor)) {
             boolean byAuthor = actor.org() != null && actor.org().equals(a.org());
-            boolean bySource = actor.source() != null && related(actor.source(), a.source());
+            boolean bySource = actor.source() != null && bodies.related(actor.source(), a.source());
             if (byAuthor || bySource) {
                 return List.of(new Violation(at + "/incident", "incident " + s.incident() + " was alleged by your own organisation ("
                         + (byAuthor ? actor.org() : actor.source()) + "); a finding on it must come from another body"));
@@ -131,7 +135,7 @@ public final class IncidentRules {
         }
         for (Party finder : finders) {
             boolean byAuthor = finder.org() != null && finder.org().equals(made.get().org());
-            boolean bySource = finder.source() != null && related(finder.source(), made.get().source());
+            boolean bySource = finder.source() != null && bodies.related(finder.source(), made.get().source());
             if (byAuthor || bySource) {
                 v.add(new Violation(at + "/allegation", "was alleged by " + (byAuthor ? finder.org() : made.get().source())
                         + ", whose organisation recorded the finding on incident " + l.incident()
@@ -146,12 +150,10 @@ public final class IncidentRules {
      * an incident is a claim; the workflow and its finding are the monitoring bodies'.
      */
     private Optional<Source> side(String source) {
-        String s = source;
-        for (int depth = 0; s != null && depth < 64; depth++) {
+        for (String s : bodies.upward(source)) {
             Optional<Source> body = catalog.source(s, ALL);
             if (body.isEmpty()) return Optional.empty();
             if (body.get().roles().contains(Role.PARTY) || body.get().roles().contains(Role.DE_FACTO_AUTHORITY)) return body;
-            s = body.get().partOf();
         }
         return Optional.empty();
     }
@@ -268,21 +270,6 @@ public final class IncidentRules {
 
     private void source(String id, String at, List<Violation> v) {
         if (id != null && catalog.source(id, ALL).isEmpty()) v.add(new Violation(at + "/source", "unknown source: " + id));
-    }
-
-    /** True when {@code source} is {@code own} or part of it (partOf chain). */
-    /** Either body is the other or part of it: a part is no more independent of its parent than the parent of its part. */
-    private boolean related(String a, String b) {
-        return within(a, b) || within(b, a);
-    }
-
-    boolean within(String own, String source) {
-        String s = source;
-        for (int depth = 0; s != null && depth < 64; depth++) {
-            if (s.equals(own)) return true;
-            s = catalog.source(s, ALL).map(Source::partOf).orElse(null);
-        }
-        return false;
     }
 
     private static void date(LocalDate date, LocalDate notBefore, LocalDate today, String at, List<Violation> v) {

@@ -63,28 +63,47 @@ public final class BodyKeys implements Ledger.Listener {
     private final Map<Long, Attestation> attested = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
 
+    /** A key registered; {@code key} null when the entry's key is malformed. */
+    private record Registered(BodyKey key) {}
+
+    private record Revoked(String body, String keyId, String reason) {}
+
+    /** Reads a key change ({@link BodySignatures#TYPES}) from its entry; null for every other entry, which is only attested. */
     @Override
-    public void applied(Entry e) {
-        attest(e);
+    public Object prepare(Entry e) {
         JsonNode p = e.payload();
         if (e.type().equals(BodySignatures.KEY_REGISTERED)) {
-            BodyKey key;
             try {
-                key = BodyKey.parse(p.path("key").asText(null));
+                return new Registered(BodyKey.parse(p.path("key").asText(null)));
             } catch (IllegalArgumentException malformed) {
-                return; // the recorder writes none; a planted one registers nothing, so what it would allow fails the check
+                return new Registered(null); // the recorder writes none; a planted one registers nothing, so what it would allow fails the check
             }
+        }
+        if (e.type().equals(BodySignatures.KEY_REVOKED)) {
+            return new Revoked(p.path("body").asText(""), p.path("keyId").asText(""), p.path("reason").asText(""));
+        }
+        return null;
+    }
+
+    @Override
+    public void applied(Entry e) {
+        applied(e, prepare(e));
+    }
+
+    @Override
+    public void applied(Entry e, Object prepared) {
+        attest(e);
+        if (prepared instanceof Registered r && r.key() != null) {
+            BodyKey key = r.key();
             List<Period> list = new ArrayList<>(periods.getOrDefault(key.body(), List.of()));
             close(list, e.seq(), null);
             list.add(new Period(key, e.seq(), Long.MAX_VALUE, null));
             periods.put(key.body(), List.copyOf(list));
-        } else if (e.type().equals(BodySignatures.KEY_REVOKED)) {
-            String body = p.path("body").asText("");
-            List<Period> list = new ArrayList<>(periods.getOrDefault(body, List.of()));
-            if (!list.isEmpty() && list.get(list.size() - 1).open()
-                    && list.get(list.size() - 1).key().keyId().equals(p.path("keyId").asText(""))) {
-                close(list, e.seq(), p.path("reason").asText(""));
-                periods.put(body, List.copyOf(list));
+        } else if (prepared instanceof Revoked r) {
+            List<Period> list = new ArrayList<>(periods.getOrDefault(r.body(), List.of()));
+            if (!list.isEmpty() && list.get(list.size() - 1).open() && list.get(list.size() - 1).key().keyId().equals(r.keyId())) {
+                close(list, e.seq(), r.reason());
+                periods.put(r.body(), List.copyOf(list));
             }
         }
     }

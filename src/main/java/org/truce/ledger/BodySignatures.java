@@ -28,6 +28,8 @@ public final class BodySignatures {
     public static final String KEY_REGISTERED = "body.key.registered";
     /** An admin revoked a body's current key: payload {@code body, keyId, reason}. */
     public static final String KEY_REVOKED = "body.key.revoked";
+    /** Every entry type of the bodies' keys, folded by {@link BodyKeys}. */
+    public static final java.util.Set<String> TYPES = java.util.Set.of(KEY_REGISTERED, KEY_REVOKED);
 
     /**
      * The payload member naming the body an entry speaks for, by entry type: the same body the write

@@ -1,53 +1,45 @@
 package org.truce.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.List;
 import org.truce.accounts.BodyKeyRecorder;
-import org.truce.accounts.Principal;
-import org.truce.audit.AuditTrail;
 import org.truce.ledger.BodyKeys;
-import org.truce.record.Violation;
 
 /**
  * The bodies' own signing keys: an admin registers (or rotates to) a body's Ed25519 public key and
  * revokes it, each a ledger entry; anyone reads every key with the positions it is valid for, to
- * check a body's signatures without trusting the operator. Admin acts go to the audit trail too.
+ * check a body's signatures without trusting the operator. The writes go the one write path
+ * ({@link WriteRequest}): its limits, strict JSON, text rules and private audit trail.
  */
 final class BodyKeyRoutes {
-    private final BodyKeyRecorder recorder;
     private final BodyKeys keys;
-    private final AuditTrail audit;
+    private final WriteRequest writes;
+    private final WriteRoute<BodyKeyRecorder.Registration> registrations;
+    private final WriteRoute<BodyKeyRecorder.Revocation> revocations;
 
-    BodyKeyRoutes(BodyKeyRecorder recorder, BodyKeys keys, AuditTrail audit) {
-        this.recorder = recorder;
+    BodyKeyRoutes(BodyKeyRecorder recorder, BodyKeys keys, WriteRequest writes) {
         this.keys = keys;
-        this.audit = audit;
+        this.writes = writes;
+        // the admin's acts speak in nobody's name; the write path keeps which account did them in the private trail
+        this.registrations = WriteRoute.of(BodyKeyRecorder::registration,
+                        (items, pointers, actor) -> recorder.register(items.get(0), actor.author()))
+                .oneObject().withReceipts((r, receipt) -> receipt.put("body", r.body()).put("keyId", r.key().keyId())
+                        .put("key", r.key().verifierKey()));
+        this.revocations = WriteRoute.of(BodyKeyRecorder::revocation,
+                        (items, pointers, actor) -> recorder.revoke(items.get(0), actor.author()))
+                .oneObject().withReceipts((r, receipt) -> receipt.put("body", r.body()).put("keyId", r.keyId()));
     }
 
-    /** {@code POST /admin/body-keys} {@code {"body", "key"}}: registers the key, or rotates to it. */
-    void register(Context ctx) {
-        Principal p = Caller.required(ctx);
-        JsonNode b = object(Json.body(ctx));
-        String body = text(b, "body");
-        var accepted = Answers.accepted(recorder.register(body, text(b, "key"), p.author()), List.of(""));
-        var entry = accepted.outcomes().get(0).entry();
-        audit.note(p.accountId(), p.orgId(), "body-key.registered", body, ctx.ip(), entry.payload().path("keyId").asText());
-        Answers.outcome(ctx, accepted, false, (i, r) -> r.put("body", body).put("keyId", entry.payload().path("keyId").asText())
-                .put("key", entry.payload().path("key").asText()));
-    }
-
-    /** {@code POST /admin/body-keys/revocations} {@code {"body", "keyId", "reason"}}. */
-    void revoke(Context ctx) {
-        Principal p = Caller.required(ctx);
-        JsonNode b = object(Json.body(ctx));
-        String body = text(b, "body");
-        String keyId = text(b, "keyId");
-        var accepted = Answers.accepted(recorder.revoke(body, keyId, text(b, "reason"), p.author()), List.of(""));
-        audit.note(p.accountId(), p.orgId(), "body-key.revoked", body, ctx.ip(), keyId);
-        Answers.outcome(ctx, accepted, false, (i, r) -> r.put("body", body).put("keyId", keyId));
+    /**
+     * {@code POST /admin/body-keys} {@code {"body", "key"}} registers the key, or rotates to it;
+     * {@code POST /admin/body-keys/revocations} {@code {"body", "keyId", "reason"}} revokes it. Both
+     * through the one write path; {@code GET /body-keys} lists them.
+     */
+    void routes(io.javalin.config.RoutesConfig r) {
+        r.post(WebApp.API + "/admin/body-keys", writes.handler(registrations), Access.ADMIN);
+        r.post(WebApp.API + "/admin/body-keys/revocations", writes.handler(revocations), Access.ADMIN);
+        r.get(WebApp.API + "/body-keys", this::list, Access.PUBLIC);
     }
 
     /** {@code GET /body-keys}: every body's keys, oldest first, with the entries each is valid for. */
@@ -67,18 +59,5 @@ final class BodyKeyRoutes {
         n.put("current", p.open());
         if (p.reason() != null) n.put("revoked", p.reason());
         return n;
-    }
-
-    private static JsonNode object(JsonNode b) {
-        if (!b.isObject()) throw Answers.invalid(List.of(new Violation("", "send one JSON object")));
-        return b;
-    }
-
-    private static String text(JsonNode b, String field) {
-        JsonNode v = b.get(field);
-        if (v == null || v.isNull()) throw Answers.invalid(List.of(new Violation("/" + field, "is required")));
-        if (!v.isTextual()) throw Answers.invalid(List.of(new Violation("/" + field, "must be a string")));
-        if (v.textValue().length() > 1000) throw Answers.invalid(List.of(new Violation("/" + field, "is longer than 1000 characters")));
-        return v.textValue();
     }
 }

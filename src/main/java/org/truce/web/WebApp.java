@@ -145,7 +145,7 @@ public final class WebApp {
                 settings.publicUrl(), guard, drafts);
         var account = new AccountRoutes(truce.accounts(), sessions, trail, pages, settings.cookieSecure());
         var admin = new AdminRoutes(truce.accounts(), truce.figures(), trail);
-        var bodyKeys = new BodyKeyRoutes(truce.bodyKeyRecorder(), truce.ledger().bodyKeys(), trail);
+        var bodyKeys = new BodyKeyRoutes(truce.bodyKeyRecorder(), truce.ledger().bodyKeys(), writes);
         var cases = new CaseRoutes(truce.cases(), truce.caseRecorder(), writes, trail);
         var audit = new AuditRoutes(truce.audit());
         var incidents = new IncidentRoutes(truce.incidents(), writes, truce.ledger());
@@ -206,9 +206,7 @@ public final class WebApp {
             ledger.routes(r);
             audit.routes(r);
             admin.routes(r);
-            r.post(API + "/admin/body-keys", bodyKeys::register, Access.ADMIN);
-            r.post(API + "/admin/body-keys/revocations", bodyKeys::revoke, Access.ADMIN);
-            r.get(API + "/body-keys", bodyKeys::list, Access.PUBLIC);
+            bodyKeys.routes(r);
             r.get(API + "/exports/everything.zip", everything::zip, Access.PUBLIC);
             feedback.routes(r);
             var importer = new Importer(truce, figures);

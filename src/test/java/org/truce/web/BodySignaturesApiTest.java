@@ -229,6 +229,29 @@ class BodySignaturesApiTest {
     }
 
     @Test
+    void a_revocation_reason_that_changes_direction_is_refused_and_writes_nothing() {
+        try (TestNode node = TestNode.withDemo(dir)) {
+            BodySigner signer = new BodySigner(AZ);
+            assertThat(register(node, signer.rawBase64()).status()).isEqualTo(201);
+            long size = node.truce.ledger().size();
+            // "key lost 0052" reads "key lost 2500" on a page: the reason goes into the public ledger
+            String revocation = TestNode.JSON.createObjectNode().put("body", AZ).put("keyId", signer.key.keyId())
+                    .put("reason", "key lost \u202E0052").toString();
+            TestNode.Response r = node.post("/api/v1/admin/body-keys/revocations", revocation, node.token);
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/reason");
+            assertThat(r.json().at("/errors/0/detail").asText()).contains("U+202E");
+            // and the same rule as every write route: an unknown field is named, not ignored
+            TestNode.Response extra = node.post("/api/v1/admin/body-keys",
+                    "{\"body\":\"az-government\",\"key\":\"" + signer.rawBase64() + "\",\"note\":\"x\"}", node.token);
+            assertThat(extra.status()).as(extra.body()).isEqualTo(422);
+            assertThat(extra.json().at("/errors/0/pointer").asText()).isEqualTo("/note");
+            assertThat(node.truce.ledger().size()).isEqualTo(size);
+            assertThat(node.truce.ledger().bodyKeys().current(AZ)).contains(signer.key);
+        }
+    }
+
+    @Test
     void key_routes_refuse_bad_input_naming_the_field() {
         try (TestNode node = TestNode.withDemo(dir)) {
             long size = node.truce.ledger().size();

@@ -174,7 +174,7 @@ class DeskPagesTest {
         // the reader's language: bodies by name, in the case the sentence needs, and the obligations in Russian
         assertThat(get("/agreements/statement-2021-01-11?lang=ru", null).body())
                 .contains("По оценке наблюдательного органа (условный пример):")
-                .contains("Правительство Армении; Правительство Азербайджана").contains("<span lang=\"ru\">Первое заседание");
+                .contains("Правительство Армении; Правительство Азербайджана").contains("<bdi lang=\"ru\">Первое заседание");
         assertThat(get("/agreements", null).body()).contains("/agreements/statement-2020-11-10");
     }
 
