@@ -93,10 +93,12 @@ public final class Extractor {
         Map<String, String> cited = new LinkedHashMap<>();
         Map<String, String> citedInText = new LinkedHashMap<>();
         DateFinder.Found paragraphDate = null;
+        String[] paragraphPlace = null;
         for (int[] s : sentences(text, language)) {
             int line = lineOf(text, s[0]);
             if (line != paragraph) {
                 paragraphDate = null;
+                paragraphPlace = null;
                 inherit(proposals, paragraphFrom, cited, "in the paragraph: ");
                 paragraph = line;
                 paragraphFrom = proposals.size();
@@ -112,8 +114,17 @@ public final class Extractor {
                     if (p.asOf() == null && p.undecided().contains("asOf")) proposals.set(i, p.withAsOf(paragraphDate.date(), "in the paragraph: " + paragraphDate.words()));
                 }
             }
+            if (paragraphPlace != null) {
+                // "Civilians are returning to Nagorno-Karabakh … Another 1,479 people have returned": placed by the sentence before
+                for (int i = before; i < proposals.size(); i++) {
+                    Proposal p = proposals.get(i);
+                    if (p.place() == null && !p.why().containsKey("place")) proposals.set(i, p.withPlace(paragraphPlace[0], "in the paragraph: " + paragraphPlace[1]));
+                }
+            }
             DateFinder.Found said = reading.day();
             if (said != null) paragraphDate = said;
+            String[] named = reading.place();
+            if (named != null) paragraphPlace = named;
             reading.cited().forEach(cited::putIfAbsent);
             reading.cited().forEach(citedInText::putIfAbsent);
         }
@@ -204,6 +215,13 @@ public final class Extractor {
         private final NumberWords words;
         /** The bodies the sentence cites (a name with a cue), each with the words. */
         private final Map<String, String> cited = new LinkedHashMap<>();
+
+        /** [id, words] of the one place the sentence names (or the innermost of those it names), or null. */
+        String[] place() {
+            Map<String, String> why = new LinkedHashMap<>();
+            String id = one(placeMentions, why, "place", new ArrayList<>());
+            return id == null ? null : new String[] {id, why.get("place")};
+        }
 
         /** The one day the sentence says (not a since-date), a dateline's day if it says no other, or null. */
         DateFinder.Found day() {

@@ -38,6 +38,16 @@ public record Proposal(String metric, BigDecimal value, Qualifier qualifier, Rep
                 Math.min(1.0, Math.round((confidence + 0.1) * 100) / 100.0));
     }
 
+    /** This proposal placed by another sentence of its paragraph, saying so; no longer undecided on its place. */
+    Proposal withPlace(String id, String words) {
+        Map<String, String> w = new java.util.LinkedHashMap<>(why);
+        w.put("place", words);
+        List<String> still = new java.util.ArrayList<>(undecided);
+        still.remove("place");
+        return new Proposal(metric, value, qualifier, kind, since, asOf, id, breakdown, source, sentence, start, end, w, still,
+                Math.min(1.0, Math.round((confidence + 0.1) * 100) / 100.0));
+    }
+
     Proposal withSource(String id, String words) {
         Map<String, String> w = new java.util.LinkedHashMap<>(why);
         w.put("source", words);
