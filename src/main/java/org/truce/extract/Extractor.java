@@ -185,6 +185,8 @@ public final class Extractor {
         return out;
     }
 
+    /** A case ending joined to a day number by a hyphen ("1-i", "4-ün", "1-ի"). */
+    private static final Pattern CASE_ENDING = Pattern.compile("-\\p{L}{1,4}(?!\\p{L})");
     private static final Pattern DAY_STOP = Pattern.compile("(?<![\\d.,])\\d{1,2}\\.\\s*$");
     private static final Map<String, Set<String>> MONTHS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -599,13 +601,22 @@ public final class Extractor {
             if (dateline(d)) return false;
             String before = folded.substring(0, d.start()).stripTrailing();
             if (endsWithPhrase(before, rules.phrases("date.asof")) != null) return false;
+            // "dekabrın 1-i vəziyyətinə", "դեկտեմբերի 1-ի դրությամբ": the as-of word after the date
+            if (DateFinder.suffixed(folded, after(d), rules.phrases("date.asof.after")) != null) return false;
             for (String on : rules.phrases("date.on")) {
                 if (before.endsWith(" " + on)) {
                     before = before.substring(0, before.length() - on.length()).stripTrailing();
                     break;
                 }
             }
-            return endsWithPhrase(before, rules.phrases("source.after")) == null && !rules.phrases("date.asof").isEmpty();
+            return endsWithPhrase(before, rules.phrases("source.after")) == null
+                    && !(rules.phrases("date.asof").isEmpty() && rules.phrases("date.asof.after").isEmpty());
+        }
+
+        /** Where the words after a date begin: past a case ending joined to its day ("1-i", "1-ի"). */
+        private int after(DateFinder.Found d) {
+            Matcher ending = CASE_ENDING.matcher(folded).region(d.end(), folded.length());
+            return ending.lookingAt() ? ending.end() : d.end();
         }
 
         /** Whether the span lies in a phrase of a period ("in the past 24 hours", "за последние 24 часа"): its number counts nothing. */

@@ -118,7 +118,7 @@ class ReportVersionsDeskTest {
         assertThat(ok.status()).isEqualTo(303);
         assertThat(node.truce.ledger().size()).isEqualTo(before + 1);
         String after = get("/desk/reports/" + id, reporter).body();
-        assertThat(after).contains("This version was withdrawn by its body (entry " + before + ")").contains("<q>Counted twice</q>")
+        assertThat(after).contains("This version was withdrawn by its body (entry " + before + ")").contains("<q><bdi>Counted twice</bdi></q>")
                 .contains("href=\"/api/v1/ledger/entries?from=" + before + "&amp;limit=1\"").doesNotContain("/correct\"");
         assertThat(node.truce.figures().report(id).orElseThrow().current()).isFalse();
     }
