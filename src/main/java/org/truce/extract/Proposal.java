@@ -30,21 +30,20 @@ public record Proposal(String metric, BigDecimal value, Qualifier qualifier, Rep
     /** The same figure in the name of a body cited elsewhere in its paragraph; a little less sure. */
     /** This proposal dated by another sentence of its paragraph, saying so; no longer undecided on its date. */
     Proposal withAsOf(LocalDate day, String words) {
-        Map<String, String> w = new java.util.LinkedHashMap<>(why);
-        w.put("asOf", words);
-        List<String> still = new java.util.ArrayList<>(undecided);
-        still.remove("asOf");
-        return new Proposal(metric, value, qualifier, kind, since, day, place, breakdown, source, sentence, start, end, w, still,
-                Math.min(1.0, Math.round((confidence + 0.1) * 100) / 100.0));
+        return decidedElsewhere("asOf", words, day, place);
     }
 
     /** This proposal placed by another sentence of its paragraph, saying so; no longer undecided on its place. */
     Proposal withPlace(String id, String words) {
+        return decidedElsewhere("place", words, asOf, id);
+    }
+
+    private Proposal decidedElsewhere(String field, String words, LocalDate day, String placeId) {
         Map<String, String> w = new java.util.LinkedHashMap<>(why);
-        w.put("place", words);
+        w.put(field, words);
         List<String> still = new java.util.ArrayList<>(undecided);
-        still.remove("place");
-        return new Proposal(metric, value, qualifier, kind, since, asOf, id, breakdown, source, sentence, start, end, w, still,
+        still.remove(field);
+        return new Proposal(metric, value, qualifier, kind, since, day, placeId, breakdown, source, sentence, start, end, w, still,
                 Math.min(1.0, Math.round((confidence + 0.1) * 100) / 100.0));
     }
 
