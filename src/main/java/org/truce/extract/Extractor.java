@@ -187,6 +187,8 @@ public final class Extractor {
 
     /** A case ending joined to a day number by a hyphen ("1-i", "4-ün", "1-ի"). */
     private static final Pattern CASE_ENDING = Pattern.compile("-\\p{L}{1,4}(?!\\p{L})");
+    /** A year as a number alone: 1900 to 2099, no separator. */
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
     private static final Pattern DAY_STOP = Pattern.compile("(?<![\\d.,])\\d{1,2}\\.\\s*$");
     private static final Map<String, Set<String>> MONTHS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -266,6 +268,7 @@ public final class Extractor {
                 if (inDate(w.start(), w.end()) || inPeriod(w.start(), w.end()) || inside(w.start(), w.end(), sourceMentions)
                         || inside(w.start(), w.end(), placeMentions)) continue;
                 if (counted(w.end(), rules.phrases("number.period"))) continue; // "за две последние недели", "in 14 days"
+                if (YEAR.matcher(w.words(folded)).matches() && counted(w.end(), rules.phrases("number.year"))) continue; // "the 2020 war"
                 BigDecimal v = w.value();
                 int end = w.end();
                 String thousand = startsWithPhrase(folded.substring(end).stripLeading(), rules.phrases("number.thousand"));
@@ -446,7 +449,11 @@ public final class Extractor {
         }
 
         /** A number as the sentence writes it, in digits ("48,241") or in words ("троих", "eight"). */
-        private record Written(int start, int end, BigDecimal value, boolean inWords) {}
+        private record Written(int start, int end, BigDecimal value, boolean inWords) {
+            String words(String folded) {
+                return folded.substring(start, end);
+            }
+        }
 
         /** The numbers of the sentence in order; one written in words only where no digits stand. */
         private List<Written> written() {

@@ -89,6 +89,18 @@ class ReadingRulesTest {
     }
 
     @Test
+    void a_year_before_what_it_names_counts_nothing() {
+        List<Proposal> p = read("Rescuers found 8 more bodies during the search for the 2020 Artsakh war casualties.", "en", "2021-06-12");
+        assertThat(p).extracting(x -> x.value().toPlainString()).containsExactly("8");
+    }
+
+    @Test
+    void a_part_in_words_in_its_case_is_a_breakdown() {
+        Proposal p = read("За прошедшие сутки военные врачи оказали помощь 39 пациентам, в том числе пятерым детям.", "ru", "2020-12-09").get(0);
+        assertThat(p.breakdown()).containsEntry("children", new java.math.BigDecimal("5"));
+    }
+
+    @Test
     void who_returned_in_an_exchange_of_prisoners_are_the_prisoners_exchanged() {
         List<Proposal> p = read("Четверо военнопленных переданы сегодня Армении и двое вернулись в Азербайджан.", "ru", "2020-12-28");
         assertThat(p).extracting(Proposal::metric).containsExactly("detainees_exchanged", "detainees_exchanged");
