@@ -71,6 +71,18 @@ final class ExtractionRules {
         return out;
     }
 
+    /**
+     * The short forms a text calls a body it named before ("оборонное ведомство", "the ministry"), by
+     * the key word the body's name must hold ({@code source.short.<key>}).
+     */
+    Map<String, List<String>> shortForms() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        phrases.forEach((k, v) -> {
+            if (k.startsWith("source.short.")) out.put(Folded.phrase(k.substring(13)), v);
+        });
+        return out;
+    }
+
     /** The breakdown names with their nouns. */
     Map<String, List<String>> breakdowns() {
         Map<String, List<String>> out = new LinkedHashMap<>();

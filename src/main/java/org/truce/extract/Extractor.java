@@ -93,6 +93,7 @@ public final class Extractor {
         Map<String, String> cited = new LinkedHashMap<>();
         Map<String, String> citedInText = new LinkedHashMap<>();
         DateFinder.Found paragraphDate = null;
+        List<Named> bodiesNamed = new ArrayList<>();
         String[] paragraphPlace = null;
         for (int[] s : sentences(text, language)) {
             int line = lineOf(text, s[0]);
@@ -104,7 +105,7 @@ public final class Extractor {
                 paragraphFrom = proposals.size();
                 cited.clear();
             }
-            SentenceReading reading = new SentenceReading(text.substring(s[0], s[1]), s[0], rules, dates, documentDate);
+            SentenceReading reading = new SentenceReading(text.substring(s[0], s[1]), s[0], rules, dates, documentDate, bodiesNamed);
             int before = proposals.size();
             reading.read(proposals, unread);
             if (paragraphDate != null) {
@@ -126,6 +127,7 @@ public final class Extractor {
             String[] named = reading.place();
             if (named != null) paragraphPlace = named;
             reading.cited().forEach(cited::putIfAbsent);
+            bodiesNamed.addAll(reading.namesSaid());
             reading.cited().forEach(citedInText::putIfAbsent);
         }
         inherit(proposals, paragraphFrom, cited, "in the paragraph: ");
@@ -206,6 +208,12 @@ public final class Extractor {
         return word.find() && months.contains(Folded.of(word.group(1)));
     }
 
+    /** A body the text named, by id, with the words it was named by (folded). */
+    record Named(String id, String words) {}
+
+    /** A body named at a point of a sentence ({@code start} -1: in a sentence before it). */
+    private record Positioned(String id, String words, int start) {}
+
     /** The reading of one sentence. */
     private final class SentenceReading {
         private final String sentence;
@@ -217,6 +225,8 @@ public final class Extractor {
         private final List<Gazetteer.Mention> placeMentions;
         private final LocaleNumbers numbers;
         private final NumberWords words;
+        /** The bodies the text named before this sentence. */
+        private final List<Named> namedBefore;
         /** The bodies the sentence cites (a name with a cue), each with the words. */
         private final Map<String, String> cited = new LinkedHashMap<>();
 
@@ -242,7 +252,9 @@ public final class Extractor {
             return cited;
         }
 
-        SentenceReading(String sentence, int offset, ExtractionRules rules, DateFinder dateFinder, LocalDate documentDate) {
+        SentenceReading(String sentence, int offset, ExtractionRules rules, DateFinder dateFinder, LocalDate documentDate,
+                        List<Named> namedBefore) {
+            this.namedBefore = namedBefore;
             this.sentence = sentence;
             this.folded = Folded.of(sentence);
             this.offset = offset;
@@ -480,16 +492,64 @@ public final class Extractor {
         /** Collects the bodies the sentence cites: a source's name with a cue before or after it. */
         private void citedSources() {
             for (Gazetteer.Mention m : sourceMentions) {
-                String before = folded.substring(0, m.start()).stripTrailing();
-                if (before.endsWith(" the") || before.equals("the")) before = before.substring(0, before.length() - 3).stripTrailing();
-                String cueBefore = endsWithPhrase(before, rules.phrases("source.before"));
-                // "official representative of the ministry", "командующий российским миротворческим контингентом": who speaks for the body
-                if (cueBefore == null) cueBefore = endsWithPhrase(before, rules.phrases("source.role"));
-                String cueAfter = cueAfter(folded.substring(m.end()));
-                if (cueBefore == null && cueAfter == null) continue;
-                String words = (cueBefore != null ? cueBefore + " … " : "") + sentence.substring(m.start(), m.end()) + (cueAfter != null ? " … " + cueAfter : "");
-                for (String id : m.ids()) cited.putIfAbsent(id, words);
+                String words = cue(m.start(), m.end());
+                if (words != null) for (String id : m.ids()) cited.putIfAbsent(id, words);
             }
+            shortForms();
+        }
+
+        /** The words citing what stands at {@code [start, end)}: a cue before or after it, or a role before it; null when none. */
+        private String cue(int start, int end) {
+            String before = folded.substring(0, start).stripTrailing();
+            if (before.endsWith(" the") || before.equals("the")) before = before.substring(0, before.length() - 3).stripTrailing();
+            String cueBefore = endsWithPhrase(before, rules.phrases("source.before"));
+            // "official representative of the ministry", "командующий российским миротворческим контингентом": who speaks for the body
+            if (cueBefore == null) cueBefore = endsWithPhrase(before, rules.phrases("source.role"));
+            String cueAfter = cueAfter(folded.substring(end));
+            if (cueBefore == null && cueAfter == null) return null;
+            return (cueBefore != null ? cueBefore + " … " : "") + sentence.substring(start, end) + (cueAfter != null ? " … " + cueAfter : "");
+        }
+
+        /**
+         * A short form cited ("… сообщает оборонное ведомство", "the ministry said") stands for the one
+         * body named earlier in the text whose name holds the short form's key word ("обороны",
+         * "defen"): rules {@code source.short.<key>}. No such body, or two: nothing is cited.
+         */
+        private void shortForms() {
+            rules.shortForms().forEach((key, forms) -> {
+                for (String form : forms) {
+                    for (int at = Words.find(folded, form, 0); at >= 0; at = Words.find(folded, form, at + 1)) {
+                        int end = at + form.length();
+                        if (inside(at, end, sourceMentions)) continue;
+                        String words = cue(at, end);
+                        if (words == null) continue;
+                        Set<String> ids = new TreeSet<>();
+                        String earlier = null;
+                        for (Positioned n : namesSoFar()) {
+                            if (n.start() < at && n.words().contains(key)) {
+                                ids.add(n.id());
+                                earlier = n.words();
+                            }
+                        }
+                        if (ids.size() == 1) cited.putIfAbsent(ids.iterator().next(), words + " (= " + earlier + ")");
+                    }
+                }
+            });
+        }
+
+        /** The bodies named before this sentence (at -1) and in it (at their offsets), each id with its words. */
+        private List<Positioned> namesSoFar() {
+            List<Positioned> out = new ArrayList<>();
+            for (Named n : namedBefore) out.add(new Positioned(n.id(), n.words(), -1));
+            for (Gazetteer.Mention m : sourceMentions) for (String id : m.ids()) out.add(new Positioned(id, m.words(), m.start()));
+            return out;
+        }
+
+        /** The bodies this sentence names, for the sentences after it. */
+        List<Named> namesSaid() {
+            List<Named> out = new ArrayList<>();
+            for (Gazetteer.Mention m : sourceMentions) for (String id : m.ids()) out.add(new Named(id, m.words()));
+            return out;
         }
 
         /**

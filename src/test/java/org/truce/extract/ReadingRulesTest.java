@@ -132,6 +132,16 @@ class ReadingRulesTest {
     }
 
     @Test
+    void a_short_form_cites_the_one_body_named_before_whose_name_holds_its_key() {
+        Proposal p = read("Специалисты Международного противоминного центра Минобороны России обезвредили свыше 16 тысяч "
+                + "взрывоопасных предметов, сообщает оборонное ведомство.", "ru", "2021-01-03").get(0);
+        assertThat(p.source()).isEqualTo("ru-defence-ministry");
+        assertThat(p.why().get("source")).contains("оборонное ведомство").contains("(= ");
+        assertThat(read("Engineers cleared 12 hectares of land, the ministry said.", "en", "2021-01-03").get(0).source())
+                .as("no body named before: the ministry is none").isNull();
+    }
+
+    @Test
     void of_nested_places_the_innermost_counts() {
         Proposal p = read("Today, 351 Artsakh citizens returned to Stepanakert from Yerevan.", "en", "2020-12-22").get(0);
         assertThat(p.place()).isEqualTo("town-khankendi-stepanakert");
