@@ -48,7 +48,10 @@ class ImportBrowserTest {
 
     private void upload(Path file) {
         browser.driver.findElement(By.id("f-file")).sendKeys(file.toAbsolutePath().toString());
+        // the page before may already show counts (after a commit): wait for it to go first
+        WebElement page = browser.driver.findElement(By.tagName("html"));
         browser.driver.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
         browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.counts")));
     }
 
