@@ -192,6 +192,7 @@ public final class Extractor {
     /** A year as a number alone: 1900 to 2099, no separator. */
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
     private static final Pattern DAY_STOP = Pattern.compile("(?<![\\d.,])\\d{1,2}\\.\\s*$");
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(\\p{L}+)");
     private static final Map<String, Set<String>> MONTHS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether the text starts with a month's name in {@code lang}, as ICU spells it. */
@@ -204,7 +205,7 @@ public final class Extractor {
             }
             return Set.copyOf(names);
         });
-        Matcher word = Pattern.compile("^\\s*(\\p{L}+)").matcher(text);
+        Matcher word = FIRST_WORD.matcher(text);
         return word.find() && months.contains(Folded.of(word.group(1)));
     }
 
